@@ -1,0 +1,8 @@
+/**
+ * @packageDocumentation
+ * The one place where processes agree on names and shapes: task queues, workflow ids,
+ * signals and queries, workflow inputs, microservice message patterns and DTO types.
+ * Importable from workflow code: nothing here touches Node-only modules.
+ */
+export * from './process';
+export * from './messages';

@@ -1,0 +1,129 @@
+/**
+ * Microservice message patterns and the DTO types that cross process boundaries.
+ * The gateway and the worker send these; each service handles its own.
+ */
+import type { Phase } from '@genq/domain';
+
+/** Client injection tokens of the services, used by the gateway and the worker. */
+export const ACTORS_SERVICE = 'ACTORS_SERVICE';
+export const ANALYSIS_SERVICE = 'ANALYSIS_SERVICE';
+export const AGREEMENTS_SERVICE = 'AGREEMENTS_SERVICE';
+
+export const ActorsPatterns = {
+  health: 'actors.health',
+  createQuarter: 'actors.quarters.create',
+  getQuarter: 'actors.quarters.get',
+  listQuarters: 'actors.quarters.list',
+  quartersAwaitingWorkflow: 'actors.quarters.awaiting-workflow',
+  markWorkflowStarted: 'actors.quarters.workflow-started',
+  projectProcessState: 'actors.quarters.project-process-state',
+} as const;
+
+export const AnalysisPatterns = {
+  health: 'analysis.health',
+  getCatalogue: 'analysis.catalogue.get',
+  listCatalogues: 'analysis.catalogues.list',
+} as const;
+
+export const AgreementsPatterns = {
+  health: 'agreements.health',
+} as const;
+
+/** Every service answers its health pattern with this. */
+export interface ServiceHealth {
+  service: string;
+  database: { type: string; up: boolean; error?: string };
+}
+
+/**
+ * The shape every service error takes on the wire. The gateway turns it back into the
+ * HTTP status it names, so a validation error inside a service reaches the caller as 400.
+ */
+export interface RpcErrorPayload {
+  status: number;
+  message: string;
+  /** Field-keyed messages, nested like the request body (react-admin shows them at the fields). */
+  errors?: Record<string, unknown>;
+}
+
+export function isRpcErrorPayload(v: unknown): v is RpcErrorPayload {
+  return typeof v === 'object' && v !== null && typeof (v as RpcErrorPayload).status === 'number' && typeof (v as RpcErrorPayload).message === 'string';
+}
+
+/** react-admin simple-REST list query: filter, sort and a zero-based inclusive range. */
+export interface ListQuery {
+  filter?: Record<string, unknown>;
+  sort?: { field: string; order: 'ASC' | 'DESC' };
+  range?: { start: number; end: number };
+}
+
+export interface Page<T> {
+  data: T[];
+  total: number;
+}
+
+export const LAENDER = [
+  'Baden-Württemberg',
+  'Bayern',
+  'Berlin',
+  'Brandenburg',
+  'Bremen',
+  'Hamburg',
+  'Hessen',
+  'Mecklenburg-Vorpommern',
+  'Niedersachsen',
+  'Nordrhein-Westfalen',
+  'Rheinland-Pfalz',
+  'Saarland',
+  'Sachsen',
+  'Sachsen-Anhalt',
+  'Schleswig-Holstein',
+  'Thüringen',
+] as const;
+export type Land = (typeof LAENDER)[number];
+
+export interface CreateQuarterCommand {
+  name: string;
+  municipality: string;
+  kreis?: string;
+  land: string;
+  housingCompany: string;
+  programmeId: string;
+}
+
+export interface QuarterDto {
+  id: string;
+  name: string;
+  municipality: string;
+  kreis: string | null;
+  land: string;
+  housingCompany: string;
+  programmeId: string;
+  /** When the lifecycle workflow was confirmed started; null while it is being started. */
+  workflowStartedAt: string | null;
+  /** Read model of the process, projected by the worker. */
+  phase: Phase | null;
+  currentStep: string | null;
+  processVersion: number;
+  createdAt: string;
+}
+
+export interface CreateQuarterResult {
+  quarter: QuarterDto;
+  /** False when an identical quarter already existed (idempotent repeat). */
+  created: boolean;
+}
+
+export interface ProjectProcessStateCommand {
+  quarterId: string;
+  phase: Phase;
+  currentStep: string | null;
+  version: number;
+}
+
+export interface ProgrammeDto {
+  id: string;
+  name: string;
+  catalogueId: string;
+  catalogueVersion: string;
+}

@@ -1,0 +1,50 @@
+import { dirname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { DataSourceOptions, MixedList, QueryRunner, EntitySchema } from 'typeorm';
+import type { DatabaseConfig } from './config';
+
+/**
+ * TypeORM options of one service's own database. Migrations always run at start;
+ * `synchronize` is never used here (only throw-away test databases may ask for it).
+ */
+export function dataSourceOptions(
+  db: DatabaseConfig,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>,
+): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: true, synchronize: false, migrationsTransactionMode: 'each' as const };
+  if (db.type === 'sqlite') {
+    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.path,
+      // WAL lets the console read while the worker projects; foreign keys are off by default in SQLite.
+      prepareDatabase: (conn: { pragma(s: string): unknown }) => {
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('foreign_keys = ON');
+        conn.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return { ...common, type: 'postgres', url: db.url, ssl: db.ssl ? { rejectUnauthorized: true } : false };
+}
+
+/**
+ * Column types that differ between the two drivers, for hand-written migrations that
+ * run on both (one migration per change, not one per driver).
+ */
+export function columnTypes(queryRunner: QueryRunner): { timestamp: string } {
+  // Entities leave Date columns untyped, so TypeORM picks these same defaults per driver;
+  // the migration-drift spec of each service proves the two agree.
+  const pg = queryRunner.connection.options.type === 'postgres';
+  return { timestamp: pg ? 'timestamp' : 'datetime' };
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
