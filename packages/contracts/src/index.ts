@@ -6,3 +6,4 @@
  */
 export * from './process';
 export * from './messages';
+export * from './activities';

@@ -2,7 +2,8 @@
  * Microservice message patterns and the DTO types that cross process boundaries.
  * The gateway and the worker send these; each service handles its own.
  */
-import type { Phase } from '@genq/domain';
+import type { Phase, ProgrammeCalendar } from '@genq/domain';
+import type { StartPosition } from './process';
 
 /** Client injection tokens of the services, used by the gateway and the worker. */
 export const ACTORS_SERVICE = 'ACTORS_SERVICE';
@@ -17,6 +18,9 @@ export const ActorsPatterns = {
   quartersAwaitingWorkflow: 'actors.quarters.awaiting-workflow',
   markWorkflowStarted: 'actors.quarters.workflow-started',
   projectProcessState: 'actors.quarters.project-process-state',
+  getProgramme: 'actors.programmes.get',
+  listProgrammes: 'actors.programmes.list',
+  upsertProgramme: 'actors.programmes.upsert',
 } as const;
 
 export const AnalysisPatterns = {
@@ -89,6 +93,8 @@ export interface CreateQuarterCommand {
   land: string;
   housingCompany: string;
   programmeId: string;
+  startedAt?: string;
+  startAt?: StartPosition;
 }
 
 export interface QuarterDto {
@@ -105,6 +111,9 @@ export interface QuarterDto {
   phase: Phase | null;
   currentStep: string | null;
   processVersion: number;
+  /** Schedule origin of the development phase. */
+  startedAt: string;
+  startAt: StartPosition | null;
   createdAt: string;
 }
 
@@ -126,4 +135,5 @@ export interface ProgrammeDto {
   name: string;
   catalogueId: string;
   catalogueVersion: string;
+  calendar: ProgrammeCalendar;
 }

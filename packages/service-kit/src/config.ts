@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * Configuration is read from the environment in one place per process and checked at
  * start-up. A bad or missing variable stops the process with a message that names it,
@@ -130,5 +131,34 @@ export function readTemporalConfig(r: EnvReader): TemporalConfig {
       clientKeyPath,
       serverRootCaPath: r.optional('TEMPORAL_TLS_CA'),
     },
+  };
+}
+
+export interface ServiceConfig {
+  endpoint: Endpoint;
+  database: DatabaseConfig;
+}
+
+/**
+ * What every microservice needs: where it listens (`SERVICE_HOST`, `SERVICE_PORT`) and its
+ * own database (`DB_*`, SQLite file `data/<name>.sqlite` by default).
+ */
+export function readServiceConfig(r: EnvReader, name: string, defaultPort: number): ServiceConfig {
+  return {
+    endpoint: { host: r.string('SERVICE_HOST', '127.0.0.1'), port: r.port('SERVICE_PORT', defaultPort) },
+    database: readDatabaseConfig(r, `data/${name}.sqlite`),
+  };
+}
+
+/** TLS material for a secured Temporal cluster, read from the configured files (shape of the SDK's TLSConfig). */
+export function temporalTlsOptions(config: TemporalConfig):
+  | { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } }
+  | undefined {
+  if (!config.tls) return undefined;
+  const { serverName, clientCertPath, clientKeyPath, serverRootCaPath } = config.tls;
+  return {
+    ...(serverName ? { serverNameOverride: serverName } : {}),
+    ...(serverRootCaPath ? { serverRootCACertificate: readFileSync(serverRootCaPath) } : {}),
+    ...(clientCertPath && clientKeyPath ? { clientCertPair: { crt: readFileSync(clientCertPath), key: readFileSync(clientKeyPath) } } : {}),
   };
 }

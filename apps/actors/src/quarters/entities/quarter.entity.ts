@@ -1,0 +1,63 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Phase } from '@genq/domain';
+import type { StartPosition } from '@genq/contracts';
+
+/**
+ * A quarter (Quartier) as registered, plus the read model of its process that the
+ * worker projects (phase, current step), so lists never ask Temporal per quarter.
+ */
+@Entity({ name: 'quarters' })
+@Index('uq_quarters_natural_key', ['naturalKey'], { unique: true })
+export class Quarter {
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  /** programme + municipality + name, normalised: the same registration twice is one quarter. */
+  @Column('varchar', { length: 600 })
+  naturalKey!: string;
+
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Column('varchar', { length: 200 })
+  municipality!: string;
+
+  @Column('varchar', { length: 200, nullable: true })
+  kreis!: string | null;
+
+  @Column('varchar', { length: 60 })
+  land!: string;
+
+  @Column('varchar', { length: 200 })
+  housingCompany!: string;
+
+  @Index('ix_quarters_programme')
+  @Column('varchar', { length: 100 })
+  programmeId!: string;
+
+  @Column()
+  startedAt!: Date;
+
+  @Column('simple-json', { nullable: true })
+  startAt!: StartPosition | null;
+
+  // `type: Date` lets TypeORM pick each driver's timestamp type (a union type hides it).
+  @Column({ type: Date, nullable: true })
+  workflowStartedAt!: Date | null;
+
+  @Index('ix_quarters_phase')
+  @Column('varchar', { length: 30, nullable: true })
+  phase!: Phase | null;
+
+  @Column('varchar', { length: 60, nullable: true })
+  currentStep!: string | null;
+
+  @Column('integer', { default: 0 })
+  processVersion!: number;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  @UpdateDateColumn()
+  updatedAt!: Date;
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, IsNull, type Repository } from 'typeorm';
+import type {
+  CreateQuarterResult,
+  ListQuery,
+  Page,
+  ProjectProcessStateCommand,
+  QuarterDto,
+} from '@genq/contracts';
+import type { CreateQuarterDto } from '@genq/dto';
+import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { Quarter } from './entities/quarter.entity';
+
+export function toQuarterDto(q: Quarter): QuarterDto {
+  return {
+    id: q.id,
+    name: q.name,
+    municipality: q.municipality,
+    kreis: q.kreis,
+    land: q.land,
+    housingCompany: q.housingCompany,
+    programmeId: q.programmeId,
+    startedAt: q.startedAt.toISOString(),
+    startAt: q.startAt,
+    workflowStartedAt: q.workflowStartedAt ? q.workflowStartedAt.toISOString() : null,
+    phase: q.phase,
+    currentStep: q.currentStep,
+    processVersion: q.processVersion,
+    createdAt: q.createdAt.toISOString(),
+  };
+}
+
+const normalise = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export function naturalKeyOf(c: Pick<CreateQuarterDto, 'programmeId' | 'municipality' | 'name'>): string {
+  return [c.programmeId, c.municipality, c.name].map(normalise).join('|');
+}
+
+@Injectable()
+export class QuartersService {
+  constructor(
+    @InjectRepository(Quarter) private readonly quarters: Repository<Quarter>,
+    private readonly programmes: ProgrammesService,
+  ) {}
+
+  /**
+   * Registers a quarter once. The same registration again returns the stored quarter
+   * (`created: false`), so a client retry never makes a second one; a different quarter
+   * under the same name in the same municipality and programme is a conflict.
+   */
+  async create(dto: CreateQuarterDto): Promise<CreateQuarterResult> {
+    if (!(await this.programmes.exists(dto.programmeId))) {
+      throw rpcError(400, 'Validation failed', { programmeId: `unknown programme "${dto.programmeId}"` });
+    }
+    const startedAt = dto.startedAt ? new Date(dto.startedAt) : new Date();
+    if (startedAt.getTime() > Date.now() + 60_000) {
+      throw rpcError(400, 'Validation failed', { startedAt: 'startedAt must not be in the future' });
+    }
+    const naturalKey = naturalKeyOf(dto);
+    const existing = await this.quarters.findOneBy({ naturalKey });
+    if (existing) return this.repeatOrConflict(existing, dto);
+    const entity = this.quarters.create({
+      id: randomUUID(),
+      naturalKey,
+      name: dto.name.trim(),
+      municipality: dto.municipality.trim(),
+      kreis: dto.kreis?.trim() || null,
+      land: dto.land,
+      housingCompany: dto.housingCompany.trim(),
+      programmeId: dto.programmeId,
+      startedAt,
+      startAt: dto.startAt ? { phase: dto.startAt.phase, ...(dto.startAt.stepKey ? { stepKey: dto.startAt.stepKey } : {}) } : null,
+      workflowStartedAt: null,
+      phase: null,
+      currentStep: null,
+      processVersion: 0,
+    });
+    try {
+      return { quarter: toQuarterDto(await this.quarters.save(entity)), created: true };
+    } catch (err) {
+      // Two identical requests raced: the loser answers like a repeat.
+      if (!isUniqueViolation(err)) throw err;
+      const winner = await this.quarters.findOneByOrFail({ naturalKey });
+      return this.repeatOrConflict(winner, dto);
+    }
+  }
+
+  private repeatOrConflict(existing: Quarter, dto: CreateQuarterDto): CreateQuarterResult {
+    const same =
+      existing.land === dto.land &&
+      normalise(existing.housingCompany) === normalise(dto.housingCompany) &&
+      (existing.kreis ?? '') === (dto.kreis?.trim() ?? '');
+    if (!same) {
+      throw rpcError(409, `Quarter "${existing.name}" in ${existing.municipality} is already registered in this programme`, {
+        name: 'a quarter with this name already exists in this municipality and programme',
+      });
+    }
+    return { quarter: toQuarterDto(existing), created: false };
+  }
+
+  async get(id: string): Promise<QuarterDto> {
+    const q = await this.quarters.findOneBy({ id });
+    if (!q) throw rpcError(404, `Quarter ${id} not found`);
+    return toQuarterDto(q);
+  }
+
+  async list(query: ListQuery): Promise<Page<QuarterDto>> {
+    const page = await pageOf(this.quarters.createQueryBuilder('q'), query, {
+      sortable: ['name', 'municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'createdAt'],
+      filterable: ['municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep'],
+      searchable: ['name', 'municipality', 'housingCompany'],
+      defaultSort: { field: 'name', order: 'ASC' },
+    });
+    return { data: page.data.map(toQuarterDto), total: page.total };
+  }
+
+  /** Quarters registered longer than `olderThanMs` ago whose workflow start was never confirmed. */
+  async awaitingWorkflow(olderThanMs: number): Promise<QuarterDto[]> {
+    const rows = await this.quarters.find({
+      where: { workflowStartedAt: IsNull(), createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      order: { createdAt: 'ASC' },
+      take: 100,
+    });
+    return rows.map(toQuarterDto);
+  }
+
+  async markWorkflowStarted(id: string): Promise<QuarterDto> {
+    await this.quarters.update({ id, workflowStartedAt: IsNull() }, { workflowStartedAt: new Date() });
+    return this.get(id);
+  }
+
+  /** Projects process state; an older or repeated version changes nothing. */
+  async projectProcessState(cmd: ProjectProcessStateCommand): Promise<{ applied: boolean }> {
+    const result = await this.quarters.update(
+      { id: cmd.quarterId, processVersion: LessThan(cmd.version) },
+      { phase: cmd.phase, currentStep: cmd.currentStep, processVersion: cmd.version },
+    );
+    return { applied: (result.affected ?? 0) > 0 };
+  }
+}

@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { runService } from '@genq/service-kit';
+import { AgreementsModule } from './app.module';
+import { readAgreementsConfig } from './config';
+
+runService('agreements', () => readAgreementsConfig(), (config) => AgreementsModule.forRoot(config));

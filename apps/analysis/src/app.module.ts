@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalysisPatterns } from '@genq/contracts';
+import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
+import { CataloguesModule } from './catalogues/catalogues.module';
+import type { AnalysisConfig } from './config';
+import { analysisEntities } from './entities';
+import { analysisMigrations } from './migrations';
+
+/** The analysis service: catalogue versions (and soon indicators, ratings, profiles), in its own database. */
+@Module({})
+export class AnalysisModule {
+  static forRoot(config: AnalysisConfig): DynamicModule {
+    return {
+      module: AnalysisModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, analysisEntities, analysisMigrations), retryAttempts: 3 }),
+        CataloguesModule,
+      ],
+      controllers: [healthControllerFor('analysis', AnalysisPatterns.health)],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}

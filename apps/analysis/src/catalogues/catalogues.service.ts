@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { parseCatalogue, type Catalogue } from '@genq/domain';
+import type { ListQuery, Page } from '@genq/contracts';
+import { SERVICE_CONFIG, isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import type { AnalysisConfig } from '../config';
+import { CatalogueVersion } from './entities/catalogue-version.entity';
+
+export interface CatalogueVersionDto {
+  id: string;
+  catalogueId: string;
+  version: string;
+  title: string;
+  createdAt: string;
+}
+
+const toDto = (c: CatalogueVersion): CatalogueVersionDto => ({
+  id: c.id,
+  catalogueId: c.catalogueId,
+  version: c.version,
+  title: c.title,
+  createdAt: c.createdAt.toISOString(),
+});
+
+@Injectable()
+export class CataloguesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CataloguesService.name);
+
+  constructor(
+    @InjectRepository(CatalogueVersion) private readonly versions: Repository<CatalogueVersion>,
+    @Inject(SERVICE_CONFIG) private readonly config: AnalysisConfig,
+  ) {}
+
+  /** The default catalogue is imported at start, once: a stored version is never overwritten. */
+  async onApplicationBootstrap(): Promise<void> {
+    const catalogue = parseCatalogue(JSON.parse(await readFile(this.config.catalogueSeedPath, 'utf8')));
+    const created = await this.importVersion(catalogue);
+    if (created) this.logger.log(`imported catalogue ${catalogue.id}@${catalogue.version}`);
+  }
+
+  /** Stores a new catalogue version; returns false when that version exists already. */
+  async importVersion(catalogue: Catalogue): Promise<boolean> {
+    const id = `${catalogue.id}@${catalogue.version}`;
+    if (await this.versions.existsBy({ id })) return false;
+    try {
+      await this.versions.insert({ id, catalogueId: catalogue.id, version: catalogue.version, title: catalogue.title, document: catalogue });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  async get(id: string): Promise<Catalogue> {
+    const v = await this.versions.findOneBy({ id });
+    if (!v) throw rpcError(404, `Catalogue version ${id} not found`);
+    return v.document;
+  }
+
+  async list(query: ListQuery): Promise<Page<CatalogueVersionDto>> {
+    const page = await pageOf(this.versions.createQueryBuilder('c'), query, {
+      sortable: ['catalogueId', 'version', 'createdAt'],
+      filterable: ['catalogueId', 'version'],
+      searchable: ['title'],
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+    });
+    return { data: page.data.map(toDto), total: page.total };
+  }
+}

@@ -1,0 +1,43 @@
+import {
+  EnvReader,
+  readEndpoint,
+  readTemporalConfig,
+  type Endpoint,
+  type TemporalConfig,
+} from '@genq/service-kit';
+import { PROCESS_TASK_QUEUE } from '@genq/contracts';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  /** Origins the browser may call the API from (the console). */
+  corsOrigins: string[];
+  temporal: TemporalConfig;
+  taskQueue: string;
+  services: { actors: Endpoint; analysis: Endpoint; agreements: Endpoint };
+  /** How often quarters whose workflow start was never confirmed are retried. */
+  reconcileEveryMs: number;
+}
+
+export function readGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const r = new EnvReader(env);
+  const config: GatewayConfig = {
+    host: r.string('GATEWAY_HOST', '127.0.0.1'),
+    port: r.port('GATEWAY_PORT', 3000),
+    corsOrigins: r
+      .string('CORS_ORIGINS', 'http://localhost:5173,http://127.0.0.1:5173')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    temporal: readTemporalConfig(r),
+    taskQueue: r.string('TEMPORAL_TASK_QUEUE', PROCESS_TASK_QUEUE),
+    services: {
+      actors: readEndpoint(r, 'ACTORS', 4001),
+      analysis: readEndpoint(r, 'ANALYSIS', 4002),
+      agreements: readEndpoint(r, 'AGREEMENTS', 4003),
+    },
+    reconcileEveryMs: r.int('WORKFLOW_RECONCILE_EVERY_MS', 15_000, { min: 1000 }),
+  };
+  r.done();
+  return config;
+}

@@ -1,0 +1,67 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Connection } from '@temporalio/client';
+import { ActorsPatterns, AgreementsPatterns, AnalysisPatterns, type ServiceHealth } from '@genq/contracts';
+import { ServiceClients, type ServiceName } from '../services/service-clients';
+import { TEMPORAL_CONNECTION } from '../tokens';
+
+const CHECK_TIMEOUT_MS = 3000;
+
+interface ComponentHealth {
+  up: boolean;
+  error?: string;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly services: ServiceClients,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Temporal, every service and every database are up' })
+  @ApiServiceUnavailableResponse({ description: 'Names what is down under `down`' })
+  async health(@Res({ passthrough: true }) res: Response) {
+    const patterns: Record<ServiceName, string> = {
+      actors: ActorsPatterns.health,
+      analysis: AnalysisPatterns.health,
+      agreements: AgreementsPatterns.health,
+    };
+    const [temporal, ...services] = await Promise.all([
+      this.checkTemporal(),
+      ...(Object.keys(patterns) as ServiceName[]).map((name) => this.checkService(name, patterns[name])),
+    ]);
+    const components: Record<string, ComponentHealth> = { temporal };
+    for (const s of services) {
+      components[s.name] = s.service;
+      components[`${s.name}-database`] = s.database;
+    }
+    const down = Object.entries(components)
+      .filter(([, c]) => !c.up)
+      .map(([name]) => name);
+    res.status(down.length ? 503 : 200);
+    return { status: down.length ? 'down' : 'ok', down, components };
+  }
+
+  private async checkTemporal(): Promise<ComponentHealth> {
+    try {
+      await this.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => this.temporal.workflowService.getSystemInfo({}));
+      return { up: true };
+    } catch (err) {
+      return { up: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private async checkService(name: ServiceName, pattern: string) {
+    try {
+      const h = await this.services.send<ServiceHealth>(name, pattern, {}, CHECK_TIMEOUT_MS);
+      return { name, service: { up: true }, database: { up: h.database.up, ...(h.database.error ? { error: h.database.error } : {}) } };
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      return { name, service: { up: false, error }, database: { up: false, error: 'service unreachable' } };
+    }
+  }
+}

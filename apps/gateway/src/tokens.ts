@@ -1,0 +1,3 @@
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');

@@ -1,0 +1,7 @@
+/**
+ * @packageDocumentation
+ * Request DTO classes with their validation rules and OpenAPI descriptions. The gateway
+ * validates HTTP bodies with them; the services validate the same classes again on RPC.
+ */
+export * from './quarters';
+export * from './programmes';

@@ -1,0 +1,67 @@
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { ListQuery, Page } from '@genq/contracts';
+import { rpcError } from './errors';
+
+/** The largest page anyone gets, whatever range they ask for. */
+export const MAX_PAGE_SIZE = 500;
+
+export interface ListSpec {
+  /** Fields a client may sort by (entity property names). */
+  sortable: readonly string[];
+  /** Fields a client may filter by equality; arrays mean "any of". */
+  filterable: readonly string[];
+  /** Fields searched by the free-text filter `q`. */
+  searchable?: readonly string[];
+  defaultSort?: { field: string; order: 'ASC' | 'DESC' };
+}
+
+/**
+ * Applies react-admin's filter, sort and range to a query builder. Field names come only
+ * from the allow-lists (never from the request into SQL); values are bound parameters.
+ */
+export async function pageOf<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: ListSpec,
+): Promise<Page<T>> {
+  const alias = qb.alias;
+  const problems: Record<string, string> = {};
+  const filter = query.filter ?? {};
+  let i = 0;
+  for (const [field, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    const p = `f${i++}`;
+    if (field === 'q' && spec.searchable?.length) {
+      const term = `%${String(value).toLowerCase()}%`;
+      qb.andWhere(
+        new Brackets((w) => {
+          for (const s of spec.searchable ?? []) w.orWhere(`LOWER(${alias}.${s}) LIKE :${p}`, { [p]: term });
+        }),
+      );
+    } else if (field === 'id' || spec.filterable.includes(field)) {
+      if (Array.isArray(value)) {
+        if (value.length === 0) qb.andWhere('1 = 0');
+        else qb.andWhere(`${alias}.${field} IN (:...${p})`, { [p]: value });
+      } else {
+        qb.andWhere(`${alias}.${field} = :${p}`, { [p]: value });
+      }
+    } else {
+      problems[field] = 'unknown filter';
+    }
+  }
+  const sort = query.sort ?? spec.defaultSort;
+  if (sort) {
+    if (!spec.sortable.includes(sort.field) && sort.field !== 'id') problems.sort = `cannot sort by "${sort.field}"`;
+    else if (sort.order !== 'ASC' && sort.order !== 'DESC') problems.sort = 'order must be ASC or DESC';
+    else qb.orderBy(`${alias}.${sort.field}`, sort.order).addOrderBy(`${alias}.id`, 'ASC');
+  }
+  const start = query.range?.start ?? 0;
+  const end = query.range?.end ?? start + 24;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+    problems.range = 'range must be [start, end] with 0 <= start <= end';
+  }
+  if (Object.keys(problems).length > 0) throw rpcError(400, 'Invalid list query', problems);
+  const size = Math.min(end - start + 1, MAX_PAGE_SIZE);
+  const [data, total] = await qb.skip(start).take(size).getManyAndCount();
+  return { data, total };
+}

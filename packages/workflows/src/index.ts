@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * Every workflow of GenQ, in one barrel: the worker bundles exactly this file.
+ */
+export { quarterLifecycleWorkflow } from './quarter-lifecycle';
