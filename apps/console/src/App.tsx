@@ -1,0 +1,23 @@
+import { Admin, Resource } from 'react-admin';
+import { Dashboard } from './dashboard/Dashboard';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
+import programmes from './programmes';
+import { dataProvider } from './providers/dataProvider';
+import quarters from './quarters';
+
+export const App = () => (
+  <Admin
+    title="GenQ – Programmstelle"
+    dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    dashboard={Dashboard}
+    theme={theme}
+    disableTelemetry
+  >
+    <Resource name="quarters" {...quarters} />
+    <Resource name="programmes" {...programmes} />
+  </Admin>
+);

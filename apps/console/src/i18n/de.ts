@@ -1,0 +1,318 @@
+import type { TranslationMessages } from 'react-admin';
+
+/**
+ * German is the console's first and default language, in formal address ("Sie").
+ * `ra` translates react-admin's own UI strings key for key from `ra-language-english`
+ * (ra-language-german targets an older react-admin and misses keys).
+ */
+const reactAdminGerman: TranslationMessages['ra'] = {
+  action: {
+    add_filter: 'Filter hinzufügen',
+    add: 'Hinzufügen',
+    back: 'Zurück',
+    bulk_actions: '1 Eintrag ausgewählt |||| %{smart_count} Einträge ausgewählt',
+    cancel: 'Abbrechen',
+    clear_array_input: 'Liste leeren',
+    clear_input_value: 'Eingabe löschen',
+    clone: 'Duplizieren',
+    confirm: 'Bestätigen',
+    create: 'Anlegen',
+    create_item: '%{item} anlegen',
+    delete: 'Löschen',
+    edit: 'Bearbeiten',
+    export: 'Exportieren',
+    list: 'Liste',
+    refresh: 'Aktualisieren',
+    remove_filter: 'Diesen Filter entfernen',
+    remove_all_filters: 'Alle Filter entfernen',
+    remove: 'Entfernen',
+    reset: 'Zurücksetzen',
+    save: 'Speichern',
+    search: 'Suchen',
+    search_columns: 'Spalten durchsuchen',
+    select_all: 'Alle auswählen',
+    select_all_button: 'Alle auswählen',
+    select_row: 'Diese Zeile auswählen',
+    show: 'Anzeigen',
+    sort: 'Sortieren',
+    undo: 'Rückgängig',
+    unselect: 'Auswahl aufheben',
+    expand: 'Aufklappen',
+    close: 'Schließen',
+    open_menu: 'Menü öffnen',
+    close_menu: 'Menü schließen',
+    update: 'Aktualisieren',
+    move_up: 'Nach oben verschieben',
+    move_down: 'Nach unten verschieben',
+    open: 'Öffnen',
+    toggle_theme: 'Helles/dunkles Design umschalten',
+    select_columns: 'Spalten',
+    update_application: 'Anwendung neu laden',
+  },
+  boolean: {
+    true: 'Ja',
+    false: 'Nein',
+    null: ' ',
+  },
+  page: {
+    create: '%{name} anlegen',
+    dashboard: 'Übersicht',
+    edit: '%{name} %{recordRepresentation}',
+    error: 'Etwas ist schiefgelaufen',
+    list: '%{name}',
+    loading: 'Wird geladen',
+    not_found: 'Nicht gefunden',
+    show: '%{name} %{recordRepresentation}',
+    empty: 'Noch keine %{name} vorhanden.',
+    invite: 'Möchten Sie einen Eintrag anlegen?',
+    access_denied: 'Zugriff verweigert',
+    authentication_error: 'Fehler bei der Anmeldung',
+  },
+  input: {
+    file: {
+      upload_several: 'Legen Sie Dateien hier ab oder klicken Sie, um eine auszuwählen.',
+      upload_single: 'Legen Sie eine Datei hier ab oder klicken Sie, um sie auszuwählen.',
+    },
+    image: {
+      upload_several: 'Legen Sie Bilder hier ab oder klicken Sie, um eines auszuwählen.',
+      upload_single: 'Legen Sie ein Bild hier ab oder klicken Sie, um es auszuwählen.',
+    },
+    references: {
+      all_missing: 'Die verknüpften Daten wurden nicht gefunden.',
+      many_missing: 'Mindestens einer der verknüpften Einträge ist nicht mehr verfügbar.',
+      single_missing: 'Der verknüpfte Eintrag ist nicht mehr verfügbar.',
+    },
+    password: {
+      toggle_visible: 'Passwort verbergen',
+      toggle_hidden: 'Passwort anzeigen',
+    },
+  },
+  message: {
+    about: 'Über',
+    access_denied: 'Sie haben keine Berechtigung, diese Seite aufzurufen.',
+    are_you_sure: 'Sind Sie sicher?',
+    authentication_error:
+      'Der Anmeldeserver hat einen Fehler gemeldet; Ihre Anmeldedaten konnten nicht geprüft werden.',
+    auth_error: 'Beim Prüfen des Anmeldetokens ist ein Fehler aufgetreten.',
+    bulk_delete_content:
+      'Möchten Sie diesen Eintrag (%{name}) wirklich löschen? |||| Möchten Sie diese %{smart_count} Einträge wirklich löschen?',
+    bulk_delete_title: '%{name} löschen |||| %{smart_count} %{name} löschen',
+    bulk_update_content:
+      'Möchten Sie %{name} %{recordRepresentation} wirklich aktualisieren? |||| Möchten Sie diese %{smart_count} Einträge wirklich aktualisieren?',
+    bulk_update_title:
+      '%{name} %{recordRepresentation} aktualisieren |||| %{smart_count} %{name} aktualisieren',
+    clear_array_input: 'Möchten Sie wirklich die gesamte Liste leeren?',
+    delete_content: 'Möchten Sie diesen Eintrag (%{name}) wirklich löschen?',
+    delete_title: '%{name} %{recordRepresentation} löschen',
+    details: 'Details',
+    error: 'Es ist ein Fehler in der Anwendung aufgetreten; Ihre Anfrage konnte nicht abgeschlossen werden.',
+    invalid_form: 'Das Formular ist nicht gültig. Bitte prüfen Sie Ihre Eingaben.',
+    loading: 'Bitte warten Sie',
+    no: 'Nein',
+    not_found: 'Die Adresse ist falsch eingegeben oder der Link ist fehlerhaft.',
+    select_all_limit_reached:
+      'Es gibt zu viele Einträge, um alle auszuwählen. Nur die ersten %{max} Einträge wurden ausgewählt.',
+    unsaved_changes: 'Einige Ihrer Änderungen wurden nicht gespeichert. Möchten Sie sie wirklich verwerfen?',
+    yes: 'Ja',
+    placeholder_data_warning: 'Netzwerkproblem: Die Daten konnten nicht aktualisiert werden.',
+  },
+  navigation: {
+    clear_filters: 'Filter zurücksetzen',
+    no_filtered_results: 'Mit den aktuellen Filtern wurden keine %{name} gefunden.',
+    no_results: 'Keine %{name} gefunden',
+    no_more_results: 'Die Seite %{page} existiert nicht. Bitte gehen Sie zur vorherigen Seite.',
+    page_out_of_boundaries: 'Seite %{page} existiert nicht',
+    page_out_from_end: 'Dies ist bereits die letzte Seite',
+    page_out_from_begin: 'Dies ist bereits die erste Seite',
+    page_range_info: '%{offsetBegin}–%{offsetEnd} von %{total}',
+    partial_page_range_info: '%{offsetBegin}–%{offsetEnd} von mehr als %{offsetEnd}',
+    current_page: 'Seite %{page}',
+    page: 'Zu Seite %{page}',
+    first: 'Zur ersten Seite',
+    last: 'Zur letzten Seite',
+    next: 'Zur nächsten Seite',
+    previous: 'Zur vorherigen Seite',
+    page_rows_per_page: 'Zeilen pro Seite:',
+    skip_nav: 'Zum Inhalt springen',
+  },
+  sort: {
+    // German nouns keep their capital letter, so the label uses `field`, not `field_lower_first`.
+    sort_by: 'Nach %{field} sortieren (%{order})',
+    ASC: 'aufsteigend',
+    DESC: 'absteigend',
+  },
+  auth: {
+    auth_check_error: 'Bitte melden Sie sich an, um fortzufahren.',
+    user_menu: 'Profil',
+    username: 'Benutzername',
+    password: 'Passwort',
+    email: 'E-Mail',
+    sign_in: 'Anmelden',
+    sign_in_error: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
+    logout: 'Abmelden',
+  },
+  notification: {
+    updated: 'Eintrag aktualisiert |||| %{smart_count} Einträge aktualisiert',
+    created: 'Eintrag angelegt',
+    deleted: 'Eintrag gelöscht |||| %{smart_count} Einträge gelöscht',
+    bad_item: 'Fehlerhafter Eintrag',
+    item_doesnt_exist: 'Der Eintrag existiert nicht',
+    http_error: 'Fehler bei der Kommunikation mit dem Server',
+    data_provider_error: 'Fehler im Datenprovider. Details finden Sie in der Browser-Konsole.',
+    i18n_error: 'Die Übersetzungen für die gewählte Sprache konnten nicht geladen werden.',
+    canceled: 'Aktion abgebrochen',
+    logged_out: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    not_authorized: 'Sie sind nicht berechtigt, auf diesen Inhalt zuzugreifen.',
+    application_update_available: 'Eine neue Version ist verfügbar.',
+    offline: 'Keine Verbindung. Die Daten konnten nicht geladen werden.',
+  },
+  validation: {
+    required: 'Pflichtfeld',
+    minLength: 'Bitte geben Sie mindestens %{min} Zeichen ein',
+    maxLength: 'Bitte geben Sie höchstens %{max} Zeichen ein',
+    minValue: 'Der Wert muss mindestens %{min} betragen',
+    maxValue: 'Der Wert darf höchstens %{max} betragen',
+    number: 'Bitte geben Sie eine Zahl ein',
+    email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein',
+    oneOf: 'Bitte wählen Sie einen der folgenden Werte: %{options}',
+    regex: 'Die Eingabe muss einem bestimmten Format entsprechen (regulärer Ausdruck): %{pattern}',
+    unique: 'Dieser Wert ist bereits vergeben',
+  },
+  saved_queries: {
+    label: 'Gespeicherte Abfragen',
+    query_name: 'Name der Abfrage',
+    new_label: 'Aktuelle Abfrage speichern …',
+    new_dialog_title: 'Aktuelle Abfrage speichern unter',
+    remove_label: 'Gespeicherte Abfrage entfernen',
+    remove_label_with_name: 'Abfrage „%{name}“ entfernen',
+    remove_dialog_title: 'Gespeicherte Abfrage entfernen?',
+    remove_message: 'Möchten Sie diese Abfrage wirklich aus Ihren gespeicherten Abfragen entfernen?',
+    help: 'Filtern Sie die Liste und speichern Sie die Abfrage für später',
+  },
+  guesser: {
+    empty: {
+      title: 'Keine Daten vorhanden',
+      message: 'Bitte prüfen Sie Ihren Datenprovider',
+    },
+  },
+  configurable: {
+    customize: 'Anpassen',
+    configureMode: 'Diese Seite anpassen',
+    inspector: {
+      title: 'Inspektor',
+      content: 'Bewegen Sie den Mauszeiger über die Elemente der Oberfläche, um sie anzupassen',
+      reset: 'Einstellungen zurücksetzen',
+      hideAll: 'Alle ausblenden',
+      showAll: 'Alle einblenden',
+    },
+    Datagrid: {
+      title: 'Tabelle',
+      unlabeled: 'Spalte #%{column} ohne Bezeichnung',
+    },
+    SimpleForm: {
+      title: 'Formular',
+      unlabeled: 'Eingabefeld #%{input} ohne Bezeichnung',
+    },
+    SimpleList: {
+      title: 'Liste',
+      primaryText: 'Haupttext',
+      secondaryText: 'Zweiter Text',
+      tertiaryText: 'Dritter Text',
+    },
+  },
+};
+
+/** The console's own keys. German is the reference: every other language must match its shape. */
+const domainGerman = {
+  app: {
+    title: 'GenQ – Programmstelle',
+    dashboard: {
+      title: 'Übersicht',
+      subtitle: 'Quartiere je Phase',
+      total: 'Quartiere insgesamt',
+      unavailable: 'Die Zahl konnte nicht geladen werden.',
+    },
+    validation: {
+      blank: 'Bitte geben Sie mehr als nur Leerzeichen ein',
+    },
+  },
+  process: {
+    phase: {
+      development: 'Entwicklungsphase',
+      implementation: 'Umsetzungsphase',
+      reaudit: 'Bilanzierung',
+      closed: 'abgeschlossen',
+      withdrawn: 'zurückgezogen',
+      starting: 'wird gestartet',
+    },
+    step: {
+      kickoff: 'Auftakt',
+      analysis: 'Quartiersanalyse',
+      strategy_workshop: 'Strategieworkshop',
+      participation: 'Beteiligungsphase',
+      goals_workshop: 'Zielvereinbarungsworkshop',
+      decision_and_signing: 'Abstimmung und Beschluss',
+      review_and_certification: 'Prüfung und Zertifizierung',
+    },
+    status: {
+      pending: 'ausstehend',
+      active: 'in Bearbeitung',
+      completed: 'abgeschlossen',
+      waived: 'übersprungen',
+    },
+    timeline: {
+      title: 'Prozessverlauf',
+      due: 'fällig am %{date}',
+      completed: 'abgeschlossen am %{date}',
+      overdue: 'überfällig',
+      current: 'aktueller Schritt',
+      empty: 'Für dieses Quartier sind noch keine Schritte geplant.',
+      unavailable:
+        'Der Prozessstand kann derzeit nicht abgefragt werden. Bitte laden Sie die Seite später erneut.',
+    },
+  },
+  resources: {
+    quarters: {
+      name: 'Quartier |||| Quartiere',
+      fields: {
+        id: 'Kennung',
+        q: 'Suche',
+        name: 'Quartier',
+        municipality: 'Kommune',
+        kreis: 'Kreis',
+        land: 'Land',
+        housingCompany: 'Wohnungsunternehmen',
+        programmeId: 'Programm',
+        phase: 'Phase',
+        currentStep: 'Aktueller Schritt',
+        workflowStartedAt: 'Prozess gestartet am',
+        createdAt: 'Angelegt am',
+      },
+      helper: {
+        kreis: 'Leer lassen bei kreisfreien Städten',
+      },
+      tabs: {
+        overview: 'Übersicht',
+      },
+    },
+    programmes: {
+      name: 'Programm |||| Programme',
+      fields: {
+        id: 'Kennung',
+        name: 'Name',
+        catalogueVersion: 'Katalogversion',
+      },
+    },
+  },
+};
+
+/** Same nesting as `T`, every leaf a string: what a translation of `T` must provide. */
+type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
+
+export type DomainMessages = Translation<typeof domainGerman>;
+export type ConsoleMessages = TranslationMessages & DomainMessages;
+
+export const germanMessages: ConsoleMessages = {
+  ra: reactAdminGerman,
+  ...domainGerman,
+};

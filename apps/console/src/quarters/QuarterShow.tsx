@@ -1,0 +1,31 @@
+import { DateField, ReferenceField, Show, TabbedShowLayout, TextField } from 'react-admin';
+import { useDateLocale } from '../i18n/useDateLocale';
+import { PhaseField } from './PhaseField';
+import { ProcessTimeline } from './ProcessTimeline';
+import { StepField } from './StepField';
+
+const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/** One tab for now; further areas (analysis, agreement, reports) become further tabs. */
+export const QuarterShow = () => {
+  const dateLocale = useDateLocale();
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.quarters.tabs.overview">
+          <TextField source="name" />
+          <TextField source="municipality" />
+          <TextField source="kreis" emptyText="–" />
+          <TextField source="land" />
+          <TextField source="housingCompany" />
+          <ReferenceField source="programmeId" reference="programmes" link={false} />
+          <PhaseField source="phase" />
+          <StepField source="currentStep" />
+          <DateField source="workflowStartedAt" locales={dateLocale} showTime options={dateTime} emptyText="–" />
+          <DateField source="createdAt" locales={dateLocale} showTime options={dateTime} />
+          <ProcessTimeline label="process.timeline.title" />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+};
