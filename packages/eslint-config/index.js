@@ -12,7 +12,8 @@ const base = tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports', disallowTypeAnnotations: false }],
+      // No consistent-type-imports: with emitDecoratorMetadata, NestJS needs constructor
+      // parameter types as value imports, and the rule's fix would silently break injection.
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['@genq/*/src/*', '@genq/*/dist/*', '@temporalio/*/src/*', '@temporalio/*/lib/*'], message: 'Import packages through their public entry.' }] },

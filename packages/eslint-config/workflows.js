@@ -10,7 +10,6 @@ module.exports = [
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.spec.ts', 'src/**/*.test.ts'],
     rules: {
-      '@typescript-eslint/consistent-type-imports': 'off',
       'no-restricted-imports': [
         'error',
         {

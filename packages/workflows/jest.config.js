@@ -1,1 +1,1 @@
-module.exports = { preset: '@genq/jest-preset' };
+module.exports = { preset: '@genq/jest-preset', testTimeout: 60_000 };

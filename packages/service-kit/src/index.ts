@@ -10,3 +10,4 @@ export * from './rpc-client';
 export * from './service';
 export * from './list-query';
 export * from './health';
+export * from './testing';

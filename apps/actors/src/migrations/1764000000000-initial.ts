@@ -16,8 +16,8 @@ export class Initial1764000000000 implements MigrationInterface {
           { name: 'catalogueId', type: 'varchar', length: '100' },
           { name: 'catalogueVersion', type: 'varchar', length: '50' },
           { name: 'calendar', type: 'text' },
-          { name: 'createdAt', type: t.timestamp, default: 'CURRENT_TIMESTAMP' },
-          { name: 'updatedAt', type: t.timestamp, default: 'CURRENT_TIMESTAMP' },
+          { name: 'createdAt', type: t.timestamp, default: t.now },
+          { name: 'updatedAt', type: t.timestamp, default: t.now },
         ],
       }),
     );
@@ -39,8 +39,8 @@ export class Initial1764000000000 implements MigrationInterface {
           { name: 'phase', type: 'varchar', length: '30', isNullable: true },
           { name: 'currentStep', type: 'varchar', length: '60', isNullable: true },
           { name: 'processVersion', type: 'integer', default: 0 },
-          { name: 'createdAt', type: t.timestamp, default: 'CURRENT_TIMESTAMP' },
-          { name: 'updatedAt', type: t.timestamp, default: 'CURRENT_TIMESTAMP' },
+          { name: 'createdAt', type: t.timestamp, default: t.now },
+          { name: 'updatedAt', type: t.timestamp, default: t.now },
         ],
       }),
     );

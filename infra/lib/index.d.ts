@@ -1,0 +1,179 @@
+/**
+ * Types of @genq/infra (implemented in plain CommonJS in ./*.cjs, see index.cjs).
+ * Everything here provisions real components from package registries only.
+ */
+import type { ChildProcess } from 'node:child_process';
+
+/** Progress messages; defaults to console.log. */
+export type Log = (message: string) => void;
+
+// ports.cjs
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number>;
+/** Resolves once host:port accepts TCP connections; rejects after timeoutMs. */
+export function waitForPort(host: string, port: number, timeoutMs: number): Promise<void>;
+/** Resolves once `url` answers with one of `okStatuses` (default any 2xx/3xx); `timeoutMs` defaults to 30 s. */
+export function waitForHttp(url: string, options?: { timeoutMs?: number; okStatuses?: number[] }): Promise<void>;
+
+// temporal.cjs
+
+/** Tag of github.com/temporalio/cli built from the Go module proxy. */
+export const TEMPORAL_CLI_VERSION: string;
+/** Version of io.temporal:temporal-test-server resolved from Maven Central. */
+export const TEST_SERVER_VERSION: string;
+
+/**
+ * Path to a Temporal CLI binary: `GENQ_TEMPORAL_BIN`, `temporal` on PATH, the cached build
+ * under `${XDG_CACHE_HOME:-~/.cache}/genq/bin`, else a Go build into that cache (minutes).
+ */
+export function ensureTemporalBinary(options?: { log?: Log }): Promise<string>;
+
+export type SearchAttributeTypeName = 'Text' | 'Keyword' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList';
+
+export interface TemporalDevServerOptions {
+  /** Temporal CLI binary; default {@link ensureTemporalBinary}. */
+  bin?: string;
+  /** SQLite file (its directory is created); omit for an in-memory server. */
+  dbFile?: string;
+  /** gRPC port; default a free port. */
+  port?: number;
+  /** Web UI port; default a free port. */
+  uiPort?: number;
+  /** Namespace created at start and awaited; default "default". */
+  namespace?: string;
+  /** Search attributes registered at start, e.g. `{ GenqQuarterId: 'Keyword' }`. */
+  searchAttributes?: Record<string, SearchAttributeTypeName>;
+  log?: Log;
+  /** Server output; default `$TMPDIR/genq-temporal-<port>.log`. */
+  logFile?: string;
+  /** Default 90 s. */
+  startupTimeoutMs?: number;
+}
+
+export interface TemporalDevServer {
+  /** `127.0.0.1:<port>`, for `Connection.connect({ address })`. */
+  address: string;
+  namespace: string;
+  uiUrl: string;
+  logFile: string;
+  process: ChildProcess;
+  /** SIGTERM, then SIGKILL after `timeoutMs` (default 10 s). Idempotent. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` on 127.0.0.1; resolves once the namespace answers. */
+export function startTemporalDevServer(options?: TemporalDevServerOptions): Promise<TemporalDevServer>;
+
+/**
+ * Path to an executable wrapper (`<port> --enable-time-skipping`) around Temporal's Java
+ * time-skipping test server from Maven Central. Use it as
+ * `TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } })`.
+ */
+export function ensureTimeSkippingTestServer(options?: { log?: Log; version?: string }): Promise<string>;
+
+// postgres.cjs
+
+/** Directory with initdb, pg_ctl, postgres and psql; installs Debian's postgresql when root. */
+export function ensurePostgresInstalled(options?: { log?: Log }): Promise<{ binDir: string }>;
+
+export interface PostgresCluster {
+  host: string;
+  port: number;
+  /** Superuser; authentication is `trust`, so no password. */
+  user: string;
+  /** Temporary directory holding data/, the socket and postgres.log. */
+  dir: string;
+  binDir: string;
+  /** Connection URL of database `dbName` on this cluster. */
+  url(dbName: string): string;
+  /** Creates the database and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** Stops immediately and removes `dir` (unless started with `keep`). Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** A fresh throw-away cluster on 127.0.0.1 and a free port. `keep` leaves its directory on stop. */
+export function startPostgres(options?: { log?: Log; keep?: boolean }): Promise<PostgresCluster>;
+
+// compose.cjs
+
+/** Tag of github.com/docker/compose/v2 built from the Go module proxy when no v2 is installed. */
+export const COMPOSE_VERSION: string;
+
+/**
+ * Command prefix running Docker Compose v2, e.g. `['docker', 'compose']` or
+ * `['/root/.cache/genq/bin/docker-compose']`: `GENQ_DOCKER_COMPOSE`, the docker plugin, a
+ * v2 `docker-compose` on PATH, the cached build, else a Go build into the cache.
+ */
+export function ensureDockerCompose(options?: { log?: Log }): Promise<string[]>;
+
+// cache.cjs
+
+/** `${XDG_CACHE_HOME:-$HOME/.cache}/genq`: tools built or resolved once per machine. */
+export function genqCacheDir(): string;
+
+// exec.cjs
+
+/** Runs a command to completion; resolves for any exit code. */
+export function run(
+  cmd: string,
+  args?: string[],
+  options?: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+
+// test-databases.cjs
+
+export interface TestDatabases {
+  /** A throw-away SQLite file and a database in a PostgreSQL cluster started for this test file. */
+  databases: Array<{ label: 'sqlite' | 'postgres'; config: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; ssl: boolean } }>;
+  cleanup(): Promise<void>;
+}
+export function startTestDatabases(name: string): Promise<TestDatabases>;
+
+// stack.cjs
+
+export interface StackPorts {
+  gateway: number;
+  console?: number;
+  temporal: number;
+  temporalUi: number;
+  actors: number;
+  analysis: number;
+  agreements: number;
+}
+
+export interface StackApp {
+  name: string;
+  logFile: string;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export interface Stack {
+  dataDir: string;
+  gatewayUrl: string;
+  apiDocsUrl: string;
+  consoleUrl?: string;
+  temporalAddress: string;
+  temporalUiUrl: string;
+  temporalBin: string;
+  apps: Record<string, StackApp>;
+  /** Stops every process, newest first. */
+  stop(): Promise<void>;
+}
+
+/** The whole system on embedded defaults, as `npm start` runs it. */
+export function startStack(options: {
+  dataDir: string;
+  ports: StackPorts;
+  withConsole?: boolean;
+  log?: Log;
+  env?: Record<string, string>;
+}): Promise<Stack>;
+
+export const SEARCH_ATTRIBUTES: Record<string, SearchAttributeTypeName>;
+
+// seed.cjs
+
+/** Seeds the demo programmes and quarters through the API, once per data directory; returns how many quarters it made. */
+export function seedDemo(options: { gatewayUrl: string; dataDir: string; log?: Log; now?: Date }): Promise<number>;

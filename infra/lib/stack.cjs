@@ -1,0 +1,184 @@
+'use strict';
+/**
+ * Starts the whole system on embedded defaults: a Temporal dev server with a SQLite file,
+ * the three services each with its own SQLite database, the worker, the gateway and the
+ * console. `npm start` and the cross-process tests use the same code, so what the tests
+ * prove is what a user runs. Node builtins only.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startTemporalDevServer, ensureTemporalBinary } = require('./temporal.cjs');
+const { waitForPort, waitForHttp } = require('./ports.cjs');
+const { sleep, tailFile } = require('./exec.cjs');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Custom search attributes the process workflows upsert; registered at server start. */
+const SEARCH_ATTRIBUTES = {
+  GenqPhase: 'Keyword',
+  GenqStep: 'Keyword',
+  GenqStalled: 'Bool',
+  GenqNextDue: 'Datetime',
+  GenqProgramme: 'Keyword',
+  GenqLand: 'Keyword',
+  GenqMunicipality: 'Keyword',
+};
+
+const SERVICES = ['actors', 'analysis', 'agreements'];
+
+/**
+ * Spawns one Node process with its output in `logFile`; returns a handle whose stop()
+ * sends SIGTERM and, after a grace period, SIGKILL.
+ */
+function spawnApp(name, script, { args = [], env, cwd, logFile }) {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const logOffset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  let exited;
+  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exited = { code, signal }))));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  return {
+    name,
+    child,
+    logFile,
+    /** Where this run's output starts in the (appended) log file. */
+    logOffset,
+    exited: () => exited,
+    async stop(timeoutMs = 10_000) {
+      process.removeListener('exit', killOnExit);
+      if (exited) return;
+      child.kill('SIGTERM');
+      const done = await Promise.race([exitPromise, sleep(timeoutMs).then(() => false)]);
+      if (!done) {
+        child.kill('SIGKILL');
+        await exitPromise;
+      }
+    },
+  };
+}
+
+async function waitReady(app, check, what) {
+  try {
+    await Promise.race([
+      check(),
+      (async () => {
+        while (!app.exited()) await sleep(200);
+        throw new Error(`exited (${app.exited().code ?? app.exited().signal})`);
+      })(),
+    ]);
+  } catch (err) {
+    throw new Error(`${app.name} did not become ready (${what}): ${err.message}\nlast lines of ${app.logFile}:\n${tailFile(app.logFile)}`);
+  }
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.dataDir where every SQLite file and log lives
+ * @param {{gateway:number, console?:number, temporal:number, temporalUi:number, actors:number, analysis:number, agreements:number}} o.ports
+ * @param {boolean} [o.withConsole] serve the built console (vite preview) too
+ * @param {(s: string) => void} [o.log]
+ * @param {Record<string,string>} [o.env] extra environment for every app
+ */
+async function startStack({ dataDir, ports, withConsole = true, log = console.log, env = {} }) {
+  dataDir = path.resolve(dataDir);
+  const logs = path.join(dataDir, 'logs');
+  fs.mkdirSync(logs, { recursive: true });
+  const started = [];
+  const stop = async () => {
+    for (const app of started.reverse()) await app.stop();
+  };
+  try {
+    const bin = await ensureTemporalBinary({ log });
+    const temporal = await startTemporalDevServer({
+      bin,
+      dbFile: path.join(dataDir, 'temporal.sqlite'),
+      port: ports.temporal,
+      uiPort: ports.temporalUi,
+      searchAttributes: SEARCH_ATTRIBUTES,
+      logFile: path.join(logs, 'temporal.log'),
+      log,
+    });
+    started.push({ name: 'temporal', stop: () => temporal.stop() });
+
+    const common = {
+      ...env,
+      TEMPORAL_ADDRESS: temporal.address,
+      ACTORS_HOST: '127.0.0.1',
+      ACTORS_PORT: String(ports.actors),
+      ANALYSIS_HOST: '127.0.0.1',
+      ANALYSIS_PORT: String(ports.analysis),
+      AGREEMENTS_HOST: '127.0.0.1',
+      AGREEMENTS_PORT: String(ports.agreements),
+    };
+    const services = SERVICES.map((name) =>
+      spawnApp(name, path.join(ROOT, 'apps', name, 'dist', 'main.js'), {
+        cwd: ROOT,
+        logFile: path.join(logs, `${name}.log`),
+        env: { ...common, SERVICE_HOST: '127.0.0.1', SERVICE_PORT: String(ports[name]), DB_TYPE: 'sqlite', DB_PATH: path.join(dataDir, `${name}.sqlite`) },
+      }),
+    );
+    started.push(...services);
+    // Migrations run before a service listens, so an open port means a migrated database.
+    await Promise.all(services.map((s) => waitReady(s, () => waitForPort('127.0.0.1', ports[s.name], 60_000), 'port')));
+
+    const worker = spawnApp('worker', path.join(ROOT, 'apps', 'worker', 'dist', 'main.js'), {
+      cwd: ROOT,
+      logFile: path.join(logs, 'worker.log'),
+      env: common,
+    });
+    started.push(worker);
+
+    const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
+    const consoleOrigins = ports.console ? [`http://localhost:${ports.console}`, `http://127.0.0.1:${ports.console}`] : [];
+    const gateway = spawnApp('gateway', path.join(ROOT, 'apps', 'gateway', 'dist', 'main.js'), {
+      cwd: ROOT,
+      logFile: path.join(logs, 'gateway.log'),
+      env: { ...common, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(ports.gateway), CORS_ORIGINS: consoleOrigins.join(',') },
+    });
+    started.push(gateway);
+    await waitReady(gateway, () => waitForHttp(`${gatewayUrl}/api/health`, { timeoutMs: 90_000, okStatuses: [200] }), '/api/health');
+    await waitReady(worker, () => waitForLogLine(worker, 'worker polling task queue', 60_000), 'polling');
+
+    let consoleUrl;
+    if (withConsole && ports.console) {
+      const ui = spawnApp('console', path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), {
+        args: ['preview', '--port', String(ports.console), '--strictPort', '--host', '127.0.0.1'],
+        cwd: path.join(ROOT, 'apps', 'console'),
+        logFile: path.join(logs, 'console.log'),
+        env: { CONSOLE_PORT: String(ports.console), GATEWAY_URL: gatewayUrl },
+      });
+      started.push(ui);
+      consoleUrl = `http://localhost:${ports.console}`;
+      await waitReady(ui, () => waitForHttp(consoleUrl, { timeoutMs: 60_000, okStatuses: [200] }), 'http');
+    }
+    return {
+      dataDir,
+      gatewayUrl,
+      apiDocsUrl: `${gatewayUrl}/api/docs`,
+      consoleUrl,
+      temporalAddress: temporal.address,
+      temporalUiUrl: temporal.uiUrl,
+      temporalBin: bin,
+      apps: Object.fromEntries(started.map((a) => [a.name, a])),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+/** Waits for a line in the app's output of this run (its log file is appended across runs). */
+async function waitForLogLine(app, text, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (fs.existsSync(app.logFile) && fs.readFileSync(app.logFile).subarray(app.logOffset).toString('utf8').includes(text)) return;
+    await sleep(250);
+  }
+  throw new Error(`no "${text}" line within ${timeoutMs} ms`);
+}
+
+module.exports = { startStack, spawnApp, SEARCH_ATTRIBUTES, ROOT };

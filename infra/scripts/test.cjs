@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm test`: every test of the repository through turbo, on a fresh clone. First it
+ * provisions what the tests run against (dependencies, the Temporal CLI binary, PostgreSQL
+ * from Debian's packages, the docker compose client), reusing caches when present.
+ */
+const { ensureInstalled, sh } = require('./common.cjs');
+
+async function main() {
+  await ensureInstalled();
+  const infra = require('../lib/index.cjs');
+  await infra.ensureTemporalBinary();
+  await infra.ensurePostgresInstalled();
+  await infra.ensureDockerCompose();
+  // Two cores: two tasks at a time; each jest run is in-band.
+  sh('npx', ['turbo', 'run', 'build', 'lint', 'test', '--concurrency=2', '--output-logs=new-only', ...process.argv.slice(2)]);
+}
+
+main().catch((err) => {
+  console.error(`[genq] tests failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});
