@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, run, seedDemo, startStack, type Stack, type StackPorts } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, seedDemo, startStack, type Stack, type StackPorts } from '@genq/infra';
 import { ActorsPatterns, quarterWorkflowId, type CreateQuarterResult } from '@genq/contracts';
 import { request, tcpClient } from '@genq/service-kit';
 
@@ -23,6 +23,7 @@ describe('thin path across processes', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'genq-e2e-'));
     ports = {
       gateway: await freePort(),
+      gatewayEvents: await freePort(),
       temporal: await freePort(),
       temporalUi: await freePort(),
       actors: await freePort(),
@@ -30,10 +31,18 @@ describe('thin path across processes', () => {
       agreements: await freePort(),
     };
     await start();
+    // Every route but health and login needs a signed-in user: the demo's first programme admin.
+    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const accessToken = ((await login.json()) as { accessToken: string }).accessToken;
     api = async (method, route, body) => {
       const res = await fetch(`${stack.gatewayUrl}/api${route}`, {
         method,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -142,7 +151,9 @@ describe('thin path across processes', () => {
   it('finishes the workflow start of a quarter stored before a crash: never a quarter without a workflow', async () => {
     // The first write happened (the quarter is stored) but the gateway died before the second.
     const actors = tcpClient({ host: '127.0.0.1', port: ports.actors });
+    const me = (await api('GET', '/auth/me')).body;
     const orphan = await request<CreateQuarterResult>(actors, 'actors', ActorsPatterns.createQuarter, {
+      actor: { userId: me.id, email: me.email, role: me.role, programmeIds: me.programmeIds, organisationId: null },
       ...body,
       name: 'Hochfeld',
     });
@@ -162,6 +173,7 @@ describe('thin path across processes', () => {
   it('keeps every quarter and running workflow across a stop and a start', async () => {
     await stack.stop();
     await start();
+    // The access token from before still works: the signing secret and the session were kept.
     const detail = await api('GET', `/quarters/${createdId}`);
     expect(detail.status).toBe(200);
     expect(detail.body.process).toMatchObject({ phase: 'development', currentStep: 'kickoff' });

@@ -2,12 +2,15 @@
 /**
  * Seeds the demo programme once: two programmes (NRW and Niedersachsen) on the default
  * catalogue's calendar and a dozen quarters in several municipalities, spread over phases
- * and steps, each with its lifecycle workflow running. Goes through the public API, so the
- * demo data is made exactly as a user would make it. A marker file keeps it to once.
+ * and steps, each with its lifecycle workflow running; the organisations taking part and
+ * one demo account per role. Goes through the public API, signed in as the first programme
+ * admin, so the demo data is made exactly as a user would make it. A marker file keeps it
+ * to once; every step is also safe to repeat (an older data directory is completed).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./stack.cjs');
+const { DEMO_ACCOUNTS, DEMO_PASSWORD, bootstrapAdmin } = require('./demo.cjs');
 
 const CATALOGUE = path.join(ROOT, 'apps', 'analysis', 'seed', 'catalogue-genq-default-1.0.0.json');
 
@@ -38,26 +41,59 @@ function monthsBefore(now, months) {
   return d.toISOString();
 }
 
-async function call(gatewayUrl, method, route, body) {
-  const res = await fetch(`${gatewayUrl}/api${route}`, {
-    method,
+/** Organisations besides the quarters' housing companies: [programme, name, type, ags, [quarter, role]...]. */
+const ORGANISATIONS = [
+  ['genq-nrw-2026', 'Stadt Dortmund', 'municipality', '05913000', [['Scharnhorst-Ost', 'co_partner'], ['Hörde Clarenberg', 'co_partner']]],
+  ['genq-nrw-2026', 'Quartiersbegleitung Ruhr', 'facilitation', undefined, [['Scharnhorst-Ost', 'facilitator'], ['Hörde Clarenberg', 'facilitator'], ['Bochum-Hustadt', 'facilitator']]],
+  ['genq-nds-2026', 'Region Hannover', 'municipality', '03241001', [['Hannover-Sahlkamp', 'co_partner'], ['Garbsen-Auf der Horst', 'co_partner']]],
+];
+
+/** Bumped when the seed learns more, so an older data directory is completed once. */
+const SEED_VERSION = 2;
+
+/** Signs in and returns a caller of the API with that session's access token. */
+async function signIn(gatewayUrl, email, password) {
+  const res = await fetch(`${gatewayUrl}/api/auth/login`, {
+    method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
+    body: JSON.stringify({ email, password }),
   });
-  if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${await res.text()}`);
-  return res.json();
+  if (!res.ok) throw new Error(`signing in as ${email} answered ${res.status}: ${await res.text()}`);
+  const { accessToken } = await res.json();
+  return async function call(method, route, body, { allow = [] } = {}) {
+    const r = await fetch(`${gatewayUrl}/api${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!r.ok && !allow.includes(r.status)) throw new Error(`${method} ${route} answered ${r.status}: ${await r.text()}`);
+    return { status: r.status, body: r.status === 204 ? undefined : await r.json() };
+  };
+}
+
+/** Registers an organisation, or finds it when it exists (a repeated seed). */
+async function organisation(call, programmeId, name, type, ags) {
+  const made = await call('POST', '/organisations', { programmeId, name, type, ...(ags ? { ags } : {}) }, { allow: [409] });
+  if (made.status !== 409) return made.body;
+  const filter = encodeURIComponent(JSON.stringify({ programmeId, q: name }));
+  const found = await call('GET', `/organisations?filter=${filter}&range=[0,99]`);
+  return found.body.find((o) => o.name === name);
 }
 
 /** Seeds unless `<dataDir>/seed.json` says it was done; returns the number of quarters made. */
 async function seedDemo({ gatewayUrl, dataDir, log = console.log, now = new Date() }) {
   const marker = path.join(dataDir, 'seed.json');
-  if (fs.existsSync(marker)) return 0;
+  if (fs.existsSync(marker) && (JSON.parse(fs.readFileSync(marker, 'utf8')).version ?? 1) >= SEED_VERSION) return 0;
+  const admin = bootstrapAdmin();
+  const call = await signIn(gatewayUrl, admin.email, admin.password);
   const calendar = JSON.parse(fs.readFileSync(CATALOGUE, 'utf8')).defaultCalendar;
   for (const p of PROGRAMMES) {
-    await call(gatewayUrl, 'PUT', `/programmes/${p.id}`, { ...p, catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar });
+    await call('PUT', `/programmes/${p.id}`, { ...p, catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar });
   }
+  const quarterIds = new Map();
+  let made = 0;
   for (const [programmeId, name, municipality, kreis, land, housingCompany, monthsAgo, startAt] of QUARTERS) {
-    await call(gatewayUrl, 'POST', '/quarters', {
+    const q = await call('POST', '/quarters', {
       programmeId,
       name,
       municipality,
@@ -67,10 +103,50 @@ async function seedDemo({ gatewayUrl, dataDir, log = console.log, now = new Date
       startedAt: monthsBefore(now, monthsAgo),
       startAt,
     });
+    quarterIds.set(name, q.body.id);
+    if (q.status === 201) made++;
   }
-  fs.writeFileSync(marker, JSON.stringify({ seededAt: now.toISOString(), programmes: PROGRAMMES.length, quarters: QUARTERS.length }, null, 2));
-  log(`[genq] seeded ${PROGRAMMES.length} programmes and ${QUARTERS.length} demo quarters`);
-  return QUARTERS.length;
+  // The housing company of each quarter is its lead partner; its partner users see the quarter.
+  const organisations = new Map();
+  for (const [programmeId, name, , , , housingCompany] of QUARTERS) {
+    const key = `${programmeId}|${housingCompany}`;
+    if (!organisations.has(key)) organisations.set(key, await organisation(call, programmeId, housingCompany, 'housing_company'));
+    await call('POST', `/quarters/${quarterIds.get(name)}/memberships`, { organisationId: organisations.get(key).id, role: 'lead_partner' }, { allow: [409] });
+  }
+  for (const [programmeId, name, type, ags, memberships] of ORGANISATIONS) {
+    const org = await organisation(call, programmeId, name, type, ags);
+    organisations.set(`${programmeId}|${name}`, org);
+    for (const [quarter, role] of memberships) {
+      await call('POST', `/quarters/${quarterIds.get(quarter)}/memberships`, { organisationId: org.id, role }, { allow: [409] });
+    }
+  }
+  for (const a of DEMO_ACCOUNTS) {
+    const org = a.organisation ? [...organisations.values()].find((o) => o.name === a.organisation) : undefined;
+    await call(
+      'POST',
+      '/accounts',
+      {
+        email: a.email,
+        displayName: a.displayName,
+        password: DEMO_PASSWORD,
+        role: a.role,
+        ...(a.programmes === 'all' ? { programmeIds: PROGRAMMES.map((p) => p.id) } : {}),
+        ...(org ? { organisationId: org.id } : {}),
+        ...(a.canSign ? { canSign: true } : {}),
+      },
+      { allow: [409] },
+    );
+  }
+  fs.writeFileSync(
+    marker,
+    JSON.stringify(
+      { version: SEED_VERSION, seededAt: now.toISOString(), programmes: PROGRAMMES.length, quarters: QUARTERS.length, accounts: DEMO_ACCOUNTS.length + 1 },
+      null,
+      2,
+    ),
+  );
+  log(`[genq] seeded ${PROGRAMMES.length} programmes, ${QUARTERS.length} demo quarters, their organisations and ${DEMO_ACCOUNTS.length + 1} demo accounts`);
+  return made;
 }
 
-module.exports = { seedDemo, PROGRAMMES, QUARTERS };
+module.exports = { seedDemo, signIn, PROGRAMMES, QUARTERS, ORGANISATIONS };

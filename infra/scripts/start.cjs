@@ -16,6 +16,7 @@ async function main() {
   await build();
   const { startStack } = require('../lib/stack.cjs');
   const { seedDemo } = require('../lib/seed.cjs');
+  const { DEMO_PASSWORD, bootstrapAdmin, demoAccountLines } = require('../lib/demo.cjs');
   const dataDir = path.resolve(ROOT, process.env.GENQ_DATA_DIR || 'data');
   const ports = envPorts();
   const stack = await startStack({ dataDir, ports, withConsole: true });
@@ -44,7 +45,11 @@ async function main() {
     Daten / data          ${dataDir}
     Logs                  ${path.join(dataDir, 'logs')}
 
-  Anmeldung / login: the embedded demo has no login yet; the console opens directly.
+  Anmeldung / sign in: demo accounts, password ${DEMO_PASSWORD}${process.env.GENQ_BOOTSTRAP_ADMIN_PASSWORD ? ' (the admin: GENQ_BOOTSTRAP_ADMIN_PASSWORD)' : ''}
+${demoAccountLines()
+  .map((a, i) => `    ${(i === 0 ? bootstrapAdmin().email : a.email).padEnd(32)}${a.role.padEnd(17)}${a.note}`)
+  .join('\n')}
+
   Stop with Ctrl-C. Everything is kept for the next \`npm start\`.
 `);
 }

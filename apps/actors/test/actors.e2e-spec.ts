@@ -22,7 +22,10 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
   let service: ServiceUnderTest;
   const send = <T>(pattern: string, payload: unknown) => service.send<T>(pattern, payload);
   const rejection = (pattern: string, payload: unknown) => service.refusal(pattern, payload);
+  // The programme office that runs genq-nrw-2026: writes and lists act on someone's behalf (issue 7).
+  const admin = { userId: 'test-admin', email: 'admin@test.example', role: 'programme_admin', programmeIds: ['genq-nrw-2026'], organisationId: null };
   const quarter = (over: Record<string, unknown> = {}) => ({
+    actor: admin,
     name: 'Scharnhorst Ost',
     municipality: 'Dortmund',
     kreis: 'Kreisfreie Stadt Dortmund',
@@ -36,6 +39,7 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     const database = dbs.databases.find((d) => d.label === label)!.config as DatabaseConfig;
     service = await startServiceForTest('actors', ActorsModule.forRoot, { database });
     await send(ActorsPatterns.upsertProgramme, {
+      actor: admin,
       id: 'genq-nrw-2026',
       name: 'GenQ NRW 2026',
       catalogueId: 'genq-default',
@@ -80,7 +84,7 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
   });
 
   it('answers invalid input with 400 and a message per field', async () => {
-    const e = await rejection(ActorsPatterns.createQuarter, { name: '', land: 'Atlantis', unknownField: 1 });
+    const e = await rejection(ActorsPatterns.createQuarter, { actor: admin, name: '', land: 'Atlantis', unknownField: 1 });
     expect(e.status).toBe(400);
     expect(Object.keys(e.errors ?? {}).sort()).toEqual(['housingCompany', 'land', 'municipality', 'name', 'programmeId', 'unknownField']);
     const p = await rejection(ActorsPatterns.createQuarter, quarter({ name: 'Neu', programmeId: 'no-such-programme' }));
@@ -90,15 +94,16 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
   it('lists with react-admin filter, sort and range; refuses unknown sort fields', async () => {
     await send(ActorsPatterns.createQuarter, quarter({ name: 'Aplerbeck', municipality: 'Dortmund' }));
     const page = await send<Page<QuarterDto>>(ActorsPatterns.listQuarters, {
+      actor: admin,
       filter: { municipality: 'Dortmund' },
       sort: { field: 'name', order: 'ASC' },
       range: { start: 0, end: 1 },
     });
     expect(page.total).toBe(3);
     expect(page.data.map((q) => q.name)).toEqual(['Aplerbeck', 'Hörde Mitte']);
-    const search = await send<Page<QuarterDto>>(ActorsPatterns.listQuarters, { filter: { q: 'hörde' } });
+    const search = await send<Page<QuarterDto>>(ActorsPatterns.listQuarters, { actor: admin, filter: { q: 'hörde' } });
     expect(search.data.map((q) => q.name)).toEqual(['Hörde Mitte']);
-    const bad = await rejection(ActorsPatterns.listQuarters, { sort: { field: 'name; DROP TABLE quarters', order: 'ASC' } });
+    const bad = await rejection(ActorsPatterns.listQuarters, { actor: admin, sort: { field: 'name; DROP TABLE quarters', order: 'ASC' } });
     expect(bad.status).toBe(400);
   });
 

@@ -1,4 +1,7 @@
 import { Admin, Resource } from 'react-admin';
+import auditLog from './auditLog';
+import { authProvider } from './auth/authProvider';
+import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
@@ -11,6 +14,8 @@ export const App = () => (
   <Admin
     title="GenQ – Programmstelle"
     dataProvider={dataProvider}
+    authProvider={authProvider}
+    loginPage={LoginPage}
     i18nProvider={i18nProvider}
     layout={Layout}
     dashboard={Dashboard}
@@ -19,5 +24,7 @@ export const App = () => (
   >
     <Resource name="quarters" {...quarters} />
     <Resource name="programmes" {...programmes} />
+    {/* The menu shows each role only what it may use (authProvider.canAccess). */}
+    <Resource name="audit-log" {...auditLog} />
   </Admin>
 );

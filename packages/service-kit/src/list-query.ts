@@ -15,6 +15,10 @@ export interface ListSpec {
   defaultSort?: { field: string; order: 'ASC' | 'DESC' };
 }
 
+type Scalar = string | number | boolean;
+const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isFilterValue = (v: unknown): v is Scalar | Scalar[] => isScalar(v) || (Array.isArray(v) && v.length <= MAX_PAGE_SIZE && v.every(isScalar));
+
 /**
  * Applies react-admin's filter, sort and range to a query builder. Field names come only
  * from the allow-lists (never from the request into SQL); values are bound parameters.
@@ -30,6 +34,12 @@ export async function pageOf<T extends ObjectLiteral>(
   let i = 0;
   for (const [field, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;
+    // Only plain values (or lists of them) are compared: an object such as {"$ne": null}
+    // must never reach the driver, whatever it would make of it.
+    if (!isFilterValue(value)) {
+      problems[field] = 'filter values must be strings, numbers, booleans or lists of them';
+      continue;
+    }
     const p = `f${i++}`;
     if (field === 'q' && spec.searchable?.length) {
       const term = `%${String(value).toLowerCase()}%`;

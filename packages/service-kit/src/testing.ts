@@ -19,6 +19,8 @@ function freeLoopbackPort(): Promise<number> {
 
 export interface ServiceUnderTest {
   app: INestMicroservice;
+  /** Where the service listens, for a gateway under test to call it. */
+  endpoint: { host: string; port: number };
   send<T>(pattern: string, payload: unknown): Promise<T>;
   /** Sends and expects a typed refusal; returns its payload. */
   refusal(pattern: string, payload: unknown): Promise<RpcErrorPayload>;
@@ -42,6 +44,7 @@ export async function startServiceForTest<C extends ServiceConfig>(
   const send = <T>(pattern: string, payload: unknown) => request<T>(client, name, pattern, payload);
   return {
     app,
+    endpoint,
     send,
     async refusal(pattern, payload) {
       try {

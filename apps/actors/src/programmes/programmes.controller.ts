@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ActorsPatterns, type ListQuery } from '@genq/contracts';
-import { UpsertProgrammeDto } from '@genq/dto';
+import { ActorsPatterns, type ScopedGet, type ScopedListQuery } from '@genq/contracts';
+import { UpsertProgrammeMessage } from '@genq/dto';
+import { requireActor } from '../scope/actor';
 import { ProgrammesService } from './programmes.service';
 
 @Controller()
@@ -9,17 +10,21 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @MessagePattern(ActorsPatterns.upsertProgramme)
-  upsert(@Payload() dto: UpsertProgrammeDto) {
-    return this.programmes.upsert(dto);
+  upsert(@Payload() msg: UpsertProgrammeMessage) {
+    const { actor, ...dto } = msg;
+    return this.programmes.upsert(actor, dto);
   }
 
   @MessagePattern(ActorsPatterns.getProgramme)
-  get(@Payload() id: string) {
-    return this.programmes.get(id);
+  /** A bare id is the platform asking (e.g. for a calendar); `{ id, actor }` is a user, answered within their scope. */
+  get(@Payload() q: string | ScopedGet) {
+    if (typeof q === 'string') return this.programmes.get(q);
+    return this.programmes.getScoped(requireActor(q?.actor), String(q?.id ?? ''));
   }
 
   @MessagePattern(ActorsPatterns.listProgrammes)
-  list(@Payload() query: ListQuery) {
-    return this.programmes.list(query);
+  list(@Payload() q: ScopedListQuery) {
+    const { actor, ...query } = q ?? ({} as ScopedListQuery);
+    return this.programmes.list(requireActor(actor), query);
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import type { ListQuery, Page, ProgrammeDto } from '@genq/contracts';
+import { DataSource, type Repository } from 'typeorm';
+import type { Actor, ListQuery, Page, ProgrammeDto } from '@genq/contracts';
 import type { UpsertProgrammeDto } from '@genq/dto';
 import { pageOf, rpcError } from '@genq/service-kit';
+import { AccountsService } from '../identity/accounts.service';
+import { requireRole } from '../scope/actor';
+import { ScopeService } from '../scope/scope.service';
 import { Programme } from './entities/programme.entity';
 
 export function toProgrammeDto(p: Programme): ProgrammeDto {
@@ -12,12 +15,33 @@ export function toProgrammeDto(p: Programme): ProgrammeDto {
 
 @Injectable()
 export class ProgrammesService {
-  constructor(@InjectRepository(Programme) private readonly programmes: Repository<Programme>) {}
+  constructor(
+    @InjectRepository(Programme) private readonly programmes: Repository<Programme>,
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly scope: ScopeService,
+  ) {}
 
-  async upsert(dto: UpsertProgrammeDto): Promise<ProgrammeDto> {
-    const existing = await this.programmes.findOneBy({ id: dto.id });
-    const saved = await this.programmes.save(this.programmes.merge(existing ?? this.programmes.create(), dto));
-    return toProgrammeDto(saved);
+  /**
+   * A programme admin changes its own programmes; a new programme id creates the programme
+   * and puts it into the creator's scope (the programme office that sets it up runs it).
+   * Someone else's programme answers 404, as if it did not exist.
+   */
+  async upsert(actor: Actor, dto: UpsertProgrammeDto): Promise<ProgrammeDto> {
+    requireRole(actor, ['programme_admin']);
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(Programme);
+      const existing = await repo.findOneBy({ id: dto.id });
+      if (existing && !actor.programmeIds.includes(dto.id)) throw rpcError(404, `Programme ${dto.id} not found`);
+      const saved = await repo.save(repo.merge(existing ?? repo.create(), dto));
+      if (!existing) await this.accounts.grantProgramme(actor.userId, saved.id, m);
+      return toProgrammeDto(saved);
+    });
+  }
+
+  async getScoped(actor: Actor, id: string): Promise<ProgrammeDto> {
+    await this.scope.requireVisible(actor, 'programme', id, 'Programme');
+    return this.get(id);
   }
 
   async get(id: string): Promise<ProgrammeDto> {
@@ -30,8 +54,8 @@ export class ProgrammesService {
     return this.programmes.existsBy({ id });
   }
 
-  async list(query: ListQuery): Promise<Page<ProgrammeDto>> {
-    const page = await pageOf(this.programmes.createQueryBuilder('p'), query, {
+  async list(actor: Actor, query: ListQuery): Promise<Page<ProgrammeDto>> {
+    const page = await pageOf(this.scope.restrictProgrammes(this.programmes.createQueryBuilder('p'), actor), query, {
       sortable: ['name', 'createdAt'],
       filterable: ['catalogueId'],
       searchable: ['name'],

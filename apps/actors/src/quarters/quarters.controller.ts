@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ActorsPatterns, type ListQuery, type ProjectProcessStateCommand } from '@genq/contracts';
-import { CreateQuarterDto } from '@genq/dto';
+import { ActorsPatterns, type ProjectProcessStateCommand, type ScopedGet, type ScopedListQuery } from '@genq/contracts';
+import { CreateQuarterMessage } from '@genq/dto';
+import { requireActor } from '../scope/actor';
 import { QuartersService } from './quarters.service';
 
 @Controller()
@@ -9,18 +10,23 @@ export class QuartersController {
   constructor(private readonly quarters: QuartersService) {}
 
   @MessagePattern(ActorsPatterns.createQuarter)
-  create(@Payload() dto: CreateQuarterDto) {
-    return this.quarters.create(dto);
+  create(@Payload() msg: CreateQuarterMessage) {
+    const { actor, ...dto } = msg;
+    return this.quarters.create(actor, dto);
   }
 
   @MessagePattern(ActorsPatterns.getQuarter)
-  get(@Payload() id: string) {
-    return this.quarters.get(id);
+  /** A bare id is the platform asking; `{ id, actor }` is a user, answered 404 outside their scope. */
+  get(@Payload() q: string | ScopedGet) {
+    if (typeof q === 'string') return this.quarters.get(q);
+    return this.quarters.getScoped(requireActor(q?.actor), String(q?.id ?? ''));
   }
 
   @MessagePattern(ActorsPatterns.listQuarters)
-  list(@Payload() query: ListQuery) {
-    return this.quarters.list(query);
+  /** Always on behalf of a user: the list holds only the quarters in their scope. */
+  list(@Payload() q: ScopedListQuery) {
+    const { actor, ...query } = q ?? ({} as ScopedListQuery);
+    return this.quarters.list(requireActor(actor), query);
   }
 
   @MessagePattern(ActorsPatterns.quartersAwaitingWorkflow)

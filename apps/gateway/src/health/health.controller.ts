@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 import type { Connection } from '@temporalio/client';
 import { ActorsPatterns, AgreementsPatterns, AnalysisPatterns, type ServiceHealth } from '@genq/contracts';
+import { Public } from '../auth/policy';
 import { ServiceClients, type ServiceName } from '../services/service-clients';
 import { TEMPORAL_CONNECTION } from '../tokens';
 
@@ -22,6 +23,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  // Load balancers and the launcher ask without signing in; the answer names components, no data.
+  @Public()
   @ApiOkResponse({ description: 'Temporal, every service and every database are up' })
   @ApiServiceUnavailableResponse({ description: 'Names what is down under `down`' })
   async health(@Res({ passthrough: true }) res: Response) {

@@ -1,32 +1,54 @@
-import { BadRequestException, Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpException, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ActorsPatterns, type Page, type ProgrammeDto } from '@genq/contracts';
+import { ALL_ROLES, ActorsPatterns, type Actor, type Page, type ProgrammeDto } from '@genq/contracts';
 import { UpsertProgrammeDto } from '@genq/dto';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor } from '../auth/current-actor';
+import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
 
 @ApiTags('programmes')
 @Controller('programmes')
 export class ProgrammesController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
-  async list(@Query() params: RawListParams, @Res({ passthrough: true }) res: Response) {
+  @Policy({ roles: ALL_ROLES, lists: 'programme' })
+  async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
-    const page = await this.services.send<Page<ProgrammeDto>>('actors', ActorsPatterns.listProgrammes, query);
+    const page = await this.services.send<Page<ProgrammeDto>>('actors', ActorsPatterns.listProgrammes, { ...query, actor });
     return withContentRange(res, 'programmes', query, page);
   }
 
   @Get(':id')
-  get(@Param('id') id: string) {
-    return this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, id);
+  @Policy({ roles: ALL_ROLES, scope: { programme: 'params.id' } })
+  get(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, { id, actor });
   }
 
   @Put(':id')
+  // A new id creates the programme in the caller's scope; someone else's answers 404.
+  @Policy({ roles: ['programme_admin'], scope: { programme: 'params.id' }, mayCreate: true })
   @ApiOkResponse({ description: 'Programme created or replaced; running quarters keep their calendar' })
-  upsert(@Param('id') id: string, @Body() dto: UpsertProgrammeDto) {
+  async upsert(@Param('id') id: string, @Body() dto: UpsertProgrammeDto, @CurrentActor() actor: Actor) {
     if (dto.id !== id) throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { id: 'id must match the URL' } });
-    return this.services.send<ProgrammeDto>('actors', ActorsPatterns.upsertProgramme, dto);
+    const before = actor.programmeIds.includes(id) ? await this.current(id) : null;
+    const after = await this.services.send<ProgrammeDto>('actors', ActorsPatterns.upsertProgramme, { ...dto, actor });
+    await this.audit.record({ action: before ? 'programme.update' : 'programme.create', resourceType: 'programme', resourceId: id, programmeId: id, before, after });
+    return after;
+  }
+
+  private async current(id: string): Promise<ProgrammeDto | null> {
+    try {
+      return await this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, id);
+    } catch (err) {
+      if (err instanceof HttpException && err.getStatus() === 404) return null;
+      throw err;
+    }
   }
 }

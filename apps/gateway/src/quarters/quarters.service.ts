@@ -4,6 +4,7 @@ import {
   ActorsPatterns,
   processStateQuery,
   quarterWorkflowId,
+  type Actor,
   type CreateQuarterResult,
   type ListQuery,
   type Page,
@@ -11,6 +12,7 @@ import {
   type QuarterDto,
 } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
+import { AuditService } from '../audit/audit.service';
 import { ServiceClients } from '../services/service-clients';
 import { TEMPORAL_CLIENT } from '../tokens';
 import { WorkflowStarter } from './workflow-starter';
@@ -28,21 +30,38 @@ export class QuartersService {
     private readonly services: ServiceClients,
     private readonly starter: WorkflowStarter,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly audit: AuditService,
   ) {}
 
-  async create(dto: CreateQuarterDto): Promise<{ quarter: QuarterWithProcess; created: boolean }> {
-    const result = await this.services.send<CreateQuarterResult>('actors', ActorsPatterns.createQuarter, dto);
+  /** Registers the quarter on the actor's behalf (the service checks role and programme again) and audits it. */
+  async create(actor: Actor, dto: CreateQuarterDto): Promise<{ quarter: QuarterWithProcess; created: boolean }> {
+    const result = await this.services.send<CreateQuarterResult>('actors', ActorsPatterns.createQuarter, { ...dto, actor });
+    if (result.created) {
+      await this.audit.record({
+        action: 'quarter.create',
+        resourceType: 'quarter',
+        resourceId: result.quarter.id,
+        programmeId: result.quarter.programmeId,
+        quarterId: result.quarter.id,
+        before: null,
+        after: result.quarter,
+      });
+    } else {
+      this.audit.nothingChanged('the same quarter was registered before');
+    }
     await this.starter.ensureStarted(result.quarter);
-    return { quarter: await this.get(result.quarter.id), created: result.created };
+    return { quarter: await this.get(result.quarter.id, actor), created: result.created };
   }
 
-  async get(id: string): Promise<QuarterWithProcess> {
-    const quarter = await this.services.send<QuarterDto>('actors', ActorsPatterns.getQuarter, id);
+  /** Within the actor's scope (404 outside it); without an actor, the platform asking. */
+  async get(id: string, actor?: Actor): Promise<QuarterWithProcess> {
+    const quarter = await this.services.send<QuarterDto>('actors', ActorsPatterns.getQuarter, actor ? { id, actor } : id);
     return { ...quarter, process: await this.liveProcess(quarter) };
   }
 
-  list(query: ListQuery): Promise<Page<QuarterDto>> {
-    return this.services.send<Page<QuarterDto>>('actors', ActorsPatterns.listQuarters, query);
+  /** Only the quarters in the actor's scope, filtered by the actors service in SQL. */
+  list(actor: Actor, query: ListQuery): Promise<Page<QuarterDto>> {
+    return this.services.send<Page<QuarterDto>>('actors', ActorsPatterns.listQuarters, { ...query, actor });
   }
 
   private async liveProcess(quarter: QuarterDto): Promise<ProcessState | null> {

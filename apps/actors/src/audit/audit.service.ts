@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Actor, AuditEntryDto, AuditRecordCommand, ListQuery, Page } from '@genq/contracts';
+import { MAX_PAGE_SIZE, pageOf, rpcError } from '@genq/service-kit';
+import { ScopeService } from '../scope/scope.service';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+/** Before/after snapshots larger than this are replaced by a note: the log must not become the database. */
+const MAX_SNAPSHOT_CHARS = 64 * 1024;
+
+export function toAuditEntryDto(e: AuditEntry): AuditEntryDto {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorEmail: e.actorEmail,
+    actorRole: e.actorRole,
+    action: e.action,
+    resourceType: e.resourceType,
+    resourceId: e.resourceId,
+    programmeId: e.programmeId,
+    quarterId: e.quarterId,
+    reason: e.reason,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    requestId: e.requestId,
+  };
+}
+
+function snapshot(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  const json = JSON.stringify(value);
+  if (json === undefined) return null;
+  return json.length <= MAX_SNAPSHOT_CHARS ? JSON.parse(json) : { truncated: true, chars: json.length };
+}
+
+const LIST_SPEC = {
+  sortable: ['at', 'action', 'resourceType', 'actorEmail', 'programmeId'],
+  filterable: ['action', 'resourceType', 'resourceId', 'actorId', 'actorEmail', 'actorRole', 'programmeId', 'quarterId', 'requestId'],
+  searchable: ['action', 'actorEmail', 'resourceId', 'reason'],
+  defaultSort: { field: 'id', order: 'DESC' as const },
+};
+
+/**
+ * Writes and reads the audit log. There is deliberately no update or delete here; the
+ * database refuses them as well.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly scope: ScopeService,
+  ) {}
+
+  /** Appends one entry; pass `manager` to write it in the same transaction as the change it records. */
+  async record(cmd: AuditRecordCommand, manager?: EntityManager): Promise<AuditEntryDto> {
+    const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
+    const saved = await repo.save(
+      repo.create({
+        at: new Date(),
+        actorId: cmd.actor.userId,
+        actorEmail: cmd.actor.email,
+        actorRole: cmd.actor.role,
+        action: cmd.action,
+        resourceType: cmd.resourceType,
+        resourceId: cmd.resourceId,
+        programmeId: cmd.programmeId ?? null,
+        quarterId: cmd.quarterId ?? null,
+        reason: cmd.reason ?? null,
+        before: snapshot(cmd.before),
+        after: snapshot(cmd.after),
+        requestId: cmd.requestId ?? null,
+      }),
+    );
+    return toAuditEntryDto(saved);
+  }
+
+  async list(actor: Actor, query: ListQuery): Promise<Page<AuditEntryDto>> {
+    const qb = this.scope.restrictAuditEntries(this.entries.createQueryBuilder('e'), actor);
+    const filter = this.withPeriod(qb, query.filter ?? {});
+    const page = await pageOf(qb, { ...query, filter }, LIST_SPEC);
+    return { data: page.data.map(toAuditEntryDto), total: page.total };
+  }
+
+  async get(actor: Actor, id: string): Promise<AuditEntryDto> {
+    await this.scope.requireVisible(actor, 'audit_entry', id, 'Audit entry');
+    return toAuditEntryDto(await this.entries.findOneByOrFail({ id: Number(id) }));
+  }
+
+  /**
+   * One batch of the CSV export, oldest first, after entry `afterId`: the gateway streams
+   * batch after batch, so an export of any size never sits in memory or in one message.
+   */
+  async exportBatch(actor: Actor, filter: Record<string, unknown>, afterId: number): Promise<AuditEntryDto[]> {
+    if (!Number.isSafeInteger(afterId) || afterId < 0) throw rpcError(400, 'Validation failed', { afterId: 'afterId must be a whole number' });
+    const qb = this.scope.restrictAuditEntries(this.entries.createQueryBuilder('e'), actor).andWhere('e.id > :afterId', { afterId });
+    const rest = this.withPeriod(qb, filter);
+    const page = await pageOf(qb, { filter: rest, sort: { field: 'id', order: 'ASC' }, range: { start: 0, end: MAX_PAGE_SIZE - 1 } }, LIST_SPEC);
+    return page.data.map(toAuditEntryDto);
+  }
+
+  /** `at_gte` / `at_lte` (ISO dates) bound the period; the other filters go to `pageOf`. */
+  private withPeriod(qb: SelectQueryBuilder<AuditEntry>, filter: Record<string, unknown>): Record<string, unknown> {
+    const { at_gte, at_lte, ...rest } = filter;
+    const problems: Record<string, string> = {};
+    for (const [key, value, op] of [
+      ['at_gte', at_gte, '>='],
+      ['at_lte', at_lte, '<='],
+    ] as const) {
+      if (value === undefined || value === null || value === '') continue;
+      const d = typeof value === 'string' ? new Date(value) : new Date(NaN);
+      if (Number.isNaN(d.getTime())) problems[key] = `${key} must be an ISO-8601 date`;
+      else qb.andWhere(`e.at ${op} :${key}`, { [key]: d });
+    }
+    if (Object.keys(problems).length > 0) throw rpcError(400, 'Invalid list query', problems);
+    return rest;
+  }
+}

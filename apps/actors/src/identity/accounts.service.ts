@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
+import { isProgrammeRole, type AccountDto, type Actor, type CreateAccountCommand, type ListQuery, type Page } from '@genq/contracts';
+import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { requireRole } from '../scope/actor';
+import { ScopeService } from '../scope/scope.service';
+import { AccountProgramme } from './entities/account-programme.entity';
+import { Account } from './entities/account.entity';
+import { hashPassword } from './passwords';
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export function toAccountDto(a: Account, programmeIds: string[]): AccountDto {
+  return {
+    id: a.id,
+    email: a.email,
+    displayName: a.displayName,
+    role: a.role,
+    programmeIds: [...programmeIds].sort(),
+    organisationId: a.organisationId,
+    canSign: a.canSign,
+    disabled: a.disabledAt !== null,
+    lockedUntil: a.lockedUntil && a.lockedUntil.getTime() > Date.now() ? a.lockedUntil.toISOString() : null,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+/** Accounts and their programme grants. Programme admins create accounts within their own scope only. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @InjectRepository(AccountProgramme) private readonly grants: Repository<AccountProgramme>,
+    private readonly dataSource: DataSource,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async toDto(account: Account): Promise<AccountDto> {
+    const grants = await this.grants.findBy({ accountId: account.id });
+    return toAccountDto(account, grants.map((g) => g.programmeId));
+  }
+
+  async create(actor: Actor, cmd: CreateAccountCommand): Promise<AccountDto> {
+    requireRole(actor, ['programme_admin']);
+    const programmeIds = [...new Set(cmd.programmeIds ?? [])];
+    const problems: Record<string, string> = {};
+    if (isProgrammeRole(cmd.role)) {
+      if (programmeIds.length === 0) problems.programmeIds = `a ${cmd.role} needs at least one programme`;
+      if (cmd.organisationId) problems.organisationId = `a ${cmd.role} belongs to programmes, not to an organisation`;
+      if (cmd.canSign) problems.canSign = 'only partner and facilitator accounts sign for an organisation';
+    } else {
+      if (!cmd.organisationId) problems.organisationId = `a ${cmd.role} needs an organisation`;
+      if (programmeIds.length > 0) problems.programmeIds = `a ${cmd.role} sees the quarters of its organisation, not programmes`;
+    }
+    // An admin hands out only what it holds; anything else reads as unknown, not as forbidden.
+    const foreign = programmeIds.find((p) => !actor.programmeIds.includes(p));
+    if (foreign !== undefined) problems.programmeIds = `unknown programme "${foreign}"`;
+    if (cmd.organisationId && !(await this.scope.visible(actor, 'organisation', cmd.organisationId)).visible) {
+      problems.organisationId = `unknown organisation "${cmd.organisationId}"`;
+    }
+    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+
+    const passwordHash = await hashPassword(cmd.password);
+    try {
+      const account = await this.dataSource.transaction(async (m) => {
+        const saved = await m.save(
+          m.create(Account, {
+            id: randomUUID(),
+            email: normaliseEmail(cmd.email),
+            displayName: cmd.displayName.trim(),
+            passwordHash,
+            role: cmd.role,
+            organisationId: cmd.organisationId ?? null,
+            canSign: cmd.canSign ?? false,
+            failedLogins: 0,
+            lockedUntil: null,
+            disabledAt: null,
+          }),
+        );
+        for (const programmeId of programmeIds) await this.grantProgramme(saved.id, programmeId, m);
+        return saved;
+      });
+      return toAccountDto(account, programmeIds);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw rpcError(409, 'An account with this e-mail address exists', { email: 'an account with this e-mail address exists' });
+      throw err;
+    }
+  }
+
+  async grantProgramme(accountId: string, programmeId: string, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(AccountProgramme) : this.grants;
+    if (await repo.existsBy({ accountId, programmeId })) return;
+    await repo.insert({ accountId, programmeId });
+  }
+
+  async get(actor: Actor, id: string): Promise<AccountDto> {
+    await this.scope.requireVisible(actor, 'account', id, 'Account');
+    return this.toDto(await this.accounts.findOneByOrFail({ id }));
+  }
+
+  async list(actor: Actor, query: ListQuery): Promise<Page<AccountDto>> {
+    const page = await pageOf(this.scope.restrictAccounts(this.accounts.createQueryBuilder('a'), actor), query, {
+      sortable: ['email', 'displayName', 'role', 'createdAt'],
+      filterable: ['role', 'organisationId', 'canSign'],
+      searchable: ['email', 'displayName'],
+      defaultSort: { field: 'email', order: 'ASC' },
+    });
+    const grants = page.data.length ? await this.grants.findBy({ accountId: In(page.data.map((a) => a.id)) }) : [];
+    return {
+      data: page.data.map((a) => toAccountDto(a, grants.filter((g) => g.accountId === a.id).map((g) => g.programmeId))),
+      total: page.total,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import {
+  MEMBERSHIP_ROLES,
+  type Actor,
+  type AddMembershipCommand,
+  type CreateOrganisationCommand,
+  type ListQuery,
+  type MembershipDto,
+  type OrganisationDto,
+  type Page,
+} from '@genq/contracts';
+import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { requireRole } from '../scope/actor';
+import { ScopeService } from '../scope/scope.service';
+import { Organisation } from './entities/organisation.entity';
+import { QuarterMembership } from './entities/quarter-membership.entity';
+
+export function toOrganisationDto(o: Organisation): OrganisationDto {
+  return { id: o.id, name: o.name, type: o.type, ags: o.ags, programmeId: o.programmeId, createdAt: o.createdAt.toISOString() };
+}
+
+/**
+ * Organisations and their memberships in quarters (the minimal slice that partner scope
+ * needs; people, addresses and identifiers follow with the actors issue).
+ */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    @InjectRepository(QuarterMembership) private readonly memberships: Repository<QuarterMembership>,
+    private readonly programmes: ProgrammesService,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async create(actor: Actor, cmd: CreateOrganisationCommand): Promise<OrganisationDto> {
+    requireRole(actor, ['programme_admin']);
+    // A programme outside the actor's scope reads exactly like one that does not exist.
+    if (!actor.programmeIds.includes(cmd.programmeId) || !(await this.programmes.exists(cmd.programmeId))) {
+      throw rpcError(400, 'Validation failed', { programmeId: `unknown programme "${cmd.programmeId}"` });
+    }
+    try {
+      const saved = await this.organisations.save(
+        this.organisations.create({ id: randomUUID(), name: cmd.name.trim(), type: cmd.type, ags: cmd.ags ?? null, programmeId: cmd.programmeId }),
+      );
+      return toOrganisationDto(saved);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw rpcError(409, 'This organisation is already registered in the programme', { name: 'already registered in this programme' });
+      throw err;
+    }
+  }
+
+  async get(actor: Actor, id: string): Promise<OrganisationDto> {
+    await this.scope.requireVisible(actor, 'organisation', id, 'Organisation');
+    return toOrganisationDto(await this.organisations.findOneByOrFail({ id }));
+  }
+
+  async list(actor: Actor, query: ListQuery): Promise<Page<OrganisationDto>> {
+    const page = await pageOf(this.scope.restrictOrganisations(this.organisations.createQueryBuilder('o'), actor), query, {
+      sortable: ['name', 'type', 'programmeId', 'createdAt'],
+      filterable: ['type', 'programmeId', 'ags'],
+      searchable: ['name'],
+      defaultSort: { field: 'name', order: 'ASC' },
+    });
+    return { data: page.data.map(toOrganisationDto), total: page.total };
+  }
+
+  async addMembership(actor: Actor, quarterId: string, cmd: AddMembershipCommand): Promise<MembershipDto> {
+    requireRole(actor, ['programme_admin']);
+    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    if (!(await this.scope.visible(actor, 'organisation', cmd.organisationId)).visible) {
+      throw rpcError(400, 'Validation failed', { organisationId: `unknown organisation "${cmd.organisationId}"` });
+    }
+    try {
+      const saved = await this.memberships.save(
+        this.memberships.create({ id: randomUUID(), quarterId, organisationId: cmd.organisationId, role: cmd.role }),
+      );
+      return this.toMembershipDto(saved);
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw rpcError(409, 'The organisation already takes part in this quarter', { organisationId: 'already takes part in this quarter' });
+      }
+      throw err;
+    }
+  }
+
+  async listMemberships(actor: Actor, quarterId: string): Promise<Page<MembershipDto>> {
+    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    const rows = await this.memberships.find({ where: { quarterId } });
+    const data = await Promise.all(rows.map((m) => this.toMembershipDto(m)));
+    // Lead partner first, then co-partners...: the order of MEMBERSHIP_ROLES, then by name.
+    data.sort((a, b) => MEMBERSHIP_ROLES.indexOf(a.role) - MEMBERSHIP_ROLES.indexOf(b.role) || a.organisationName.localeCompare(b.organisationName, 'de'));
+    return { data, total: data.length };
+  }
+
+  private async toMembershipDto(m: QuarterMembership): Promise<MembershipDto> {
+    const o = await this.organisations.findOneBy({ id: m.organisationId });
+    return {
+      id: m.id,
+      quarterId: m.quarterId,
+      organisationId: m.organisationId,
+      organisationName: o?.name ?? '',
+      role: m.role,
+      createdAt: m.createdAt.toISOString(),
+    };
+  }
+}

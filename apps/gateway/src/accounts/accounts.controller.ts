@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IdentityPatterns, type AccountDto, type Actor, type Page } from '@genq/contracts';
+import { CreateAccountDto } from '@genq/dto';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor } from '../auth/current-actor';
+import { Policy } from '../auth/policy';
+import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ServiceClients } from '../services/service-clients';
+
+/** User accounts, managed by programme admins within their programmes. Passwords never come back. */
+@ApiTags('accounts')
+@Controller('accounts')
+export class AccountsController {
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Policy({ roles: ['programme_admin'], lists: 'account' })
+  @ApiOkResponse({ description: 'Accounts of your programmes and their organisations; total in Content-Range' })
+  async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery(params);
+    const page = await this.services.send<Page<AccountDto>>('actors', IdentityPatterns.listAccounts, { ...query, actor });
+    return withContentRange(res, 'accounts', query, page);
+  }
+
+  @Get(':id')
+  @Policy({ roles: ['programme_admin'], scope: { account: 'params.id' } })
+  get(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.services.send<AccountDto>('actors', IdentityPatterns.getAccount, { actor, id });
+  }
+
+  @Post()
+  @Policy({ roles: ['programme_admin'], scope: { organisation: 'body.organisationId' } })
+  @ApiCreatedResponse({ description: 'Account created' })
+  @ApiBadRequestResponse({ description: 'Field errors; programmes or organisations outside your scope are "unknown"' })
+  @ApiConflictResponse({ description: 'An account with this e-mail address exists' })
+  async create(@Body() dto: CreateAccountDto, @CurrentActor() actor: Actor) {
+    const created = await this.services.send<AccountDto>('actors', IdentityPatterns.createAccount, { ...dto, actor });
+    // Filed under the programme of the account's first grant or of its organisation.
+    const programmeId = created.programmeIds[0] ?? (await this.programmeOfOrganisation(created.organisationId, actor));
+    await this.audit.record({ action: 'account.create', resourceType: 'account', resourceId: created.id, programmeId, before: null, after: created });
+    return created;
+  }
+
+  private async programmeOfOrganisation(organisationId: string | null, actor: Actor): Promise<string | null> {
+    if (!organisationId) return null;
+    const v = await this.services.send<{ programmeId?: string | null }>('actors', IdentityPatterns.visible, { actor, kind: 'organisation', id: organisationId });
+    return v.programmeId ?? null;
+  }
+}

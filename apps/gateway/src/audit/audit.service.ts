@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditPatterns, type Actor, type AuditActor, type AuditEntryDto, type AuditRecordCommand } from '@genq/contracts';
+import { currentRequest } from '../auth/request-context';
+import { ServiceClients } from '../services/service-clients';
+
+/** One audit entry as a write handler describes it; who and the request id come from the request. */
+export interface AuditEntryInput {
+  /** Dotted verb: `quarter.create`, `programme.update`, `intervention.extend_deadline`. */
+  action: string;
+  /** Kind of record changed: `quarter`, `programme`, `account`... */
+  resourceType: string;
+  resourceId: string | null;
+  /** Default: the programme of the record the route's policy checked. */
+  programmeId?: string | null;
+  /** Default: the quarter the route's policy checked. */
+  quarterId?: string | null;
+  /** Why (mandatory for interventions). */
+  reason?: string | null;
+  /** The record before (null when created) and after (null when removed). */
+  before?: unknown;
+  after?: unknown;
+  /** Default: the signed-in user of the request; pass one when recording outside a request. */
+  actor?: Actor | AuditActor;
+  /** Default: the request's X-Request-Id. */
+  requestId?: string | null;
+}
+
+/**
+ * Records writes in the append-only audit log (kept by the actors service). Write handlers
+ * call {@link record} after the change succeeded; the AuditInterceptor records a generic
+ * entry for any write that did not, so no write goes unrecorded.
+ *
+ * ```ts
+ * await this.audit.record({ action: 'intervention.pause', resourceType: 'quarter', resourceId: id,
+ *   reason: dto.reason, before, after });
+ * ```
+ */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(private readonly services: ServiceClients) {}
+
+  async record(input: AuditEntryInput): Promise<AuditEntryDto> {
+    const ctx = currentRequest();
+    const actor = toAuditActor(input.actor) ?? (ctx?.principal ? { userId: ctx.principal.id, email: ctx.principal.email, role: ctx.principal.role } : undefined);
+    if (!actor) throw new Error(`audit entry ${input.action} has no actor: pass one when recording outside a request`);
+    const cmd: AuditRecordCommand = {
+      actor,
+      action: input.action,
+      resourceType: input.resourceType,
+      resourceId: input.resourceId,
+      programmeId: input.programmeId !== undefined ? input.programmeId : (ctx?.programmeId ?? null),
+      quarterId: input.quarterId !== undefined ? input.quarterId : (ctx?.quarterId ?? null),
+      reason: input.reason ?? null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      requestId: input.requestId !== undefined ? input.requestId : (ctx?.requestId ?? null),
+    };
+    const entry = await this.services.send<AuditEntryDto>('actors', AuditPatterns.record, cmd);
+    if (ctx) ctx.audited++;
+    return entry;
+  }
+
+  /** Marks a write request that changed nothing (e.g. an idempotent repeat): there is nothing to record. */
+  nothingChanged(why: string): void {
+    const ctx = currentRequest();
+    if (ctx) ctx.audited++;
+    this.logger.debug(`no audit entry for request ${ctx?.requestId ?? '?'}: ${why}`);
+  }
+}
+
+function toAuditActor(a: Actor | AuditActor | undefined): AuditActor | undefined {
+  if (!a) return undefined;
+  if ('userId' in a && 'programmeIds' in a) return { userId: a.userId, email: a.email, role: a.role };
+  return a as AuditActor;
+}

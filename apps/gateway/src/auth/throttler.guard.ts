@@ -1,0 +1,26 @@
+import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Response } from 'express';
+
+/**
+ * Rate limits per client address, for HTTP routes only (the internal message transport is
+ * not the public's to flood). Unlike the library's default, a client's count spans all
+ * routes of a limit, not each route on its own: the credentials limit covers login,
+ * refresh and logout together.
+ */
+@Injectable()
+export class HttpThrottlerGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return context.getType() !== 'http';
+  }
+
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${tracker}`;
+  }
+
+  /** The standard Retry-After (seconds), besides the library's per-limit variant. */
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    return super.throwThrottlingException(context, detail);
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ALL_ROLES, OrganisationsPatterns, type Actor, type MembershipDto, type OrganisationDto, type Page } from '@genq/contracts';
+import { AddMembershipDto, CreateOrganisationDto } from '@genq/dto';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor } from '../auth/current-actor';
+import { Policy } from '../auth/policy';
+import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ServiceClients } from '../services/service-clients';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Policy({ roles: ALL_ROLES, lists: 'organisation' })
+  @ApiOkResponse({ description: 'Organisations in your scope; total in Content-Range' })
+  async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery(params);
+    const page = await this.services.send<Page<OrganisationDto>>('actors', OrganisationsPatterns.list, { ...query, actor });
+    return withContentRange(res, 'organisations', query, page);
+  }
+
+  @Get(':id')
+  @Policy({ roles: ALL_ROLES, scope: { organisation: 'params.id' } })
+  get(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.services.send<OrganisationDto>('actors', OrganisationsPatterns.get, { actor, id });
+  }
+
+  @Post()
+  @Policy({ roles: ['programme_admin'], scope: { programme: 'body.programmeId' } })
+  @ApiCreatedResponse({ description: 'Organisation registered in the programme' })
+  @ApiBadRequestResponse({ description: 'Field errors; a programme outside your scope is "unknown"' })
+  @ApiConflictResponse({ description: 'An organisation of this name is registered in the programme' })
+  async create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor) {
+    const created = await this.services.send<OrganisationDto>('actors', OrganisationsPatterns.create, { ...dto, actor });
+    await this.audit.record({ action: 'organisation.create', resourceType: 'organisation', resourceId: created.id, programmeId: created.programmeId, before: null, after: created });
+    return created;
+  }
+}
+
+/** Which organisations take part in a quarter, and in which role: the scope of their partner users. */
+@ApiTags('quarters')
+@Controller('quarters/:quarterId/memberships')
+export class MembershipsController {
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
+  async list(@Param('quarterId') quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const page = await this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId });
+    return withContentRange(res, 'memberships', {}, page);
+  }
+
+  @Post()
+  @Policy({ roles: ['programme_admin'], scope: { quarter: 'params.quarterId', organisation: 'body.organisationId' } })
+  @ApiCreatedResponse({ description: "The organisation takes part in the quarter; its partner users now see it" })
+  @ApiConflictResponse({ description: 'The organisation takes part already' })
+  async add(@Param('quarterId') quarterId: string, @Body() dto: AddMembershipDto, @CurrentActor() actor: Actor) {
+    const created = await this.services.send<MembershipDto>('actors', OrganisationsPatterns.addMembership, { ...dto, quarterId, actor });
+    await this.audit.record({ action: 'membership.create', resourceType: 'membership', resourceId: created.id, quarterId, before: null, after: created });
+    return created;
+  }
+}

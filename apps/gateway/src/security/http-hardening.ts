@@ -1,0 +1,29 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { GatewayConfig } from '../config';
+import { requestContextMiddleware, requestIdMiddleware } from '../auth/request-context';
+import { bodyParserErrors } from './body-errors';
+
+/**
+ * Express-level defences, mounted in this order before any route:
+ * CORS allow-list (preflights end here), request id, security headers, a JSON body parser
+ * with a size limit whose errors answer as JSON without internals, and the request context.
+ * The application must be created with `bodyParser: false`, so this parser is the only one.
+ */
+export function applyHttpHardening(app: NestExpressApplication, config: GatewayConfig): void {
+  app.set('trust proxy', config.security.trustProxy);
+  app.enableCors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['Content-Range', 'Content-Disposition', 'X-Request-Id', 'Retry-After'],
+    // Bearer tokens, no cookies: the browser sends no credentials on its own.
+    credentials: false,
+    maxAge: 600,
+  });
+  app.use(requestIdMiddleware);
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-ancestors': ["'none'"] } } }));
+  app.useBodyParser('json', { limit: config.security.bodyLimit });
+  app.use(bodyParserErrors);
+  app.use(requestContextMiddleware);
+}

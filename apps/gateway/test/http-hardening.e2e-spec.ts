@@ -1,0 +1,249 @@
+import 'reflect-metadata';
+import { createServer } from 'node:net';
+import { Controller, Get, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import { GatewayModule } from '../src/app.module';
+import { createGateway, GLOBAL_PREFIX } from '../src/bootstrap';
+import { readGatewayConfig, type GatewayConfig } from '../src/config';
+import { routeCatalogue } from '../src/auth/route-catalogue';
+
+/**
+ * The gateway's own defences, with nothing behind it: every check here happens before a
+ * service is asked (the services' addresses point at a closed port). What needs a session,
+ * a database or the whole stack is proved in e2e/test/authorisation.e2e-spec.ts.
+ */
+const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function testConfig(over: Record<string, string> = {}): Promise<GatewayConfig> {
+  const closed = String(await closedPort());
+  return readGatewayConfig({
+    AUTH_JWT_SECRET: SECRET,
+    ACTORS_PORT: closed,
+    ANALYSIS_PORT: closed,
+    AGREEMENTS_PORT: closed,
+    GATEWAY_EVENTS_PORT: closed,
+    TEMPORAL_ADDRESS: `127.0.0.1:${closed}`,
+    CORS_ORIGINS: 'https://console.genq.example',
+    BODY_LIMIT: '2kb',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '4',
+    // One proxy in front: the client address comes from X-Forwarded-For, so tests can be different clients.
+    TRUST_PROXY: '1',
+    ...over,
+  });
+}
+
+const key = new TextEncoder().encode(SECRET);
+const token = (claims: Record<string, unknown> = {}, opts: { secret?: Uint8Array; exp?: string | number; iss?: string; aud?: string } = {}) =>
+  new SignJWT({ sid: '9f1f3c56-2a5c-4d3e-9c1b-1d2e3f4a5b6c', ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('0b7e6d1c-8a4f-4f2e-9b3a-2c1d0e9f8a7b')
+    .setIssuer(opts.iss ?? 'genq')
+    .setAudience(opts.aud ?? 'genq-api')
+    .setIssuedAt()
+    .setExpirationTime(opts.exp ?? '5m')
+    .sign(opts.secret ?? key);
+
+describe('gateway: the gates in front of every route', () => {
+  let app: INestApplication;
+  let config: GatewayConfig;
+
+  beforeAll(async () => {
+    config = await testConfig();
+    app = await createGateway(config);
+    await app.init();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('lists every route from the application, and every one declares a policy or is public', () => {
+    const { routes, served } = routeCatalogue(app, GLOBAL_PREFIX);
+    expect(routes.length).toBeGreaterThan(10);
+    const undeclared = routes.filter((r) => !r.public && !r.policy).map((r) => `${r.method} ${r.path} (${r.handler})`);
+    expect(undeclared).toEqual([]);
+    // Nothing is served that the controllers do not declare, except the API documentation.
+    const declared = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    const docs = /^\/api\/docs(-json|-yaml)?(\/.*)?$/;
+    expect(served.filter((r) => !declared.has(`${r.method} ${r.path}`) && !docs.test(r.path))).toEqual([]);
+    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/auth/refresh',
+    ]);
+  });
+
+  it('refuses a route that declares no policy, before looking at any token', async () => {
+    @Controller('undeclared')
+    class UndeclaredController {
+      @Get()
+      secret() {
+        return { leaked: true };
+      }
+    }
+    const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.forRoot(config)], controllers: [UndeclaredController] }).compile();
+    const bare = moduleRef.createNestApplication();
+    bare.setGlobalPrefix(GLOBAL_PREFIX);
+    await bare.init();
+    try {
+      const res = await request(bare.getHttpServer()).get('/api/undeclared').set('Authorization', `Bearer ${await token()}`);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ statusCode: 403, message: 'This route declares no access policy' });
+    } finally {
+      await bare.close();
+    }
+  });
+
+  describe('access tokens', () => {
+    const me = (authorization?: string) => {
+      const r = request(app.getHttpServer()).get('/api/auth/me');
+      return authorization === undefined ? r : r.set('Authorization', authorization);
+    };
+
+    it('asks for a token, with WWW-Authenticate', async () => {
+      const res = await me();
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="genq", error="invalid_request"');
+      expect((await me('Basic YWRtaW46YWRtaW4=')).status).toBe(401);
+      expect((await me('Bearer ')).status).toBe(401);
+    });
+
+    it.each([
+      ['garbage', async () => 'not.a.token'],
+      ['signed with another secret', async () => token({}, { secret: new TextEncoder().encode('another-secret-of-at-least-32-characters!') })],
+      ['expired', async () => token({}, { exp: Math.floor(Date.now() / 1000) - 60 })],
+      ['for another audience', async () => token({}, { aud: 'someone-else' })],
+      ['from another issuer', async () => token({}, { iss: 'evil' })],
+      ['without a session', async () => token({ sid: undefined })],
+      [
+        'with a tampered payload',
+        async () => {
+          const [h, , s] = (await token()).split('.');
+          const payload = Buffer.from(JSON.stringify({ sub: 'admin', sid: 'x', iss: 'genq', aud: 'genq-api', exp: 9999999999, iat: 1 })).toString('base64url');
+          return `${h}.${payload}.${s}`;
+        },
+      ],
+      [
+        'unsigned (alg none)',
+        async () => {
+          const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+          return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ sub: 'admin', sid: 'x', iss: 'genq', aud: 'genq-api', exp: 9999999999, iat: 1 })}.`;
+        },
+      ],
+    ])('refuses a token %s with 401, before any service is asked', async (_name, make) => {
+      const res = await me(`Bearer ${await make()}`);
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
+      expect(res.body).toEqual({ statusCode: 401, message: 'Sign in required, or the session has ended' });
+    });
+  });
+
+  describe('hostile bodies', () => {
+    const login = () => request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.9');
+
+    it('answers malformed JSON with 400 as JSON, without a stack trace', async () => {
+      const res = await request(app.getHttpServer()).post('/api/auth/refresh').set('Content-Type', 'application/json').send('{"refreshToken": "x",');
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.body).toEqual({ statusCode: 400, message: 'The request body is not valid JSON', requestId: expect.any(String) });
+      expect(res.text).not.toMatch(/at \w+ \(|node_modules|SyntaxError/);
+    });
+
+    it('answers a body over the limit with 413', async () => {
+      const res = await request(app.getHttpServer())
+        .post('/api/auth/refresh')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ refreshToken: 'x'.repeat(4096) }));
+      expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({ statusCode: 413, message: 'The request body is too large' });
+      expect(res.text).not.toMatch(/node_modules|PayloadTooLargeError/);
+    });
+
+    it('rejects unknown fields and wrong types with field messages', async () => {
+      const res = await request(app.getHttpServer())
+        .post('/api/auth/refresh')
+        .send({ refreshToken: { $ne: null }, admin: true, __proto__: { polluted: true } });
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.errors).sort()).toEqual(['admin', 'refreshToken']);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('hides internals of a failing service behind a plain 503', async () => {
+      const res = await request(app.getHttpServer()).post('/api/auth/refresh').send({ refreshToken: 'abc' });
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ statusCode: 503, message: 'A service is temporarily unavailable; please try again shortly', requestId: expect.any(String) });
+      expect(res.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|actors/);
+    });
+
+    it('limits login attempts per address, more strictly than other routes', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await login().send({ email: 'a@b.example', password: 'x' })).status);
+      expect(statuses).not.toContain(429);
+      // The limit spans the credential routes together: refresh is refused too now.
+      const limited = await request(app.getHttpServer()).post('/api/auth/refresh').set('X-Forwarded-For', '203.0.113.9').send({ refreshToken: 'x' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Other clients, and other routes of this client, still get through.
+      expect((await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.10').send({ email: 'a@b.example', password: 'x' })).status).not.toBe(429);
+      expect((await request(app.getHttpServer()).get('/api/auth/me').set('X-Forwarded-For', '203.0.113.9')).status).toBe(401);
+    });
+  });
+
+  describe('headers', () => {
+    it('sends security headers and never caches API answers', async () => {
+      const res = await request(app.getHttpServer()).get('/api/auth/me');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toBeDefined();
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+
+    it('gives every answer a request id, keeping a well-formed one from the caller', async () => {
+      const own = await request(app.getHttpServer()).get('/api/auth/me').set('X-Request-Id', 'console-1234-abcd');
+      expect(own.headers['x-request-id']).toBe('console-1234-abcd');
+      const forged = await request(app.getHttpServer()).get('/api/auth/me').set('X-Request-Id', 'x\r\nSet-Cookie: a=b'.replace(/\r\n/g, ' '));
+      expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('allows only the configured origins', async () => {
+      const allowed = await request(app.getHttpServer()).options('/api/quarters').set('Origin', 'https://console.genq.example').set('Access-Control-Request-Method', 'GET');
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://console.genq.example');
+      expect(allowed.headers['access-control-allow-headers']).toContain('Authorization');
+      const other = await request(app.getHttpServer()).options('/api/quarters').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('serves the API documentation without sign-in, under the security headers', async () => {
+      const res = await request(app.getHttpServer()).get('/api/docs-json');
+      expect(res.status).toBe(200);
+      expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    });
+
+    it('answers unknown routes with a plain 404', async () => {
+      const res = await request(app.getHttpServer()).get('/api/does-not-exist');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/json/);
+    });
+  });
+
+  describe('configuration', () => {
+    it('requires a strong AUTH_JWT_SECRET for local login', () => {
+      expect(() => readGatewayConfig({})).toThrow(/AUTH_JWT_SECRET is required/);
+      expect(() => readGatewayConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+      expect(() => readGatewayConfig({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER is required[\s\S]*OIDC_AUDIENCE is required[\s\S]*OIDC_JWKS_URL is required/);
+    });
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The append-only audit log: who did what, when, why, with the record before and after.
+ * Kept by the actors service; every write through the gateway and every operator
+ * intervention records one entry.
+ */
+import type { Actor, Role } from './auth';
+
+/** Who acted: a signed-in user, or the platform itself (a workflow, a reconciler). */
+export interface AuditActor {
+  userId: string | null;
+  email: string | null;
+  role: Role | 'system';
+}
+
+export interface AuditRecordCommand {
+  actor: AuditActor;
+  /** Dotted verb, e.g. `quarter.create`, `intervention.extend_deadline`. */
+  action: string;
+  /** Kind of record changed, e.g. `quarter`, `programme`, `account`. */
+  resourceType: string;
+  resourceId: string | null;
+  /** Files the entry under a programme: programme admins see the entries of their programmes. */
+  programmeId?: string | null;
+  quarterId?: string | null;
+  /** Why: mandatory for interventions, optional elsewhere. */
+  reason?: string | null;
+  /** The record before the change (null when it was created) and after (null when removed). */
+  before?: unknown;
+  after?: unknown;
+  /** X-Request-Id of the HTTP request that caused the change. */
+  requestId?: string | null;
+}
+
+export interface AuditEntryDto {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorRole: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  programmeId: string | null;
+  quarterId: string | null;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+/** One batch of the CSV export: entries after `afterId`, oldest first, filtered like the list. */
+export interface AuditExportQuery {
+  actor: Actor;
+  filter?: Record<string, unknown>;
+  afterId?: number;
+}
+
+export const AuditPatterns = {
+  record: 'actors.audit.record',
+  list: 'actors.audit.list',
+  get: 'actors.audit.get',
+  /** One batch of the CSV export (see AuditExportQuery). */
+  export: 'actors.audit.export',
+} as const;
