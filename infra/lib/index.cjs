@@ -12,6 +12,8 @@ module.exports = {
   ...require('./test-databases.cjs'),
   ...require('./stack.cjs'),
   ...require('./seed.cjs'),
+  ...require('./secrets.cjs'),
+  ...require('./demo.cjs'),
   run: require('./exec.cjs').run,
   genqCacheDir: require('./cache.cjs').genqCacheDir,
 };

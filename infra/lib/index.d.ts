@@ -135,6 +135,8 @@ export function startTestDatabases(name: string): Promise<TestDatabases>;
 
 export interface StackPorts {
   gateway: number;
+  /** TCP port where services report domain events to the gateway. */
+  gatewayEvents: number;
   console?: number;
   temporal: number;
   temporalUi: number;
@@ -152,6 +154,7 @@ export interface StackApp {
 export interface Stack {
   dataDir: string;
   gatewayUrl: string;
+  gatewayEvents: { host: string; port: number };
   apiDocsUrl: string;
   consoleUrl?: string;
   temporalAddress: string;
@@ -162,6 +165,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** The repository's root directory. */
+export const ROOT: string;
+
 /** The whole system on embedded defaults, as `npm start` runs it. */
 export function startStack(options: {
   dataDir: string;
@@ -171,9 +177,34 @@ export function startStack(options: {
   env?: Record<string, string>;
 }): Promise<Stack>;
 
-export const SEARCH_ATTRIBUTES: Record<string, SearchAttributeTypeName>;
 
 // seed.cjs
 
-/** Seeds the demo programmes and quarters through the API, once per data directory; returns how many quarters it made. */
+/**
+ * Seeds the demo programmes, quarters, organisations and accounts through the API, signed
+ * in as the first programme admin, once per data directory; returns how many quarters it made.
+ */
 export function seedDemo(options: { gatewayUrl: string; dataDir: string; log?: Log; now?: Date }): Promise<number>;
+
+/** Signs in through the API and returns a caller carrying the access token. */
+export function signIn(
+  gatewayUrl: string,
+  email: string,
+  password: string,
+): Promise<(method: string, route: string, body?: unknown, options?: { allow?: number[] }) => Promise<{ status: number; body: any }>>;
+
+// secrets.cjs
+
+/** The embedded default's secrets, generated once into `<dataDir>/secrets.json` (mode 600). */
+export function ensureSecrets(dataDir: string): { authJwtSecret: string };
+
+// demo.cjs
+
+/** The public password of every demo account (demo data only). */
+export const DEMO_PASSWORD: string;
+export const DEMO_ADMIN: { email: string; displayName: string };
+export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; role: string; programmes?: 'all'; organisation?: string; canSign?: boolean }>;
+/** What `npm start` prints: each demo account, its role and what it sees. */
+export function demoAccountLines(): Array<{ email: string; role: string; note: string }>;
+/** The first programme admin: GENQ_BOOTSTRAP_ADMIN_* from the environment, else the demo admin. */
+export function bootstrapAdmin(env?: Record<string, string | undefined>): { email: string; password: string; displayName: string };

@@ -11,19 +11,10 @@ const path = require('node:path');
 const { startTemporalDevServer, ensureTemporalBinary } = require('./temporal.cjs');
 const { waitForPort, waitForHttp } = require('./ports.cjs');
 const { sleep, tailFile } = require('./exec.cjs');
+const { ensureSecrets } = require('./secrets.cjs');
+const { bootstrapAdmin } = require('./demo.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
-
-/** Custom search attributes the process workflows upsert; registered at server start. */
-const SEARCH_ATTRIBUTES = {
-  GenqPhase: 'Keyword',
-  GenqStep: 'Keyword',
-  GenqStalled: 'Bool',
-  GenqNextDue: 'Datetime',
-  GenqProgramme: 'Keyword',
-  GenqLand: 'Keyword',
-  GenqMunicipality: 'Keyword',
-};
 
 const SERVICES = ['actors', 'analysis', 'agreements'];
 
@@ -78,7 +69,7 @@ async function waitReady(app, check, what) {
 /**
  * @param {object} o
  * @param {string} o.dataDir where every SQLite file and log lives
- * @param {{gateway:number, console?:number, temporal:number, temporalUi:number, actors:number, analysis:number, agreements:number}} o.ports
+ * @param {{gateway:number, gatewayEvents:number, console?:number, temporal:number, temporalUi:number, actors:number, analysis:number, agreements:number}} o.ports
  * @param {boolean} [o.withConsole] serve the built console (vite preview) too
  * @param {(s: string) => void} [o.log]
  * @param {Record<string,string>} [o.env] extra environment for every app
@@ -87,6 +78,14 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
   dataDir = path.resolve(dataDir);
   const logs = path.join(dataDir, 'logs');
   fs.mkdirSync(logs, { recursive: true });
+  // Secrets reach the apps only through their environment; the embedded default keeps them in the data directory.
+  const authJwtSecret = process.env.AUTH_JWT_SECRET || ensureSecrets(dataDir).authJwtSecret;
+  const admin = bootstrapAdmin();
+  const actorsAuthEnv = {
+    GENQ_BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    GENQ_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    GENQ_BOOTSTRAP_ADMIN_NAME: admin.displayName,
+  };
   const started = [];
   const stop = async () => {
     for (const app of started.reverse()) await app.stop();
@@ -98,7 +97,6 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       dbFile: path.join(dataDir, 'temporal.sqlite'),
       port: ports.temporal,
       uiPort: ports.temporalUi,
-      searchAttributes: SEARCH_ATTRIBUTES,
       logFile: path.join(logs, 'temporal.log'),
       log,
     });
@@ -118,7 +116,7 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       spawnApp(name, path.join(ROOT, 'apps', name, 'dist', 'main.js'), {
         cwd: ROOT,
         logFile: path.join(logs, `${name}.log`),
-        env: { ...common, SERVICE_HOST: '127.0.0.1', SERVICE_PORT: String(ports[name]), DB_TYPE: 'sqlite', DB_PATH: path.join(dataDir, `${name}.sqlite`) },
+        env: { ...(name === 'actors' ? actorsAuthEnv : {}), ...common, SERVICE_HOST: '127.0.0.1', SERVICE_PORT: String(ports[name]), DB_TYPE: 'sqlite', DB_PATH: path.join(dataDir, `${name}.sqlite`) },
       }),
     );
     started.push(...services);
@@ -137,7 +135,14 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     const gateway = spawnApp('gateway', path.join(ROOT, 'apps', 'gateway', 'dist', 'main.js'), {
       cwd: ROOT,
       logFile: path.join(logs, 'gateway.log'),
-      env: { ...common, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(ports.gateway), CORS_ORIGINS: consoleOrigins.join(',') },
+      env: {
+        AUTH_JWT_SECRET: authJwtSecret,
+        ...common,
+        GATEWAY_HOST: '127.0.0.1',
+        GATEWAY_PORT: String(ports.gateway),
+        GATEWAY_EVENTS_PORT: String(ports.gatewayEvents),
+        CORS_ORIGINS: consoleOrigins.join(','),
+      },
     });
     started.push(gateway);
     await waitReady(gateway, () => waitForHttp(`${gatewayUrl}/api/health`, { timeoutMs: 90_000, okStatuses: [200] }), '/api/health');
@@ -158,6 +163,7 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     return {
       dataDir,
       gatewayUrl,
+      gatewayEvents: { host: '127.0.0.1', port: ports.gatewayEvents },
       apiDocsUrl: `${gatewayUrl}/api/docs`,
       consoleUrl,
       temporalAddress: temporal.address,
@@ -181,4 +187,4 @@ async function waitForLogLine(app, text, timeoutMs) {
   throw new Error(`no "${text}" line within ${timeoutMs} ms`);
 }
 
-module.exports = { startStack, spawnApp, SEARCH_ATTRIBUTES, ROOT };
+module.exports = { startStack, spawnApp, ROOT };

@@ -14,7 +14,7 @@ async function main() {
   await infra.ensurePostgresInstalled();
   await infra.ensureDockerCompose();
   // Two cores: two tasks at a time; each jest run is in-band.
-  sh('npx', ['turbo', 'run', 'build', 'lint', 'test', '--concurrency=2', '--output-logs=new-only', ...process.argv.slice(2)]);
+  sh('npx', ['turbo', 'run', 'build', 'lint', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...process.argv.slice(2)]);
 }
 
 main().catch((err) => {

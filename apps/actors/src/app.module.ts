@@ -5,6 +5,12 @@ import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/se
 import type { ActorsConfig } from './config';
 import { actorsEntities } from './entities';
 import { actorsMigrations } from './migrations';
+import { AuditModule } from './audit/audit.module';
+import { defaultIdentityConfig } from './identity/identity.config';
+import { IdentityModule } from './identity/identity.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ScopeModule } from './scope/scope.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { QuartersModule } from './quarters/quarters.module';
 
@@ -18,6 +24,11 @@ export class ActorsModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, actorsEntities, actorsMigrations), retryAttempts: 3 }),
         ProgrammesModule,
         QuartersModule,
+        NotificationsModule,
+        ScopeModule,
+        AuditModule,
+        IdentityModule.forRoot(config.identity ?? defaultIdentityConfig()),
+        OrganisationsModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }],

@@ -1,5 +1,25 @@
+import { AuditEntry } from './audit/entities/audit-entry.entity';
+import { AccountProgramme } from './identity/entities/account-programme.entity';
+import { Account } from './identity/entities/account.entity';
+import { RefreshToken } from './identity/entities/refresh-token.entity';
+import { Session } from './identity/entities/session.entity';
+import { Notification } from './notifications/entities/notification.entity';
+import { Organisation } from './organisations/entities/organisation.entity';
+import { QuarterMembership } from './organisations/entities/quarter-membership.entity';
 import { Programme } from './programmes/entities/programme.entity';
 import { Quarter } from './quarters/entities/quarter.entity';
 
 /** Every table the actors service owns; no other service reads them. */
-export const actorsEntities = [Programme, Quarter];
+export const actorsEntities = [
+  Programme,
+  Quarter,
+  Notification,
+  // identity, organisations and the audit log (issue 7)
+  Account,
+  AccountProgramme,
+  Session,
+  RefreshToken,
+  Organisation,
+  QuarterMembership,
+  AuditEntry,
+];

@@ -1,6 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { GatewayConfig } from './config';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { SecurityModule } from './security/security.module';
+import { ProcessModule } from './process/process.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { QuartersModule } from './quarters/quarters.module';
 import { ServicesModule } from './services/services.module';
@@ -14,7 +19,18 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       global: true,
-      imports: [ServicesModule.forRoot(config), TemporalModule.forRoot(config), QuartersModule, ProgrammesModule],
+      imports: [
+        ServicesModule.forRoot(config),
+        TemporalModule.forRoot(config),
+        QuartersModule,
+        ProgrammesModule,
+        ProcessModule,
+        // issue 7: the gates every request passes, the audit log, accounts and organisations
+        SecurityModule,
+        AuditModule,
+        AccountsModule,
+        OrganisationsModule,
+      ],
       controllers: [HealthController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
       exports: [GATEWAY_CONFIG],

@@ -1,16 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { httpValidationPipe } from '@genq/service-kit';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { RpcErrorFilter, httpValidationPipe, rpcValidationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
+import { applyHttpHardening } from './security/http-hardening';
 
-/** Builds the gateway application: `/api` prefix, validation, CORS for the console, OpenAPI. */
+/** Every route lives under /api. */
+export const GLOBAL_PREFIX = 'api';
+
+/**
+ * Builds the gateway application: the HTTP defences (CORS allow-list, security headers, body
+ * limit, request ids), `/api` prefix, validation, OpenAPI. Access policies, rate limits and
+ * the audit safety net are global providers of the SecurityModule and the AuditModule.
+ */
 export async function createGateway(config: GatewayConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(GatewayModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
-  app.setGlobalPrefix('api');
+  // bodyParser: false, so the size-limited parser of applyHttpHardening is the only one.
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: ['error', 'warn', 'log'], bodyParser: false });
+  applyHttpHardening(app, config);
+  app.setGlobalPrefix(GLOBAL_PREFIX);
   app.useGlobalPipes(httpValidationPipe());
-  app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Content-Range'], credentials: true });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -18,8 +29,16 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
       .setTitle('GenQ API')
       .setDescription('Generationengerechtes Wohnen im Quartier: quarters, programmes and their process')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/auth/login' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Services report domain events to the process over the same transport they are called on.
+  const events = app.connectMicroservice<MicroserviceOptions>(
+    { transport: Transport.TCP, options: { host: config.events.host, port: config.events.port } },
+    { inheritAppConfig: false },
+  );
+  events.useGlobalPipes(rpcValidationPipe());
+  events.useGlobalFilters(new RpcErrorFilter());
   return app;
 }

@@ -6,10 +6,14 @@ import {
   type TemporalConfig,
 } from '@genq/service-kit';
 import { PROCESS_TASK_QUEUE } from '@genq/contracts';
+import { readAuthConfig, type AuthConfig } from './auth/auth.config';
+import { readSecurityConfig, type SecurityConfig } from './security/security.config';
 
 export interface GatewayConfig {
   host: string;
   port: number;
+  /** Where services report domain events (microservice transport). */
+  events: Endpoint;
   /** Origins the browser may call the API from (the console). */
   corsOrigins: string[];
   temporal: TemporalConfig;
@@ -17,6 +21,10 @@ export interface GatewayConfig {
   services: { actors: Endpoint; analysis: Endpoint; agreements: Endpoint };
   /** How often quarters whose workflow start was never confirmed are retried. */
   reconcileEveryMs: number;
+  /** Access tokens: local login or an OpenID Connect provider (issue 7). */
+  auth: AuthConfig;
+  /** Rate limits, body size limit, proxies (issue 7). */
+  security: SecurityConfig;
 }
 
 export function readGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -24,6 +32,7 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
   const config: GatewayConfig = {
     host: r.string('GATEWAY_HOST', '127.0.0.1'),
     port: r.port('GATEWAY_PORT', 3000),
+    events: { host: r.string('GATEWAY_EVENTS_HOST', '127.0.0.1'), port: r.port('GATEWAY_EVENTS_PORT', 4000) },
     corsOrigins: r
       .string('CORS_ORIGINS', 'http://localhost:5173,http://127.0.0.1:5173')
       .split(',')
@@ -37,6 +46,8 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
       agreements: readEndpoint(r, 'AGREEMENTS', 4003),
     },
     reconcileEveryMs: r.int('WORKFLOW_RECONCILE_EVERY_MS', 15_000, { min: 1000 }),
+    auth: readAuthConfig(r),
+    security: readSecurityConfig(r),
   };
   r.done();
   return config;

@@ -1,4 +1,6 @@
-import type { ProjectProcessStateCommand } from './messages';
+import type { AuditActor } from './audit';
+import type { NotificationRequest, ProjectProcessStateCommand } from './messages';
+import type { BatchItemResult, Intervention } from './process';
 
 /**
  * Activities the process worker offers to workflows. Workflows import this interface as a
@@ -7,4 +9,11 @@ import type { ProjectProcessStateCommand } from './messages';
 export interface ProcessActivities {
   /** Projects the quarter's process state into the read model (idempotent by version). */
   projectProcessState(cmd: ProjectProcessStateCommand): Promise<void>;
+  /** Puts a reminder or escalation into the outbox and mails it when SMTP is configured (idempotent by key). */
+  sendNotification(n: NotificationRequest): Promise<{ status: string }>;
+}
+
+export interface BatchActivities {
+  /** Applies one intervention to one quarter's workflow; a refusal is a result, not an error. */
+  applyIntervention(args: { quarterId: string; intervention: Intervention; batchId?: string; auditActor?: AuditActor }): Promise<BatchItemResult>;
 }

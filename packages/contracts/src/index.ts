@@ -7,3 +7,5 @@
 export * from './process';
 export * from './messages';
 export * from './activities';
+export * from './auth';
+export * from './audit';

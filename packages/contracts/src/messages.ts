@@ -18,6 +18,9 @@ export const ActorsPatterns = {
   quartersAwaitingWorkflow: 'actors.quarters.awaiting-workflow',
   markWorkflowStarted: 'actors.quarters.workflow-started',
   projectProcessState: 'actors.quarters.project-process-state',
+  enqueueNotification: 'actors.notifications.enqueue',
+  markNotificationSent: 'actors.notifications.mark-sent',
+  listNotifications: 'actors.notifications.list',
   getProgramme: 'actors.programmes.get',
   listProgrammes: 'actors.programmes.list',
   upsertProgramme: 'actors.programmes.upsert',
@@ -28,6 +31,12 @@ export const AnalysisPatterns = {
   getCatalogue: 'analysis.catalogue.get',
   listCatalogues: 'analysis.catalogues.list',
 } as const;
+
+/** The one path by which services report domain events to a quarter's process (served by the gateway). */
+export const ProcessPatterns = {
+  reportEvent: 'process.events.report',
+} as const;
+export const PROCESS_EVENTS = 'PROCESS_EVENTS';
 
 export const AgreementsPatterns = {
   health: 'agreements.health',
@@ -110,6 +119,12 @@ export interface QuarterDto {
   /** Read model of the process, projected by the worker. */
   phase: Phase | null;
   currentStep: string | null;
+  stalled: boolean;
+  stalledReason: string | null;
+  stalledSince: string | null;
+  paused: boolean;
+  nextDueAt: string | null;
+  overdueSince: string | null;
   processVersion: number;
   /** Schedule origin of the development phase. */
   startedAt: string;
@@ -123,11 +138,44 @@ export interface CreateQuarterResult {
   created: boolean;
 }
 
+/** The slice of process state the read model keeps for cross-quarter views. */
 export interface ProjectProcessStateCommand {
   quarterId: string;
   phase: Phase;
   currentStep: string | null;
   version: number;
+  stalled?: boolean;
+  stalledReason?: string | null;
+  stalledSince?: string | null;
+  paused?: boolean;
+  /** Earliest open deadline. */
+  nextDue?: string | null;
+  /** Since when the earliest open deadline is overdue, if it is. */
+  overdueSince?: string | null;
+}
+
+export type NotificationKind = 'before_due' | 'on_due' | 'overdue' | 'escalation' | 'stalled' | 'manual';
+
+/** A reminder or escalation leaving the process; lands in the outbox, and in a mailbox when SMTP is configured. */
+export interface NotificationRequest {
+  /** workflow id, deadline, kind and occurrence: retries and replays never send twice. */
+  idempotencyKey: string;
+  quarterId: string;
+  kind: NotificationKind;
+  deadlineKey: string | null;
+  occurrence: number;
+  /** Null when nobody with an address is named yet; the entry still lands in the outbox. */
+  recipientName: string | null;
+  recipientEmail: string | null;
+  subject: string;
+  body: string;
+}
+
+export interface NotificationDto extends NotificationRequest {
+  id: string;
+  status: 'pending' | 'sent' | 'not_mailed';
+  createdAt: string;
+  sentAt: string | null;
 }
 
 export interface ProgrammeDto {

@@ -1,5 +1,7 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { Phase, ProgrammeCalendar } from '@genq/domain';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Phase, ProgrammeCalendar, ReminderKind } from '@genq/domain';
+import type { AuditActor } from './audit';
 
 /**
  * The process contract: what the lifecycle workflow takes, answers and accepts.
@@ -11,6 +13,8 @@ export const PROCESS_TASK_QUEUE = 'genq-process';
 
 /** Workflow type name of a quarter's lifecycle (Entwicklungs- and Umsetzungsphase). */
 export const QUARTER_LIFECYCLE_WORKFLOW = 'quarterLifecycleWorkflow';
+/** Workflow type name of an operator's batch intervention over many quarters. */
+export const BATCH_INTERVENTION_WORKFLOW = 'batchInterventionWorkflow';
 
 /** One workflow per quarter, addressable by the quarter id alone. */
 export function quarterWorkflowId(quarterId: string): string {
@@ -19,6 +23,10 @@ export function quarterWorkflowId(quarterId: string): string {
 
 export function quarterIdFromWorkflowId(workflowId: string): string | undefined {
   return workflowId.startsWith('quarter-') ? workflowId.slice('quarter-'.length) : undefined;
+}
+
+export function batchWorkflowId(batchId: string): string {
+  return `batch-${batchId}`;
 }
 
 export type { Phase };
@@ -32,6 +40,20 @@ export interface StartPosition {
   stepKey?: string;
 }
 
+/** A person who is chased for a deadline. Least personal data: a name and, if known, an e-mail. */
+export interface Responsible {
+  name: string;
+  email?: string;
+}
+
+/** Registration facts the process needs to address and label its quarter. */
+export interface QuarterFacts {
+  name: string;
+  land: string;
+  municipality: string;
+  housingCompany: string;
+}
+
 /**
  * Input of the lifecycle workflow. One object, so fields can be added without breaking
  * histories. Carries the calendar snapshot: a quarter keeps the calendar it started with.
@@ -43,35 +65,264 @@ export interface QuarterLifecycleInput {
   /** ISO timestamp the development phase started at (the schedule's origin). */
   startedAt: string;
   startAt?: StartPosition;
+  quarter?: QuarterFacts;
+  /** Set by continue-as-new: the state to carry on from. */
+  resume?: ProcessState;
+  /**
+   * False only where the Temporal server cannot register custom search attributes
+   * (the time-skipping test server); everywhere else they are kept current.
+   */
+  searchAttributes?: boolean;
 }
 
-export interface StepState {
+/** One reminder that went out (or an escalation). */
+export interface ReminderRecord {
+  kind: ReminderKind | 'manual';
+  occurrence: number;
+  at: string;
+}
+
+/** Anything with a due date the process chases: a development step, an annual or final report. */
+export interface Deadline {
   key: string;
   name: string;
   status: StepStatus;
   due: string;
   completedAt?: string;
+  waivedReason?: string;
+  responsible?: Responsible;
+  reminders: ReminderRecord[];
+}
+
+export type StepState = Deadline;
+
+export interface ReportState extends Deadline {
+  /** 1, 2, 3 for annual reports; the last one of a cycle is the final report. */
+  year: number;
+  final: boolean;
+}
+
+export interface InterventionRecord {
+  id: string;
+  kind: InterventionKind;
+  operator: OperatorRef;
+  reason: string;
+  at: string;
+  summary: string;
 }
 
 export interface ProcessState {
   quarterId: string;
   programmeId: string;
+  quarter?: QuarterFacts;
   phase: Phase;
-  /** Key of the step in progress, if any. */
+  /** 1 for the first implementation cycle; a renewal starts the next. */
+  cycle: number;
+  /** Key of the development step in progress, if any. */
   currentStep: string | null;
   steps: StepState[];
+  certifiedAt: string | null;
+  certificateValidUntil: string | null;
+  reports: ReportState[];
+  /** The Bilanzierung (re-audit) deadline at the end of a cycle. */
+  reaudit: Deadline | null;
+  /** The quarter's default responsible person (Projektleitung), reminded unless a step names another. */
+  responsible?: Responsible;
+  paused: { since: string; reason: string } | null;
+  /** Total time spent paused, in ms; deadlines moved by it already. */
+  pausedMs: number;
+  stalled: { since: string; reason: string } | null;
+  lastActivityAt: string;
+  nextDue: string | null;
+  /** An amendment waiting for confirmations and acceptance, if any. */
+  amendment: AmendmentState | null;
+  withdrawn: { at: string; reason: string } | null;
+  closedAt: string | null;
+  interventions: InterventionRecord[];
   /** Bumped on every change: the read model keeps only the newest version it has seen. */
   version: number;
   updatedAt: string;
 }
 
-/** A deliverable that completes a development step, reported by the owning service. */
-export interface DeliverableReported {
-  /** Idempotency key of the domain event; a duplicate changes nothing. */
+export interface AmendmentState {
+  id: string;
+  description: string;
+  confirmedBy: Array<'housing_company' | 'municipality'>;
+  accepted: boolean;
+}
+
+// ---- Domain events reported by the services --------------------------------------------
+
+/**
+ * Something that happened in a service and moves the process. `eventId` is the
+ * idempotency key: the same event twice changes nothing.
+ */
+export type ProcessEvent =
+  | { type: 'kickoff_recorded' }
+  | { type: 'analysis_submitted' }
+  | { type: 'workshop_recorded'; workshop: 'strategy_workshop' | 'goals_workshop' }
+  | { type: 'participation_recorded' }
+  | { type: 'agreement_signed' }
+  | {
+      type: 'review_decided';
+      decision: 'approved' | 'sent_back';
+      /** Where a sent-back concept goes: the goals workshop or the decision step. */
+      loopTo?: 'goals_workshop' | 'decision_and_signing';
+      /** New deadline for the step it loops to (ISO date or duration from now). */
+      newDue?: string;
+      requiredChanges?: string;
+    }
+  | { type: 'report_submitted'; year: number }
+  | { type: 'measure_status_changed'; measureId: string; status: string }
+  | { type: 'amendment_proposed'; amendmentId: string; description: string }
+  | { type: 'amendment_confirmed'; amendmentId: string; party: 'housing_company' | 'municipality' }
+  | { type: 'amendment_accepted'; amendmentId: string }
+  | { type: 'reaudit_decided'; decision: 'renewed' | 'expired' };
+
+export type ProcessEventEnvelope = ProcessEvent & {
   eventId: string;
-  stepKey: string;
+  quarterId: string;
+  /** When it happened; defaults to when the workflow receives it. */
   at?: string;
+};
+
+export interface EventOutcome {
+  /** False when the event was a duplicate or did not apply; `reason` says why. */
+  applied: boolean;
+  reason?: string;
+  phase: Phase;
+  currentStep: string | null;
+}
+
+// ---- Operator interventions ---------------------------------------------------------
+
+export interface OperatorRef {
+  id: string;
+  name: string;
+}
+
+export type InterventionKind =
+  | 'extend_deadline'
+  | 'waive_step'
+  | 'reopen_step'
+  | 'reassign'
+  | 'pause'
+  | 'resume'
+  | 'remind_now'
+  | 'withdraw';
+
+export const INTERVENTION_KINDS: readonly InterventionKind[] = [
+  'extend_deadline',
+  'waive_step',
+  'reopen_step',
+  'reassign',
+  'pause',
+  'resume',
+  'remind_now',
+  'withdraw',
+];
+
+/**
+ * What an operator asks for. Every intervention carries who and why; an `id` makes a
+ * retried request (a batch step after a crash) apply once.
+ */
+export type Intervention = { operator: OperatorRef; reason: string; id?: string } & (
+  | {
+      kind: 'extend_deadline';
+      /** A step or report key; omitted with `shiftAll` to move every remaining deadline. */
+      key?: string;
+      shiftAll?: boolean;
+      /** ISO-8601 duration to add (e.g. P14D), or... */
+      by?: string;
+      /** ...an absolute new due date (single deadline only). */
+      until?: string;
+    }
+  | { kind: 'waive_step'; key: string }
+  | { kind: 'reopen_step'; key: string; until?: string }
+  | { kind: 'reassign'; key?: string; responsible: Responsible }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'remind_now'; key?: string }
+  | { kind: 'withdraw' }
+);
+
+export interface InterventionResult {
+  kind: InterventionKind;
+  summary: string;
+  /** The part of the state the intervention changed, before and after (for the audit log). */
+  before: unknown;
+  after: unknown;
 }
 
 export const processStateQuery = defineQuery<ProcessState>('processState');
-export const deliverableReportedSignal = defineSignal<[DeliverableReported]>('deliverableReported');
+export const reportEventUpdate = defineUpdate<EventOutcome, [ProcessEventEnvelope]>('reportEvent');
+export const interveneUpdate = defineUpdate<InterventionResult, [Intervention]>('intervene');
+
+// ---- Batch interventions -------------------------------------------------------------
+
+export interface BatchInterventionInput {
+  batchId: string;
+  quarterIds: string[];
+  intervention: Intervention;
+  /** Filter the batch was made from, kept for the record. */
+  filter: Record<string, unknown>;
+  requestedAt: string;
+  /** Who started it, for the audit entry of each quarter's intervention. */
+  auditActor?: AuditActor;
+}
+
+export interface BatchItemResult {
+  quarterId: string;
+  outcome: 'applied' | 'refused' | 'failed';
+  reason?: string;
+  summary?: string;
+}
+
+export interface BatchProgress {
+  batchId: string;
+  total: number;
+  done: number;
+  applied: number;
+  refused: number;
+  failed: number;
+  finished: boolean;
+  results: BatchItemResult[];
+}
+
+export const batchProgressQuery = defineQuery<BatchProgress>('batchProgress');
+
+/**
+ * Custom search attributes the lifecycle workflow keeps current, so operators find quarters
+ * with Temporal's own tools: `temporal workflow list --query "GenqStalled = true"`.
+ * The worker registers them at start.
+ */
+export const SEARCH_ATTRIBUTES = {
+  phase: defineSearchAttributeKey('GenqPhase', SearchAttributeType.KEYWORD),
+  step: defineSearchAttributeKey('GenqStep', SearchAttributeType.KEYWORD),
+  stalled: defineSearchAttributeKey('GenqStalled', SearchAttributeType.BOOL),
+  nextDue: defineSearchAttributeKey('GenqNextDue', SearchAttributeType.DATETIME),
+  programme: defineSearchAttributeKey('GenqProgramme', SearchAttributeType.KEYWORD),
+  land: defineSearchAttributeKey('GenqLand', SearchAttributeType.KEYWORD),
+  municipality: defineSearchAttributeKey('GenqMunicipality', SearchAttributeType.KEYWORD),
+} as const;
+
+// Values of temporal.api.enums.v1.IndexedValueType, which the operator API takes.
+const INDEXED_VALUE_TYPE: Record<string, number> = {
+  [SearchAttributeType.TEXT]: 1,
+  [SearchAttributeType.KEYWORD]: 2,
+  [SearchAttributeType.INT]: 3,
+  [SearchAttributeType.DOUBLE]: 4,
+  [SearchAttributeType.BOOL]: 5,
+  [SearchAttributeType.DATETIME]: 6,
+  [SearchAttributeType.KEYWORD_LIST]: 7,
+};
+
+/** The search attributes a namespace still lacks, shaped for `operatorService.addSearchAttributes`. */
+export function missingSearchAttributes(registered: Iterable<string>): Record<string, number> {
+  const known = new Set(registered);
+  return Object.fromEntries(
+    Object.values(SEARCH_ATTRIBUTES)
+      .filter((k) => !known.has(k.name))
+      .map((k) => [k.name, INDEXED_VALUE_TYPE[k.type] as number]),
+  );
+}

@@ -5,3 +5,6 @@
  */
 export * from './quarters';
 export * from './programmes';
+export * from './auth';
+export * from './organisations';
+export * from './interventions';

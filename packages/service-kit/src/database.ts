@@ -36,11 +36,11 @@ export function dataSourceOptions(
  * Column types that differ between the two drivers, for hand-written migrations that
  * run on both (one migration per change, not one per driver).
  */
-export function columnTypes(queryRunner: QueryRunner): { timestamp: string; now: string } {
+export function columnTypes(queryRunner: QueryRunner): { timestamp: string; now: string; false: string } {
   // Entities leave Date columns untyped, so TypeORM picks these same defaults per driver;
   // the migration-drift spec of each service proves the two agree.
   const pg = queryRunner.connection.options.type === 'postgres';
-  return { timestamp: pg ? 'timestamp' : 'datetime', now: pg ? 'now()' : "datetime('now')" };
+  return { timestamp: pg ? 'timestamp' : 'datetime', now: pg ? 'now()' : "datetime('now')", false: pg ? 'false' : '0' };
 }
 
 export function isUniqueViolation(err: unknown): boolean {

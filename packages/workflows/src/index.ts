@@ -3,3 +3,4 @@
  * Every workflow of GenQ, in one barrel: the worker bundles exactly this file.
  */
 export { quarterLifecycleWorkflow } from './quarter-lifecycle';
+export { batchInterventionWorkflow } from './batch-intervention';

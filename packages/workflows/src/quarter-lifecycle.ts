@@ -1,100 +1,197 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  deliverableReportedSignal,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  SEARCH_ATTRIBUTES,
+  interveneUpdate,
   processStateQuery,
-  type DeliverableReported,
+  reportEventUpdate,
+  type Deadline,
+  type NotificationKind,
   type ProcessActivities,
   type ProcessState,
   type QuarterLifecycleInput,
-  type StepState,
 } from '@genq/contracts';
-import { developmentSchedule } from '@genq/domain';
+import {
+  Refusal,
+  applyEvent,
+  applyIntervention,
+  checkInactivity,
+  createState,
+  findDeadline,
+  isFinished,
+  nextWakeUp,
+  openDeadlines,
+  overdueSince,
+  publicState,
+  takeDueReminders,
+  validateIntervention,
+  type EngineState,
+} from './process-state';
 
-const { projectProcessState } = proxyActivities<ProcessActivities>({
+const { projectProcessState, sendNotification } = proxyActivities<ProcessActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes' },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
-/** Builds the initial state, honouring a start position for quarters that join mid-process. */
-export function initialState(input: QuarterLifecycleInput, now: string): ProcessState {
-  const steps: StepState[] = developmentSchedule(input.calendar, new Date(input.startedAt)).map((s) => ({
-    key: s.key,
-    name: s.name,
-    due: s.due,
-    status: 'pending',
-  }));
-  const startAt = input.startAt;
-  let phase: ProcessState['phase'] = 'development';
-  if (startAt?.phase === 'implementation') {
-    for (const s of steps) s.status = 'completed';
-    phase = 'implementation';
-  } else if (startAt?.stepKey) {
-    const index = steps.findIndex((s) => s.key === startAt.stepKey);
-    for (const s of steps.slice(0, Math.max(index, 0))) s.status = 'completed';
-  }
-  const state: ProcessState = {
-    quarterId: input.quarterId,
-    programmeId: input.programmeId,
-    phase,
-    currentStep: null,
-    steps,
-    version: 0,
-    updatedAt: now,
-  };
-  activateNext(state);
-  return state;
-}
-
-/** Makes the first pending step the current one; ends the development phase after the last. */
-function activateNext(state: ProcessState): void {
-  if (state.phase !== 'development') {
-    state.currentStep = null;
-    return;
-  }
-  const next = state.steps.find((s) => s.status === 'pending' || s.status === 'active');
-  if (next) {
-    next.status = 'active';
-    state.currentStep = next.key;
-  } else {
-    state.currentStep = null;
-    state.phase = 'implementation';
-  }
-}
+/** Keeps each run's history small: a new run per phase, per reporting year, or when Temporal suggests it. */
+const MAX_HISTORY_EVENTS = 5000;
 
 /**
- * A quarter's lifecycle (id `quarter-<quarterId>`): the development phase's steps in order,
- * each completed by the deliverable its owning service reports, then the implementation phase.
+ * A quarter's lifecycle (id `quarter-<quarterId>`): the development phase's seven steps,
+ * each completed by the deliverable its owning service reports; certification; the
+ * implementation phase with annual reports; the Bilanzierung that renews or closes.
+ * Deadlines are chased with reminders and escalation by the programme calendar; operators
+ * intervene through validated updates. The rules live in ./process-state (pure functions);
+ * this function owns the clock and the side effects.
  */
 export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Promise<ProcessState> {
-  const state = initialState(input, new Date(workflowInfo().startTime).toISOString());
-  const seenEvents = new Set<string>();
-  let projectedVersion = -1;
+  const calendar = input.calendar;
+  const workflowId = workflowInfo().workflowId;
+  const state = createState(input, Date.now());
+  const runStart = { phase: state.phase, cycle: state.cycle, reportsDone: reportsDone(state) };
+  let changed = false;
+  let syncedVersion = -1;
 
-  setHandler(processStateQuery, () => state);
-  setHandler(deliverableReportedSignal, (event: DeliverableReported) => {
-    if (seenEvents.has(event.eventId)) return;
-    seenEvents.add(event.eventId);
-    const step = state.steps.find((s) => s.key === event.stepKey);
-    if (!step || step.key !== state.currentStep) return;
-    step.status = 'completed';
-    step.completedAt = event.at ?? new Date().toISOString();
-    activateNext(state);
-    state.version += 1;
-    state.updatedAt = new Date().toISOString();
-  });
+  setHandler(processStateQuery, () => publicState(state));
 
-  state.version = 1;
-  for (;;) {
-    if (state.version !== projectedVersion) {
-      projectedVersion = state.version;
-      await projectProcessState({
-        quarterId: state.quarterId,
-        phase: state.phase,
-        currentStep: state.currentStep,
-        version: state.version,
-      });
-    }
-    if (state.phase === 'closed' || state.phase === 'withdrawn') return state;
-    await condition(() => state.version !== projectedVersion);
+  setHandler(
+    reportEventUpdate,
+    (event) => {
+      const outcome = applyEvent(state, calendar, event, Date.now());
+      if (outcome.applied) changed = true;
+      return outcome;
+    },
+    {
+      validator: (event) => {
+        if (event.quarterId !== state.quarterId) throw new Refusal(`event for quarter ${event.quarterId} sent to ${state.quarterId}`);
+        if (!event.eventId) throw new Refusal('an event needs an eventId');
+      },
+    },
+  );
+
+  setHandler(
+    interveneUpdate,
+    // Synchronous unless a reminder must go out: the update completes in the same workflow
+    // task that applies it, which the time-skipping test server also handles.
+    (intervention) => {
+      const repeat = intervention.id ? state.interventions.find((i) => i.id === intervention.id) : undefined;
+      if (repeat) return { kind: repeat.kind, summary: repeat.summary, before: null, after: null };
+      const id = intervention.id ?? uuid4();
+      const remindKey = intervention.kind === 'remind_now' ? (intervention.key ?? openDeadlines(state)[0]?.key) : undefined;
+      const result = applyIntervention(state, calendar, intervention, id, Date.now());
+      changed = true;
+      const deadline = remindKey ? findDeadline(state, remindKey) : undefined;
+      if (!deadline) return result;
+      return notify(deadline, 'manual', deadline.reminders.length, `manual:${id}`).then(() => result);
+    },
+    { validator: (intervention) => validateIntervention(state, intervention) },
+  );
+
+  async function notify(deadline: Deadline | null, kind: NotificationKind, occurrence: number, keySuffix?: string): Promise<void> {
+    const facts = state.quarter;
+    const quarterName = facts ? `${facts.name} (${facts.municipality})` : state.quarterId;
+    const toOffice = kind === 'escalation' || kind === 'stalled';
+    const person = deadline?.responsible ?? state.responsible;
+    const recipientName = toOffice ? 'Programmstelle' : (person?.name ?? (facts ? `Projektleitung ${facts.housingCompany}` : null));
+    const due = deadline ? new Date(deadline.due).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' }) : '';
+    const subject = {
+      before_due: `Erinnerung: „${deadline?.name}“ ist am ${due} fällig – ${quarterName}`,
+      on_due: `Heute fällig: „${deadline?.name}“ – ${quarterName}`,
+      overdue: `Überfällig seit ${due}: „${deadline?.name}“ – ${quarterName}`,
+      escalation: `Eskalation: „${deadline?.name}“ im Quartier ${quarterName} ist seit ${due} überfällig`,
+      stalled: `Quartier ${quarterName} stockt: ${state.stalled?.reason ?? ''}`,
+      manual: `Erinnerung der Programmstelle: „${deadline?.name}“ – ${quarterName}`,
+    }[kind];
+    const body = [
+      `Guten Tag${recipientName ? ` ${recipientName}` : ''},`,
+      '',
+      deadline ? `im Quartier ${quarterName} ist der Schritt „${deadline.name}“ am ${due} fällig.` : `im Quartier ${quarterName} ist seit längerer Zeit nichts geschehen.`,
+      toOffice ? 'Das Quartier ist als stockend markiert. Bitte prüfen Sie, ob eine Intervention nötig ist.' : 'Bitte reichen Sie die Unterlagen rechtzeitig ein oder melden Sie sich bei der Programmstelle.',
+      '',
+      'Mit freundlichen Grüßen',
+      'GenQ – Generationengerechtes Wohnen im Quartier',
+    ].join('\n');
+    await sendNotification({
+      idempotencyKey: [workflowId, deadline?.key ?? 'quarter', deadline?.due ?? state.lastActivityAt, kind, keySuffix ?? occurrence].join(':'),
+      quarterId: state.quarterId,
+      kind,
+      deadlineKey: deadline?.key ?? null,
+      occurrence,
+      recipientName,
+      recipientEmail: toOffice ? null : (person?.email ?? null),
+      subject,
+      body,
+    });
   }
+
+  /** Projects the state into the read model and Temporal's search attributes, once per version. */
+  async function syncOut(): Promise<void> {
+    if (state.version === syncedVersion) return;
+    syncedVersion = state.version;
+    if (input.searchAttributes !== false) upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.phase, value: state.phase },
+      { key: SEARCH_ATTRIBUTES.step, value: state.currentStep ?? (state.phase === 'development' ? null : state.phase) },
+      { key: SEARCH_ATTRIBUTES.stalled, value: state.stalled !== null },
+      { key: SEARCH_ATTRIBUTES.nextDue, value: state.nextDue ? new Date(state.nextDue) : null },
+      { key: SEARCH_ATTRIBUTES.programme, value: state.programmeId },
+      { key: SEARCH_ATTRIBUTES.land, value: state.quarter?.land ?? null },
+      { key: SEARCH_ATTRIBUTES.municipality, value: state.quarter?.municipality ?? null },
+    ]);
+    await projectProcessState({
+      quarterId: state.quarterId,
+      phase: state.phase,
+      currentStep: state.currentStep,
+      version: state.version,
+      stalled: state.stalled !== null,
+      stalledReason: state.stalled?.reason ?? null,
+      stalledSince: state.stalled?.since ?? null,
+      paused: state.paused !== null,
+      nextDue: state.nextDue,
+      overdueSince: overdueSince(state, Date.now()),
+    });
+  }
+
+  for (;;) {
+    await syncOut();
+    if (isFinished(state)) {
+      await condition(allHandlersFinished);
+      await syncOut();
+      return publicState(state);
+    }
+    const info = workflowInfo();
+    if (
+      state.phase !== runStart.phase ||
+      state.cycle !== runStart.cycle ||
+      reportsDone(state) !== runStart.reportsDone ||
+      info.continueAsNewSuggested ||
+      info.historyLength > MAX_HISTORY_EVENTS
+    ) {
+      await condition(allHandlersFinished);
+      await syncOut();
+      await continueAsNew<typeof quarterLifecycleWorkflow>({ ...input, resume: state, startAt: undefined });
+    }
+
+    const wake = nextWakeUp(state, calendar);
+    changed = false;
+    if (wake === null) await condition(() => changed);
+    else await condition(() => changed, Math.max(wake - Date.now(), 1));
+
+    const now = Date.now();
+    for (const { deadline, moment } of takeDueReminders(state, calendar, now)) {
+      await notify(deadline, moment.kind, moment.occurrence);
+    }
+    if (checkInactivity(state, calendar, now)) await notify(null, 'stalled', 1);
+  }
+}
+
+function reportsDone(state: EngineState): number {
+  return state.reports.filter((r) => r.status === 'completed' || r.status === 'waived').length;
 }

@@ -1,129 +1,65 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { ensureTemporalBinary } from '@genq/infra';
-import {
-  QUARTER_LIFECYCLE_WORKFLOW,
-  deliverableReportedSignal,
-  processStateQuery,
-  quarterWorkflowId,
-  type ProcessActivities,
-  type ProjectProcessStateCommand,
-  type QuarterLifecycleInput,
-} from '@genq/contracts';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { ensureTemporalBinary, run } from '@genq/infra';
+import { SEARCH_ATTRIBUTES, missingSearchAttributes } from '@genq/contracts';
+import { Recorder, eventually, startQuarter, startWorker } from './helpers';
 
-const calendar = JSON.parse(
-  readFileSync(join(__dirname, '../../../apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'),
-).defaultCalendar;
-
-/** Runs against a real Temporal dev server (the same binary `npm start` uses). */
-describe('quarter lifecycle workflow', () => {
+/**
+ * On a real Temporal dev server (the binary `npm start` runs): the search attributes that
+ * let operators find quarters with Temporal's own tools, and the read-model projection.
+ */
+describe('quarter lifecycle on a real Temporal server', () => {
   let env: TestWorkflowEnvironment;
-  const projected: ProjectProcessStateCommand[] = [];
-  const activities: ProcessActivities = {
-    async projectProcessState(cmd) {
-      projected.push(cmd);
-    },
-  };
+  let bin: string;
+  let worker: Worker;
+  let running: Promise<void>;
+  const recorder = new Recorder();
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
-    const path = await ensureTemporalBinary({ log: () => {} });
-    env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path } } });
+    bin = await ensureTemporalBinary({ log: () => {} });
+    env = await TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: bin }, searchAttributes: Object.values(SEARCH_ATTRIBUTES) },
+    });
+    worker = await startWorker(env, recorder);
+    running = worker.run();
   }, 20 * 60_000);
 
   afterAll(async () => {
+    worker?.shutdown();
+    await running;
     await env?.teardown();
   });
 
-  async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'test-lifecycle',
-      workflowsPath: require.resolve('../src'),
-      activities,
-    });
-    return worker.runUntil(fn);
-  }
-
-  const input = (quarterId: string, extra: Partial<QuarterLifecycleInput> = {}): QuarterLifecycleInput => ({
-    quarterId,
-    programmeId: 'genq-nrw-2026',
-    calendar,
-    startedAt: '2027-01-15T00:00:00.000Z',
-    ...extra,
+  it('registers every search attribute the workflow upserts', async () => {
+    const existing = await env.connection.operatorService.listSearchAttributes({ namespace: 'default' });
+    expect(missingSearchAttributes(Object.keys(existing.customAttributes ?? {}))).toEqual({});
   });
 
-  it('starts at the kick-off with every deadline from the programme calendar and projects it', async () => {
-    await withWorker(async () => {
-      const handle = await env.client.workflow.start(QUARTER_LIFECYCLE_WORKFLOW, {
-        taskQueue: 'test-lifecycle',
-        workflowId: quarterWorkflowId('q-start'),
-        args: [input('q-start')],
-      });
-      const state = await handle.query(processStateQuery);
-      expect(state.phase).toBe('development');
-      expect(state.currentStep).toBe('kickoff');
-      expect(state.steps.map((s) => [s.key, s.status, s.due.slice(0, 10)])).toEqual([
-        ['kickoff', 'active', '2027-02-15'],
-        ['analysis', 'pending', '2027-04-15'],
-        ['strategy_workshop', 'pending', '2027-05-15'],
-        ['participation', 'pending', '2027-09-15'],
-        ['goals_workshop', 'pending', '2027-10-15'],
-        ['decision_and_signing', 'pending', '2027-12-15'],
-        ['review_and_certification', 'pending', '2028-01-15'],
-      ]);
-      await waitFor(() => projected.some((p) => p.quarterId === 'q-start' && p.currentStep === 'kickoff'));
+  it('keeps phase, step, stalled and next due findable with `temporal workflow list --query`', async () => {
+    const q = await startQuarter(env, 'findable', {
+      searchAttributes: true,
+      quarter: { name: 'Findbar', land: 'Niedersachsen', municipality: 'Celle', housingCompany: 'WBG Celle' },
+      // Joined late and long overdue: escalates, so it is stalled at once.
+      startedAt: new Date(Date.now() - 200 * 86_400_000).toISOString(),
+      startAt: { phase: 'development', stepKey: 'analysis' },
     });
-  });
-
-  it('completes a step only on its own deliverable, once per event', async () => {
-    await withWorker(async () => {
-      const handle = await env.client.workflow.start(QUARTER_LIFECYCLE_WORKFLOW, {
-        taskQueue: 'test-lifecycle',
-        workflowId: quarterWorkflowId('q-steps'),
-        args: [input('q-steps')],
-      });
-      await handle.signal(deliverableReportedSignal, { eventId: 'e-wrong', stepKey: 'analysis' });
-      expect((await handle.query(processStateQuery)).currentStep).toBe('kickoff');
-      await handle.signal(deliverableReportedSignal, { eventId: 'e1', stepKey: 'kickoff', at: '2027-02-01T10:00:00.000Z' });
-      await handle.signal(deliverableReportedSignal, { eventId: 'e1', stepKey: 'kickoff' });
-      const state = await handle.query(processStateQuery);
-      expect(state.currentStep).toBe('analysis');
-      expect(state.steps[0]).toMatchObject({ status: 'completed', completedAt: '2027-02-01T10:00:00.000Z' });
-      await waitFor(() => projected.some((p) => p.quarterId === 'q-steps' && p.currentStep === 'analysis'));
-    });
-  });
-
-  it('starts a quarter that joins mid-process at its step, earlier steps done', async () => {
-    await withWorker(async () => {
-      const handle = await env.client.workflow.start(QUARTER_LIFECYCLE_WORKFLOW, {
-        taskQueue: 'test-lifecycle',
-        workflowId: quarterWorkflowId('q-mid'),
-        args: [input('q-mid', { startAt: { phase: 'development', stepKey: 'participation' } })],
-      });
-      const state = await handle.query(processStateQuery);
-      expect(state.currentStep).toBe('participation');
-      expect(state.steps.filter((s) => s.status === 'completed').map((s) => s.key)).toEqual([
-        'kickoff',
-        'analysis',
-        'strategy_workshop',
-      ]);
-      const impl = await env.client.workflow.start(QUARTER_LIFECYCLE_WORKFLOW, {
-        taskQueue: 'test-lifecycle',
-        workflowId: quarterWorkflowId('q-impl'),
-        args: [input('q-impl', { startAt: { phase: 'implementation' } })],
-      });
-      expect(await impl.query(processStateQuery)).toMatchObject({ phase: 'implementation', currentStep: null });
-    });
+    await eventually(() => expect(recorder.projections.some((p) => p.quarterId === 'findable' && p.stalled)).toBe(true), 10_000);
+    const list = async (query: string) => {
+      const r = await run(bin, ['workflow', 'list', '--address', env.address, '--query', query, '--output', 'json']);
+      if (r.code !== 0) throw new Error(r.stderr);
+      return (JSON.parse(r.stdout || '[]') as Array<{ execution: { workflowId: string } }>).map((w) => w.execution.workflowId);
+    };
+    // Visibility is eventually consistent: ask until the upsert has been indexed.
+    const query = `GenqStalled = true AND GenqStep = 'analysis' AND GenqLand = 'Niedersachsen' AND GenqMunicipality = 'Celle'`;
+    let found = await list(query);
+    for (const until = Date.now() + 15_000; !found.includes('quarter-findable') && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 300));
+      found = await list(query);
+    }
+    expect(found).toEqual(['quarter-findable']);
+    const state = await q.state();
+    expect(state.stalled?.reason).toBe('Frist „Quartiersanalyse“ seit 30 Tagen überschritten');
+    expect(recorder.notificationsOf('findable').map((n) => n.kind)).toEqual(['escalation', 'overdue']);
   });
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

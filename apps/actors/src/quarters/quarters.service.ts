@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, IsNull, type Repository } from 'typeorm';
 import type {
+  Actor,
   CreateQuarterResult,
   ListQuery,
   Page,
@@ -12,6 +13,8 @@ import type {
 import type { CreateQuarterDto } from '@genq/dto';
 import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { requireRole } from '../scope/actor';
+import { ScopeService } from '../scope/scope.service';
 import { Quarter } from './entities/quarter.entity';
 
 export function toQuarterDto(q: Quarter): QuarterDto {
@@ -28,6 +31,12 @@ export function toQuarterDto(q: Quarter): QuarterDto {
     workflowStartedAt: q.workflowStartedAt ? q.workflowStartedAt.toISOString() : null,
     phase: q.phase,
     currentStep: q.currentStep,
+    stalled: q.stalled,
+    stalledReason: q.stalledReason,
+    stalledSince: q.stalledSince ? q.stalledSince.toISOString() : null,
+    paused: q.paused,
+    nextDueAt: q.nextDueAt ? q.nextDueAt.toISOString() : null,
+    overdueSince: q.overdueSince ? q.overdueSince.toISOString() : null,
     processVersion: q.processVersion,
     createdAt: q.createdAt.toISOString(),
   };
@@ -44,6 +53,7 @@ export class QuartersService {
   constructor(
     @InjectRepository(Quarter) private readonly quarters: Repository<Quarter>,
     private readonly programmes: ProgrammesService,
+    private readonly scope: ScopeService,
   ) {}
 
   /**
@@ -51,8 +61,10 @@ export class QuartersService {
    * (`created: false`), so a client retry never makes a second one; a different quarter
    * under the same name in the same municipality and programme is a conflict.
    */
-  async create(dto: CreateQuarterDto): Promise<CreateQuarterResult> {
-    if (!(await this.programmes.exists(dto.programmeId))) {
+  async create(actor: Actor, dto: CreateQuarterDto): Promise<CreateQuarterResult> {
+    requireRole(actor, ['programme_admin']);
+    // Another office's programme reads exactly like one that does not exist.
+    if (!actor.programmeIds.includes(dto.programmeId) || !(await this.programmes.exists(dto.programmeId))) {
       throw rpcError(400, 'Validation failed', { programmeId: `unknown programme "${dto.programmeId}"` });
     }
     const startedAt = dto.startedAt ? new Date(dto.startedAt) : new Date();
@@ -76,6 +88,12 @@ export class QuartersService {
       workflowStartedAt: null,
       phase: null,
       currentStep: null,
+      stalled: false,
+      stalledReason: null,
+      stalledSince: null,
+      paused: false,
+      nextDueAt: null,
+      overdueSince: null,
       processVersion: 0,
     });
     try {
@@ -107,10 +125,15 @@ export class QuartersService {
     return toQuarterDto(q);
   }
 
-  async list(query: ListQuery): Promise<Page<QuarterDto>> {
-    const page = await pageOf(this.quarters.createQueryBuilder('q'), query, {
-      sortable: ['name', 'municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'createdAt'],
-      filterable: ['municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep'],
+  async getScoped(actor: Actor, id: string): Promise<QuarterDto> {
+    await this.scope.requireVisible(actor, 'quarter', id, 'Quarter');
+    return this.get(id);
+  }
+
+  async list(actor: Actor, query: ListQuery): Promise<Page<QuarterDto>> {
+    const page = await pageOf(this.scope.restrictQuarters(this.quarters.createQueryBuilder('q'), actor), query, {
+      sortable: ['name', 'municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'createdAt', 'nextDueAt', 'stalledSince', 'overdueSince'],
+      filterable: ['municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'stalled', 'paused'],
       searchable: ['name', 'municipality', 'housingCompany'],
       defaultSort: { field: 'name', order: 'ASC' },
     });
@@ -136,7 +159,17 @@ export class QuartersService {
   async projectProcessState(cmd: ProjectProcessStateCommand): Promise<{ applied: boolean }> {
     const result = await this.quarters.update(
       { id: cmd.quarterId, processVersion: LessThan(cmd.version) },
-      { phase: cmd.phase, currentStep: cmd.currentStep, processVersion: cmd.version },
+      {
+        phase: cmd.phase,
+        currentStep: cmd.currentStep,
+        processVersion: cmd.version,
+        stalled: cmd.stalled ?? false,
+        stalledReason: cmd.stalledReason ?? null,
+        stalledSince: cmd.stalledSince ? new Date(cmd.stalledSince) : null,
+        paused: cmd.paused ?? false,
+        nextDueAt: cmd.nextDue ? new Date(cmd.nextDue) : null,
+        overdueSince: cmd.overdueSince ? new Date(cmd.overdueSince) : null,
+      },
     );
     return { applied: (result.affected ?? 0) > 0 };
   }

@@ -42,6 +42,7 @@ export class WorkflowStarter implements OnApplicationBootstrap, OnApplicationShu
       programmeId: quarter.programmeId,
       calendar: programme.calendar,
       startedAt: quarter.startedAt,
+      quarter: { name: quarter.name, land: quarter.land, municipality: quarter.municipality, housingCompany: quarter.housingCompany },
       ...(quarter.startAt ? { startAt: quarter.startAt } : {}),
     };
     try {

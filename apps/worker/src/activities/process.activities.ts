@@ -1,10 +1,18 @@
 import type { ClientProxy } from '@nestjs/microservices';
 import { ApplicationFailure } from '@temporalio/common';
-import { ActorsPatterns, type ProcessActivities, type ProjectProcessStateCommand } from '@genq/contracts';
+import {
+  ActorsPatterns,
+  type NotificationDto,
+  type NotificationRequest,
+  type ProcessActivities,
+  type ProjectProcessStateCommand,
+} from '@genq/contracts';
 import { request, ServiceError } from '@genq/service-kit';
+import type { Mailer } from './mailer';
 
 export interface ActivityDeps {
   actors: ClientProxy;
+  mailer: Mailer | null;
 }
 
 /**
@@ -12,15 +20,29 @@ export interface ActivityDeps {
  * answer is a business rejection that retrying cannot fix, so it fails without retry;
  * anything else (service down, timeout) is retried by Temporal.
  */
-export function createProcessActivities({ actors }: ActivityDeps): ProcessActivities {
+export function createProcessActivities({ actors, mailer }: ActivityDeps): ProcessActivities {
   return {
     async projectProcessState(cmd: ProjectProcessStateCommand): Promise<void> {
       await call(() => request(actors, 'actors', ActorsPatterns.projectProcessState, cmd));
     },
+
+    /**
+     * Outbox first (idempotent by key), then mail if configured and not yet sent. A retry
+     * or a replay finds the stored entry and its status, so nothing goes out twice.
+     */
+    async sendNotification(req: NotificationRequest): Promise<{ status: string }> {
+      const entry = await call(() => request<NotificationDto>(actors, 'actors', ActorsPatterns.enqueueNotification, req));
+      if (entry.status === 'sent' || !mailer) return { status: entry.status };
+      const to = mailer.addressOf(entry);
+      if (!to) return { status: entry.status };
+      await mailer.send(entry, to);
+      const sent = await call(() => request<NotificationDto>(actors, 'actors', ActorsPatterns.markNotificationSent, entry.id));
+      return { status: sent.status };
+    },
   };
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {

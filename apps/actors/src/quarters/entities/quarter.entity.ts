@@ -52,6 +52,26 @@ export class Quarter {
   @Column('varchar', { length: 60, nullable: true })
   currentStep!: string | null;
 
+  @Index('ix_quarters_stalled')
+  @Column('boolean', { default: false })
+  stalled!: boolean;
+
+  @Column('varchar', { length: 300, nullable: true })
+  stalledReason!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  stalledSince!: Date | null;
+
+  @Column('boolean', { default: false })
+  paused!: boolean;
+
+  @Index('ix_quarters_next_due')
+  @Column({ type: Date, nullable: true })
+  nextDueAt!: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  overdueSince!: Date | null;
+
   @Column('integer', { default: 0 })
   processVersion!: number;
 

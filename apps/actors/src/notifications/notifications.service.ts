@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { Actor, ListQuery, NotificationDto, NotificationRequest, Page } from '@genq/contracts';
+import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { ScopeService } from '../scope/scope.service';
+import { Notification } from './entities/notification.entity';
+
+const toDto = (n: Notification): NotificationDto => ({
+  id: n.id,
+  idempotencyKey: n.idempotencyKey,
+  quarterId: n.quarterId,
+  kind: n.kind,
+  deadlineKey: n.deadlineKey,
+  occurrence: n.occurrence,
+  recipientName: n.recipientName,
+  recipientEmail: n.recipientEmail,
+  subject: n.subject,
+  body: n.body,
+  status: n.status,
+  createdAt: n.createdAt.toISOString(),
+  sentAt: n.sentAt ? n.sentAt.toISOString() : null,
+});
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly scope: ScopeService,
+  ) {}
+
+  /** Stores the notification once per idempotency key; a repeat returns the stored one unchanged. */
+  async enqueue(req: NotificationRequest): Promise<NotificationDto> {
+    const existing = await this.notifications.findOneBy({ idempotencyKey: req.idempotencyKey });
+    if (existing) return toDto(existing);
+    try {
+      const saved = await this.notifications.save(
+        this.notifications.create({ ...req, id: randomUUID(), status: req.recipientEmail ? 'pending' : 'not_mailed', sentAt: null }),
+      );
+      return toDto(saved);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return toDto(await this.notifications.findOneByOrFail({ idempotencyKey: req.idempotencyKey }));
+    }
+  }
+
+  async markSent(id: string): Promise<NotificationDto> {
+    const n = await this.notifications.findOneBy({ id });
+    if (!n) throw rpcError(404, `Notification ${id} not found`);
+    if (n.status !== 'sent') await this.notifications.update({ id }, { status: 'sent', sentAt: new Date() });
+    return toDto(await this.notifications.findOneByOrFail({ id }));
+  }
+
+  /** The outbox of the quarters the actor may see. */
+  async list(actor: Actor, query: ListQuery): Promise<Page<NotificationDto>> {
+    const qb = this.scope.restrictToQuarters(this.notifications.createQueryBuilder('n'), 'n.quarterId', actor);
+    const page = await pageOf(qb, query, {
+      sortable: ['createdAt', 'kind', 'status', 'quarterId'],
+      filterable: ['quarterId', 'kind', 'status', 'deadlineKey'],
+      searchable: ['subject', 'recipientName'],
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+    });
+    return { data: page.data.map(toDto), total: page.total };
+  }
+}

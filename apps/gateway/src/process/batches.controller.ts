@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  type Actor,
+  ActorsPatterns,
+  BATCH_INTERVENTION_WORKFLOW,
+  batchProgressQuery,
+  batchWorkflowId,
+  type BatchInterventionInput,
+  type Intervention,
+  type Page,
+  type QuarterDto,
+} from '@genq/contracts';
+import { BatchInterventionDto } from '@genq/dto';
+import { parseListQuery, type RawListParams } from '../common/list-query';
+import { MAX_PAGE_SIZE } from '@genq/service-kit';
+import type { GatewayConfig } from '../config';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor } from '../auth/current-actor';
+import { Policy } from '../auth/policy';
+import { ServiceClients } from '../services/service-clients';
+import { GATEWAY_CONFIG, TEMPORAL_CLIENT } from '../tokens';
+import { operatorOf } from './operator';
+
+/** The most quarters one batch may touch; a larger set is split by a narrower filter. */
+const MAX_BATCH = 5000;
+
+@ApiTags('interventions')
+@Controller('interventions/batches')
+export class BatchesController {
+  constructor(
+    private readonly services: ServiceClients,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Every quarter the filter matches, read from the read model page by page. */
+  private async matching(actor: Actor, filter: Record<string, unknown>): Promise<QuarterDto[]> {
+    const all: QuarterDto[] = [];
+    for (let start = 0; ; start += MAX_PAGE_SIZE) {
+      const page = await this.services.send<Page<QuarterDto>>('actors', ActorsPatterns.listQuarters, {
+        actor,
+        filter,
+        sort: { field: 'name', order: 'ASC' },
+        range: { start, end: start + MAX_PAGE_SIZE - 1 },
+      });
+      all.push(...page.data);
+      if (page.total > MAX_BATCH) {
+        throw new BadRequestException({ statusCode: 400, message: `The filter matches ${page.total} quarters; a batch takes at most ${MAX_BATCH}`, errors: { filter: 'too broad' } });
+      }
+      if (all.length >= page.total || page.data.length === 0) return all;
+    }
+  }
+
+  @Get('preview')
+  @Policy({ roles: ['programme_admin', 'operator'], lists: 'quarter' })
+  @ApiQuery({ name: 'filter', required: true, description: 'JSON react-admin filter over quarters' })
+  @ApiOkResponse({ description: 'How many and which quarters a batch over this filter would touch' })
+  async preview(@Query() params: RawListParams, @CurrentActor() actor: Actor) {
+    const quarters = await this.matching(actor, parseListQuery(params).filter ?? {});
+    return {
+      total: quarters.length,
+      quarters: quarters.map((q) => ({ id: q.id, name: q.name, municipality: q.municipality, phase: q.phase, currentStep: q.currentStep, stalled: q.stalled })),
+    };
+  }
+
+  @Post()
+  @Policy({ roles: ['programme_admin', 'operator'] })
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Batch started; follow it at GET /api/interventions/batches/:id' })
+  async start(@Body() dto: BatchInterventionDto, @CurrentActor() actor: Actor) {
+    const quarters = await this.matching(actor, dto.filter);
+    if (quarters.length === 0) {
+      throw new BadRequestException({ statusCode: 400, message: 'The filter matches no quarter', errors: { filter: 'matches no quarter' } });
+    }
+    const batchId = randomUUID();
+    const input: BatchInterventionInput = {
+      batchId,
+      quarterIds: quarters.map((q) => q.id),
+      intervention: { ...dto.intervention, operator: operatorOf(actor) } as Intervention,
+      auditActor: { userId: actor.userId, email: actor.email, role: actor.role },
+      filter: dto.filter,
+      requestedAt: new Date().toISOString(),
+    };
+    await this.temporal.workflow.start(BATCH_INTERVENTION_WORKFLOW, {
+      taskQueue: this.config.taskQueue,
+      workflowId: batchWorkflowId(batchId),
+      args: [input],
+    });
+    // The batch is recorded here, once per programme it touches (programme admins see their
+    // programmes' entries); each quarter's intervention is recorded as it is applied.
+    const byProgramme = new Map<string, string[]>();
+    for (const q of quarters) byProgramme.set(q.programmeId, [...(byProgramme.get(q.programmeId) ?? []), q.id]);
+    for (const [programmeId, quarterIds] of byProgramme) {
+      await this.audit.record({
+        action: `intervention.batch.${dto.intervention.kind}`,
+        resourceType: 'intervention_batch',
+        resourceId: batchId,
+        programmeId,
+        reason: dto.intervention.reason,
+        before: null,
+        after: { filter: dto.filter, quarterIds },
+      });
+    }
+    return { id: batchId, total: quarters.length };
+  }
+
+  @Get(':id')
+  @Policy({ roles: ['programme_admin', 'operator'] })
+  @ApiOkResponse({ description: 'Progress and per-quarter results: applied, or refused and why' })
+  async progress(@Param('id', new ParseUUIDPipe()) id: string) {
+    try {
+      return { id, ...(await this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery)) };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new NotFoundException({ statusCode: 404, message: `Batch ${id} not found` });
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { ClientProxy } from '@nestjs/microservices';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  AuditPatterns,
+  interveneUpdate,
+  quarterWorkflowId,
+  type AuditRecordCommand,
+  type BatchActivities,
+  type BatchItemResult,
+} from '@genq/contracts';
+import { request } from '@genq/service-kit';
+import { call } from './process.activities';
+
+/**
+ * Applies an intervention to one quarter through the same validated update an operator
+ * uses for one, and records it in the audit log under the operator who started the batch.
+ */
+export function createBatchActivities({ client, actors }: { client: Client; actors: ClientProxy }): BatchActivities {
+  return {
+    async applyIntervention({ quarterId, intervention, batchId, auditActor }): Promise<BatchItemResult> {
+      try {
+        // The id makes a retry of this step (after a crash) apply once.
+        const id = batchId ? `batch-${batchId}-${quarterId}` : undefined;
+        const result = await client.workflow
+          .getHandle(quarterWorkflowId(quarterId))
+          .executeUpdate(interveneUpdate, { args: [{ ...intervention, ...(id ? { id } : {}) }] });
+        const entry: AuditRecordCommand = {
+          actor: auditActor ?? { userId: intervention.operator.id, email: null, role: 'system' },
+          action: `intervention.${intervention.kind}`,
+          resourceType: 'quarter',
+          resourceId: quarterId,
+          quarterId,
+          reason: intervention.reason,
+          before: result.before,
+          after: result.after,
+          requestId: batchId ? `batch-${batchId}` : null,
+        };
+        await call(() => request(actors, 'actors', AuditPatterns.record, entry));
+        return { quarterId, outcome: 'applied', summary: result.summary };
+      } catch (err) {
+        // A validator's refusal is an answer, not a failure: record it and go on.
+        if (err instanceof WorkflowUpdateFailedError) {
+          return { quarterId, outcome: 'refused', reason: err.cause?.message ?? err.message };
+        }
+        if (err instanceof Error && err.name === 'WorkflowNotFoundError') {
+          return { quarterId, outcome: 'refused', reason: 'the quarter has no running process' };
+        }
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  batchProgressQuery,
+  type BatchActivities,
+  type BatchInterventionInput,
+  type BatchItemResult,
+  type BatchProgress,
+} from '@genq/contracts';
+
+const { applyIntervention } = proxyActivities<BatchActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumAttempts: 5 },
+});
+
+/** Quarters worked on at once: enough to be quick, few enough not to swamp the cluster. */
+const PARALLEL = 4;
+
+/**
+ * An operator's intervention over a filtered set of quarters. Durable (a crash of the
+ * gateway or worker does not lose the batch), followable (query `batchProgress`), and
+ * per quarter: each one is applied or refused with its reason; one refusal stops nothing.
+ */
+export async function batchInterventionWorkflow(input: BatchInterventionInput): Promise<BatchProgress> {
+  const results: BatchItemResult[] = [];
+  const progress = (): BatchProgress => ({
+    batchId: input.batchId,
+    total: input.quarterIds.length,
+    done: results.length,
+    applied: results.filter((r) => r.outcome === 'applied').length,
+    refused: results.filter((r) => r.outcome === 'refused').length,
+    failed: results.filter((r) => r.outcome === 'failed').length,
+    finished: results.length === input.quarterIds.length,
+    results,
+  });
+  setHandler(batchProgressQuery, progress);
+
+  const queue = [...input.quarterIds];
+  async function lane(): Promise<void> {
+    for (let quarterId = queue.shift(); quarterId !== undefined; quarterId = queue.shift()) {
+      try {
+        results.push(await applyIntervention({ quarterId, intervention: input.intervention, batchId: input.batchId, auditActor: input.auditActor }));
+      } catch (err) {
+        results.push({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL }, lane));
+  return progress();
+}

@@ -1,0 +1,590 @@
+/**
+ * The rules of a quarter's process as pure functions over ProcessState: no timers, no I/O.
+ * The workflow owns the clock and the side effects; everything it decides comes from here,
+ * so the rules can be read (and tested) without Temporal.
+ */
+import {
+  addDuration,
+  annualReportSchedule,
+  developmentSchedule,
+  nextReminder,
+  parseDuration,
+  type ProgrammeCalendar,
+  type ReminderMoment,
+} from '@genq/domain';
+import type {
+  Deadline,
+  EventOutcome,
+  Intervention,
+  InterventionResult,
+  ProcessEventEnvelope,
+  ProcessState,
+  QuarterLifecycleInput,
+  ReportState,
+} from '@genq/contracts';
+
+/** Internal state: the public ProcessState plus bookkeeping that must survive continue-as-new. */
+export interface EngineState extends ProcessState {
+  /** Per deadline: reminders are due only for moments strictly after this instant. */
+  remindFrom: Record<string, string>;
+  /** Recent event ids, so a duplicate event changes nothing. Bounded. */
+  recentEventIds: string[];
+}
+
+const MAX_EVENT_IDS = 500;
+const MAX_INTERVENTIONS = 200;
+
+export class Refusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}
+
+/** "P30D" → "30 Tagen", "P2M" → "2 Monaten": for texts people read. */
+function inWords(duration: string): string {
+  const d = parseDuration(duration);
+  const parts: string[] = [];
+  if (d.years) parts.push(`${d.years} ${d.years === 1 ? 'Jahr' : 'Jahren'}`);
+  if (d.months) parts.push(`${d.months} ${d.months === 1 ? 'Monat' : 'Monaten'}`);
+  const days = d.weeks * 7 + d.days;
+  if (days) parts.push(`${days} ${days === 1 ? 'Tag' : 'Tagen'}`);
+  if (d.hours || d.minutes || d.seconds) parts.push(`${d.hours * 3600 + d.minutes * 60 + d.seconds} Sekunden`);
+  return parts.join(' ') || duration;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const t = (s: string): number => new Date(s).getTime();
+
+// ---- construction ----------------------------------------------------------------------
+
+export function createState(input: QuarterLifecycleInput, now: number): EngineState {
+  if (input.resume) return input.resume as EngineState;
+  const steps: Deadline[] = developmentSchedule(input.calendar, new Date(input.startedAt)).map((s) => ({
+    key: s.key,
+    name: s.name,
+    due: s.due,
+    status: 'pending',
+    reminders: [],
+  }));
+  const state: EngineState = {
+    quarterId: input.quarterId,
+    programmeId: input.programmeId,
+    ...(input.quarter ? { quarter: input.quarter } : {}),
+    phase: 'development',
+    cycle: 1,
+    currentStep: null,
+    steps,
+    certifiedAt: null,
+    certificateValidUntil: null,
+    reports: [],
+    paused: null,
+    pausedMs: 0,
+    stalled: null,
+    lastActivityAt: iso(now),
+    nextDue: null,
+    amendment: null,
+    withdrawn: null,
+    closedAt: null,
+    interventions: [],
+    version: 1,
+    updatedAt: iso(now),
+    remindFrom: {},
+    recentEventIds: [],
+    reaudit: null,
+  };
+  const startAt = input.startAt;
+  if (startAt?.phase === 'implementation') {
+    for (const s of steps) s.status = 'completed';
+    // A quarter that joins in implementation was certified when its schedule says.
+    certify(state, input.calendar, t(input.startedAt), now);
+  } else {
+    const index = startAt?.stepKey ? steps.findIndex((s) => s.key === startAt.stepKey) : 0;
+    for (const s of steps.slice(0, Math.max(index, 0))) s.status = 'completed';
+    activateNextStep(state, input.calendar, now);
+  }
+  refreshNextDue(state);
+  return state;
+}
+
+// ---- deadlines -------------------------------------------------------------------------
+
+/** Deadlines the process is chasing right now. */
+export function openDeadlines(state: EngineState): Deadline[] {
+  if (state.phase === 'development') return state.steps.filter((s) => s.status === 'active');
+  if (state.phase === 'implementation') return state.reports.filter((r) => r.status === 'active' || r.status === 'pending');
+  if (state.phase === 'reaudit' && state.reaudit) return [state.reaudit];
+  return [];
+}
+
+export function findDeadline(state: EngineState, key: string): Deadline | undefined {
+  return state.steps.find((s) => s.key === key) ?? state.reports.find((r) => r.key === key) ?? (state.reaudit?.key === key ? state.reaudit : undefined);
+}
+
+/**
+ * Starts chasing a deadline from now. One that is already past its escalation point (a
+ * quarter joining late, a reopened step) escalates at once instead of never.
+ */
+function open(state: EngineState, calendar: ProgrammeCalendar, d: Deadline, now: number): void {
+  d.status = 'active';
+  const escalateAt = addDuration(new Date(d.due), calendar.reminders.escalateAfterOverdue).getTime();
+  state.remindFrom[d.key] = iso(escalateAt <= now ? escalateAt - 1 : now);
+}
+
+function activateNextStep(state: EngineState, calendar: ProgrammeCalendar, now: number): void {
+  const next = state.steps.find((s) => s.status === 'pending' || s.status === 'active');
+  if (next) {
+    if (next.status !== 'active') open(state, calendar, next, now);
+    state.currentStep = next.key;
+    return;
+  }
+  state.currentStep = null;
+  certify(state, calendar, now, now);
+}
+
+/** Certification starts an implementation cycle: annual reports every 12 months, the last one final. */
+function certify(state: EngineState, calendar: ProgrammeCalendar, certifiedAt: number, now: number): void {
+  state.phase = 'implementation';
+  state.currentStep = null;
+  state.certifiedAt = iso(certifiedAt);
+  state.certificateValidUntil = addDuration(new Date(certifiedAt), calendar.certificateValidity).toISOString();
+  const schedule = annualReportSchedule(calendar, new Date(certifiedAt));
+  state.reports = schedule.map((r, i): ReportState => {
+    const final = i === schedule.length - 1;
+    return {
+      key: `report_${state.cycle}_${r.year}`,
+      name: final ? `Abschlussbericht (Jahr ${r.year})` : `Jahresbericht ${r.year}`,
+      year: r.year,
+      final,
+      due: r.due,
+      status: 'pending',
+      reminders: [],
+    };
+  });
+  // Reminders for a report start when its reporting year ends, never before.
+  schedule.forEach((r, i) => {
+    const report = state.reports[i];
+    if (report) state.remindFrom[report.key] = iso(Math.max(t(r.periodEnd), now));
+  });
+  state.reaudit = null;
+}
+
+function refreshNextDue(state: EngineState): void {
+  const dues = openDeadlines(state).map((d) => t(d.due));
+  state.nextDue = dues.length ? iso(Math.min(...dues)) : null;
+}
+
+/** Since when the earliest open deadline is overdue, if it is. */
+export function overdueSince(state: EngineState, now: number): string | null {
+  const overdue = openDeadlines(state)
+    .map((d) => t(d.due))
+    .filter((due) => due < now);
+  return overdue.length ? iso(Math.min(...overdue)) : null;
+}
+
+// ---- timers ----------------------------------------------------------------------------
+
+export interface DueReminder {
+  deadline: Deadline;
+  moment: ReminderMoment;
+}
+
+/** The next reminder of one deadline after its remindFrom instant. */
+function reminderOf(state: EngineState, calendar: ProgrammeCalendar, d: Deadline): ReminderMoment {
+  const from = state.remindFrom[d.key] ?? state.updatedAt;
+  return nextReminder(calendar, new Date(d.due), new Date(from));
+}
+
+function inactivityAt(state: EngineState, calendar: ProgrammeCalendar): number | null {
+  if (state.stalled) return null;
+  return addDuration(new Date(state.lastActivityAt), calendar.reminders.stalledAfterInactivity).getTime();
+}
+
+/** When the workflow must wake up next, or null (paused, ended, nothing to chase). */
+export function nextWakeUp(state: EngineState, calendar: ProgrammeCalendar): number | null {
+  if (state.paused || isFinished(state)) return null;
+  const moments = openDeadlines(state).map((d) => t(reminderOf(state, calendar, d).at));
+  const inactive = inactivityAt(state, calendar);
+  if (inactive !== null) moments.push(inactive);
+  return moments.length ? Math.min(...moments) : null;
+}
+
+/**
+ * Reminders whose moment has come, each at most once (remindFrom moves past it). When
+ * several moments passed at once (after a pause in processing), only the escalation and
+ * the latest reminder go out: nobody needs five letters in one morning.
+ */
+export function takeDueReminders(state: EngineState, calendar: ProgrammeCalendar, now: number): DueReminder[] {
+  if (state.paused) return [];
+  const due: DueReminder[] = [];
+  for (const d of openDeadlines(state)) {
+    const passed: ReminderMoment[] = [];
+    for (;;) {
+      const moment = reminderOf(state, calendar, d);
+      if (t(moment.at) > now) break;
+      state.remindFrom[d.key] = moment.at;
+      passed.push(moment);
+    }
+    const last = passed[passed.length - 1];
+    const escalation = passed.find((m) => m.kind === 'escalation');
+    for (const moment of [escalation, last === escalation ? undefined : last]) {
+      if (!moment) continue;
+      d.reminders.push({ kind: moment.kind, occurrence: moment.occurrence, at: moment.at });
+      due.push({ deadline: d, moment });
+    }
+    if (escalation) {
+      // An overdue deadline is the more telling reason, even if inactivity marked the quarter first.
+      const reason = `Frist „${d.name}“ seit ${inWords(calendar.reminders.escalateAfterOverdue)} überschritten`;
+      state.stalled = { since: state.stalled?.since ?? iso(now), reason };
+    }
+  }
+  if (due.length) touch(state, now);
+  return due;
+}
+
+/** Marks the quarter stalled when nothing happened for the configured period; true if it just did. */
+export function checkInactivity(state: EngineState, calendar: ProgrammeCalendar, now: number): boolean {
+  const at = inactivityAt(state, calendar);
+  if (state.paused || at === null || at > now) return false;
+  state.stalled = { since: iso(now), reason: `Seit ${inWords(calendar.reminders.stalledAfterInactivity)} keine Aktivität` };
+  touch(state, now);
+  return true;
+}
+
+// ---- events ----------------------------------------------------------------------------
+
+const STEP_OF_EVENT: Partial<Record<ProcessEventEnvelope['type'], string>> = {
+  kickoff_recorded: 'kickoff',
+  analysis_submitted: 'analysis',
+  participation_recorded: 'participation',
+  agreement_signed: 'decision_and_signing',
+};
+
+export function isFinished(state: EngineState): boolean {
+  return state.phase === 'closed' || state.phase === 'withdrawn';
+}
+
+function outcome(state: EngineState, applied: boolean, reason?: string): EventOutcome {
+  return { applied, ...(reason ? { reason } : {}), phase: state.phase, currentStep: state.currentStep };
+}
+
+/** Progress: the activity clock restarts and the stalled mark clears. */
+function progress(state: EngineState, now: number): void {
+  state.lastActivityAt = iso(now);
+  state.stalled = null;
+  touch(state, now);
+}
+
+function touch(state: EngineState, now: number): void {
+  state.version += 1;
+  state.updatedAt = iso(now);
+  refreshNextDue(state);
+}
+
+function complete(state: EngineState, d: Deadline, at: number): void {
+  d.status = 'completed';
+  d.completedAt = iso(at);
+  delete state.remindFrom[d.key];
+}
+
+/** Applies a service's domain event. Duplicates and events that do not fit change nothing. */
+export function applyEvent(state: EngineState, calendar: ProgrammeCalendar, ev: ProcessEventEnvelope, now: number): EventOutcome {
+  if (state.recentEventIds.includes(ev.eventId)) return outcome(state, false, 'duplicate event');
+  if (isFinished(state)) return outcome(state, false, `the quarter is ${state.phase}`);
+  const at = ev.at ? Math.min(t(ev.at), now) : now;
+  const result = applyEventToState(state, calendar, ev, at, now);
+  if (result) return outcome(state, false, result);
+  state.recentEventIds.push(ev.eventId);
+  if (state.recentEventIds.length > MAX_EVENT_IDS) state.recentEventIds.splice(0, state.recentEventIds.length - MAX_EVENT_IDS);
+  progress(state, now);
+  return outcome(state, true);
+}
+
+/** Returns a refusal reason, or undefined when applied. */
+function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: ProcessEventEnvelope, at: number, now: number): string | undefined {
+  const stepKey = ev.type === 'workshop_recorded' ? ev.workshop : STEP_OF_EVENT[ev.type];
+  if (stepKey) return completeStep(state, calendar, stepKey, at, now);
+  switch (ev.type) {
+    case 'review_decided': {
+      if (state.phase !== 'development' || state.currentStep !== 'review_and_certification') {
+        return 'no concept is waiting for review';
+      }
+      if (ev.decision === 'approved') return completeStep(state, calendar, 'review_and_certification', at, now);
+      sendBack(state, calendar, ev.loopTo ?? 'goals_workshop', ev.newDue, now);
+      return undefined;
+    }
+    case 'report_submitted': {
+      const report = state.reports.find((r) => r.year === ev.year);
+      if (state.phase !== 'implementation' || !report) return `no annual report ${ev.year} is due in this cycle`;
+      if (report.status === 'completed' || report.status === 'waived') return `annual report ${ev.year} is already in`;
+      complete(state, report, at);
+      if (state.reports.every((r) => r.status === 'completed' || r.status === 'waived')) startReaudit(state, calendar, now);
+      return undefined;
+    }
+    case 'measure_status_changed':
+      return state.phase === 'implementation' || state.phase === 'reaudit' ? undefined : 'measures are tracked in the implementation phase';
+    case 'amendment_proposed':
+      if (state.phase !== 'implementation') return 'an amendment needs a certified agreement in implementation';
+      if (state.amendment) return `amendment ${state.amendment.id} is still open`;
+      state.amendment = { id: ev.amendmentId, description: ev.description, confirmedBy: [], accepted: false };
+      return undefined;
+    case 'amendment_confirmed':
+      if (state.amendment?.id !== ev.amendmentId) return `amendment ${ev.amendmentId} is not open`;
+      if (!state.amendment.confirmedBy.includes(ev.party)) state.amendment.confirmedBy.push(ev.party);
+      return undefined;
+    case 'amendment_accepted':
+      if (state.amendment?.id !== ev.amendmentId) return `amendment ${ev.amendmentId} is not open`;
+      if (state.amendment.confirmedBy.length < 2) return 'both partners must confirm the amendment before the programme office accepts it';
+      state.amendment = null;
+      return undefined;
+    case 'reaudit_decided':
+      if (state.phase !== 'reaudit') return 'no Bilanzierung is due';
+      if (state.reaudit) complete(state, state.reaudit, at);
+      if (ev.decision === 'renewed') {
+        state.cycle += 1;
+        certify(state, calendar, now, now);
+      } else {
+        state.phase = 'closed';
+        state.closedAt = iso(now);
+      }
+      return undefined;
+    default:
+      return `unknown event type`;
+  }
+}
+
+function completeStep(state: EngineState, calendar: ProgrammeCalendar, key: string, at: number, now: number): string | undefined {
+  if (state.phase !== 'development') return 'the development phase is over';
+  const step = state.steps.find((s) => s.key === key);
+  if (!step) return `unknown step ${key}`;
+  if (step.status === 'completed' || step.status === 'waived') return `step ${key} is already done`;
+  complete(state, step, at);
+  if (state.currentStep === key) activateNextStep(state, calendar, now);
+  return undefined;
+}
+
+/** A concept sent back loops to the goals workshop or the decision step, with new deadlines. */
+function sendBack(state: EngineState, calendar: ProgrammeCalendar, loopTo: string, newDue: string | undefined, now: number): void {
+  const index = state.steps.findIndex((s) => s.key === loopTo);
+  const target = state.steps[index];
+  if (!target) return;
+  const due = newDue ? resolveDue(newDue, now) : addDuration(new Date(now), 'P1M').getTime();
+  const shift = due - t(target.due);
+  for (const s of state.steps.slice(index)) {
+    s.status = 'pending';
+    delete s.completedAt;
+    s.due = iso(t(s.due) + shift);
+    delete state.remindFrom[s.key];
+  }
+  activateNextStep(state, calendar, now);
+}
+
+function startReaudit(state: EngineState, calendar: ProgrammeCalendar, now: number): void {
+  state.phase = 'reaudit';
+  const end = state.certifiedAt ? addDuration(new Date(state.certifiedAt), calendar.implementationPhase.duration).getTime() : now;
+  const reaudit: Deadline = {
+    key: `reaudit_${state.cycle}`,
+    name: 'Bilanzierung',
+    due: addDuration(new Date(Math.max(end, now)), calendar.implementationPhase.reportDueWithin).toISOString(),
+    status: 'pending',
+    reminders: [],
+  };
+  state.reaudit = reaudit;
+  open(state, calendar, reaudit, now);
+}
+
+/** An ISO date, or an ISO-8601 duration from now. */
+function resolveDue(value: string, now: number): number {
+  return value.startsWith('P') ? addDuration(new Date(now), value).getTime() : t(value);
+}
+
+// ---- operator interventions --------------------------------------------------------------
+
+const done = (d: Deadline): boolean => d.status === 'completed' || d.status === 'waived';
+
+/** Throws a Refusal saying why the intervention does not apply; changes nothing. */
+export function validateIntervention(state: EngineState, iv: Intervention): void {
+  if (iv.id && state.interventions.some((i) => i.id === iv.id)) return; // a retry: answered from the record
+  if (!iv.reason || iv.reason.trim().length < 3) throw new Refusal('a reason is required');
+  if (!iv.operator?.id) throw new Refusal('the operator is required');
+  if (isFinished(state) && iv.kind !== 'remind_now') throw new Refusal(`the quarter is ${state.phase}`);
+  const deadline = (key: string | undefined): Deadline => {
+    if (!key) throw new Refusal('say which step or report');
+    const d = findDeadline(state, key);
+    if (!d) throw new Refusal(`unknown step or report "${key}"`);
+    return d;
+  };
+  switch (iv.kind) {
+    case 'extend_deadline': {
+      if (iv.shiftAll) {
+        if (!iv.by) throw new Refusal('shifting all remaining deadlines needs a duration ("by")');
+        if (remaining(state).length === 0) throw new Refusal('there are no remaining deadlines');
+      } else {
+        const d = deadline(iv.key);
+        if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status === 'waived' ? 'waived' : 'completed'}; reopen it first`);
+        if (!iv.by && !iv.until) throw new Refusal('give a duration ("by") or a new due date ("until")');
+        if (iv.until && Number.isNaN(t(iv.until))) throw new Refusal('"until" must be an ISO date');
+        if (iv.until && t(iv.until) <= t(d.due)) throw new Refusal('the new due date must be later than the current one');
+      }
+      if (iv.by && !/^P(?!$)/.test(iv.by)) throw new Refusal('"by" must be an ISO-8601 duration such as P14D');
+      return;
+    }
+    case 'waive_step': {
+      const d = deadline(iv.key);
+      if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status}`);
+      return;
+    }
+    case 'reopen_step': {
+      const d = deadline(iv.key);
+      if (!done(d)) throw new Refusal(`"${d.name}" is not closed`);
+      if (state.phase !== 'development' || !state.steps.includes(d)) {
+        throw new Refusal('only steps of the development phase can be reopened while it runs');
+      }
+      return;
+    }
+    case 'reassign': {
+      if (!iv.responsible?.name?.trim()) throw new Refusal('name the new responsible person');
+      if (iv.key) {
+        const d = deadline(iv.key);
+        if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status}`);
+      }
+      return;
+    }
+    case 'pause':
+      if (state.paused) throw new Refusal(`the quarter is paused since ${state.paused.since}`);
+      return;
+    case 'resume':
+      if (!state.paused) throw new Refusal('the quarter is not paused');
+      return;
+    case 'remind_now':
+      if (iv.key) {
+        const d = deadline(iv.key);
+        if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status}`);
+      } else if (openDeadlines(state).length === 0) throw new Refusal('nothing is due that could be reminded');
+      return;
+    case 'withdraw':
+      return;
+    default:
+      throw new Refusal('unknown intervention');
+  }
+}
+
+/** Deadlines not yet done: the current ones and those still to come. */
+function remaining(state: EngineState): Deadline[] {
+  const all: Deadline[] = [...state.steps, ...state.reports, ...(state.reaudit ? [state.reaudit] : [])];
+  return all.filter((d) => !done(d));
+}
+
+const snapshot = (d: Deadline) => ({ key: d.key, status: d.status, due: d.due, responsible: d.responsible ?? null });
+
+/** Applies a validated intervention; returns what changed, before and after. */
+export function applyIntervention(state: EngineState, calendar: ProgrammeCalendar, iv: Intervention, id: string, now: number): InterventionResult {
+  let before: unknown;
+  let after: unknown;
+  let summary: string;
+  switch (iv.kind) {
+    case 'extend_deadline': {
+      const targets = iv.shiftAll ? remaining(state) : [findDeadline(state, iv.key as string) as Deadline];
+      before = targets.map(snapshot);
+      for (const d of targets) {
+        d.due = iv.until && !iv.shiftAll ? new Date(iv.until).toISOString() : addDuration(new Date(d.due), iv.by as string).toISOString();
+        if (d.status === 'active') state.remindFrom[d.key] = iso(now);
+      }
+      after = targets.map(snapshot);
+      summary = iv.shiftAll ? `all ${targets.length} remaining deadlines moved by ${iv.by}` : `"${targets[0]?.name}" due ${targets[0]?.due.slice(0, 10)}`;
+      progress(state, now);
+      break;
+    }
+    case 'waive_step': {
+      const d = findDeadline(state, iv.key) as Deadline;
+      before = snapshot(d);
+      d.status = 'waived';
+      d.waivedReason = iv.reason;
+      delete state.remindFrom[d.key];
+      if (state.currentStep === d.key) activateNextStep(state, calendar, now);
+      else if (state.phase === 'implementation' && state.reports.every(done)) startReaudit(state, calendar, now);
+      after = snapshot(d);
+      summary = `"${d.name}" waived`;
+      progress(state, now);
+      break;
+    }
+    case 'reopen_step': {
+      const d = findDeadline(state, iv.key) as Deadline;
+      before = { step: snapshot(d), currentStep: state.currentStep };
+      const current = state.steps.find((s) => s.key === state.currentStep);
+      if (current && current !== d) current.status = 'pending';
+      d.status = 'pending';
+      delete d.completedAt;
+      delete d.waivedReason;
+      if (iv.until) d.due = new Date(iv.until).toISOString();
+      open(state, calendar, d, now);
+      state.currentStep = d.key;
+      after = { step: snapshot(d), currentStep: state.currentStep };
+      summary = `"${d.name}" reopened`;
+      progress(state, now);
+      break;
+    }
+    case 'reassign': {
+      const d = iv.key ? (findDeadline(state, iv.key) as Deadline) : undefined;
+      before = d ? (d.responsible ?? state.responsible ?? null) : (state.responsible ?? null);
+      if (d) d.responsible = { ...iv.responsible };
+      else state.responsible = { ...iv.responsible };
+      after = { ...iv.responsible };
+      summary = `${d ? `"${d.name}"` : 'quarter'} reassigned to ${iv.responsible.name}`;
+      touch(state, now);
+      break;
+    }
+    case 'pause':
+      before = { paused: null };
+      state.paused = { since: iso(now), reason: iv.reason };
+      after = { paused: state.paused };
+      summary = 'paused';
+      touch(state, now);
+      break;
+    case 'resume': {
+      const since = t((state.paused as { since: string }).since);
+      const pausedFor = now - since;
+      before = { paused: state.paused, deadlines: remaining(state).map(snapshot) };
+      // The clocks stood still: every remaining deadline, and the inactivity clock, move by the pause.
+      for (const d of remaining(state)) {
+        d.due = iso(t(d.due) + pausedFor);
+        if (state.remindFrom[d.key]) state.remindFrom[d.key] = iso(t(state.remindFrom[d.key] as string) + pausedFor);
+      }
+      state.lastActivityAt = iso(t(state.lastActivityAt) + pausedFor);
+      state.pausedMs += pausedFor;
+      state.paused = null;
+      after = { paused: null, deadlines: remaining(state).map(snapshot) };
+      summary = `resumed; deadlines moved by ${Math.round(pausedFor / 86_400_000)} days`;
+      touch(state, now);
+      break;
+    }
+    case 'remind_now': {
+      const d = iv.key ? (findDeadline(state, iv.key) as Deadline) : (openDeadlines(state)[0] as Deadline);
+      before = { reminders: d.reminders.length };
+      d.reminders.push({ kind: 'manual', occurrence: d.reminders.filter((r) => r.kind === 'manual').length + 1, at: iso(now) });
+      after = { reminders: d.reminders.length };
+      summary = `reminder for "${d.name}" sent`;
+      touch(state, now);
+      break;
+    }
+    case 'withdraw':
+      before = { phase: state.phase };
+      state.phase = 'withdrawn';
+      state.withdrawn = { at: iso(now), reason: iv.reason };
+      state.currentStep = null;
+      after = { phase: state.phase, withdrawn: state.withdrawn };
+      summary = 'withdrawn';
+      touch(state, now);
+      break;
+  }
+  state.interventions.push({ id, kind: iv.kind, operator: iv.operator, reason: iv.reason, at: iso(now), summary });
+  if (state.interventions.length > MAX_INTERVENTIONS) state.interventions.splice(0, state.interventions.length - MAX_INTERVENTIONS);
+  return { kind: iv.kind, summary, before, after };
+}
+
+/** The public view: internal bookkeeping stays inside the workflow. */
+export function publicState(state: EngineState): ProcessState {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { remindFrom, recentEventIds, ...rest } = state;
+  return rest;
+}

@@ -1,0 +1,226 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ensureTimeSkippingTestServer } from '@genq/infra';
+import { DAY, DEVELOPMENT_EVENTS, HOUR, eventually, Recorder, startQuarter, startWorker } from './helpers';
+
+/**
+ * Whole lifecycles on the real default calendar (4+ years) in seconds, on Temporal's
+ * time-skipping test server from Maven Central.
+ */
+describe('quarter lifecycle on the default calendar (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  const recorder = new Recorder();
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    const path = await ensureTimeSkippingTestServer({ log: () => {} });
+    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+    worker = await startWorker(env, recorder);
+    running = worker.run();
+  }, 10 * 60_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  const sleepUntil = async (ms: number) => env.sleep(Math.max(ms - (await env.currentTimeMs()), 1));
+
+  const refusal = async (p: Promise<unknown>): Promise<string> => {
+    try {
+      await p;
+    } catch (e) {
+      if (e instanceof WorkflowUpdateFailedError) return e.cause?.message ?? e.message;
+      throw e;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('runs the happy path: seven steps, certification, three annual reports, Bilanzierung and renewal', async () => {
+    const q = await startQuarter(env, 'happy');
+    for (const e of DEVELOPMENT_EVENTS) {
+      await env.sleep(20 * DAY);
+      expect((await q.event(e)).applied).toBe(true);
+    }
+    expect((await q.state()).currentStep).toBe('review_and_certification');
+    let run = await q.runId();
+    const approved = await q.event({ type: 'review_decided', decision: 'approved' });
+    expect(approved).toMatchObject({ applied: true, phase: 'implementation' });
+    run = await q.newRun(run);
+
+    let s = await q.state();
+    expect(s.certifiedAt).not.toBeNull();
+    expect(s.reports.map((r) => [r.year, r.final])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    for (const year of [1, 2, 3]) {
+      await env.sleep(365 * DAY);
+      expect((await q.event({ type: 'report_submitted', year })).applied).toBe(true);
+      // Each reporting year ends the run: history stays bounded.
+      run = await q.newRun(run);
+    }
+    s = await q.state();
+    expect(s.phase).toBe('reaudit');
+    expect(s.reaudit?.name).toBe('Bilanzierung');
+
+    await q.event({ type: 'reaudit_decided', decision: 'renewed' });
+    await q.newRun(run);
+    s = await q.state();
+    expect(s).toMatchObject({ phase: 'implementation', cycle: 2 });
+    expect(s.reports.map((r) => r.key)).toEqual(['report_2_1', 'report_2_2', 'report_2_3']);
+  });
+
+  it('chases a quarter that goes silent: reminders, escalation, stalled; an extension brings it back', async () => {
+    const q = await startQuarter(env, 'silent');
+    const due = new Date((await q.state()).steps[0]!.due).getTime();
+    const kinds = () => recorder.notificationsOf('silent').map((n) => n.kind);
+    await sleepUntil(due - 14 * DAY + HOUR);
+    await eventually(() => expect(kinds()).toEqual(['before_due']));
+    await sleepUntil(due + HOUR);
+    await eventually(() => expect(kinds()).toEqual(['before_due', 'on_due']));
+    await sleepUntil(due + 31 * DAY);
+    // Sixty silent days also count as inactivity, which may mark the quarter a moment earlier.
+    await eventually(() => expect(kinds().filter((k) => k !== 'stalled')).toEqual(['before_due', 'on_due', 'overdue', 'overdue', 'escalation']));
+    let s = await q.state();
+    expect(s.stalled?.reason).toBe('Frist „Auftakt“ seit 30 Tagen überschritten');
+    const escalation = recorder.notificationsOf('silent').find((n) => n.kind === 'escalation');
+    expect(escalation?.recipientName).toBe('Programmstelle');
+
+    const result = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P60D', reason: 'Projektleitung neu besetzt' });
+    expect(result.summary).toContain('Auftakt');
+    s = await q.state();
+    expect(s.stalled).toBeNull();
+    expect(s.steps[0]?.due).toBe((result.after as Array<{ due: string }>)[0]?.due);
+    expect(s.interventions.map((i) => i.kind)).toEqual(['extend_deadline']);
+
+    // No idempotency key was ever used twice: retries and replays cannot double-send.
+    const keys = recorder.notifications.map((n) => n.idempotencyKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The read model saw the stalled mark and its clearing.
+    const projections = recorder.projections.filter((p) => p.quarterId === 'silent');
+    expect(projections.some((p) => p.stalled)).toBe(true);
+    expect(projections[projections.length - 1]?.stalled).toBe(false);
+  });
+
+  it('marks a quarter stalled after 60 days without activity, and progress clears it', async () => {
+    const q = await startQuarter(env, 'inactive', { startAt: { phase: 'development', stepKey: 'participation' } });
+    await env.sleep(61 * DAY);
+    expect((await q.state()).stalled?.reason).toBe('Seit 60 Tagen keine Aktivität');
+    expect(recorder.notificationsOf('inactive').some((n) => n.kind === 'stalled')).toBe(true);
+    await q.event({ type: 'participation_recorded' });
+    expect((await q.state()).stalled).toBeNull();
+  });
+
+  it('stops the clocks while paused and moves the remaining deadlines by the paused time', async () => {
+    const q = await startQuarter(env, 'paused');
+    const before = await q.state();
+    await q.intervene({ kind: 'pause', reason: 'Kommunalwahl' });
+    const sentBefore = recorder.notificationsOf('paused').length;
+    await env.sleep(100 * DAY);
+    expect(recorder.notificationsOf('paused').length).toBe(sentBefore);
+    expect((await q.state()).stalled).toBeNull();
+    await q.intervene({ kind: 'resume', reason: 'Rat hat sich konstituiert' });
+    const after = await q.state();
+    const shift = new Date(after.steps[0]!.due).getTime() - new Date(before.steps[0]!.due).getTime();
+    expect(Math.round(shift / DAY)).toBe(100);
+    expect(after.steps.every((s, i) => new Date(s.due).getTime() - new Date(before.steps[i]!.due).getTime() === shift)).toBe(true);
+    expect(after.pausedMs).toBe(shift);
+  });
+
+  it('loops a concept sent back by the review to the goals workshop with a new deadline', async () => {
+    const q = await startQuarter(env, 'sent-back', { startAt: { phase: 'development', stepKey: 'review_and_certification' } });
+    const outcome = await q.event({ type: 'review_decided', decision: 'sent_back', loopTo: 'goals_workshop', newDue: 'P2M', requiredChanges: 'Maßnahmen in HF3 konkretisieren' });
+    expect(outcome).toMatchObject({ applied: true, phase: 'development', currentStep: 'goals_workshop' });
+    const s = await q.state();
+    expect(s.steps.slice(4).map((x) => x.status)).toEqual(['active', 'pending', 'pending']);
+    expect(new Date(s.steps[4]!.due).getTime()).toBeGreaterThan((await env.currentTimeMs()) + 50 * DAY);
+  });
+
+  it('ends a withdrawn quarter with its reason; nothing applies afterwards', async () => {
+    const q = await startQuarter(env, 'withdrawn');
+    await q.intervene({ kind: 'withdraw', reason: 'Wohnungsunternehmen steigt aus' });
+    const final = await q.handle.result();
+    expect(final).toMatchObject({ phase: 'withdrawn', withdrawn: { reason: 'Wohnungsunternehmen steigt aus' } });
+  });
+
+  it('takes an amendment only with both partners confirmed and the programme office accepting', async () => {
+    const q = await startQuarter(env, 'amend', { startAt: { phase: 'implementation' } });
+    expect((await q.event({ type: 'amendment_proposed', amendmentId: 'a1', description: 'M3 ersetzt durch M7' })).applied).toBe(true);
+    await q.event({ type: 'amendment_confirmed', amendmentId: 'a1', party: 'housing_company' });
+    const early = await q.event({ type: 'amendment_accepted', amendmentId: 'a1' });
+    expect(early).toMatchObject({ applied: false, reason: expect.stringContaining('both partners') });
+    await q.event({ type: 'amendment_confirmed', amendmentId: 'a1', party: 'municipality' });
+    expect((await q.event({ type: 'amendment_accepted', amendmentId: 'a1' })).applied).toBe(true);
+    expect((await q.state()).amendment).toBeNull();
+  });
+
+  it('closes a quarter whose certificate is left to expire at the Bilanzierung', async () => {
+    const q = await startQuarter(env, 'expire', { startAt: { phase: 'implementation' } });
+    let run = await q.runId();
+    for (const year of [1, 2, 3]) {
+      await q.event({ type: 'report_submitted', year });
+      run = await q.newRun(run);
+    }
+    expect((await q.state()).phase).toBe('reaudit');
+    await q.event({ type: 'reaudit_decided', decision: 'expired' });
+    expect(await q.handle.result()).toMatchObject({ phase: 'closed' });
+  });
+
+  it('refuses interventions that do not apply, with the reason, and changes nothing', async () => {
+    const q = await startQuarter(env, 'refusals');
+    await q.event({ type: 'kickoff_recorded' });
+    const before = await q.state();
+    expect(await refusal(q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'zu spät' }))).toContain('already completed');
+    expect(await refusal(q.intervene({ kind: 'extend_deadline', key: 'nonsense', by: 'P14D', reason: 'x y z' }))).toContain('unknown step');
+    expect(await refusal(q.intervene({ kind: 'waive_step', key: 'kickoff', reason: 'doppelt' }))).toContain('already completed');
+    expect(await refusal(q.intervene({ kind: 'reopen_step', key: 'analysis', reason: 'noch offen' }))).toContain('is not closed');
+    expect(await refusal(q.intervene({ kind: 'resume', reason: 'läuft doch' }))).toContain('not paused');
+    expect(await refusal(q.intervene({ kind: 'pause', reason: '' }))).toContain('reason is required');
+    expect(await refusal(q.intervene({ kind: 'reassign', responsible: { name: ' ' }, reason: 'Wechsel' }))).toContain('responsible');
+    const after = await q.state();
+    expect(after.version).toBe(before.version);
+    expect(after.interventions).toEqual([]);
+  });
+
+  it('applies every intervention: extend all, waive, reopen, reassign, remind now, withdraw', async () => {
+    const q = await startQuarter(env, 'all-interventions');
+    const base = await q.state();
+    await q.intervene({ kind: 'extend_deadline', shiftAll: true, by: 'P1M', reason: 'Verzögerung durch Personalwechsel' });
+    let s = await q.state();
+    expect(s.steps.map((x) => x.due)).not.toEqual(base.steps.map((x) => x.due));
+
+    await q.intervene({ kind: 'waive_step', key: 'kickoff', reason: 'Auftakt bereits 2025 erfolgt' });
+    s = await q.state();
+    expect(s.steps[0]).toMatchObject({ status: 'waived', waivedReason: 'Auftakt bereits 2025 erfolgt' });
+    expect(s.currentStep).toBe('analysis');
+
+    await q.intervene({ kind: 'reopen_step', key: 'kickoff', reason: 'Erklärung fehlt noch' });
+    s = await q.state();
+    expect(s.currentStep).toBe('kickoff');
+    expect(s.steps[1]?.status).toBe('pending');
+
+    await q.intervene({ kind: 'reassign', key: 'kickoff', responsible: { name: 'Petra Schmidt', email: 'p.schmidt@example.org' }, reason: 'Zuständigkeit gewechselt' });
+    await q.intervene({ kind: 'remind_now', reason: 'Nachfrage der Kommune' });
+    const manual = recorder.notificationsOf('all-interventions').filter((n) => n.kind === 'manual');
+    expect(manual).toHaveLength(1);
+    expect(manual[0]).toMatchObject({ recipientName: 'Petra Schmidt', recipientEmail: 'p.schmidt@example.org', deadlineKey: 'kickoff' });
+
+    await q.intervene({ kind: 'withdraw', reason: 'Kommune zieht zurück' });
+    s = await q.handle.result();
+    expect(s.interventions.map((i) => i.kind)).toEqual(['extend_deadline', 'waive_step', 'reopen_step', 'reassign', 'remind_now', 'withdraw']);
+    expect(s.interventions.every((i) => i.operator.name === 'Olga Operator' && i.reason.length > 0)).toBe(true);
+  });
+
+  it('ignores a duplicate event', async () => {
+    const q = await startQuarter(env, 'dupes');
+    expect((await q.event({ type: 'kickoff_recorded' }, 'same-id')).applied).toBe(true);
+    expect(await q.event({ type: 'analysis_submitted' }, 'same-id')).toMatchObject({ applied: false, reason: 'duplicate event' });
+    expect((await q.state()).currentStep).toBe('analysis');
+  });
+});
