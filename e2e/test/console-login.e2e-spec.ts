@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, freePort, seedDemo, startStack, type Stack } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freePort, seedDemo, startStack, type Stack } from '@genq/infra';
 
 /**
  * The console's sign-in in a real browser against the whole stack, as `npm start` runs it
@@ -35,7 +35,7 @@ describe('console: signing in, by role', () => {
     });
     await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });

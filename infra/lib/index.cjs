@@ -9,6 +9,7 @@ module.exports = {
   ...require('./temporal.cjs'),
   ...require('./postgres.cjs'),
   ...require('./compose.cjs'),
+  ...require('./chromium.cjs'),
   ...require('./test-databases.cjs'),
   ...require('./stack.cjs'),
   ...require('./seed.cjs'),

@@ -208,3 +208,10 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; role: st
 export function demoAccountLines(): Array<{ email: string; role: string; note: string }>;
 /** The first programme admin: GENQ_BOOTSTRAP_ADMIN_* from the environment, else the demo admin. */
 export function bootstrapAdmin(env?: Record<string, string | undefined>): { email: string; password: string; displayName: string };
+
+// chromium.cjs
+
+/** Chromium for the browser tests: `CHROMIUM_PATH`, else /usr/bin/chromium. */
+export function chromiumPath(): string;
+/** Returns Chromium's path, installing Debian's chromium package when missing (root with apt-get). */
+export function ensureChromium(options?: { log?: Log }): Promise<string>;

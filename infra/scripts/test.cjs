@@ -3,7 +3,8 @@
 /**
  * `npm test`: every test of the repository through turbo, on a fresh clone. First it
  * provisions what the tests run against (dependencies, the Temporal CLI binary, PostgreSQL
- * from Debian's packages, the docker compose client), reusing caches when present.
+ * and Chromium from Debian's packages, the docker compose client, Temporal's time-skipping
+ * test server from Maven Central), reusing caches when present.
  */
 const { ensureInstalled, sh } = require('./common.cjs');
 
@@ -13,6 +14,8 @@ async function main() {
   await infra.ensureTemporalBinary();
   await infra.ensurePostgresInstalled();
   await infra.ensureDockerCompose();
+  await infra.ensureTimeSkippingTestServer();
+  await infra.ensureChromium();
   // Two cores: two tasks at a time; each jest run is in-band.
   sh('npx', ['turbo', 'run', 'build', 'lint', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...process.argv.slice(2)]);
 }
