@@ -148,6 +148,8 @@ export interface StackPorts {
 export interface StackApp {
   name: string;
   logFile: string;
+  /** SIGKILL at once, as a crash would. */
+  kill(): Promise<void>;
   stop(timeoutMs?: number): Promise<void>;
 }
 
@@ -163,10 +165,19 @@ export interface Stack {
   apps: Record<string, StackApp>;
   /** Stops every process, newest first. */
   stop(): Promise<void>;
+  /** Kills the worker hard and starts a new one; resolves once it polls. */
+  replaceWorker(): Promise<StackApp>;
 }
 
 /** The repository's root directory. */
 export const ROOT: string;
+
+/** Starts one Node process with its output appended to `logFile`. */
+export function spawnApp(
+  name: string,
+  script: string,
+  options: { args?: string[]; env?: Record<string, string>; cwd?: string; logFile: string },
+): StackApp & { exited(): { code: number | null; signal: string | null } | undefined };
 
 /** The whole system on embedded defaults, as `npm start` runs it. */
 export function startStack(options: {

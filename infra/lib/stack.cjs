@@ -39,6 +39,13 @@ function spawnApp(name, script, { args = [], env, cwd, logFile }) {
     /** Where this run's output starts in the (appended) log file. */
     logOffset,
     exited: () => exited,
+    /** Kills the process at once, as a crash or an OOM kill would; no shutdown hooks run. */
+    async kill() {
+      process.removeListener('exit', killOnExit);
+      if (exited) return;
+      child.kill('SIGKILL');
+      await exitPromise;
+    },
     async stop(timeoutMs = 10_000) {
       process.removeListener('exit', killOnExit);
       if (exited) return;
@@ -123,11 +130,13 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     // Migrations run before a service listens, so an open port means a migrated database.
     await Promise.all(services.map((s) => waitReady(s, () => waitForPort('127.0.0.1', ports[s.name], 60_000), 'port')));
 
-    const worker = spawnApp('worker', path.join(ROOT, 'apps', 'worker', 'dist', 'main.js'), {
-      cwd: ROOT,
-      logFile: path.join(logs, 'worker.log'),
-      env: common,
-    });
+    const spawnWorker = () =>
+      spawnApp('worker', path.join(ROOT, 'apps', 'worker', 'dist', 'main.js'), {
+        cwd: ROOT,
+        logFile: path.join(logs, 'worker.log'),
+        env: common,
+      });
+    let worker = spawnWorker();
     started.push(worker);
 
     const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
@@ -171,6 +180,16 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       temporalBin: bin,
       apps: Object.fromEntries(started.map((a) => [a.name, a])),
       stop,
+      /** Kills the worker hard (SIGKILL) and starts a new one, as after a crash; resolves once it polls. */
+      async replaceWorker() {
+        await worker.kill();
+        const next = spawnWorker();
+        started[started.indexOf(worker)] = next;
+        this.apps.worker = next;
+        worker = next;
+        await waitReady(next, () => waitForLogLine(next, 'worker polling task queue', 60_000), 'polling');
+        return next;
+      },
     };
   } catch (err) {
     await stop();

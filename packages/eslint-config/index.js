@@ -5,7 +5,7 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 const base = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', '*.cjs', '*.js', '*.mjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'test-artifacts/**', '**/*.cjs', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@ import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Actor, AuditEntryDto, AuditRecordCommand, ListQuery, Page } from '@genq/contracts';
 import { MAX_PAGE_SIZE, pageOf, rpcError } from '@genq/service-kit';
 import { ScopeService } from '../scope/scope.service';
+import { Quarter } from '../quarters/entities/quarter.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 /** Before/after snapshots larger than this are replaced by a note: the log must not become the database. */
@@ -56,6 +57,13 @@ export class AuditService {
   /** Appends one entry; pass `manager` to write it in the same transaction as the change it records. */
   async record(cmd: AuditRecordCommand, manager?: EntityManager): Promise<AuditEntryDto> {
     const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
+    // An entry about a quarter is filed under its programme, so that programme's admins see it
+    // even when the caller (a worker running a batch) did not say which programme that is.
+    let programmeId = cmd.programmeId ?? null;
+    if (!programmeId && cmd.quarterId) {
+      const quarter = await (manager ?? repo.manager).getRepository(Quarter).findOne({ where: { id: cmd.quarterId }, select: { programmeId: true } });
+      programmeId = quarter?.programmeId ?? null;
+    }
     const saved = await repo.save(
       repo.create({
         at: new Date(),
@@ -65,7 +73,7 @@ export class AuditService {
         action: cmd.action,
         resourceType: cmd.resourceType,
         resourceId: cmd.resourceId,
-        programmeId: cmd.programmeId ?? null,
+        programmeId,
         quarterId: cmd.quarterId ?? null,
         reason: cmd.reason ?? null,
         before: snapshot(cmd.before),
