@@ -256,10 +256,11 @@ describe('process engine across processes', () => {
     // Hold the mail relay's answer so the reminder's activity is running when the next worker dies.
     mailbox.holdMs = 4000;
     const sentBefore = mailbox.delivered.length;
+    // The first reminder due after the restart (several may have passed; only the latest goes out).
     await until(
-      () => call('GET', `/notifications?filter=${encodeURIComponent(JSON.stringify({ quarterId: id, kind: 'before_due' }))}`),
-      (r) => r.body.length === 1,
-      60_000,
+      () => call('GET', `/notifications?filter=${encodeURIComponent(JSON.stringify({ quarterId: id }))}`),
+      (r) => r.body.length >= 1,
+      90_000,
     );
     await new Promise((r) => setTimeout(r, 1000));
     await stack.replaceWorker();

@@ -119,8 +119,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/interventions/batches/:id': {
     ok: 200,
-    request: async (ctx) => {
-      const started = await ctx.api('POST', '/interventions/batches', { token: ctx.rootToken, body: { filter: {}, intervention: { kind: 'remind_now', reason: 'Vorbereitung' } } });
+    // A batch is followed by whoever started it: callers who may start one follow their own.
+    request: async (ctx, _target, user) => {
+      const own = user && ['programme_admin', 'operator'].includes(user.role) ? (user as { token?: string }).token : undefined;
+      const started = await ctx.api('POST', '/interventions/batches', { token: own ?? ctx.rootToken, body: { filter: {}, intervention: { kind: 'remind_now', reason: 'Vorbereitung' } } });
       if (started.status !== 202) throw new Error(`set-up: ${started.status} ${started.text}`);
       return { path: `/api/interventions/batches/${started.body.id}` };
     },

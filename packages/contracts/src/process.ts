@@ -280,6 +280,8 @@ export interface BatchItemResult {
 
 export interface BatchProgress {
   batchId: string;
+  /** The user who started the batch: only they follow it. */
+  startedBy: string | null;
   total: number;
   done: number;
   applied: number;

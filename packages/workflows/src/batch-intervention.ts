@@ -24,6 +24,7 @@ export async function batchInterventionWorkflow(input: BatchInterventionInput): 
   const results: BatchItemResult[] = [];
   const progress = (): BatchProgress => ({
     batchId: input.batchId,
+    startedBy: input.auditActor?.userId ?? null,
     total: input.quarterIds.length,
     done: results.length,
     applied: results.filter((r) => r.outcome === 'applied').length,

@@ -111,11 +111,15 @@ export class BatchesController {
   @Get(':id')
   @Policy({ roles: ['programme_admin', 'operator'] })
   @ApiOkResponse({ description: 'Progress and per-quarter results: applied, or refused and why' })
-  async progress(@Param('id', new ParseUUIDPipe()) id: string) {
+  async progress(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    const notFound = () => new NotFoundException({ statusCode: 404, message: `Batch ${id} not found` });
     try {
-      return { id, ...(await this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery)) };
+      const progress = await this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery);
+      // A batch is followed by whoever started it; to anyone else it does not exist.
+      if (progress.startedBy !== actor.userId) throw notFound();
+      return { id, ...progress };
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new NotFoundException({ statusCode: 404, message: `Batch ${id} not found` });
+      if (err instanceof WorkflowNotFoundError) throw notFound();
       throw err;
     }
   }
