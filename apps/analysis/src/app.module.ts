@@ -2,12 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnalysisPatterns } from '@genq/contracts';
 import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
+import { AnalysesModule } from './analyses/analyses.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import type { AnalysisConfig } from './config';
 import { analysisEntities } from './entities';
 import { analysisMigrations } from './migrations';
 
-/** The analysis service: catalogue versions (and soon indicators, ratings, profiles), in its own database. */
+/** The analysis service: catalogue versions, indicators, self-assessment, profiles, in its own database. */
 @Module({})
 export class AnalysisModule {
   static forRoot(config: AnalysisConfig): DynamicModule {
@@ -17,6 +18,7 @@ export class AnalysisModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, analysisEntities, analysisMigrations), retryAttempts: 3 }),
         CataloguesModule,
+        AnalysesModule,
       ],
       controllers: [healthControllerFor('analysis', AnalysisPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }],

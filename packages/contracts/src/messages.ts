@@ -30,6 +30,21 @@ export const AnalysisPatterns = {
   health: 'analysis.health',
   getCatalogue: 'analysis.catalogue.get',
   listCatalogues: 'analysis.catalogues.list',
+  // issue 4: the quarter analysis (shapes in ./analysis)
+  ensureAnalysis: 'analysis.analyses.ensure',
+  getAnalysis: 'analysis.analyses.get',
+  submitAnalysis: 'analysis.analyses.submit',
+  recordPriorities: 'analysis.analyses.record-priorities',
+  listIndicatorValues: 'analysis.indicators.list',
+  upsertIndicatorValues: 'analysis.indicators.upsert',
+  importIndicatorValues: 'analysis.indicators.import',
+  indicatorTemplate: 'analysis.indicators.template',
+  importIndicatorWorkbook: 'analysis.indicators.import-xlsx',
+  indicatorWorkbookTemplate: 'analysis.indicators.template-xlsx',
+  listRatings: 'analysis.ratings.list',
+  upsertRatings: 'analysis.ratings.upsert',
+  profile: 'analysis.profile',
+  programmeDistribution: 'analysis.programme.distribution',
 } as const;
 
 /** The one path by which services report domain events to a quarter's process (served by the gateway). */

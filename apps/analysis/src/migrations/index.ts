@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
+import { QuarterAnalysis1764100000000 } from './1764100000000-quarter-analysis';
 
 /** Every migration of the analysis database, oldest first. */
-export const analysisMigrations = [Initial1764000000000];
+export const analysisMigrations = [Initial1764000000000, QuarterAnalysis1764100000000];

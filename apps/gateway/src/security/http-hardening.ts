@@ -24,6 +24,9 @@ export function applyHttpHardening(app: NestExpressApplication, config: GatewayC
   app.use(requestIdMiddleware);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-ancestors': ["'none'"] } } }));
   app.useBodyParser('json', { limit: config.security.bodyLimit });
+  // Spreadsheet imports may be posted as the CSV or Excel file itself (issue 4).
+  app.useBodyParser('text', { type: ['text/csv'], limit: config.security.bodyLimit });
+  app.useBodyParser('raw', { type: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], limit: config.security.bodyLimit });
   app.use(bodyParserErrors);
   app.use(requestContextMiddleware);
 }

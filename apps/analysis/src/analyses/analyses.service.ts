@@ -1,0 +1,467 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
+import { allCriteria, profileFor, type Catalogue, type Indicator } from '@genq/domain';
+import type {
+  AnalysisDto,
+  DerivedFigures,
+  EnsureAnalysisCommand,
+  ImportIndicatorValuesCommand,
+  ImportIndicatorWorkbookCommand,
+  IndicatorValueDto,
+  Page,
+  ProfileDto,
+  ProgrammeDistributionDto,
+  ProgrammeDistributionQuery,
+  QuarterListQuery,
+  RatingDto,
+  RecordPrioritiesCommand,
+  UpsertIndicatorValuesCommand,
+  UpsertRatingsCommand,
+  WriteResult,
+} from '@genq/contracts';
+import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { CataloguesService } from '../catalogues/catalogues.service';
+import { ComparisonService } from './comparison.service';
+import { indicatorTemplate, parseCsv, parseDate, parseNumber } from './csv';
+import { indicatorWorkbook, readWorkbookRows } from './xlsx';
+import { analysisDto, indicatorValueDto, ratingDto } from './dto-mapping';
+import { CriterionRating } from './entities/criterion-rating.entity';
+import { IndicatorValue } from './entities/indicator-value.entity';
+import { QuarterAnalysis } from './entities/quarter-analysis.entity';
+import { checkIndicatorValue, checkRating, type CheckedIndicatorValue, type CheckedRating, type FieldMessages } from './validation';
+
+/** Most rows one request or file may carry: a quarter has a few dozen indicators per date. */
+const MAX_ROWS = 5_000;
+
+@Injectable()
+export class AnalysesService {
+  /** Catalogue versions are immutable, so parsed documents are kept. */
+  private readonly catalogues = new Map<string, Catalogue>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(QuarterAnalysis) private readonly analyses: Repository<QuarterAnalysis>,
+    @InjectRepository(IndicatorValue) private readonly values: Repository<IndicatorValue>,
+    @InjectRepository(CriterionRating) private readonly ratings: Repository<CriterionRating>,
+    private readonly catalogueVersions: CataloguesService,
+    private readonly comparison: ComparisonService,
+  ) {}
+
+  private async catalogue(versionId: string): Promise<Catalogue> {
+    let c = this.catalogues.get(versionId);
+    if (!c) {
+      c = await this.catalogueVersions.get(versionId);
+      this.catalogues.set(versionId, c);
+    }
+    return c;
+  }
+
+  // ---- the analysis of a quarter ---------------------------------------------------
+
+  /** Creates the quarter's analysis on first use, pinning the catalogue version; later calls return it unchanged. */
+  async ensure(cmd: EnsureAnalysisCommand): Promise<AnalysisDto> {
+    const existing = await this.analyses.findOneBy({ quarterId: cmd.quarterId });
+    if (existing) return analysisDto(existing);
+    try {
+      await this.catalogue(cmd.catalogueVersionId);
+    } catch {
+      throw rpcError(400, 'Validation failed', { catalogueVersionId: `unknown catalogue version "${cmd.catalogueVersionId}"` });
+    }
+    try {
+      await this.analyses.insert({
+        id: randomUUID(),
+        quarterId: cmd.quarterId,
+        programmeId: cmd.programmeId,
+        catalogueVersionId: cmd.catalogueVersionId,
+        status: 'draft',
+        submittedAt: null,
+        priorities: null,
+        prioritiesRecordedAt: null,
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err; // a concurrent first request created it
+    }
+    return analysisDto(await this.analyses.findOneByOrFail({ quarterId: cmd.quarterId }));
+  }
+
+  private async analysisOf(quarterId: string): Promise<QuarterAnalysis> {
+    const a = await this.analyses.findOneBy({ quarterId });
+    if (!a) throw rpcError(404, `Quarter ${quarterId} has no analysis yet`);
+    return a;
+  }
+
+  async get(quarterId: string): Promise<AnalysisDto> {
+    return analysisDto(await this.analysisOf(quarterId));
+  }
+
+  /** Submits the analysis once every criterion is rated; a repeat changes nothing. */
+  async submit(quarterId: string): Promise<{ analysis: AnalysisDto; changed: boolean }> {
+    const a = await this.analysisOf(quarterId);
+    if (a.status === 'submitted') return { analysis: analysisDto(a), changed: false };
+    const catalogue = await this.catalogue(a.catalogueVersionId);
+    const rated = new Set((await this.ratings.find({ where: { quarterId }, select: { criterionId: true } })).map((r) => r.criterionId));
+    const unrated = allCriteria(catalogue).filter((c) => !rated.has(c.id));
+    if (unrated.length > 0) {
+      throw rpcError(400, 'Every criterion needs a rating before the analysis is submitted', {
+        ratings: Object.fromEntries(unrated.map((c) => [c.id, `${c.id} ${c.name} is not rated yet`])),
+      });
+    }
+    a.status = 'submitted';
+    a.submittedAt = new Date();
+    return { analysis: analysisDto(await this.analyses.save(a)), changed: true };
+  }
+
+  /** The strategy workshop's priorities: criteria or action fields of the pinned catalogue. */
+  async recordPriorities(cmd: RecordPrioritiesCommand): Promise<{ before: AnalysisDto; analysis: AnalysisDto; changed: boolean }> {
+    const a = await this.analysisOf(cmd.quarterId);
+    const before = analysisDto(a);
+    if (a.status !== 'submitted') throw rpcError(409, 'The analysis must be submitted before the strategy workshop records priorities');
+    const catalogue = await this.catalogue(a.catalogueVersionId);
+    const known = new Set([...catalogue.actionFields.map((f) => f.id), ...allCriteria(catalogue).map((c) => c.id)]);
+    const list = Array.isArray(cmd.priorities) ? cmd.priorities : [];
+    const errors: FieldMessages = {};
+    if (list.length === 0) errors.priorities = 'name at least one priority';
+    list.forEach((p, i) => {
+      if (typeof p !== 'string' || !known.has(p)) errors[String(i)] = `unknown criterion or action field "${String(p)}"`;
+    });
+    if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { priorities: errors.priorities ?? errors });
+    const priorities = [...new Set(list)];
+    if (JSON.stringify(a.priorities) === JSON.stringify(priorities)) return { before, analysis: before, changed: false };
+    a.priorities = priorities;
+    a.prioritiesRecordedAt = new Date();
+    return { before, analysis: analysisDto(await this.analyses.save(a)), changed: true };
+  }
+
+  // ---- indicator values ------------------------------------------------------------
+
+  async listIndicatorValues(query: QuarterListQuery): Promise<Page<IndicatorValueDto>> {
+    await this.analysisOf(query.quarterId);
+    const qb = this.values.createQueryBuilder('v').where('v.quarterId = :quarterId', { quarterId: query.quarterId });
+    const page = await pageOf(qb, { ...query, range: query.range ?? { start: 0, end: 499 } }, {
+      sortable: ['indicatorId', 'referenceDate', 'kind', 'value', 'updatedAt'],
+      filterable: ['indicatorId', 'referenceDate', 'kind'],
+      searchable: ['indicatorId', 'source'],
+      defaultSort: { field: 'indicatorId', order: 'ASC' },
+    });
+    return { data: page.data.map(indicatorValueDto), total: page.total };
+  }
+
+  async upsertIndicatorValues(cmd: UpsertIndicatorValuesCommand): Promise<WriteResult<IndicatorValueDto>> {
+    const a = await this.analysisOf(cmd.quarterId);
+    const catalogue = await this.catalogue(a.catalogueVersionId);
+    if (!Array.isArray(cmd.values) || cmd.values.length === 0) throw rpcError(400, 'Validation failed', { values: 'values must be a non-empty list' });
+    if (cmd.values.length > MAX_ROWS) throw rpcError(400, 'Validation failed', { values: `at most ${MAX_ROWS} values at once` });
+    const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
+    const errors: Record<string, FieldMessages> = {};
+    const checked = checkAll(cmd.values.map((v) => checkIndicatorValue(v, indicators)), errors, (c) => `${c.indicator.id}@${c.referenceDate}`, 'indicatorId', 'appears twice for this referenceDate');
+    if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { values: errors });
+    return this.writeValues(a, checked);
+  }
+
+  /**
+   * Imports a CSV file made from the template. Every row is checked first and errors are
+   * reported by row (line number in the file) and column; nothing is written when any row is
+   * invalid. Rows left empty (template rows without a value) are skipped; the same file
+   * imported again changes nothing.
+   */
+  async importIndicatorValues(cmd: ImportIndicatorValuesCommand): Promise<WriteResult<IndicatorValueDto> & { rows: number }> {
+    const a = await this.analysisOf(cmd.quarterId);
+    if (typeof cmd.csv !== 'string' || cmd.csv.trim() === '') throw rpcError(400, 'Validation failed', { csv: 'the file is empty' });
+    const { delimiter, rows } = parseCsv(cmd.csv);
+    return this.importRows(a, rows, delimiter === ';' ? 'german' : 'plain', 'csv');
+  }
+
+  /** The same import from an Excel workbook (first worksheet), sent base64-encoded. */
+  async importIndicatorWorkbook(cmd: ImportIndicatorWorkbookCommand): Promise<WriteResult<IndicatorValueDto> & { rows: number }> {
+    const a = await this.analysisOf(cmd.quarterId);
+    let rows: string[][];
+    try {
+      rows = await readWorkbookRows(Buffer.from(String(cmd.xlsxBase64 ?? ''), 'base64'));
+    } catch {
+      throw rpcError(400, 'Validation failed', { xlsx: 'not an Excel workbook (.xlsx); start from the template' });
+    }
+    return this.importRows(a, rows, 'german', 'xlsx');
+  }
+
+  private async importRows(
+    a: QuarterAnalysis,
+    rows: string[][],
+    numbers: 'german' | 'plain',
+    file: 'csv' | 'xlsx',
+  ): Promise<WriteResult<IndicatorValueDto> & { rows: number }> {
+    const catalogue = await this.catalogue(a.catalogueVersionId);
+    const header = (rows[0] ?? []).map((h) => h.trim());
+    const missing = ['indicatorId', 'referenceDate', 'value'].filter((c) => !header.includes(c));
+    if (missing.length > 0) throw rpcError(400, 'Validation failed', { [file]: `the header row lacks the column(s) ${missing.join(', ')}; start from the template` });
+    if (rows.length - 1 > MAX_ROWS) throw rpcError(400, 'Validation failed', { [file]: `at most ${MAX_ROWS} rows per file` });
+    const col = (row: string[], name: string): string => {
+      const i = header.indexOf(name);
+      return i < 0 ? '' : (row[i] ?? '').trim();
+    };
+    const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
+    const results: Array<{ line: number; result: ReturnType<typeof checkIndicatorValue> }> = [];
+    rows.slice(1).forEach((row, i) => {
+      const line = i + 2;
+      const [date, value, source] = [col(row, 'referenceDate'), col(row, 'value'), col(row, 'source')];
+      if (row.every((c) => c.trim() === '') || (date === '' && value === '' && source === '')) return;
+      const input = {
+        indicatorId: col(row, 'indicatorId'),
+        referenceDate: parseDate(date),
+        value: parseNumber(value, numbers === 'german' ? ';' : ','),
+        source: source || null,
+        kind: col(row, 'kind') || undefined,
+        unit: col(row, 'unit') || undefined,
+      };
+      const result = checkIndicatorValue(input, indicators);
+      if ('errors' in result && value === '') result.errors.value = 'value is required';
+      results.push({ line, result });
+    });
+    const errors: Record<string, FieldMessages> = {};
+    const checked: CheckedIndicatorValue[] = [];
+    const seen = new Map<string, number>();
+    for (const { line, result } of results) {
+      if ('errors' in result) {
+        errors[String(line)] = result.errors;
+        continue;
+      }
+      const key = `${result.ok.indicator.id}@${result.ok.referenceDate}`;
+      const first = seen.get(key);
+      if (first !== undefined) errors[String(line)] = { indicatorId: `${result.ok.indicator.id} for ${result.ok.referenceDate} is already in row ${first}` };
+      else {
+        seen.set(key, line);
+        checked.push(result.ok);
+      }
+    }
+    if (Object.keys(errors).length > 0) {
+      throw rpcError(400, `Import refused: ${Object.keys(errors).length} row(s) invalid, nothing was imported`, { rows: errors });
+    }
+    if (checked.length === 0) throw rpcError(400, 'Validation failed', { [file]: 'no row has a value' });
+    return { rows: checked.length, ...(await this.writeValues(a, checked)) };
+  }
+
+  /** The import template as an Excel workbook, base64-encoded for the wire. */
+  async workbookTemplate(catalogueVersionId: string): Promise<string> {
+    return (await indicatorWorkbook(await this.catalogue(catalogueVersionId))).toString('base64');
+  }
+
+  template(catalogueVersionId: string): Promise<string> {
+    return this.catalogue(catalogueVersionId).then(indicatorTemplate);
+  }
+
+  /** Upserts by quarter + indicator + reference date in one transaction; unchanged values are not touched. */
+  private async writeValues(a: QuarterAnalysis, checked: CheckedIndicatorValue[]): Promise<WriteResult<IndicatorValueDto>> {
+    return this.dataSource.transaction(async (em: EntityManager) => {
+      const repo = em.getRepository(IndicatorValue);
+      const existing = new Map<string, IndicatorValue>();
+      const ids = [...new Set(checked.map((c) => c.indicator.id))];
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const v of await repo.find({ where: { quarterId: a.quarterId, indicatorId: In(ids.slice(i, i + 500)) } })) {
+          existing.set(`${v.indicatorId}@${v.referenceDate}`, v);
+        }
+      }
+      const result: WriteResult<IndicatorValueDto> = { created: 0, updated: 0, unchanged: 0, before: [], after: [] };
+      const toSave: IndicatorValue[] = [];
+      for (const c of checked) {
+        const old = existing.get(`${c.indicator.id}@${c.referenceDate}`);
+        if (old && Number(old.value) === c.value && old.source === c.source && old.kind === c.indicator.kind && old.unit === c.indicator.unit) {
+          result.unchanged++;
+          continue;
+        }
+        if (old) {
+          result.before.push(indicatorValueDto(old));
+          result.updated++;
+        } else result.created++;
+        toSave.push(
+          repo.create({
+            id: old?.id ?? randomUUID(),
+            quarterId: a.quarterId,
+            programmeId: a.programmeId,
+            catalogueVersionId: a.catalogueVersionId,
+            indicatorId: c.indicator.id,
+            referenceDate: c.referenceDate,
+            value: c.value,
+            source: c.source,
+            kind: c.indicator.kind,
+            unit: c.indicator.unit,
+          }),
+        );
+      }
+      if (toSave.length > 0) {
+        const saved = await repo.save(toSave, { chunk: 200 });
+        result.after = saved.map(indicatorValueDto);
+        await this.comparison.refreshFigures(em, a, ['indicator']);
+      }
+      return result;
+    });
+  }
+
+  // ---- self-assessment ---------------------------------------------------------------
+
+  async listRatings(query: QuarterListQuery): Promise<Page<RatingDto>> {
+    await this.analysisOf(query.quarterId);
+    const qb = this.ratings.createQueryBuilder('r').where('r.quarterId = :quarterId', { quarterId: query.quarterId });
+    const page = await pageOf(qb, { ...query, range: query.range ?? { start: 0, end: 499 } }, {
+      sortable: ['criterionId', 'actionFieldId', 'rating', 'updatedAt'],
+      filterable: ['criterionId', 'actionFieldId', 'rating'],
+      searchable: ['criterionId', 'evidence'],
+      defaultSort: { field: 'criterionId', order: 'ASC' },
+    });
+    return { data: page.data.map(ratingDto), total: page.total };
+  }
+
+  async upsertRatings(cmd: UpsertRatingsCommand): Promise<WriteResult<RatingDto>> {
+    const a = await this.analysisOf(cmd.quarterId);
+    const catalogue = await this.catalogue(a.catalogueVersionId);
+    if (!Array.isArray(cmd.ratings) || cmd.ratings.length === 0) throw rpcError(400, 'Validation failed', { ratings: 'ratings must be a non-empty list' });
+    if (cmd.ratings.length > MAX_ROWS) throw rpcError(400, 'Validation failed', { ratings: `at most ${MAX_ROWS} ratings at once` });
+    const errors: Record<string, FieldMessages> = {};
+    const checked = checkAll(cmd.ratings.map((r) => checkRating(r, catalogue)), errors, (c) => c.criterionId, 'criterionId', 'is rated twice');
+    if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { ratings: errors });
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(CriterionRating);
+      const existing = new Map((await repo.findBy({ quarterId: a.quarterId })).map((r) => [r.criterionId, r]));
+      const result: WriteResult<RatingDto> = { created: 0, updated: 0, unchanged: 0, before: [], after: [] };
+      const toSave: CriterionRating[] = [];
+      for (const c of checked) {
+        const old = existing.get(c.criterionId);
+        if (old && sameRating(old, c)) {
+          result.unchanged++;
+          continue;
+        }
+        if (old) {
+          result.before.push(ratingDto(old));
+          result.updated++;
+        } else result.created++;
+        toSave.push(
+          repo.create({
+            id: old?.id ?? randomUUID(),
+            quarterId: a.quarterId,
+            programmeId: a.programmeId,
+            catalogueVersionId: a.catalogueVersionId,
+            ...c,
+          }),
+        );
+      }
+      if (toSave.length > 0) {
+        result.after = (await repo.save(toSave)).map(ratingDto);
+        await this.comparison.refreshFigures(em, a, ['field']);
+      }
+      return result;
+    });
+  }
+
+  // ---- profile and comparison ----------------------------------------------------------
+
+  /** The Stärken-Schwächen-Profil of the quarter, its derived figures, and its place in the programme. */
+  async profile(quarterId: string): Promise<ProfileDto> {
+    const a = await this.analysisOf(quarterId);
+    const catalogue = await this.catalogue(a.catalogueVersionId);
+    const [ratings, values, { actionFields: fieldDist, indicators: indicatorDist }] = await Promise.all([
+      this.ratings.findBy({ quarterId }),
+      this.values.findBy({ quarterId }),
+      this.comparison.programmeDistributions(a.programmeId, a.catalogueVersionId),
+    ]);
+    const ratingMap = new Map(ratings.map((r) => [r.criterionId, Number(r.rating)]));
+    const latest = latestValues(values);
+    return {
+      analysis: analysisDto(a),
+      actionFields: profileFor(catalogue, ratingMap).map((p) => {
+        const programme = fieldDist[p.actionFieldId] ?? ComparisonService.empty();
+        return { ...p, programme, quartile: ComparisonService.quartile(p.mean, programme) };
+      }),
+      derived: derivedFigures(values),
+      indicators: catalogue.indicators.map((i: Indicator) => {
+        const programme = indicatorDist[i.id] ?? ComparisonService.empty();
+        const value = latest.get(i.id) ?? null;
+        return { id: i.id, value, programme, quartile: ComparisonService.quartile(value, programme) };
+      }),
+      unrated: allCriteria(catalogue).filter((c) => !ratingMap.has(c.id)).map((c) => c.id),
+    };
+  }
+
+  async programmeDistribution(query: ProgrammeDistributionQuery): Promise<ProgrammeDistributionDto> {
+    const [{ actionFields, indicators }, quarterMeans] = await Promise.all([
+      this.comparison.programmeDistributions(query.programmeId, query.catalogueVersionId),
+      this.comparison.quarterMeans(query.programmeId, query.catalogueVersionId),
+    ]);
+    return { programmeId: query.programmeId, catalogueVersionId: query.catalogueVersionId, quarters: quarterMeans.length, actionFields, indicators, quarterMeans };
+  }
+}
+
+/** Collects errors by list index and flags duplicates; returns the checked records. */
+function checkAll<T>(
+  results: Array<{ ok: T } | { errors: FieldMessages }>,
+  errors: Record<string, FieldMessages>,
+  key: (t: T) => string,
+  duplicateField: string,
+  duplicateMessage: string,
+): T[] {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  results.forEach((r, i) => {
+    if ('errors' in r) {
+      errors[String(i)] = r.errors;
+      return;
+    }
+    const k = key(r.ok);
+    if (seen.has(k)) errors[String(i)] = { [duplicateField]: `${k.split('@')[0]} ${duplicateMessage}` };
+    seen.add(k);
+    out.push(r.ok);
+  });
+  return out;
+}
+
+function sameRating(old: CriterionRating, c: CheckedRating): boolean {
+  return Number(old.rating) === c.rating && old.evidence === c.evidence && JSON.stringify(old.targetGroups) === JSON.stringify(c.targetGroups);
+}
+
+/** Each indicator's value at its latest reference date. */
+function latestValues(values: IndicatorValue[]): Map<string, number> {
+  const best = new Map<string, IndicatorValue>();
+  for (const v of values) {
+    const b = best.get(v.indicatorId);
+    if (!b || v.referenceDate > b.referenceDate) best.set(v.indicatorId, v);
+  }
+  return new Map([...best].map(([id, v]) => [id, Number(v.value)]));
+}
+
+/**
+ * Shares in percent, each at the latest reference date where numerator and denominator
+ * were both recorded (values of different dates are never divided by each other).
+ */
+export function derivedFigures(values: IndicatorValue[]): DerivedFigures {
+  const at = new Map<string, Map<string, number>>();
+  let latestDate: string | null = null;
+  for (const v of values) {
+    const m = at.get(v.indicatorId) ?? new Map<string, number>();
+    m.set(v.referenceDate, Number(v.value));
+    at.set(v.indicatorId, m);
+    if (latestDate === null || v.referenceDate > latestDate) latestDate = v.referenceDate;
+  }
+  const share = (numerators: string[], denominator: string): number | null => {
+    const den = at.get(denominator);
+    if (!den) return null;
+    const dates = [...den.keys()].sort().reverse();
+    for (const d of dates) {
+      const total = den.get(d)!;
+      const parts = numerators.map((n) => at.get(n)?.get(d));
+      if (total > 0 && parts.every((p) => p !== undefined)) {
+        return Math.round((parts.reduce((s: number, p) => s + (p as number), 0) / total) * 1000) / 10;
+      }
+    }
+    return null;
+  };
+  return {
+    referenceDate: latestDate,
+    barrierFreeFlatsShare: share(['flats_barrier_free'], 'flats_total'),
+    lowBarrierFlatsShare: share(['flats_low_barrier'], 'flats_total'),
+    barrierReducedFlatsShare: share(['flats_barrier_free', 'flats_low_barrier'], 'flats_total'),
+    priceBoundFlatsShare: share(['flats_price_bound'], 'flats_total'),
+    companyFlatsShare: share(['flats_company'], 'flats_total'),
+    residents65PlusShare: share(['residents_age_65_79', 'residents_age_80plus'], 'residents_total'),
+    residents80PlusShare: share(['residents_age_80plus'], 'residents_total'),
+    residentsUnder18Share: share(['residents_age_0_5', 'residents_age_6_17'], 'residents_total'),
+  };
+}

@@ -1,0 +1,39 @@
+import { parseCsv, parseDate, parseNumber } from './csv';
+import { unitProblem } from './validation';
+
+describe('indicator import parsing', () => {
+  it('reads semicolon and comma files with RFC 4180 quoting, a BOM and CRLF', () => {
+    expect(parseCsv('\uFEFFa;b\r\n"x;1";"say ""hi"""\r\n').rows).toEqual([
+      ['a', 'b'],
+      ['x;1', 'say "hi"'],
+    ]);
+    expect(parseCsv('a,b\n1,2').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('reads numbers as German spreadsheets write them in semicolon files', () => {
+    expect(parseNumber('41,5', ';')).toBe(41.5);
+    expect(parseNumber('1.234,5', ';')).toBe(1234.5);
+    expect(parseNumber('4.200', ';')).toBe(4200);
+    expect(parseNumber('2.5', ';')).toBe(2.5);
+    expect(parseNumber('2.5', ',')).toBe(2.5);
+    expect(parseNumber('', ';')).toBeUndefined();
+    expect(parseNumber('abc', ';')).toBeNaN();
+  });
+
+  it('reads German dates', () => {
+    expect(parseDate('1.2.2025')).toBe('2025-02-01');
+    expect(parseDate('2025-02-01')).toBe('2025-02-01');
+  });
+
+  it('checks values by unit: shares 0-100, counts whole and non-negative, distances non-negative', () => {
+    expect(unitProblem('%', 101)).toBeDefined();
+    expect(unitProblem('%', 0)).toBeUndefined();
+    expect(unitProblem('Wohnungen', 1.5)).toBeDefined();
+    expect(unitProblem('Personen', -1)).toBeDefined();
+    expect(unitProblem('m', -3)).toBeDefined();
+    expect(unitProblem('neue Einheit', -3)).toBeUndefined();
+  });
+});

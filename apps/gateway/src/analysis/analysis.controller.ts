@@ -1,0 +1,251 @@
+import { BadRequestException, Body, applyDecorators, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ActorsPatterns,
+  ALL_ROLES,
+  AnalysisPatterns,
+  PROGRAMME_ROLES,
+  type ProgrammeDistributionDto,
+  type ProgrammeDto,
+  type AnalysisDto,
+  type EventOutcome,
+  type IndicatorValueDto,
+  type Page,
+  type ProfileDto,
+  type RatingDto,
+  type Role,
+  type WriteResult,
+} from '@genq/contracts';
+import { ImportIndicatorValuesDto, RecordPrioritiesDto, UpsertIndicatorValuesDto, UpsertRatingsDto } from '@genq/dto';
+import { AuditService } from '../audit/audit.service';
+import { Policy } from '../auth/policy';
+import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ProcessService } from '../process/process.service';
+import { ServiceClients } from '../services/service-clients';
+import { AnalysisGatewayService } from './analysis.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function checkedVersionId(catalogueVersionId: string | undefined): string {
+  const id = catalogueVersionId ?? 'genq-default@1.0.0';
+  if (!/^[A-Za-z0-9._-]{1,100}@[A-Za-z0-9._-]{1,50}$/.test(id)) {
+    throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { catalogueVersionId: 'must be <catalogueId>@<version>' } });
+  }
+  return id;
+}
+
+/** Who enters a quarter's analysis: its partners, its facilitator, and the programme office. */
+const WRITERS: readonly Role[] = ['programme_admin', 'facilitator', 'partner'];
+/** react-admin list parameters in the OpenAPI document. */
+const ListQueryDocs = () =>
+  applyDecorators(
+    ApiQuery({ name: 'filter', required: false, description: 'JSON object, e.g. {"indicatorId":"flats_total"}' }),
+    ApiQuery({ name: 'sort', required: false, description: 'JSON ["field","ASC"|"DESC"]' }),
+    ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], zero-based, inclusive' }),
+  );
+
+/**
+ * The quarter analysis over HTTP (issue 4): indicator values and their spreadsheet import,
+ * the self-assessment of every criterion, the strengths-and-weaknesses profile compared with
+ * the programme, and submitting the analysis (which completes the process step).
+ */
+@ApiTags('analysis')
+@Controller()
+export class AnalysisController {
+  constructor(
+    private readonly analysis: AnalysisGatewayService,
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+    private readonly process: ProcessService,
+  ) {}
+
+  @Get('analysis/template.csv')
+  @Policy({ roles: ALL_ROLES })
+  @ApiProduces('text/csv')
+  @ApiQuery({ name: 'catalogueVersionId', required: false, description: 'Default: genq-default@1.0.0' })
+  @ApiOkResponse({ description: 'The indicator import template of the catalogue version, one row per indicator' })
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="indikatoren-vorlage.csv"')
+  async template(@Query('catalogueVersionId') catalogueVersionId?: string) {
+    const id = checkedVersionId(catalogueVersionId);
+    // The BOM makes spreadsheet programs read the umlauts as UTF-8.
+    return `\uFEFF${await this.services.send<string>('analysis', AnalysisPatterns.indicatorTemplate, id)}`;
+  }
+
+  @Get('analysis/template.xlsx')
+  @Policy({ roles: ALL_ROLES })
+  @ApiProduces(XLSX)
+  @ApiQuery({ name: 'catalogueVersionId', required: false, description: 'Default: genq-default@1.0.0' })
+  @ApiOkResponse({ description: 'The indicator import template as an Excel workbook' })
+  async workbookTemplate(@Query('catalogueVersionId') catalogueVersionId?: string) {
+    const base64 = await this.services.send<string>('analysis', AnalysisPatterns.indicatorWorkbookTemplate, checkedVersionId(catalogueVersionId));
+    return new StreamableFile(Buffer.from(base64, 'base64'), { type: XLSX, disposition: 'attachment; filename="indikatoren-vorlage.xlsx"' });
+  }
+
+  @Get('quarters/:id/analysis')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
+  @ApiOkResponse({ description: 'The analysis of the quarter: pinned catalogue version, status, priorities' })
+  getAnalysis(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.analysis.send<AnalysisDto>(id, AnalysisPatterns.getAnalysis, id);
+  }
+
+  @Get('quarters/:id/indicators')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
+  @ListQueryDocs()
+  @ApiOkResponse({ description: 'Indicator values of the quarter (id `<indicatorId>@<referenceDate>`); total in Content-Range' })
+  async listIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Query() params: RawListParams, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery(params);
+    const page = await this.analysis.send<Page<IndicatorValueDto>>(id, AnalysisPatterns.listIndicatorValues, { ...query, quarterId: id });
+    return withContentRange(res, 'indicators', query, page);
+  }
+
+  @Put('quarters/:id/indicators')
+  @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
+  @ApiOkResponse({ description: 'Counts of created, updated and unchanged values, and the changed values' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors.values.<index>.<field>`: unknown indicator, wrong unit or kind, impossible value' })
+  async putIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpsertIndicatorValuesDto) {
+    const result = await this.analysis.send<WriteResult<IndicatorValueDto>>(id, AnalysisPatterns.upsertIndicatorValues, { quarterId: id, values: dto.values });
+    await this.recordWrite('analysis.indicators.update', 'indicator_values', id, result);
+    return result;
+  }
+
+  @Post('quarters/:id/indicators/import')
+  @HttpCode(200)
+  @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
+  @ApiConsumes('application/json', 'text/csv', XLSX)
+  @ApiBody({ type: ImportIndicatorValuesDto, description: 'JSON `{ "csv": "..." }` or `{ "xlsxBase64": "..." }`, or the file itself as text/csv or an Excel workbook' })
+  @ApiOkResponse({ description: 'Rows imported; created, updated and unchanged counts (a repeated file changes nothing)' })
+  @ApiBadRequestResponse({ description: 'Nothing imported; errors under `errors.rows.<line>.<column>`, or `errors.csv` for the file' })
+  async importIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+    const json = (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) ? body : {}) as Partial<ImportIndicatorValuesDto> & { xlsxBase64?: unknown };
+    const xlsxBase64 = Buffer.isBuffer(body) ? body.toString('base64') : typeof json.xlsxBase64 === 'string' ? json.xlsxBase64 : undefined;
+    const csv = typeof body === 'string' ? body : json.csv;
+    if (typeof csv !== 'string' && xlsxBase64 === undefined) {
+      throw new BadRequestException({
+        statusCode: 400,
+        message: 'Validation failed',
+        errors: { csv: 'send the file as text/csv or an Excel workbook, or as JSON {"csv": "..."} or {"xlsxBase64": "..."}' },
+      });
+    }
+    const result = await this.analysis.send<WriteResult<IndicatorValueDto> & { rows: number }>(
+      id,
+      xlsxBase64 !== undefined ? AnalysisPatterns.importIndicatorWorkbook : AnalysisPatterns.importIndicatorValues,
+      xlsxBase64 !== undefined ? { quarterId: id, xlsxBase64 } : { quarterId: id, csv },
+    );
+    await this.recordWrite('analysis.indicators.import', 'indicator_values', id, result);
+    return result;
+  }
+
+  @Get('quarters/:id/ratings')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
+  @ListQueryDocs()
+  @ApiOkResponse({ description: 'Self-assessment of the quarter, one rating per criterion (id = criterion id); total in Content-Range' })
+  async listRatings(@Param('id', new ParseUUIDPipe()) id: string, @Query() params: RawListParams, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery(params);
+    const page = await this.analysis.send<Page<RatingDto>>(id, AnalysisPatterns.listRatings, { ...query, quarterId: id });
+    return withContentRange(res, 'ratings', query, page);
+  }
+
+  @Put('quarters/:id/ratings')
+  @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
+  @ApiOkResponse({ description: 'Counts of created, updated and unchanged ratings, and the changed ratings' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors.ratings.<index>.<field>`: unknown criterion, rating off the scale, unknown target group' })
+  async putRatings(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpsertRatingsDto) {
+    const result = await this.analysis.send<WriteResult<RatingDto>>(id, AnalysisPatterns.upsertRatings, { quarterId: id, ratings: dto.ratings });
+    await this.recordWrite('analysis.ratings.update', 'criterion_ratings', id, result);
+    return result;
+  }
+
+  @Get('quarters/:id/profile')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
+  @ApiOkResponse({ description: 'Stärken-Schwächen-Profil per action field, derived shares, and median and quartiles of the programme' })
+  profile(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.analysis.send<ProfileDto>(id, AnalysisPatterns.profile, id);
+  }
+
+  @Get('programmes/:id/analysis-distribution')
+  @Policy({ roles: PROGRAMME_ROLES, scope: { programme: 'params.id' } })
+  @ApiQuery({ name: 'catalogueVersionId', required: false, description: "Default: the programme's catalogue version" })
+  @ApiOkResponse({ description: 'Median and quartiles per action field and indicator over the programme, and every quarter’s action-field means' })
+  async programmeDistribution(@Param('id') id: string, @Query('catalogueVersionId') catalogueVersionId?: string) {
+    const programme = await this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, id);
+    const versionId = catalogueVersionId ? checkedVersionId(catalogueVersionId) : `${programme.catalogueId}@${programme.catalogueVersion}`;
+    return this.services.send<ProgrammeDistributionDto>('analysis', AnalysisPatterns.programmeDistribution, { programmeId: id, catalogueVersionId: versionId });
+  }
+
+  @Post('quarters/:id/analysis/submit')
+  @HttpCode(200)
+  @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
+  @ApiOkResponse({ description: 'The submitted analysis and what the process made of `analysis_submitted`; a repeat changes nothing' })
+  @ApiBadRequestResponse({ description: 'Criteria without a rating, under `errors.ratings.<criterionId>`' })
+  async submit(@Param('id', new ParseUUIDPipe()) id: string) {
+    const before = await this.analysis.send<AnalysisDto>(id, AnalysisPatterns.getAnalysis, id);
+    const { analysis, changed } = await this.services.send<{ analysis: AnalysisDto; changed: boolean }>('analysis', AnalysisPatterns.submitAnalysis, id);
+    // Reported on every call: the event id makes a repeat a no-op in the workflow, and a
+    // report that failed before (Temporal down) is made good by submitting again.
+    const process = await this.process.report({ type: 'analysis_submitted', eventId: `analysis:${analysis.id}:submitted`, quarterId: id });
+    // Recorded either way, like every reported event: who submitted, and what the process made of it.
+    await this.audit.record({
+      action: 'analysis.submit',
+      resourceType: 'analysis',
+      resourceId: analysis.id,
+      reason: changed ? null : 'submitted before; reported again',
+      before,
+      after: { analysis, process },
+    });
+    return { analysis, process };
+  }
+
+  @Post('quarters/:id/analysis/priorities')
+  @HttpCode(200)
+  @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
+  @ApiOkResponse({ description: 'Priorities of the strategy workshop recorded; the process hears `workshop_recorded` (strategy_workshop)' })
+  @ApiBadRequestResponse({ description: 'Unknown criterion or action field ids under `errors.priorities.<index>`' })
+  @ApiConflictResponse({ description: 'The analysis is not submitted yet' })
+  async recordPriorities(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RecordPrioritiesDto) {
+    const { before, analysis, changed } = await this.analysis.send<{ before: AnalysisDto; analysis: AnalysisDto; changed: boolean }>(
+      id,
+      AnalysisPatterns.recordPriorities,
+      { quarterId: id, priorities: dto.priorities },
+    );
+    const process: EventOutcome = await this.process.report({
+      type: 'workshop_recorded',
+      workshop: 'strategy_workshop',
+      eventId: `analysis:${analysis.id}:strategy-workshop`,
+      quarterId: id,
+    });
+    await this.audit.record({
+      action: 'analysis.priorities',
+      resourceType: 'analysis',
+      resourceId: analysis.id,
+      reason: changed ? null : 'the same priorities were recorded before',
+      before,
+      after: { analysis, process },
+    });
+    return { analysis, process };
+  }
+
+  /**
+   * One audit entry per write, with the changed records before and after. A write that
+   * changed nothing (a repeated import) is recorded too, with its counts: who sent what.
+   */
+  private async recordWrite<T>(action: string, resourceType: string, quarterId: string, result: WriteResult<T>): Promise<void> {
+    await this.audit.record({
+      action,
+      resourceType,
+      resourceId: quarterId,
+      before: result.before,
+      after: { created: result.created, updated: result.updated, unchanged: result.unchanged, values: result.after },
+    });
+  }
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, freeStackPorts, startStack, type Stack } from '@genq/infra';
+
+/**
+ * The quarter analysis through the gateway, as separate processes (issue 4): template,
+ * spreadsheet import, self-assessment, the profile against the programme, and submitting,
+ * which completes the quarter's analysis step in its workflow.
+ */
+describe('quarter analysis across processes', () => {
+  let dataDir: string;
+  let stack: Stack;
+  let token: string;
+  let quarterId: string;
+  const catalogue = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'));
+  const criteria: string[] = catalogue.actionFields.flatMap((f: { criteria: Array<{ id: string }> }) => f.criteria.map((c) => c.id));
+
+  const api = async (method: string, route: string, body?: unknown, contentType = 'application/json') => {
+    const res = await fetch(`${stack.gatewayUrl}/api${route}`, {
+      method,
+      headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, body: json, text, headers: res.headers };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'genq-e2e-analysis-'));
+    stack = await startStack({ dataDir, ports: await freeStackPorts(), withConsole: false, log: () => {} });
+    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
+    });
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+    const programme = await api('PUT', '/programmes/genq-analyse-e2e', {
+      id: 'genq-analyse-e2e',
+      name: 'Analyse E2E',
+      catalogueId: 'genq-default',
+      catalogueVersion: '1.0.0',
+      calendar: catalogue.defaultCalendar,
+    });
+    expect([200, 201]).toContain(programme.status);
+    // Two quarters at the analysis step: one to work on, one to compare with.
+    const make = async (name: string) => {
+      const q = await api('POST', '/quarters', {
+        name,
+        municipality: 'Gelsenkirchen',
+        land: 'Nordrhein-Westfalen',
+        housingCompany: 'GGW',
+        programmeId: 'genq-analyse-e2e',
+        startAt: { phase: 'development', stepKey: 'analysis' },
+      });
+      expect(q.status).toBe(201);
+      return q.body.id as string;
+    };
+    quarterId = await make('Bismarck-Nord');
+    const other = await make('Schalke-Süd');
+    const rated = await api('PUT', `/quarters/${other}/ratings`, { ratings: criteria.map((criterionId) => ({ criterionId, rating: 3 })) });
+    expect(rated.status).toBe(200);
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('offers the import template as CSV, imports a filled-in file sent as text/csv, and a repeat changes nothing', async () => {
+    const template = await api('GET', '/analysis/template.csv');
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-type')).toContain('text/csv');
+    const lines = template.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(catalogue.indicators.length + 1);
+    const filled = lines
+      .map((line) => {
+        const cells = line.split(';');
+        if (cells[0] === 'flats_total') [cells[5], cells[6]] = ['31.12.2025', '1.800'];
+        if (cells[0] === 'flats_barrier_free') [cells[5], cells[6]] = ['31.12.2025', '90'];
+        return cells.join(';');
+      })
+      .join('\r\n');
+    const first = await api('POST', `/quarters/${quarterId}/indicators/import`, filled, 'text/csv');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ rows: 2, created: 2, unchanged: 0 });
+    const again = await api('POST', `/quarters/${quarterId}/indicators/import`, { csv: filled });
+    expect(again.body).toMatchObject({ rows: 2, created: 0, updated: 0, unchanged: 2 });
+    const list = await api('GET', `/quarters/${quarterId}/indicators?sort=["indicatorId","ASC"]&range=[0,9]`);
+    expect(list.headers.get('content-range')).toBe('indicators 0-1/2');
+    expect(list.body.map((v: { id: string; value: number }) => [v.id, v.value])).toEqual([
+      ['flats_barrier_free@2025-12-31', 90],
+      ['flats_total@2025-12-31', 1800],
+    ]);
+  });
+
+  it('offers the template as an Excel workbook and takes the workbook back as the request body', async () => {
+    const res = await fetch(`${stack.gatewayUrl}/api/analysis/template.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = Buffer.from(await res.arrayBuffer());
+    expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    // The empty template is a valid workbook without values: refused with the file's message, nothing written.
+    const back = await fetch(`${stack.gatewayUrl}/api/quarters/${quarterId}/indicators/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: workbook,
+    });
+    expect(back.status).toBe(400);
+    expect(((await back.json()) as { errors: unknown }).errors).toEqual({ xlsx: 'no row has a value' });
+  });
+
+  it('refuses bad files and bad ratings with 400 and messages by row, column and field', async () => {
+    const bad = await api('POST', `/quarters/${quarterId}/indicators/import`, 'indicatorId;referenceDate;value\nflats_total;2025-12-31;-3\nkeins;2025-12-31;1\n', 'text/csv');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.rows).toEqual({
+      '2': { value: 'value in Wohnungen must be a whole number, 0 or more' },
+      '3': { indicatorId: 'unknown indicator "keins" in this catalogue version' },
+    });
+    const offScale = await api('PUT', `/quarters/${quarterId}/ratings`, { ratings: [{ criterionId: 'HF1.1', rating: 7 }] });
+    expect(offScale.status).toBe(400);
+    expect(offScale.body.errors.ratings['0'].rating).toContain('rating must be one of');
+    const wrongUnit = await api('PUT', `/quarters/${quarterId}/indicators`, { values: [{ indicatorId: 'vacancy_rate', referenceDate: '2025-12-31', value: 3, unit: 'Wohnungen' }] });
+    expect(wrongUnit.status).toBe(400);
+    expect(wrongUnit.body.errors).toEqual({ values: { '0': { unit: 'vacancy_rate is measured in %, not Wohnungen' } } });
+  });
+
+  it('shows the profile against the programme, submits the analysis and moves the process on', async () => {
+    const early = await api('POST', `/quarters/${quarterId}/analysis/submit`);
+    expect(early.status).toBe(400);
+    expect(Object.keys(early.body.errors.ratings)).toHaveLength(criteria.length);
+
+    const rated = await api('PUT', `/quarters/${quarterId}/ratings`, {
+      ratings: criteria.map((criterionId, i) => ({ criterionId, rating: i % 2, evidence: 'Begehung 2025', targetGroups: ['Seniorinnen und Senioren'] })),
+    });
+    expect(rated.status).toBe(200);
+    const profile = await api('GET', `/quarters/${quarterId}/profile`);
+    expect(profile.status).toBe(200);
+    expect(profile.body.actionFields).toHaveLength(4);
+    expect(profile.body.actionFields[0]).toMatchObject({ actionFieldId: 'HF1', programme: { count: 2, max: 3 }, quartile: 1 });
+    expect(profile.body.derived.barrierFreeFlatsShare).toBe(5);
+
+    const submitted = await api('POST', `/quarters/${quarterId}/analysis/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.analysis).toMatchObject({ status: 'submitted', catalogueVersionId: 'genq-default@1.0.0', programmeId: 'genq-analyse-e2e' });
+    expect(submitted.body.process).toMatchObject({ applied: true, currentStep: 'strategy_workshop' });
+    const repeat = await api('POST', `/quarters/${quarterId}/analysis/submit`);
+    expect(repeat.body.process).toMatchObject({ applied: false, currentStep: 'strategy_workshop' });
+
+    const priorities = await api('POST', `/quarters/${quarterId}/analysis/priorities`, { priorities: ['HF2', 'HF3.1'] });
+    expect(priorities.status).toBe(200);
+    expect(priorities.body.process).toMatchObject({ applied: true, currentStep: 'participation' });
+
+    const programmeWide = await api('GET', '/programmes/genq-analyse-e2e/analysis-distribution');
+    expect(programmeWide.status).toBe(200);
+    expect(programmeWide.body).toMatchObject({ quarters: 2, catalogueVersionId: 'genq-default@1.0.0', actionFields: { HF1: { count: 2, max: 3 } } });
+
+    const audit = await api('GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId }))}&range=[0,99]`);
+    expect(audit.body.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['analysis.indicators.import', 'analysis.ratings.update', 'analysis.submit', 'analysis.priorities']),
+    );
+  });
+});
