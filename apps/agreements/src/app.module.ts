@@ -2,21 +2,26 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsPatterns } from '@genq/contracts';
 import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
+import { AgreementService } from './agreement/agreement.service';
+import { AgreementsController } from './agreements.controller';
+import { ConceptService } from './concept/concept.service';
 import type { AgreementsConfig } from './config';
+import { agreementsEntities } from './entities';
+import { agreementsMigrations } from './migrations';
 
 /**
- * The agreements service: goals, measures, Handlungskonzept, Zielvereinbarung, reports and
- * certificates will live here, in its own database. So far it owns the database and its
- * migration history only (see the agreements issue).
+ * The agreements service: goals, measures, the Handlungskonzept, Zielvereinbarung versions
+ * with their signatures, the review and the certificate, in its own database. It knows no
+ * Temporal: the gateway reports the resulting events to the quarter's process.
  */
 @Module({})
 export class AgreementsModule {
   static forRoot(config: AgreementsConfig): DynamicModule {
     return {
       module: AgreementsModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, [], []), retryAttempts: 3 })],
-      controllers: [healthControllerFor('agreements', AgreementsPatterns.health)],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, agreementsEntities, agreementsMigrations), retryAttempts: 3 })],
+      controllers: [healthControllerFor('agreements', AgreementsPatterns.health), AgreementsController],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }, ConceptService, AgreementService],
     };
   }
 }

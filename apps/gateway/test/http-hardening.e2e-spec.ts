@@ -76,7 +76,9 @@ describe('gateway: the gates in front of every route', () => {
     const declared = new Set(routes.map((r) => `${r.method} ${r.path}`));
     const docs = /^\/api\/docs(-json|-yaml)?(\/.*)?$/;
     expect(served.filter((r) => !declared.has(`${r.method} ${r.path}`) && !docs.test(r.path))).toEqual([]);
+    // Public on purpose: health, the credential routes, and certificate verification (anyone may check a certificate).
     expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/certificates/verify/:code',
       'GET /api/health',
       'POST /api/auth/login',
       'POST /api/auth/logout',

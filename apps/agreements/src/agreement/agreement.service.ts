@@ -1,0 +1,265 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  CERTIFICATE_VALID_YEARS,
+  type Actor,
+  type AgreementVersionDto,
+  type CertificateDto,
+  type CertificateVerification,
+  type PdfDocument,
+  type ReviewResult,
+  type SignResult,
+  type SignatoryRole,
+  type SignerDto,
+} from '@genq/contracts';
+import type { ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
+import { rpcError } from '@genq/service-kit';
+import { ConceptService, requireRole } from '../concept/concept.service';
+import { certificatePdf, zielvereinbarungPdf } from '../documents/pdf';
+import { AgreementVersion, Certificate, Signature } from '../entities';
+import { conceptGaps, contentHash, implementationWindow, type AgreementSnapshot } from './snapshot';
+
+/** Signatures without which no version becomes binding. */
+const REQUIRED_SIGNATORIES: readonly SignatoryRole[] = ['housing_company', 'municipality'];
+
+const toCertificateDto = (c: Certificate): CertificateDto => ({
+  id: c.id,
+  number: c.number,
+  quarterId: c.quarterId,
+  quarterName: c.quarterName,
+  versionId: c.versionId,
+  partners: c.partners,
+  issuedAt: c.issuedAt.toISOString(),
+  validUntil: c.validUntil.toISOString(),
+  verificationCode: c.verificationCode,
+});
+
+/**
+ * The Zielvereinbarung: versions snapshotted from the Handlungskonzept, their signatures,
+ * the programme office's review and the certificate. Every change runs in one transaction:
+ * a refused request leaves the data as it was.
+ */
+@Injectable()
+export class AgreementService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly concept: ConceptService,
+  ) {}
+
+  /**
+   * Snapshots the complete concept as the next version; a version still awaiting signatures
+   * is superseded by it. Refused with every gap at once when the concept is incomplete.
+   */
+  async submit(actor: Actor, quarterId: string, quarterName: string, dto: SubmitConceptDto): Promise<AgreementVersionDto> {
+    requireRole(actor, ['partner', 'facilitator', 'programme_admin'], 'submit the Handlungskonzept');
+    return this.db.transaction(async (em) => {
+      const versions = await this.lockedVersions(em, quarterId);
+      const bound = versions.find((v) => v.status === 'binding' || v.status === 'approved');
+      if (bound) {
+        throw rpcError(409, `Version ${bound.number} of the Zielvereinbarung is ${bound.status}: change it by an amendment, not by a new submission`);
+      }
+      const concept = await this.concept.read(em, quarterId);
+      const window = implementationWindow(dto.windowStart ?? new Date().toISOString());
+      const gaps = conceptGaps(concept, dto.weakActionFields, window);
+      if (gaps.length > 0) {
+        throw rpcError(409, `The Handlungskonzept is not complete: ${gaps.length} gap(s)`, { gaps });
+      }
+      const snapshot: AgreementSnapshot = { ...concept, quarterName, weakActionFields: [...dto.weakActionFields].sort(), ...window };
+      for (const open of versions.filter((v) => v.status === 'submitted')) {
+        open.status = 'superseded';
+        await em.save(open);
+      }
+      const version = em.getRepository(AgreementVersion).create({
+        id: randomUUID(),
+        quarterId,
+        number: versions.reduce((n, v) => Math.max(n, v.number), 0) + 1,
+        status: 'submitted',
+        contentHash: contentHash(snapshot),
+        snapshot,
+        submittedBy: actor.userId,
+        submittedAt: new Date(),
+        bindingAt: null,
+        decidedAt: null,
+        requiredChanges: null,
+      });
+      await em.save(version);
+      return this.toDto(em, version);
+    });
+  }
+
+  async list(quarterId: string): Promise<AgreementVersionDto[]> {
+    const versions = await this.db.getRepository(AgreementVersion).find({ where: { quarterId }, order: { number: 'DESC' } });
+    return Promise.all(versions.map((v) => this.toDto(this.db.manager, v)));
+  }
+
+  async get(quarterId: string, versionId: string): Promise<AgreementVersionDto> {
+    return this.toDto(this.db.manager, await this.find(this.db.manager, quarterId, versionId));
+  }
+
+  /**
+   * One organisation signs one version, by a person with signing authority for it. When the
+   * housing company and the municipality have both signed, the version is binding.
+   */
+  async sign(actor: Actor, quarterId: string, versionId: string, signer: SignerDto): Promise<SignResult> {
+    requireRole(actor, ['partner'], 'sign agreements');
+    if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
+    if (!signer.organisationId || signer.organisationId !== actor.organisationId) {
+      throw rpcError(403, 'You may sign only for your own organisation');
+    }
+    if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
+    return this.db.transaction(async (em) => {
+      const version = await this.find(em, quarterId, versionId, true);
+      if (version.status === 'superseded') throw rpcError(409, `Version ${version.number} has been superseded by a newer version and can no longer be signed`);
+      if (version.status !== 'submitted') throw rpcError(409, `Version ${version.number} is ${version.status}: only a submitted version awaiting signatures can be signed`);
+      const role = this.signatoryRole(version.snapshot, signer);
+      if (!role) throw rpcError(409, 'Your organisation is not a party to this agreement: neither housing company, municipality nor owner of a measure');
+      const signatures = await em.getRepository(Signature).findBy({ versionId });
+      if (signatures.some((s) => s.organisationId === signer.organisationId)) throw rpcError(409, 'Your organisation has already signed this version');
+      if (REQUIRED_SIGNATORIES.includes(role) && signatures.some((s) => s.role === role)) {
+        throw rpcError(409, `Another organisation has already signed this version as ${role}`);
+      }
+      const signature = em.getRepository(Signature).create({
+        id: randomUUID(),
+        versionId,
+        organisationId: signer.organisationId!,
+        organisationName: signer.organisationName ?? signer.organisationId!,
+        accountId: signer.accountId,
+        role,
+        at: new Date(),
+      });
+      await em.save(signature);
+      const roles = new Set([...signatures, signature].map((s) => s.role));
+      const becameBinding = REQUIRED_SIGNATORIES.every((r) => roles.has(r));
+      if (becameBinding) {
+        version.status = 'binding';
+        version.bindingAt = signature.at;
+        await em.save(version);
+      }
+      return { version: await this.toDto(em, version), becameBinding };
+    });
+  }
+
+  /** The programme office approves a binding version (and issues the certificate), or sends it back. */
+  async review(actor: Actor, quarterId: string, versionId: string, dto: ReviewDecisionDto): Promise<ReviewResult> {
+    requireRole(actor, ['programme_admin'], 'review agreements');
+    return this.db.transaction(async (em) => {
+      const version = await this.find(em, quarterId, versionId, true);
+      if (version.status !== 'binding') {
+        throw rpcError(409, `Version ${version.number} is ${version.status}: only a binding version signed by both partners can be reviewed`);
+      }
+      version.decidedAt = new Date();
+      if (dto.decision === 'sent_back') {
+        version.status = 'sent_back';
+        version.requiredChanges = dto.requiredChanges ?? null;
+        await em.save(version);
+        return { version: await this.toDto(em, version), certificate: null };
+      }
+      version.status = 'approved';
+      await em.save(version);
+      const signatures = await em.getRepository(Signature).find({ where: { versionId }, order: { at: 'ASC' } });
+      const issuedAt = version.decidedAt;
+      const year = issuedAt.getUTCFullYear();
+      const issuedThisYear = await em.getRepository(Certificate).createQueryBuilder('c').where('c.number LIKE :p', { p: `GENQ-${year}-%` }).getCount();
+      const certificate = em.getRepository(Certificate).create({
+        id: randomUUID(),
+        number: `GENQ-${year}-${String(issuedThisYear + 1).padStart(4, '0')}`,
+        quarterId,
+        quarterName: version.snapshot.quarterName,
+        versionId,
+        partners: signatures.map((s) => s.organisationName),
+        issuedAt,
+        validUntil: new Date(Date.UTC(year + CERTIFICATE_VALID_YEARS, issuedAt.getUTCMonth(), issuedAt.getUTCDate())),
+        // Unguessable, short enough to type from paper: 20 characters of base32-like hex.
+        verificationCode: randomBytes(10).toString('hex').toUpperCase(),
+      });
+      await em.save(certificate);
+      return { version: await this.toDto(em, version), certificate: toCertificateDto(certificate) };
+    });
+  }
+
+  /** The quarter's current certificate (the newest). */
+  async certificate(quarterId: string): Promise<CertificateDto> {
+    const c = await this.db.getRepository(Certificate).findOne({ where: { quarterId }, order: { issuedAt: 'DESC' } });
+    if (!c) throw rpcError(404, 'This quarter has no certificate');
+    return toCertificateDto(c);
+  }
+
+  /** Public: anyone holding a certificate may check it; an unknown code tells nothing more. */
+  async verify(code: string, now = new Date()): Promise<CertificateVerification> {
+    const c = typeof code === 'string' && /^[A-F0-9]{20}$/i.test(code) ? await this.db.getRepository(Certificate).findOneBy({ verificationCode: code.toUpperCase() }) : null;
+    if (!c) return { valid: false, reason: 'No certificate has this verification code' };
+    const about = { number: c.number, quarterName: c.quarterName, issuedAt: c.issuedAt.toISOString(), validUntil: c.validUntil.toISOString() };
+    if (c.validUntil <= now) return { valid: false, ...about, reason: 'The certificate has expired' };
+    return { valid: true, ...about };
+  }
+
+  async agreementPdf(quarterId: string, versionId: string, organisationNames: Record<string, string> = {}): Promise<PdfDocument> {
+    const version = await this.find(this.db.manager, quarterId, versionId);
+    const signatures = await this.db.getRepository(Signature).find({ where: { versionId }, order: { at: 'ASC' } });
+    const pdf = await zielvereinbarungPdf({
+      number: version.number,
+      status: version.status,
+      contentHash: version.contentHash,
+      snapshot: version.snapshot,
+      signatures: signatures.map((s) => ({ role: s.role, organisationName: s.organisationName, at: s.at.toISOString() })),
+      organisationNames: { ...organisationNames, ...Object.fromEntries(signatures.map((s) => [s.organisationId, s.organisationName])) },
+    });
+    return { filename: `zielvereinbarung-v${version.number}.pdf`, content: pdf.toString('base64') };
+  }
+
+  async certificatePdf(quarterId: string): Promise<PdfDocument> {
+    const c = await this.certificate(quarterId);
+    const pdf = await certificatePdf(c, `/api/certificates/verify/${c.verificationCode}`);
+    return { filename: `zertifikat-${c.number}.pdf`, content: pdf.toString('base64') };
+  }
+
+  private signatoryRole(snapshot: AgreementSnapshot, signer: SignerDto): SignatoryRole | null {
+    if (signer.organisationType === 'housing_company') return 'housing_company';
+    if (signer.organisationType === 'municipality') return 'municipality';
+    const ownsMeasure = snapshot.goals.some((g) => g.measures.some((m) => m.ownerOrganisationId === signer.organisationId));
+    return ownsMeasure ? 'partner' : null;
+  }
+
+  /** Versions of a quarter, locked on PostgreSQL so that two submissions cannot both win (SQLite serialises writers). */
+  private lockedVersions(em: EntityManager, quarterId: string): Promise<AgreementVersion[]> {
+    const qb = em.getRepository(AgreementVersion).createQueryBuilder('v').where('v.quarterId = :quarterId', { quarterId }).orderBy('v.number', 'ASC');
+    if (em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  private async find(em: EntityManager, quarterId: string, versionId: string, lock = false): Promise<AgreementVersion> {
+    const qb = em.getRepository(AgreementVersion).createQueryBuilder('v').where('v.id = :versionId AND v.quarterId = :quarterId', { versionId, quarterId });
+    if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+    const v = await qb.getOne();
+    if (!v) throw rpcError(404, 'No such agreement version in this quarter');
+    return v;
+  }
+
+  private async toDto(em: EntityManager, v: AgreementVersion): Promise<AgreementVersionDto> {
+    const signatures = await em.getRepository(Signature).find({ where: { versionId: In([v.id]) }, order: { at: 'ASC' } });
+    return {
+      id: v.id,
+      quarterId: v.quarterId,
+      number: v.number,
+      status: v.status,
+      contentHash: v.contentHash,
+      snapshot: v.snapshot,
+      submittedBy: v.submittedBy,
+      submittedAt: v.submittedAt.toISOString(),
+      bindingAt: v.bindingAt?.toISOString() ?? null,
+      decidedAt: v.decidedAt?.toISOString() ?? null,
+      requiredChanges: v.requiredChanges,
+      signatures: signatures.map((s) => ({
+        id: s.id,
+        versionId: s.versionId,
+        organisationId: s.organisationId,
+        organisationName: s.organisationName,
+        accountId: s.accountId,
+        role: s.role,
+        at: s.at.toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AMENDMENT_STATUSES, type Actor, type FieldJustificationDto, GoalDto, HandlungskonzeptDto, MeasureDto } from '@genq/contracts';
+import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto } from '@genq/dto';
+import { rpcError } from '@genq/service-kit';
+import { FieldJustification, Goal, Measure } from '../entities';
+
+/** Roles that draft a Handlungskonzept: the partners, their facilitator and the programme office. */
+const DRAFTING_ROLES = ['partner', 'facilitator', 'programme_admin'];
+
+export function requireRole(actor: Actor, roles: readonly string[], what: string): void {
+  if (!roles.includes(actor.role)) throw rpcError(403, `The role ${actor.role} may not ${what}`);
+}
+
+export const toGoalDto = (g: Goal): GoalDto => ({
+  id: g.id,
+  quarterId: g.quarterId,
+  actionFieldId: g.actionFieldId,
+  title: g.title,
+  criterionIds: g.criterionIds,
+  indicator: g.indicator,
+  baseline: g.baseline,
+  targetValue: g.targetValue,
+  targetDate: g.targetDate,
+  targetGroups: g.targetGroups,
+  createdAt: g.createdAt.toISOString(),
+});
+
+export const toMeasureDto = (m: Measure): MeasureDto => ({
+  id: m.id,
+  quarterId: m.quarterId,
+  goalId: m.goalId,
+  title: m.title,
+  description: m.description,
+  ownerOrganisationId: m.ownerOrganisationId,
+  partnerOrganisationIds: m.partnerOrganisationIds,
+  kind: m.kind,
+  targetGroups: m.targetGroups,
+  start: m.start,
+  end: m.end,
+  milestones: m.milestones,
+  cost: m.cost === null ? null : Number(m.cost),
+  funding: m.funding,
+  status: m.status,
+  statusHistory: m.statusHistory,
+  createdAt: m.createdAt.toISOString(),
+});
+
+const toJustificationDto = (j: FieldJustification): FieldJustificationDto => ({ id: j.id, quarterId: j.quarterId, actionFieldId: j.actionFieldId, text: j.text });
+
+/** The Handlungskonzept while it is drafted: goals, measures and justifications of a quarter. */
+@Injectable()
+export class ConceptService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async createGoal(actor: Actor, quarterId: string, dto: CreateGoalDto): Promise<GoalDto> {
+    requireRole(actor, DRAFTING_ROLES, 'draft goals');
+    const goal = this.db.getRepository(Goal).create({
+      id: randomUUID(),
+      quarterId,
+      actionFieldId: dto.actionFieldId,
+      title: dto.title.trim(),
+      criterionIds: dto.criterionIds ?? [],
+      indicator: dto.indicator.trim(),
+      baseline: dto.baseline ?? null,
+      targetValue: dto.targetValue,
+      targetDate: dto.targetDate,
+      targetGroups: dto.targetGroups ?? [],
+    });
+    return toGoalDto(await this.db.getRepository(Goal).save(goal));
+  }
+
+  async createMeasure(actor: Actor, quarterId: string, dto: CreateMeasureDto): Promise<MeasureDto> {
+    requireRole(actor, DRAFTING_ROLES, 'draft measures');
+    const goal = await this.db.getRepository(Goal).findOneBy({ id: dto.goalId, quarterId });
+    if (!goal) throw rpcError(400, 'Validation failed', { goalId: 'unknown goal in this quarter' });
+    if (dto.start && dto.end && dto.start > dto.end) throw rpcError(400, 'Validation failed', { end: 'end must not be before start' });
+    const status = dto.status ?? 'geplant';
+    const measure = this.db.getRepository(Measure).create({
+      id: randomUUID(),
+      quarterId,
+      goalId: goal.id,
+      title: dto.title.trim(),
+      description: dto.description ?? '',
+      ownerOrganisationId: dto.ownerOrganisationId ?? null,
+      partnerOrganisationIds: dto.partnerOrganisationIds ?? [],
+      kind: dto.kind,
+      targetGroups: dto.targetGroups ?? [],
+      start: dto.start ?? null,
+      end: dto.end ?? null,
+      milestones: (dto.milestones ?? []).map((m) => ({ title: m.title, due: m.due })),
+      cost: dto.cost === undefined ? null : String(dto.cost),
+      funding: (dto.funding ?? []).map((f) => ({ source: f.source, amount: f.amount })),
+      status,
+      statusHistory: [{ status, at: new Date().toISOString(), by: actor.userId, reason: null }],
+    });
+    return toMeasureDto(await this.db.getRepository(Measure).save(measure));
+  }
+
+  /**
+   * Records a measure's progress in its status history. Replacing or dropping a measure
+   * changes the agreement itself: that is an amendment, not a status change.
+   */
+  async changeMeasureStatus(actor: Actor, quarterId: string, measureId: string, dto: ChangeMeasureStatusDto): Promise<{ before: MeasureDto; after: MeasureDto }> {
+    requireRole(actor, DRAFTING_ROLES, 'change the status of measures');
+    if ((AMENDMENT_STATUSES as readonly string[]).includes(dto.status)) {
+      throw rpcError(409, `A measure becomes "${dto.status}" only by an amendment of the Zielvereinbarung`);
+    }
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(Measure);
+      const measure = await repo.findOneBy({ id: measureId, quarterId });
+      if (!measure) throw rpcError(404, 'No such measure in this quarter');
+      if ((AMENDMENT_STATUSES as readonly string[]).includes(measure.status)) throw rpcError(409, `The measure is ${measure.status}; its status no longer changes`);
+      if (measure.status === dto.status) throw rpcError(409, `The measure is already "${dto.status}"`);
+      const before = toMeasureDto(measure);
+      measure.status = dto.status;
+      measure.statusHistory = [...measure.statusHistory, { status: dto.status, at: new Date().toISOString(), by: actor.userId, reason: dto.reason ?? null }];
+      return { before, after: toMeasureDto(await repo.save(measure)) };
+    });
+  }
+
+  /** Sets (or replaces) the written justification of one action field. */
+  async setJustification(actor: Actor, quarterId: string, dto: SetJustificationDto): Promise<FieldJustificationDto> {
+    requireRole(actor, DRAFTING_ROLES, 'justify action fields');
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(FieldJustification);
+      const existing = await repo.findOneBy({ quarterId, actionFieldId: dto.actionFieldId });
+      const row = existing ?? repo.create({ id: randomUUID(), quarterId, actionFieldId: dto.actionFieldId });
+      row.text = dto.text.trim();
+      return toJustificationDto(await repo.save(row));
+    });
+  }
+
+  get(quarterId: string): Promise<HandlungskonzeptDto> {
+    return this.read(this.db.manager, quarterId);
+  }
+
+  /** Reads the concept inside the caller's transaction (submission snapshots it). */
+  async read(em: EntityManager, quarterId: string): Promise<HandlungskonzeptDto> {
+    const goals = await em.getRepository(Goal).find({ where: { quarterId }, order: { actionFieldId: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    const measures = await em.getRepository(Measure).find({ where: { quarterId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const justifications = await em.getRepository(FieldJustification).find({ where: { quarterId }, order: { actionFieldId: 'ASC' } });
+    return {
+      quarterId,
+      goals: goals.map((g) => ({ ...toGoalDto(g), measures: measures.filter((m) => m.goalId === g.id).map(toMeasureDto) })),
+      justifications: justifications.map(toJustificationDto),
+    };
+  }
+}

@@ -1,0 +1,186 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ALL_ROLES,
+  AgreementsMessagePatterns as P,
+  type AccountDto,
+  type Actor,
+  type AgreementVersionDto,
+  type CertificateDto,
+  type CertificateVerification,
+  type FieldJustificationDto,
+  type GoalDto,
+  type HandlungskonzeptDto,
+  type MeasureDto,
+  type PdfDocument,
+} from '@genq/contracts';
+import { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, ReviewDecisionDto, SetJustificationDto, SubmitConceptDto } from '@genq/dto';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor, CurrentPrincipal } from '../auth/current-actor';
+import { Policy, Public } from '../auth/policy';
+import { ServiceClients } from '../services/service-clients';
+import { AgreementsGatewayService } from './agreements.service';
+
+/** Who drafts and submits the Handlungskonzept: the quarter's partners, its facilitator, the programme office. */
+const DRAFTERS = ['partner', 'facilitator', 'programme_admin'] as const;
+const QUARTER = { quarter: 'params.quarterId' } as const;
+
+const pdf = (doc: PdfDocument) =>
+  new StreamableFile(Buffer.from(doc.content, 'base64'), { type: 'application/pdf', disposition: `attachment; filename="${doc.filename}"` });
+
+/** The Handlungskonzept of a quarter: goals, measures and justifications while it is drafted. */
+@ApiTags('agreements')
+@Controller('quarters/:quarterId')
+export class ConceptController {
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+    private readonly agreements: AgreementsGatewayService,
+  ) {}
+
+  @Get('handlungskonzept')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @ApiOkResponse({ description: 'Goals with their measures, and the justifications of action fields without goals' })
+  concept(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
+    return this.services.send<HandlungskonzeptDto>('agreements', P.getConcept, { quarterId });
+  }
+
+  @Post('goals')
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiCreatedResponse({ description: 'Goal added to the Handlungskonzept' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
+  async createGoal(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateGoalDto, @CurrentActor() actor: Actor) {
+    const goal = await this.services.send<GoalDto>('agreements', P.createGoal, { ...dto, quarterId, actor });
+    await this.audit.record({ action: 'goal.create', resourceType: 'goal', resourceId: goal.id, quarterId, before: null, after: goal });
+    return goal;
+  }
+
+  @Post('measures')
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiCreatedResponse({ description: 'Measure added to a goal' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors`; a goal of another quarter is unknown' })
+  async createMeasure(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateMeasureDto, @CurrentActor() actor: Actor) {
+    const measure = await this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
+    await this.audit.record({ action: 'measure.create', resourceType: 'measure', resourceId: measure.id, quarterId, before: null, after: measure });
+    return measure;
+  }
+
+  @Post('measures/:measureId/status')
+  @HttpCode(200)
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiOkResponse({ description: 'The measure with its status history; the process hears of the change' })
+  @ApiConflictResponse({ description: 'Unchanged, or replacing/dropping a measure (that is an amendment)' })
+  changeMeasureStatus(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('measureId', new ParseUUIDPipe()) measureId: string,
+    @Body() dto: ChangeMeasureStatusDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.agreements.changeMeasureStatus(actor, quarterId, measureId, dto);
+  }
+
+  @Post('justifications')
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiCreatedResponse({ description: 'The written justification of an action field without goal, set or replaced' })
+  async justify(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: SetJustificationDto, @CurrentActor() actor: Actor) {
+    const before = (await this.services.send<HandlungskonzeptDto>('agreements', P.getConcept, { quarterId })).justifications.find((j) => j.actionFieldId === dto.actionFieldId) ?? null;
+    const after = await this.services.send<FieldJustificationDto>('agreements', P.setJustification, { ...dto, quarterId, actor });
+    await this.audit.record({ action: 'justification.set', resourceType: 'field_justification', resourceId: after.id, quarterId, before, after });
+    return after;
+  }
+}
+
+/** The Zielvereinbarung: versions, signatures, review, certificate and their documents. */
+@ApiTags('agreements')
+@Controller('quarters/:quarterId')
+export class AgreementController {
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly agreements: AgreementsGatewayService,
+  ) {}
+
+  @Post('agreement/versions')
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiCreatedResponse({ description: 'The complete Handlungskonzept submitted as a new Zielvereinbarung version' })
+  @ApiConflictResponse({ description: 'Incomplete (every gap under `errors.gaps`), or an agreement is already binding' })
+  submit(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: SubmitConceptDto, @CurrentActor() actor: Actor) {
+    return this.agreements.submit(actor, quarterId, dto);
+  }
+
+  @Get('agreement/versions')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @ApiOkResponse({ description: 'Every version, newest first, with its signatures' })
+  versions(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
+    return this.services.send<AgreementVersionDto[]>('agreements', P.listVersions, { quarterId });
+  }
+
+  @Get('agreement/versions/:versionId')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  version(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Param('versionId', new ParseUUIDPipe()) versionId: string) {
+    return this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
+  }
+
+  @Get('agreement/versions/:versionId/pdf')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The Zielvereinbarung of this version as PDF' })
+  async versionPdf(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Param('versionId', new ParseUUIDPipe()) versionId: string, @CurrentActor() actor: Actor) {
+    return pdf(await this.agreements.agreementPdf(actor, quarterId, versionId));
+  }
+
+  @Post('agreement/versions/:versionId/signatures')
+  @HttpCode(201)
+  @Policy({ roles: ['partner'], scope: QUARTER })
+  @ApiCreatedResponse({ description: 'Signed for your organisation; `becameBinding` when both partners have signed' })
+  @ApiForbiddenResponse({ description: 'No signing authority (Zeichnungsbefugnis) for your organisation' })
+  @ApiConflictResponse({ description: 'Not submitted, superseded, already signed, or your organisation is no party' })
+  sign(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('versionId', new ParseUUIDPipe()) versionId: string,
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: AccountDto,
+  ) {
+    return this.agreements.sign(actor, principal, quarterId, versionId);
+  }
+
+  @Post('agreement/versions/:versionId/review')
+  @HttpCode(200)
+  @Policy({ roles: ['programme_admin'], scope: QUARTER })
+  @ApiOkResponse({ description: 'Approved (with the certificate) or sent back with the required changes' })
+  @ApiConflictResponse({ description: 'The version is not binding' })
+  review(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('versionId', new ParseUUIDPipe()) versionId: string,
+    @Body() dto: ReviewDecisionDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.agreements.review(actor, quarterId, versionId, dto);
+  }
+
+  @Get('certificate')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  certificate(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
+    return this.services.send<CertificateDto>('agreements', P.getCertificate, { quarterId });
+  }
+
+  @Get('certificate/pdf')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @ApiProduces('application/pdf')
+  async certificatePdf(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
+    return pdf(await this.services.send<PdfDocument>('agreements', P.certificatePdf, { quarterId }));
+  }
+}
+
+/** Anyone holding a certificate may check that it is genuine and valid. */
+@ApiTags('agreements')
+@Controller('certificates')
+export class CertificateVerificationController {
+  constructor(private readonly services: ServiceClients) {}
+
+  @Get('verify/:code')
+  @Public()
+  @ApiOkResponse({ description: '`valid` with number, quarter and validity; or `valid: false` with a reason' })
+  verify(@Param('code') code: string) {
+    return this.services.send<CertificateVerification>('agreements', P.verifyCertificate, { code });
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProcessService } from '../process/process.service';
+import { AgreementController, CertificateVerificationController, ConceptController } from './agreements.controller';
+import { AgreementsGatewayService } from './agreements.service';
+
+/** Goals, measures, the Zielvereinbarung and certificates over HTTP (kept by the agreements service). */
+@Module({
+  controllers: [ConceptController, AgreementController, CertificateVerificationController],
+  providers: [AgreementsGatewayService, ProcessService],
+})
+export class AgreementsModule {}

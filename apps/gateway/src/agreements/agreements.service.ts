@@ -1,0 +1,141 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  ActorsPatterns,
+  AgreementsMessagePatterns as P,
+  OrganisationsPatterns,
+  type AccountDto,
+  type Actor,
+  type AgreementVersionDto,
+  type EventOutcome,
+  type MeasureDto,
+  type MembershipDto,
+  type OrganisationDto,
+  type Page,
+  type PdfDocument,
+  type ProcessEventEnvelope,
+  type QuarterDto,
+  type ReviewResult,
+  type SignResult,
+} from '@genq/contracts';
+import type { ChangeMeasureStatusDto, ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
+import { AuditService } from '../audit/audit.service';
+import { ProcessService } from '../process/process.service';
+import { ServiceClients } from '../services/service-clients';
+
+/** What the process made of an event the agreement caused; the agreement stands either way. */
+export interface ProcessReport {
+  eventId: string;
+  applied: boolean;
+  reason?: string;
+}
+
+/**
+ * Orchestrates the Zielvereinbarung across services: the agreements service keeps the data
+ * and knows no Temporal; this side adds what other services know (quarter name, the
+ * signer's organisation and authority), audits, and tells the quarter's process.
+ */
+@Injectable()
+export class AgreementsGatewayService {
+  private readonly logger = new Logger(AgreementsGatewayService.name);
+
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly process: ProcessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(actor: Actor, quarterId: string, dto: SubmitConceptDto): Promise<AgreementVersionDto> {
+    const quarter = await this.services.send<QuarterDto>('actors', ActorsPatterns.getQuarter, { id: quarterId, actor });
+    const version = await this.services.send<AgreementVersionDto>('agreements', P.submit, { ...dto, quarterId, quarterName: quarter.name, actor });
+    await this.audit.record({ action: 'agreement.submit', resourceType: 'agreement_version', resourceId: version.id, quarterId, before: null, after: summary(version) });
+    return version;
+  }
+
+  /** Signs with the principal's organisation and authority; the second required signature makes it binding and tells the process. */
+  async sign(actor: Actor, principal: AccountDto, quarterId: string, versionId: string): Promise<SignResult & { process: ProcessReport | null }> {
+    const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
+    const organisation = principal.organisationId
+      ? await this.services.send<OrganisationDto>('actors', OrganisationsPatterns.get, { actor, id: principal.organisationId })
+      : null;
+    const result = await this.services.send<SignResult>('agreements', P.sign, {
+      actor,
+      quarterId,
+      versionId,
+      signer: {
+        accountId: principal.id,
+        organisationId: principal.organisationId,
+        organisationName: organisation?.name ?? null,
+        organisationType: organisation?.type ?? null,
+        canSign: principal.canSign,
+      },
+    });
+    await this.audit.record({ action: 'agreement.sign', resourceType: 'agreement_version', resourceId: versionId, quarterId, before: summary(before), after: summary(result.version) });
+    const process = result.becameBinding ? await this.report({ type: 'agreement_signed', eventId: `agreement-signed:${versionId}`, quarterId }) : null;
+    return { ...result, process };
+  }
+
+  /** The programme office's decision; approval issues the certificate. Either way the process hears of it. */
+  async review(actor: Actor, quarterId: string, versionId: string, dto: ReviewDecisionDto): Promise<ReviewResult & { process: ProcessReport }> {
+    const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
+    const result = await this.services.send<ReviewResult>('agreements', P.review, { ...dto, quarterId, versionId, actor });
+    await this.audit.record({
+      action: `agreement.review.${dto.decision}`,
+      resourceType: 'agreement_version',
+      resourceId: versionId,
+      quarterId,
+      reason: dto.requiredChanges ?? null,
+      before: summary(before),
+      after: { ...summary(result.version), certificate: result.certificate },
+    });
+    const process = await this.report({
+      type: 'review_decided',
+      decision: dto.decision,
+      ...(dto.decision === 'sent_back' ? { requiredChanges: dto.requiredChanges, loopTo: dto.loopTo, newDue: dto.newDue } : {}),
+      eventId: `review-decided:${versionId}`,
+      quarterId,
+    } as ProcessEventEnvelope);
+    return { ...result, process };
+  }
+
+  /** Records a measure's progress and tells the process (it counts for the implementation phase). */
+  async changeMeasureStatus(actor: Actor, quarterId: string, measureId: string, dto: ChangeMeasureStatusDto): Promise<MeasureDto & { process: ProcessReport }> {
+    const { before, after } = await this.services.send<{ before: MeasureDto; after: MeasureDto }>('agreements', P.changeMeasureStatus, { ...dto, quarterId, measureId, actor });
+    await this.audit.record({ action: 'measure.status', resourceType: 'measure', resourceId: measureId, quarterId, reason: dto.reason ?? null, before, after });
+    const process = await this.report({
+      type: 'measure_status_changed',
+      measureId,
+      status: after.status,
+      eventId: `measure-status:${measureId}:${after.statusHistory.length}`,
+      quarterId,
+    });
+    return { ...after, process };
+  }
+
+  /** Names of the quarter's organisations, so the document names the owners of measures. */
+  async agreementPdf(actor: Actor, quarterId: string, versionId: string): Promise<PdfDocument> {
+    const members = await this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId });
+    const organisationNames = Object.fromEntries(members.data.map((m) => [m.organisationId, m.organisationName]));
+    return this.services.send<PdfDocument>('agreements', P.agreementPdf, { actor, quarterId, versionId, organisationNames });
+  }
+
+  /**
+   * Tells the quarter's process. The agreement is already stored: a process that refuses the
+   * event (not at that step) or cannot be reached is reported back, not turned into a failed
+   * request; the event id is derived from the version, so reporting it again is harmless.
+   */
+  private async report(event: ProcessEventEnvelope): Promise<ProcessReport> {
+    try {
+      const outcome: EventOutcome = await this.process.report(event);
+      return { eventId: event.eventId, applied: outcome.applied, ...(outcome.reason ? { reason: outcome.reason } : {}) };
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.logger.warn(`process of quarter ${event.quarterId} did not take ${event.type} (${event.eventId}): ${reason}`);
+      return { eventId: event.eventId, applied: false, reason };
+    }
+  }
+}
+
+/** The audit log keeps the status and signatures of a version, not the whole snapshot again. */
+function summary(v: AgreementVersionDto) {
+  return { id: v.id, number: v.number, status: v.status, contentHash: v.contentHash, signatures: v.signatures.map((s) => ({ organisationId: s.organisationId, role: s.role, accountId: s.accountId })) };
+}

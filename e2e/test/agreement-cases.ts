@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { signIn } from './support/api';
+import type { ModelUser } from './support/scope-model';
+import type { CaseContext, RouteCase } from './route-cases';
+
+/**
+ * Route cases of the Handlungskonzept and the Zielvereinbarung (issue 5). Routes on a version
+ * need one: the set-up completes the quarter's concept and submits it as the programme office.
+ */
+
+const WINDOW_START = '2027-01-01';
+const scheduled = { kind: 'unmittelbar', start: '2027-02-01', end: '2028-12-31' };
+
+async function must(ctx: CaseContext, method: string, path: string, body: unknown, expected: number, token = ctx.rootToken): Promise<any> {
+  const res = await ctx.api(method, path, { token, body });
+  if (res.status !== expected) throw new Error(`set-up ${method} ${path}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** Gives every goal of the quarter a scheduled, owned measure, so the concept can be submitted. */
+async function completeConcept(ctx: CaseContext, quarterId: string): Promise<void> {
+  const concept = await must(ctx, 'GET', `/quarters/${quarterId}/handlungskonzept`, undefined, 200);
+  for (const goal of concept.goals as Array<{ id: string; measures: unknown[] }>) {
+    if (goal.measures.length > 0) continue;
+    await must(ctx, 'POST', `/quarters/${quarterId}/measures`, { goalId: goal.id, title: 'Vorbereitung', ownerOrganisationId: randomUUID(), ...scheduled }, 201);
+  }
+}
+
+async function submittedVersion(ctx: CaseContext, quarterId: string): Promise<string> {
+  await completeConcept(ctx, quarterId);
+  const version = await must(ctx, 'POST', `/quarters/${quarterId}/agreement/versions`, { weakActionFields: [], windowStart: WINDOW_START }, 201);
+  return version.id;
+}
+
+const signers = new Map<string, string[]>();
+/** A housing company and a municipality taking part in the quarter, each with a person who may sign (tokens). */
+async function signersOf(ctx: CaseContext, quarterId: string): Promise<string[]> {
+  const known = signers.get(quarterId);
+  if (known) return known;
+  const programmeId = ctx.model.quarters.get(quarterId)!.programmeId;
+  const tokens: string[] = [];
+  for (const type of ['housing_company', 'municipality']) {
+    const org = await must(ctx, 'POST', '/organisations', { name: ctx.unique(type), type, programmeId }, 201);
+    ctx.model.organisations.set(org.id, { programmeId });
+    await must(ctx, 'POST', `/quarters/${quarterId}/memberships`, { organisationId: org.id, role: type === 'housing_company' ? 'lead_partner' : 'co_partner' }, 201);
+    ctx.model.memberships.push({ quarterId, organisationId: org.id });
+    const email = `${ctx.unique('zeichnung').replace(/\W+/g, '.').toLowerCase()}@fixture.genq.example`;
+    const account = await must(ctx, 'POST', '/accounts', { email, displayName: 'Zeichnungsbefugt', password: ctx.password, role: 'partner', organisationId: org.id, canSign: true }, 201);
+    ctx.model.accounts.set(account.id, { programmeIds: account.programmeIds, organisationId: org.id });
+    tokens.push((await signIn(ctx.api, email, ctx.password)).accessToken);
+  }
+  signers.set(quarterId, tokens);
+  return tokens;
+}
+
+/** Only callers that reach the service need a real version; the others are refused before. */
+const reachesService = (ctx: CaseContext, quarterId: string | undefined, user: ModelUser | undefined, roles: string[]) =>
+  !!quarterId && !!user && roles.includes(user.role) && ctx.model.visible(user, 'quarter', quarterId);
+
+const versionPath = async (ctx: CaseContext, quarterId: string | undefined, user: ModelUser | undefined, suffix = '') => {
+  const id = reachesService(ctx, quarterId, user, ['programme_admin', 'operator', 'viewer', 'facilitator', 'partner']) ? await submittedVersion(ctx, quarterId!) : randomUUID();
+  return `/api/quarters/${quarterId}/agreement/versions/${id}${suffix}`;
+};
+
+export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
+  'GET /api/quarters/:quarterId/handlungskonzept': { ok: 200, target: 'quarter', request: () => ({}) },
+  'POST /api/quarters/:quarterId/goals': {
+    ok: 201,
+    target: 'quarter',
+    request: () => ({ body: { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen', indicator: 'Anzahl', targetValue: '10', targetDate: '2029-12-31', targetGroups: ['Hochbetagte'] } }),
+  },
+  'POST /api/quarters/:quarterId/measures': {
+    ok: 201,
+    target: 'quarter',
+    request: async (ctx, quarterId) => {
+      const goal = await must(ctx, 'POST', `/quarters/${quarterId}/goals`, { actionFieldId: 'HF4', title: 'Begegnung', indicator: 'Treffen', targetValue: '12', targetDate: '2029-12-31' }, 201);
+      return { body: { goalId: goal.id, title: 'Quartierstreff', ownerOrganisationId: randomUUID(), ...scheduled } };
+    },
+  },
+  'POST /api/quarters/:quarterId/measures/:measureId/status': {
+    ok: 200,
+    target: 'quarter',
+    request: async (ctx, quarterId) => {
+      const goal = await must(ctx, 'POST', `/quarters/${quarterId}/goals`, { actionFieldId: 'HF1', title: 'Netzwerk', indicator: 'Partner', targetValue: '5', targetDate: '2029-12-31' }, 201);
+      const measure = await must(ctx, 'POST', `/quarters/${quarterId}/measures`, { goalId: goal.id, title: 'Runder Tisch', ownerOrganisationId: randomUUID(), ...scheduled }, 201);
+      return { path: `/api/quarters/${quarterId}/measures/${measure.id}/status`, body: { status: 'in Umsetzung', reason: 'Routentest' } };
+    },
+  },
+  'POST /api/quarters/:quarterId/justifications': {
+    ok: 201,
+    target: 'quarter',
+    request: () => ({ body: { actionFieldId: 'HF3', text: 'Wird im Stadtumbau bearbeitet.' } }),
+  },
+  'POST /api/quarters/:quarterId/agreement/versions': {
+    ok: 201,
+    target: 'quarter',
+    request: async (ctx, quarterId) => {
+      await completeConcept(ctx, quarterId!);
+      return { body: { weakActionFields: [], windowStart: WINDOW_START } };
+    },
+  },
+  'GET /api/quarters/:quarterId/agreement/versions': { ok: 200, target: 'quarter', request: () => ({}) },
+  'GET /api/quarters/:quarterId/agreement/versions/:versionId': {
+    ok: 200,
+    target: 'quarter',
+    request: async (ctx, quarterId, user) => ({ path: await versionPath(ctx, quarterId, user) }),
+  },
+  'GET /api/quarters/:quarterId/agreement/versions/:versionId/pdf': {
+    ok: 200,
+    target: 'quarter',
+    request: async (ctx, quarterId, user) => ({ path: await versionPath(ctx, quarterId, user, '/pdf') }),
+  },
+  // The fixture partner has no signing authority (Zeichnungsbefugnis): in scope, the answer is
+  // the service's 403 with that reason. Signing proper: e2e/test/agreements.e2e-spec.ts.
+  'POST /api/quarters/:quarterId/agreement/versions/:versionId/signatures': {
+    ok: 403,
+    target: 'quarter',
+    request: async (ctx, quarterId, user) => ({ path: await versionPath(ctx, quarterId, user, '/signatures') }),
+  },
+  'POST /api/quarters/:quarterId/agreement/versions/:versionId/review': {
+    ok: 200,
+    target: 'quarter',
+    request: async (ctx, quarterId, user) => {
+      let versionId: string = randomUUID();
+      if (reachesService(ctx, quarterId, user, ['programme_admin'])) {
+        const [company, municipality] = await signersOf(ctx, quarterId!);
+        versionId = await submittedVersion(ctx, quarterId!);
+        for (const token of [company, municipality]) await must(ctx, 'POST', `/quarters/${quarterId}/agreement/versions/${versionId}/signatures`, undefined, 201, token);
+      }
+      // Sent back, so the quarter can be submitted again by the next case.
+      return { path: `/api/quarters/${quarterId}/agreement/versions/${versionId}/review`, body: { decision: 'sent_back', requiredChanges: 'Routentest' } };
+    },
+  },
+  // No fixture quarter is certified: in scope, the answer is 404 "no certificate". Certificates: agreements.e2e-spec.ts.
+  'GET /api/quarters/:quarterId/certificate': { ok: 404, target: 'quarter', request: () => ({}) },
+  'GET /api/quarters/:quarterId/certificate/pdf': { ok: 404, target: 'quarter', request: () => ({}) },
+  'GET /api/certificates/verify/:code': { ok: 200, request: () => ({ path: '/api/certificates/verify/0123456789ABCDEF0123' }) },
+};

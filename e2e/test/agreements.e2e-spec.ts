@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, freeStackPorts } from '@genq/infra';
+import { apiClient, signIn, type Api } from './support/api';
+
+/**
+ * Issue 5 through the HTTP API of the running system: a Handlungskonzept is built, refused
+ * with every gap, submitted, signed by both partners (only by people with signing
+ * authority), approved by the programme office; the certificate is downloaded and verified
+ * publicly, and each decision reaches the quarter's process.
+ */
+jest.setTimeout(10 * 60_000);
+
+const PDF_TEXT = join(ROOT, 'apps/agreements/test/support/pdf-text.cjs');
+/** Text of a PDF, read back by pdf.js (in its own process: Jest cannot load its worker). */
+const pdfText = (pdf: Buffer) => execFileSync(process.execPath, [PDF_TEXT], { input: pdf, cwd: join(ROOT, 'apps/agreements') }).toString('utf8');
+
+describe('Handlungskonzept to certificate over HTTP', () => {
+  let dataDir: string;
+  let stack: Stack;
+  let api: Api;
+  let admin: string;
+  const P = 'genq-nrw-2026';
+
+  const as = async (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => {
+    const res = await api(method, path, { token, ...(body !== undefined ? { body } : {}) });
+    if (expected !== undefined && res.status !== expected) throw new Error(`${method} ${path}: ${res.status}, expected ${expected}: ${res.text}`);
+    return res;
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'genq-agreements-'));
+    stack = await startStack({
+      dataDir,
+      ports: await freeStackPorts(),
+      withConsole: false,
+      log: () => {},
+    });
+    api = apiClient(stack.gatewayUrl);
+    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken;
+    const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
+    await as(admin, 'PUT', `/programmes/${P}`, { id: P, name: 'GenQ NRW 2026', catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar }, 200);
+    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken; // now with the programme in scope
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('builds, submits, signs, approves, certifies and verifies, and tells the process', async () => {
+    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
+    const q = `/quarters/${quarter.id}`;
+    const org = async (name: string, type: string, role: string) => {
+      const o = (await as(admin, 'POST', '/organisations', { name, type, programmeId: P }, 201)).body;
+      await as(admin, 'POST', `${q}/memberships`, { organisationId: o.id, role }, 201);
+      return o.id as string;
+    };
+    const company = await org('Vonovia SE', 'housing_company', 'lead_partner');
+    const city = await org('Stadt Dortmund', 'municipality', 'co_partner');
+    const person = async (key: string, organisationId: string, canSign: boolean) => {
+      const email = `${key}@agreements.genq.example`;
+      await as(admin, 'POST', '/accounts', { email, displayName: key, password: DEMO_PASSWORD, role: 'partner', organisationId, canSign }, 201);
+      return (await signIn(api, email, DEMO_PASSWORD)).accessToken;
+    };
+    const lead = await person('projektleitung', company, false);
+    const ceo = await person('geschaeftsfuehrung', company, true);
+    const mayor = await person('buergermeisterin', city, true);
+
+    // The process up to Abstimmung und Beschluss.
+    for (const [i, ev] of [
+      { type: 'kickoff_recorded' },
+      { type: 'analysis_submitted' },
+      { type: 'workshop_recorded', workshop: 'strategy_workshop' },
+      { type: 'participation_recorded' },
+      { type: 'workshop_recorded', workshop: 'goals_workshop' },
+    ].entries()) {
+      await as(admin, 'POST', `${q}/events`, { eventId: `vorlauf-${i}`, ...ev }, 200);
+    }
+
+    // Drafting, with field errors.
+    const bad = await as(lead, 'POST', `${q}/goals`, { actionFieldId: 'HF7', title: '', indicator: 'x', targetValue: '1', targetDate: '2029-12-31' }, 400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['actionFieldId', 'title']);
+    const goal = (await as(lead, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen schaffen', indicator: 'Wohnungen', baseline: '12', targetValue: '40', targetDate: '2029-12-31', targetGroups: ['Hochbetagte'] }, 201)).body;
+    const submit = { weakActionFields: ['HF2', 'HF4'], windowStart: '2027-01-01' };
+    const refused = await as(lead, 'POST', `${q}/agreement/versions`, submit, 409);
+    expect(refused.body.errors.gaps.map((g: { code: string }) => g.code).sort()).toEqual(['field_without_goal', 'goal_without_measure']);
+    const measure = (await as(lead, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31', cost: 480000, funding: [{ source: 'company', amount: 480000 }] }, 201)).body;
+    await as(lead, 'POST', `${q}/justifications`, { actionFieldId: 'HF4', text: 'Der Quartierstreff der AWO deckt das Handlungsfeld ab.' }, 201);
+    const version = (await as(lead, 'POST', `${q}/agreement/versions`, submit, 201)).body;
+    expect(version).toMatchObject({ number: 1, status: 'submitted' });
+    const v = `${q}/agreement/versions/${version.id}`;
+
+    // Signing: authority, organisation, binding, and the process hears of it.
+    const noAuthority = await as(lead, 'POST', `${v}/signatures`, undefined, 403);
+    expect(noAuthority.body.message).toContain('signing authority');
+    const first = (await as(ceo, 'POST', `${v}/signatures`, undefined, 201)).body;
+    expect(first).toMatchObject({ becameBinding: false, process: null, version: { status: 'submitted' } });
+    const second = (await as(mayor, 'POST', `${v}/signatures`, undefined, 201)).body;
+    expect(second).toMatchObject({ becameBinding: true, version: { status: 'binding' }, process: { eventId: `agreement-signed:${version.id}`, applied: true } });
+    const afterSigning = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
+    expect(afterSigning.currentStep).toBe('review_and_certification');
+
+    // Review: the programme office only.
+    await as(ceo, 'POST', `${v}/review`, { decision: 'approved' }, 403);
+    const review = (await as(admin, 'POST', `${v}/review`, { decision: 'approved' }, 200)).body;
+    expect(review).toMatchObject({ version: { status: 'approved' }, certificate: { quarterName: 'Hörde Clarenberg', partners: ['Vonovia SE', 'Stadt Dortmund'] }, process: { applied: true } });
+    const state = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
+    expect(state.phase).toBe('implementation');
+
+    // The certificate, its PDF and its public verification.
+    const certificate = (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body;
+    const pdf = await fetch(`${stack.gatewayUrl}/api${q}/certificate/pdf`, { headers: { authorization: `Bearer ${ceo}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain(`Zertifikatsnummer: ${certificate.number}`);
+    expect(text).toContain('„Hörde Clarenberg“');
+    const zv = await fetch(`${stack.gatewayUrl}/api${v}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
+    const zvText = pdfText(Buffer.from(await zv.arrayBuffer()));
+    expect(zvText).toContain('Verantwortlich: Vonovia SE');
+    expect(zvText).toContain('Kommune: Stadt Dortmund');
+
+    const verified = await as(undefined, 'GET', `/certificates/verify/${certificate.verificationCode}`, undefined, 200);
+    expect(verified.body).toEqual({ valid: true, number: certificate.number, quarterName: 'Hörde Clarenberg', issuedAt: certificate.issuedAt, validUntil: certificate.validUntil });
+    expect((await as(undefined, 'GET', '/certificates/verify/FFFFFFFFFFFFFFFFFFFF', undefined, 200)).body.valid).toBe(false);
+
+    // Implementation: a measure's progress reaches the process; dropping it needs an amendment.
+    const progress = (await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'in Umsetzung' }, 200)).body;
+    expect(progress).toMatchObject({ status: 'in Umsetzung', process: { eventId: `measure-status:${measure.id}:2`, applied: true } });
+    await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'entfallen' }, 409);
+
+    // Every step is in the audit log with before and after.
+    const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,99]`, undefined, 200)).body;
+    const actions = log.map((e: { action: string }) => e.action);
+    for (const a of ['goal.create', 'measure.create', 'measure.status', 'justification.set', 'agreement.submit', 'agreement.sign', 'agreement.review.approved']) expect(actions).toContain(a);
+    const approval = log.find((e: { action: string }) => e.action === 'agreement.review.approved');
+    expect(approval.before.status).toBe('binding');
+    expect(approval.after.status).toBe('approved');
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * Goals, measures, the Handlungskonzept and the Zielvereinbarung (issue 5): the message
+ * patterns of the agreements service and the shapes that cross the wire.
+ */
+import type { Actor } from './auth';
+
+export const ACTION_FIELDS = ['HF1', 'HF2', 'HF3', 'HF4'] as const;
+export type ActionFieldId = (typeof ACTION_FIELDS)[number];
+
+/**
+ * Target groups and measure statuses of the default catalogue (genq-default 1.0.0). A
+ * programme's own catalogue may differ; until concepts pin a catalogue version these lists
+ * are what the service accepts.
+ */
+export const DEFAULT_TARGET_GROUPS = [
+  'Säuglinge und Kleinkinder',
+  'Kinder',
+  'Jugendliche',
+  'Auszubildende und Studierende',
+  'Berufstätige',
+  'Familien',
+  'Alleinerziehende',
+  'Alleinstehende',
+  'Menschen mit Beeinträchtigungen',
+  'Seniorinnen und Senioren',
+  'Hochbetagte',
+] as const;
+export const DEFAULT_MEASURE_STATUSES = ['geplant', 'in Umsetzung', 'umgesetzt', 'verzögert', 'ersetzt', 'entfallen'] as const;
+
+/** Statuses that only an amendment of the Zielvereinbarung may set (replacing or dropping a measure). */
+export const AMENDMENT_STATUSES = ['ersetzt', 'entfallen'] as const;
+
+export const MEASURE_KINDS = ['unmittelbar', 'mittelbar'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export const FUNDING_SOURCES = ['company', 'municipality', 'state_programme', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const AGREEMENT_STATUSES = ['submitted', 'binding', 'approved', 'sent_back', 'superseded'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+export const SIGNATORY_ROLES = ['housing_company', 'municipality', 'partner'] as const;
+export type SignatoryRole = (typeof SIGNATORY_ROLES)[number];
+
+/** The implementation phase the schedule of every measure must lie in. */
+export const IMPLEMENTATION_YEARS = 3;
+/** A certificate is valid this many years from issue. */
+export const CERTIFICATE_VALID_YEARS = 3;
+
+export interface GoalDto {
+  id: string;
+  quarterId: string;
+  actionFieldId: ActionFieldId;
+  title: string;
+  /** Criteria or weaknesses of the analysis the goal answers. */
+  criterionIds: string[];
+  indicator: string;
+  baseline: string | null;
+  targetValue: string;
+  targetDate: string;
+  targetGroups: string[];
+  createdAt: string;
+}
+
+export interface Milestone {
+  title: string;
+  due: string;
+}
+
+export interface FundingShare {
+  source: FundingSource;
+  amount: number;
+}
+
+export interface MeasureStatusChange {
+  status: string;
+  at: string;
+  by: string;
+  reason: string | null;
+}
+
+export interface MeasureDto {
+  id: string;
+  quarterId: string;
+  goalId: string;
+  title: string;
+  description: string;
+  ownerOrganisationId: string | null;
+  partnerOrganisationIds: string[];
+  kind: MeasureKind;
+  targetGroups: string[];
+  start: string | null;
+  end: string | null;
+  milestones: Milestone[];
+  cost: number | null;
+  funding: FundingShare[];
+  status: string;
+  statusHistory: MeasureStatusChange[];
+  createdAt: string;
+}
+
+export interface FieldJustificationDto {
+  id: string;
+  quarterId: string;
+  actionFieldId: ActionFieldId;
+  text: string;
+}
+
+/** A quarter's set of goals and measures, with the written justifications of fields without goals. */
+export interface HandlungskonzeptDto {
+  quarterId: string;
+  goals: Array<GoalDto & { measures: MeasureDto[] }>;
+  justifications: FieldJustificationDto[];
+}
+
+/** One reason a Handlungskonzept cannot be submitted; all of them are listed at once. */
+export interface ConceptGap {
+  code: 'field_without_goal' | 'goal_without_measure' | 'measure_without_owner' | 'measure_without_schedule' | 'measure_outside_window';
+  actionFieldId?: ActionFieldId;
+  goalId?: string;
+  measureId?: string;
+  message: string;
+}
+
+export interface SignatureDto {
+  id: string;
+  versionId: string;
+  organisationId: string;
+  organisationName: string;
+  accountId: string;
+  role: SignatoryRole;
+  at: string;
+}
+
+export interface AgreementVersionDto {
+  id: string;
+  quarterId: string;
+  number: number;
+  status: AgreementStatus;
+  /** sha256 of the canonical JSON of the snapshot. */
+  contentHash: string;
+  snapshot: HandlungskonzeptDto & { quarterName: string; windowStart: string; windowEnd: string };
+  submittedBy: string;
+  submittedAt: string;
+  bindingAt: string | null;
+  decidedAt: string | null;
+  requiredChanges: string | null;
+  signatures: SignatureDto[];
+}
+
+export interface CertificateDto {
+  id: string;
+  number: string;
+  quarterId: string;
+  quarterName: string;
+  versionId: string;
+  partners: string[];
+  issuedAt: string;
+  validUntil: string;
+  verificationCode: string;
+}
+
+/** What the public verification endpoint answers; nothing more about the quarter leaks. */
+export interface CertificateVerification {
+  valid: boolean;
+  number?: string;
+  quarterName?: string;
+  issuedAt?: string;
+  validUntil?: string;
+  reason?: string;
+}
+
+/** The signer, as the gateway knows them: organisation type and signing authority come from the actors service. */
+export interface SignerDto {
+  accountId: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  organisationType: string | null;
+  canSign: boolean;
+}
+
+export interface SignAgreementCommand {
+  actor: Actor;
+  quarterId: string;
+  versionId: string;
+  signer: SignerDto;
+}
+
+/** Answer to signing: the version after it, and whether this signature made it binding. */
+export interface SignResult {
+  version: AgreementVersionDto;
+  becameBinding: boolean;
+}
+
+export interface ReviewResult {
+  version: AgreementVersionDto;
+  certificate: CertificateDto | null;
+}
+
+export interface AgreementPdfQuery {
+  actor: Actor;
+  quarterId: string;
+  versionId: string;
+  /** Names of the quarter's organisations, for owners of measures. */
+  organisationNames?: Record<string, string>;
+}
+
+export interface PdfDocument {
+  filename: string;
+  /** base64 */
+  content: string;
+}
+
+export const AgreementsMessagePatterns = {
+  createGoal: 'agreements.goals.create',
+  createMeasure: 'agreements.measures.create',
+  changeMeasureStatus: 'agreements.measures.change-status',
+  setJustification: 'agreements.justifications.set',
+  getConcept: 'agreements.concept.get',
+  submit: 'agreements.versions.submit',
+  listVersions: 'agreements.versions.list',
+  getVersion: 'agreements.versions.get',
+  sign: 'agreements.versions.sign',
+  review: 'agreements.versions.review',
+  getCertificate: 'agreements.certificates.get',
+  verifyCertificate: 'agreements.certificates.verify',
+  agreementPdf: 'agreements.versions.pdf',
+  certificatePdf: 'agreements.certificates.pdf',
+} as const;
