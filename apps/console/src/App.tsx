@@ -6,6 +6,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import notifications from './notifications';
 import programmes from './programmes';
 import { dataProvider } from './providers/dataProvider';
 import quarters from './quarters';
@@ -26,5 +27,6 @@ export const App = () => (
     <Resource name="programmes" {...programmes} />
     {/* The menu shows each role only what it may use (authProvider.canAccess). */}
     <Resource name="audit-log" {...auditLog} />
+    <Resource name="notifications" {...notifications} />
   </Admin>
 );

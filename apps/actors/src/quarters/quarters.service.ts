@@ -131,7 +131,14 @@ export class QuartersService {
   }
 
   async list(actor: Actor, query: ListQuery): Promise<Page<QuarterDto>> {
-    const page = await pageOf(this.scope.restrictQuarters(this.quarters.createQueryBuilder('q'), actor), query, {
+    const qb = this.scope.restrictQuarters(this.quarters.createQueryBuilder('q'), actor);
+    // `overdue` is derived from the read model's `overdueSince`, not a column of its own.
+    const { overdue, ...filter } = query.filter ?? {};
+    if (overdue !== undefined && overdue !== null && overdue !== '') {
+      if (typeof overdue !== 'boolean') throw rpcError(400, 'Invalid list query', { overdue: 'must be true or false' });
+      qb.andWhere(overdue ? 'q.overdueSince IS NOT NULL' : 'q.overdueSince IS NULL');
+    }
+    const page = await pageOf(qb, { ...query, filter }, {
       sortable: ['name', 'municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'createdAt', 'nextDueAt', 'stalledSince', 'overdueSince'],
       filterable: ['municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'stalled', 'paused'],
       searchable: ['name', 'municipality', 'housingCompany'],

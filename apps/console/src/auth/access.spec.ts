@@ -23,6 +23,17 @@ describe('what the console offers each role', () => {
     }
   });
 
+  it('offers interventions and the notification outbox to the programme office only', () => {
+    for (const role of ['programme_admin', 'operator'] as const) {
+      expect(canAccess(role, 'quarters', 'intervene')).toBe(true);
+      expect(canAccess(role, 'notifications', 'list')).toBe(true);
+    }
+    for (const role of ['viewer', 'partner', 'facilitator'] as const) {
+      expect(canAccess(role, 'quarters', 'intervene')).toBe(false);
+      expect(canAccess(role, 'notifications', 'list')).toBe(false);
+    }
+  });
+
   it('offers nothing to someone not signed in, and never an action it does not know', () => {
     expect(canAccess(undefined, 'quarters', 'list')).toBe(false);
     expect(canAccess('programme_admin', 'audit-log', 'delete')).toBe(false);

@@ -9,7 +9,8 @@ const PROGRAMME_OFFICE: Role[] = ['programme_admin', 'operator', 'viewer'];
  * console shows. Partners and facilitators see their quarters, not the programme admin.
  */
 const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
-  quarters: { list: ALL, show: ALL, create: ['programme_admin'] },
+  quarters: { list: ALL, show: ALL, create: ['programme_admin'], intervene: ['programme_admin', 'operator'] },
+  notifications: { list: ['programme_admin', 'operator'] },
   programmes: { list: PROGRAMME_OFFICE, show: PROGRAMME_OFFICE },
   'audit-log': { list: ['programme_admin'], show: ['programme_admin'], export: ['programme_admin'] },
 };

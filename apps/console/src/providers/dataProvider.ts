@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import { apiUrl, bearer, session } from '../auth/authProvider';
+import type { BatchPreview, BatchProgress, InterventionRequest, InterventionResult, ProcessStateView } from '../process/types';
 
 export { apiUrl };
 
@@ -31,4 +32,34 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
  * `{ errors: { field: message } }`; `fetchJson` keeps the parsed body on the `HttpError`,
  * and react-admin's create/edit controllers show `body.errors` next to the inputs.
  */
-export const dataProvider: DataProvider = simpleRestProvider(apiUrl, httpClient);
+const restProvider: DataProvider = simpleRestProvider(apiUrl, httpClient);
+
+const json = (body: unknown) => JSON.stringify(body);
+const filterParam = (filter: Record<string, unknown>) => encodeURIComponent(JSON.stringify(filter ?? {}));
+
+/**
+ * Calls beyond CRUD: the process of a quarter and operator interventions (issue 6).
+ * A refused intervention rejects with an `HttpError` of status 409 whose `message` is the
+ * process's reason; callers show it as is.
+ */
+const processMethods = {
+  getProcess: async (quarterId: string): Promise<ProcessStateView> =>
+    (await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/process`)).json,
+  intervene: async (quarterId: string, intervention: InterventionRequest): Promise<InterventionResult> =>
+    (
+      await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/interventions`, {
+        method: 'POST',
+        body: json(intervention),
+      })
+    ).json,
+  previewBatch: async (filter: Record<string, unknown>): Promise<BatchPreview> =>
+    (await httpClient(`${apiUrl}/interventions/batches/preview?filter=${filterParam(filter)}`)).json,
+  startBatch: async (filter: Record<string, unknown>, intervention: InterventionRequest): Promise<{ id: string; total: number }> =>
+    (await httpClient(`${apiUrl}/interventions/batches`, { method: 'POST', body: json({ filter, intervention }) })).json,
+  batchProgress: async (batchId: string): Promise<BatchProgress> =>
+    (await httpClient(`${apiUrl}/interventions/batches/${encodeURIComponent(batchId)}`)).json,
+};
+
+export type GenqDataProvider = DataProvider & typeof processMethods;
+
+export const dataProvider: GenqDataProvider = { ...restProvider, ...processMethods };

@@ -1,30 +1,120 @@
-import { Datagrid, DateField, List, SearchInput, SelectInput, TextField, TextInput } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { FieldProps } from 'react-admin';
+import { Box, Chip, Tooltip, Typography } from '@mui/material';
 import { useDateLocale } from '../i18n/useDateLocale';
-import { landChoices, phaseChoices } from './choices';
+import { BatchInterventionButton } from '../process/BatchInterventionButton';
+import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
+import type { ExportField } from '../process/ExportAllCsvButton';
+import { QuickFilterButton } from '../process/QuickFilter';
+import { landChoices, phaseChoices, stepChoices } from './choices';
+import type { Quarter } from './domain';
 import { PhaseField } from './PhaseField';
 import { StepField } from './StepField';
 
 const quarterFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
+  <NullableBooleanInput key="stalled" source="stalled" />,
+  <NullableBooleanInput key="paused" source="paused" />,
+  <NullableBooleanInput key="overdue" source="overdue" />,
   <SelectInput key="land" source="land" choices={landChoices} translateChoice={false} />,
   <SelectInput key="phase" source="phase" choices={phaseChoices} />,
+  <SelectInput key="currentStep" source="currentStep" choices={stepChoices} />,
   <TextInput key="municipality" source="municipality" />,
+  <TextInput key="housingCompany" source="housingCompany" />,
   <TextInput key="programmeId" source="programmeId" />,
 ];
+
+/** "stockend seit" with the reason underneath; empty when the quarter moves. */
+const StalledField = (_props: FieldProps<Quarter>) => {
+  const record = useRecordContext<Quarter>();
+  const dateLocale = useDateLocale();
+  const translate = useTranslate();
+  if (!record?.stalled || !record.stalledSince) return <>–</>;
+  return (
+    <Box>
+      <Chip size="small" color="warning" label={translate('resources.quarters.stalled_since', { date: new Date(record.stalledSince).toLocaleDateString(dateLocale) })} />
+      {record.stalledReason && (
+        <Typography variant="caption" component="div" color="text.secondary">
+          {record.stalledReason}
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+/** Next due date; red with "overdue since" when the earliest open deadline has passed. */
+const NextDueField = (_props: FieldProps<Quarter>) => {
+  const record = useRecordContext<Quarter>();
+  const dateLocale = useDateLocale();
+  const translate = useTranslate();
+  if (!record?.nextDueAt) return <>–</>;
+  const due = new Date(record.nextDueAt).toLocaleDateString(dateLocale);
+  if (!record.overdueSince) return <>{due}</>;
+  return (
+    <Tooltip title={translate('resources.quarters.overdue_since', { date: new Date(record.overdueSince).toLocaleDateString(dateLocale) })}>
+      <Typography variant="body2" color="error" component="span">
+        {due}
+      </Typography>
+    </Tooltip>
+  );
+};
+
+const exportFields: ExportField<Quarter>[] = [
+  { source: 'name' },
+  { source: 'municipality' },
+  { source: 'kreis' },
+  { source: 'land' },
+  { source: 'housingCompany' },
+  { source: 'programmeId' },
+  { source: 'phase' },
+  { source: 'currentStep' },
+  { source: 'stalled' },
+  { source: 'stalledSince' },
+  { source: 'stalledReason' },
+  { source: 'paused' },
+  { source: 'nextDueAt' },
+  { source: 'overdueSince' },
+  { source: 'createdAt' },
+];
+
+const Actions = () => (
+  <TopToolbar>
+    <QuickFilterButton label="resources.quarters.filters.stalled_only" source="stalled" value={true} />
+    <FilterButton />
+    <CreateButton />
+    <BatchInterventionButton />
+    <ExportAllCsvButton fields={exportFields} filename="genq-quartiere" />
+  </TopToolbar>
+);
 
 export const QuarterList = () => {
   const dateLocale = useDateLocale();
   return (
-    <List filters={quarterFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+    <List filters={quarterFilters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="municipality" />
-        <TextField source="kreis" emptyText="–" />
         <TextField source="land" />
         <TextField source="housingCompany" />
         {/* Phase and step keys do not sort meaningfully as strings. */}
         <PhaseField source="phase" sortable={false} />
         <StepField source="currentStep" sortable={false} />
+        <StalledField source="stalledSince" sortBy="stalledSince" />
+        <NextDueField source="nextDueAt" sortBy="nextDueAt" />
         <DateField source="createdAt" locales={dateLocale} options={{ dateStyle: 'medium' }} />
       </Datagrid>
     </List>

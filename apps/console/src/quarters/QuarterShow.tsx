@@ -1,7 +1,7 @@
 import { DateField, ReferenceField, Show, TabbedShowLayout, TextField } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { PhaseField } from './PhaseField';
-import { ProcessTimeline } from './ProcessTimeline';
+import { ProcessPanel } from '../process/ProcessPanel';
 import { StepField } from './StepField';
 
 const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -23,7 +23,7 @@ export const QuarterShow = () => {
           <StepField source="currentStep" />
           <DateField source="workflowStartedAt" locales={dateLocale} showTime options={dateTime} emptyText="–" />
           <DateField source="createdAt" locales={dateLocale} showTime options={dateTime} />
-          <ProcessTimeline label="process.timeline.title" />
+          <ProcessPanel label="process.timeline.title" />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

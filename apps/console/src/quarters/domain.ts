@@ -69,6 +69,12 @@ export interface Quarter extends RaRecord<string> {
   /** Null while the lifecycle workflow is being started. */
   phase: Phase | null;
   currentStep: string | null;
+  stalled?: boolean;
+  stalledReason?: string | null;
+  stalledSince?: string | null;
+  paused?: boolean;
+  nextDueAt?: string | null;
+  overdueSince?: string | null;
   workflowStartedAt: string | null;
   createdAt: string;
   /** Only on GET one, and absent when the workflow could not be queried. */

@@ -1,0 +1,61 @@
+import { Datagrid, DateField, FilterButton, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import type { FieldProps } from 'react-admin';
+import { useDateLocale } from '../i18n/useDateLocale';
+import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
+import type { ExportField } from '../process/ExportAllCsvButton';
+import type { NotificationRecord } from './types';
+
+const KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual'] as const;
+const STATUSES = ['pending', 'sent', 'not_mailed'] as const;
+
+const filters = [
+  <SelectInput key="kind" source="kind" choices={KINDS.map((k) => ({ id: k, name: `resources.notifications.kinds.${k}` }))} />,
+  <SelectInput key="status" source="status" choices={STATUSES.map((s) => ({ id: s, name: `resources.notifications.statuses.${s}` }))} />,
+  <TextInput key="quarterId" source="quarterId" />,
+  <TextInput key="deadlineKey" source="deadlineKey" />,
+];
+
+const Translated = ({ source, prefix }: FieldProps<NotificationRecord> & { source: 'kind' | 'status'; prefix: string }) => {
+  const record = useRecordContext<NotificationRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return <>{translate(`${prefix}.${record[source]}`, { _: record[source] })}</>;
+};
+
+const exportFields: ExportField<NotificationRecord>[] = [
+  { source: 'createdAt' },
+  { source: 'quarterId' },
+  { source: 'kind' },
+  { source: 'deadlineKey' },
+  { source: 'recipientName' },
+  { source: 'recipientEmail' },
+  { source: 'subject' },
+  { source: 'status' },
+  { source: 'sentAt' },
+];
+
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ExportAllCsvButton fields={exportFields} filename="genq-benachrichtigungen" />
+  </TopToolbar>
+);
+
+/** The notification outbox: every reminder and escalation the process sent, newest first. */
+export const NotificationList = () => {
+  const dateLocale = useDateLocale();
+  return (
+    <List filters={filters} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <DateField source="createdAt" showTime locales={dateLocale} />
+        <ReferenceField source="quarterId" reference="quarters" link="show" />
+        <Translated source="kind" prefix="resources.notifications.kinds" label="resources.notifications.fields.kind" />
+        <TextField source="deadlineKey" emptyText="–" sortable={false} />
+        <TextField source="recipientName" emptyText="–" sortable={false} />
+        <TextField source="subject" sortable={false} />
+        <Translated source="status" prefix="resources.notifications.statuses" label="resources.notifications.fields.status" />
+        <DateField source="sentAt" showTime locales={dateLocale} emptyText="–" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Skeleton,
+  Step,
+  StepContent,
+  StepLabel,
+  Stepper,
+  Typography,
+} from '@mui/material';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import RadioButtonCheckedIcon from '@mui/icons-material/RadioButtonChecked';
+import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
+import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
+import type { ReactElement } from 'react';
+import { useNotify, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useDateLocale } from '../i18n/useDateLocale';
+import type { Quarter, StepStatus } from '../quarters/domain';
+import { InterventionDialog } from './InterventionDialog';
+import type { DeadlineOption } from './InterventionDialog';
+import { INTERVENTION_KINDS, deadlinesOf } from './types';
+import type { DeadlineView, InterventionKind, InterventionRequest, ProcessStateView } from './types';
+import { useGenqDataProvider } from './useGenqDataProvider';
+
+const statusIcon: Record<StepStatus, ReactElement> = {
+  completed: <CheckCircleIcon color="success" />,
+  active: <RadioButtonCheckedIcon color="primary" />,
+  waived: <RemoveCircleOutlineIcon color="disabled" />,
+  pending: <RadioButtonUncheckedIcon color="disabled" />,
+};
+
+const isOpen = (d: DeadlineView) => d.status === 'pending' || d.status === 'active';
+
+/** Turns the process's deadlines into choices for the dialogs, with translated names. */
+export const useDeadlineOptions = (deadlines: DeadlineView[]): DeadlineOption[] => {
+  const translate = useTranslate();
+  return deadlines.map((d) => ({ key: d.key, name: translate(`process.step.${d.key}`, { _: d.name }), due: d.due }));
+};
+
+/**
+ * The quarter's live process from GET /quarters/:id/process: every deadline with due, done,
+ * waived and reminders; pause and stalled state; the interventions so far; and one button
+ * per intervention.
+ */
+export const ProcessPanel = (_props: { label?: string }) => {
+  const record = useRecordContext<Quarter>();
+  const translate = useTranslate();
+  const dateLocale = useDateLocale();
+  const dataProvider = useGenqDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { canAccess: mayIntervene } = useCanAccess({ resource: 'quarters', action: 'intervene' });
+  const [process, setProcess] = useState<ProcessStateView | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [dialog, setDialog] = useState<InterventionKind | null>(null);
+  const quarterId = record?.id;
+
+  const load = useCallback(async () => {
+    if (!quarterId) return;
+    try {
+      setProcess(await dataProvider.getProcess(String(quarterId)));
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  }, [dataProvider, quarterId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const deadlines = process ? deadlinesOf(process) : [];
+  const options = useDeadlineOptions(deadlines);
+  if (!record) return null;
+  if (failed) return <Alert severity="info">{translate('process.timeline.unavailable')}</Alert>;
+  if (!process) return <Skeleton variant="rectangular" height={200} />;
+
+  const formatDate = (iso: string) => new Date(iso).toLocaleDateString(dateLocale, { dateStyle: 'medium' });
+  const formatDateTime = (iso: string) => new Date(iso).toLocaleString(dateLocale, { dateStyle: 'medium', timeStyle: 'short' });
+  const now = Date.now();
+  const ended = !!process.withdrawn || !!process.closedAt;
+
+  const submit = async (request: InterventionRequest) => {
+    const result = await dataProvider.intervene(String(record.id), request);
+    notify('process.intervention.applied', { type: 'success', messageArgs: { summary: result.summary } });
+    await load();
+    refresh();
+  };
+
+  return (
+    <Box data-testid="process-panel">
+      {process.stalled && (
+        <Alert severity="warning" sx={{ mb: 1 }} data-testid="stalled-alert">
+          {translate('process.timeline.stalled', { since: formatDate(process.stalled.since), reason: process.stalled.reason })}
+        </Alert>
+      )}
+      {process.paused && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          {translate('process.timeline.paused', { since: formatDate(process.paused.since), reason: process.paused.reason })}
+        </Alert>
+      )}
+      {process.withdrawn && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          {translate('process.timeline.withdrawn', { date: formatDate(process.withdrawn.at), reason: process.withdrawn.reason })}
+        </Alert>
+      )}
+      {mayIntervene && !ended && (
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }} data-testid="intervention-buttons">
+          {INTERVENTION_KINDS.filter((k) => (k === 'pause' ? !process.paused : k === 'resume' ? !!process.paused : true)).map((kind) => (
+            <Button
+              key={kind}
+              size="small"
+              variant={kind === 'withdraw' ? 'text' : 'outlined'}
+              color={kind === 'withdraw' ? 'error' : 'primary'}
+              onClick={() => setDialog(kind)}
+            >
+              {translate(`process.intervention.kind.${kind}`)}
+            </Button>
+          ))}
+        </Box>
+      )}
+      {deadlines.length === 0 ? (
+        <Alert severity="info">{translate('process.timeline.empty')}</Alert>
+      ) : (
+        <Stepper orientation="vertical" nonLinear sx={{ py: 1 }}>
+          {deadlines.map((d) => {
+            const isCurrent = d.key === process.currentStep;
+            const overdue = isOpen(d) && new Date(d.due).getTime() < now;
+            return (
+              <Step key={d.key} completed={d.status === 'completed'} expanded active={isCurrent}>
+                <StepLabel icon={statusIcon[d.status]} sx={isCurrent ? { bgcolor: 'action.selected', borderRadius: 1, px: 1, mx: -1 } : undefined}>
+                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }} data-testid={`deadline-${d.key}`}>
+                    <Typography component="span" sx={{ fontWeight: isCurrent ? 600 : 400 }} color={d.status === 'waived' ? 'text.secondary' : 'text.primary'}>
+                      {translate(`process.step.${d.key}`, { _: d.name })}
+                    </Typography>
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={translate(`process.status.${d.status}`, { _: d.status })}
+                      color={d.status === 'active' ? 'primary' : d.status === 'completed' ? 'success' : 'default'}
+                    />
+                    {isCurrent && (
+                      <Typography component="span" variant="caption" color="primary">
+                        {translate('process.timeline.current')}
+                      </Typography>
+                    )}
+                    {overdue && <Chip size="small" color="error" label={translate('process.timeline.overdue')} />}
+                    {process.paused && isOpen(d) && <Chip size="small" label={translate('process.timeline.paused_chip')} />}
+                  </Box>
+                </StepLabel>
+                <StepContent>
+                  <Typography variant="body2" color={overdue ? 'error' : 'text.secondary'} data-testid={`due-${d.key}`}>
+                    {translate('process.timeline.due', { date: formatDate(d.due) })}
+                  </Typography>
+                  {d.completedAt && (
+                    <Typography variant="body2" color="text.secondary">
+                      {translate('process.timeline.completed', { date: formatDate(d.completedAt) })}
+                    </Typography>
+                  )}
+                  {d.waivedReason && (
+                    <Typography variant="body2" color="text.secondary">
+                      {translate('process.timeline.waived', { reason: d.waivedReason })}
+                    </Typography>
+                  )}
+                  <Typography variant="body2" color="text.secondary">
+                    {translate('process.timeline.reminders', { smart_count: d.reminders?.length ?? 0 })}
+                    {d.responsible ? ` · ${translate('process.timeline.responsible', { name: d.responsible.name })}` : ''}
+                  </Typography>
+                </StepContent>
+              </Step>
+            );
+          })}
+        </Stepper>
+      )}
+      <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
+        {translate('process.timeline.interventions')}
+      </Typography>
+      {process.interventions.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate('process.timeline.no_interventions')}
+        </Typography>
+      ) : (
+        <List dense data-testid="intervention-list">
+          {[...process.interventions].reverse().map((i) => (
+            <ListItem key={i.id} disableGutters>
+              <ListItemText
+                primary={`${translate(`process.intervention.kind.${i.kind}`)}: ${i.summary}`}
+                secondary={translate('process.timeline.intervention_by', { at: formatDateTime(i.at), who: i.operator.name, reason: i.reason })}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      {dialog && <InterventionDialog key={dialog} kind={dialog} open onClose={() => setDialog(null)} deadlines={options} submit={submit} />}
+    </Box>
+  );
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeChange, toInterventionRequest, validateIntervention } from './intervention';
+
+const formatDate = (iso: string) => iso.slice(0, 10);
+
+describe('intervention form', () => {
+  it('requires a reason of at least three characters for every kind', () => {
+    expect(validateIntervention({ kind: 'pause', reason: ' a ' })).toEqual({ reason: 'process.intervention.errors.reason' });
+    expect(validateIntervention({ kind: 'pause', reason: 'Sommerpause' })).toEqual({});
+  });
+
+  it('requires a deadline and a positive number of days to extend', () => {
+    expect(validateIntervention({ kind: 'extend_deadline', reason: 'Daten fehlen', days: 0 })).toEqual({
+      key: 'process.intervention.errors.key',
+      days: 'process.intervention.errors.days',
+    });
+    expect(validateIntervention({ kind: 'extend_deadline', reason: 'Daten fehlen', extendMode: 'shiftAll', days: 14 })).toEqual({});
+  });
+
+  it('builds the API request per kind', () => {
+    expect(toInterventionRequest({ kind: 'extend_deadline', reason: ' Daten fehlen ', key: 'analysis', days: '30' })).toEqual({
+      kind: 'extend_deadline',
+      reason: 'Daten fehlen',
+      key: 'analysis',
+      by: 'P30D',
+    });
+    expect(toInterventionRequest({ kind: 'extend_deadline', reason: 'Wahl', extendMode: 'shiftAll', days: 14, key: 'analysis' })).toEqual({
+      kind: 'extend_deadline',
+      reason: 'Wahl',
+      shiftAll: true,
+      by: 'P14D',
+    });
+    expect(toInterventionRequest({ kind: 'reassign', reason: 'Wechsel', responsibleName: 'Frau Yilmaz', responsibleEmail: '' })).toEqual({
+      kind: 'reassign',
+      reason: 'Wechsel',
+      responsible: { name: 'Frau Yilmaz' },
+    });
+    expect(toInterventionRequest({ kind: 'withdraw', reason: 'Rückzug', key: 'analysis' })).toEqual({ kind: 'withdraw', reason: 'Rückzug' });
+  });
+
+  it('shows the old and the new due date of an extension', () => {
+    expect(
+      describeChange(
+        { kind: 'extend_deadline', reason: 'x', key: 'analysis', days: 30 },
+        { deadlineName: () => 'Quartiersanalyse', currentDue: () => '2026-03-01T00:00:00.000Z', formatDate },
+      ),
+    ).toEqual({ key: 'process.intervention.preview.extend_dates', params: { step: 'Quartiersanalyse', from: '2026-03-01', to: '2026-03-31' } });
+  });
+});
