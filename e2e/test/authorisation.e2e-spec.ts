@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, freePort, startStack, type Stack, type StackPorts } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, type StackPorts, freeStackPorts } from '@genq/infra';
 import type { Role, ScopeKind } from '@genq/contracts';
 import { GLOBAL_PREFIX, createGateway, readGatewayConfig, routeCatalogue, type RouteInfo } from '@genq/gateway';
 import { ROUTE_CASES, type CaseContext } from './route-cases';
@@ -109,15 +109,7 @@ describe('who may do what, on every route', () => {
   beforeAll(async () => {
     ({ routes, served } = await discoverRoutes());
     dataDir = mkdtempSync(join(tmpdir(), 'genq-authz-'));
-    const ports: StackPorts = {
-      gateway: await freePort(),
-      gatewayEvents: await freePort(),
-      temporal: await freePort(),
-      temporalUi: await freePort(),
-      actors: await freePort(),
-      analysis: await freePort(),
-      agreements: await freePort(),
-    };
+    const ports: StackPorts = await freeStackPorts();
     stack = await startStack({
       dataDir,
       ports,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freePort, seedDemo, startStack, type Stack } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
 
 /**
  * The console's sign-in in a real browser against the whole stack, as `npm start` runs it
@@ -20,16 +20,7 @@ describe('console: signing in, by role', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'genq-console-'));
     stack = await startStack({
       dataDir,
-      ports: {
-        gateway: await freePort(),
-        gatewayEvents: await freePort(),
-        console: await freePort(),
-        temporal: await freePort(),
-        temporalUi: await freePort(),
-        actors: await freePort(),
-        analysis: await freePort(),
-        agreements: await freePort(),
-      },
+      ports: await freeStackPorts({ withConsole: true }),
       withConsole: true,
       log: () => {},
     });

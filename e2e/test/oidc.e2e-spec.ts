@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ADMIN, freePort, startStack, type Stack } from '@genq/infra';
+import { DEMO_ADMIN, freePort, startStack, type Stack, freeStackPorts } from '@genq/infra';
 import { apiClient, type Api } from './support/api';
 
 /**
@@ -54,15 +54,7 @@ describe('sign-in delegated to an OpenID Connect provider', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'genq-oidc-'));
     stack = await startStack({
       dataDir,
-      ports: {
-        gateway: await freePort(),
-        gatewayEvents: await freePort(),
-        temporal: await freePort(),
-        temporalUi: await freePort(),
-        actors: await freePort(),
-        analysis: await freePort(),
-        agreements: await freePort(),
-      },
+      ports: await freeStackPorts(),
       withConsole: false,
       log: () => {},
       env: { AUTH_MODE: 'oidc', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE, OIDC_JWKS_URL: `http://127.0.0.1:${port}/protocol/openid-connect/certs` },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, startStack, type Stack } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, startStack, type Stack, freeStackPorts } from '@genq/infra';
 import { ProcessPatterns, type EventOutcome } from '@genq/contracts';
 import { request, tcpClient } from '@genq/service-kit';
 import { apiClient, signIn, type Api } from './support/api';
@@ -113,15 +113,7 @@ describe('process engine across processes', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'genq-process-'));
     stack = await startStack({
       dataDir,
-      ports: {
-        gateway: await freePort(),
-        gatewayEvents: await freePort(),
-        temporal: await freePort(),
-        temporalUi: await freePort(),
-        actors: await freePort(),
-        analysis: await freePort(),
-        agreements: await freePort(),
-      },
+      ports: await freeStackPorts(),
       withConsole: false,
       log: () => {},
       env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PROGRAMME_OFFICE_EMAIL: 'programmstelle@land.example', MAIL_FROM: 'GenQ <genq@land.example>' },

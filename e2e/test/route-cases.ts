@@ -1,6 +1,7 @@
 import type { ScopeKind } from '@genq/contracts';
 import type { Api } from './support/api';
 import type { ModelUser, ScopeModel } from './support/scope-model';
+import { AGREEMENT_ROUTE_CASES } from './agreement-cases';
 
 /**
  * How to call each route of the gateway in the route test (authorisation.e2e-spec.ts).
@@ -40,6 +41,12 @@ export interface RouteCase {
   ok: number;
 }
 
+/** Criteria of the default catalogue (genq-default@1.0.0), for set-ups that rate every one. */
+const ANALYSIS_CRITERIA = [
+  ...['1', '2', '3', '4', '5', '6', '7'].map((n) => `HF1.${n}`),
+  ...['HF2', 'HF3', 'HF4'].flatMap((f) => ['1', '2', '3', '4', '5', '6'].map((n) => `${f}.${n}`)),
+];
+
 const QUARTER_BODY = { municipality: 'Teststadt', land: 'Nordrhein-Westfalen', housingCompany: 'Test eG' };
 
 /** A refresh token of a fresh session of a throw-away account, so public credential routes can succeed. */
@@ -50,6 +57,8 @@ async function freshSession(ctx: CaseContext): Promise<{ refreshToken: string }>
 }
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
+  // issue 5: Handlungskonzept, Zielvereinbarung, certificates
+  ...AGREEMENT_ROUTE_CASES,
   'GET /api/health': { ok: 200, request: () => ({}) },
   'POST /api/auth/login': { ok: 200, request: (ctx) => ({ body: { email: 'public-routes@fixture.genq.example', password: ctx.password } }) },
   'POST /api/auth/refresh': { ok: 200, request: async (ctx) => ({ body: { refreshToken: (await freshSession(ctx)).refreshToken } }) },
@@ -149,6 +158,51 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       body: { email: `${ctx.unique('user').replace(/\W+/g, '.').toLowerCase()}@fixture.genq.example`, displayName: 'Neu', password: ctx.password, role: 'partner', organisationId },
       created: (a) => ctx.model.accounts.set(a.id, { programmeIds: a.programmeIds, organisationId: a.organisationId }),
     }),
+  },
+
+  // issue 4: the quarter analysis. Writes carry a unique source or evidence, so each call changes something.
+  'GET /api/analysis/template.csv': { ok: 200, request: () => ({}) },
+  'GET /api/analysis/template.xlsx': { ok: 200, request: () => ({}) },
+  'GET /api/quarters/:id/analysis': { ok: 200, target: 'quarter', request: () => ({}) },
+  'GET /api/quarters/:id/indicators': { ok: 200, target: 'quarter', request: () => ({}) },
+  'PUT /api/quarters/:id/indicators': {
+    ok: 200,
+    target: 'quarter',
+    request: (ctx) => ({ body: { values: [{ indicatorId: 'flats_total', referenceDate: '2025-12-31', value: 1200, source: ctx.unique('Bestand'), unit: 'Wohnungen' }] } }),
+  },
+  'POST /api/quarters/:id/indicators/import': {
+    ok: 200,
+    target: 'quarter',
+    request: (ctx) => ({ body: { csv: `indicatorId;referenceDate;value;source\nresidents_total;31.12.2025;4200;${ctx.unique('Melderegister')}\n` } }),
+  },
+  'GET /api/quarters/:id/ratings': { ok: 200, target: 'quarter', request: () => ({}) },
+  'PUT /api/quarters/:id/ratings': {
+    ok: 200,
+    target: 'quarter',
+    request: (ctx) => ({ body: { ratings: [{ criterionId: 'HF1.1', rating: 2, evidence: ctx.unique('Beleg'), targetGroups: ['Kinder'] }] } }),
+  },
+  'GET /api/quarters/:id/profile': { ok: 200, target: 'quarter', request: () => ({}) },
+  'GET /api/programmes/:id/analysis-distribution': { ok: 200, target: 'programme', request: () => ({}) },
+  'POST /api/quarters/:id/analysis/submit': {
+    ok: 200,
+    target: 'quarter',
+    // Every criterion rated first (as the programme admin), so the analysis may be submitted.
+    request: async (ctx, quarterId) => {
+      const ratings = ANALYSIS_CRITERIA.map((criterionId) => ({ criterionId, rating: 1 }));
+      const res = await ctx.api('PUT', `/quarters/${quarterId}/ratings`, { token: ctx.rootToken, body: { ratings } });
+      if (res.status !== 200 && res.status !== 404) throw new Error(`set-up: ${res.status} ${res.text}`);
+      return {};
+    },
+  },
+  'POST /api/quarters/:id/analysis/priorities': {
+    ok: 200,
+    target: 'quarter',
+    request: async (ctx, quarterId) => {
+      const ratings = ANALYSIS_CRITERIA.map((criterionId) => ({ criterionId, rating: 2 }));
+      await ctx.api('PUT', `/quarters/${quarterId}/ratings`, { token: ctx.rootToken, body: { ratings } });
+      await ctx.api('POST', `/quarters/${quarterId}/analysis/submit`, { token: ctx.rootToken });
+      return { body: { priorities: ['HF2', 'HF3.1'] } };
+    },
   },
 
   'GET /api/audit-log': { ok: 200, request: () => ({ path: '/api/audit-log?range=[0,499]' }) },

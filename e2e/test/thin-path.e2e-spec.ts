@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, seedDemo, startStack, type Stack, type StackPorts } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, run, seedDemo, startStack, type Stack, type StackPorts, freeStackPorts } from '@genq/infra';
 import { ActorsPatterns, quarterWorkflowId, type CreateQuarterResult } from '@genq/contracts';
 import { request, tcpClient } from '@genq/service-kit';
 
@@ -21,15 +21,7 @@ describe('thin path across processes', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'genq-e2e-'));
-    ports = {
-      gateway: await freePort(),
-      gatewayEvents: await freePort(),
-      temporal: await freePort(),
-      temporalUi: await freePort(),
-      actors: await freePort(),
-      analysis: await freePort(),
-      agreements: await freePort(),
-    };
+    ports = await freeStackPorts();
     await start();
     // Every route but health and login needs a signed-in user: the demo's first programme admin.
     const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {

@@ -179,6 +179,9 @@ export function spawnApp(
   options: { args?: string[]; env?: Record<string, string>; cwd?: string; logFile: string },
 ): StackApp & { exited(): { code: number | null; signal: string | null } | undefined };
 
+/** Free ports for every process of a stack (and the console with `withConsole`). */
+export function freeStackPorts(options?: { withConsole?: boolean }): Promise<StackPorts>;
+
 /** The whole system on embedded defaults, as `npm start` runs it. */
 export function startStack(options: {
   dataDir: string;

@@ -206,4 +206,13 @@ async function waitForLogLine(app, text, timeoutMs) {
   throw new Error(`no "${text}" line within ${timeoutMs} ms`);
 }
 
-module.exports = { startStack, spawnApp, ROOT };
+/** Free ports for every process of a stack, for tests that run stacks side by side. */
+async function freeStackPorts({ withConsole = false } = {}) {
+  const { freePort } = require('./ports.cjs');
+  const names = ['gateway', 'gatewayEvents', 'temporal', 'temporalUi', 'actors', 'analysis', 'agreements', ...(withConsole ? ['console'] : [])];
+  const ports = {};
+  for (const name of names) ports[name] = await freePort();
+  return ports;
+}
+
+module.exports = { startStack, spawnApp, freeStackPorts, ROOT };

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { GatewayConfig } from './config';
 import { AccountsModule } from './accounts/accounts.module';
+import { AgreementsModule } from './agreements/agreements.module';
+import { AnalysisHttpModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -30,6 +32,10 @@ export class GatewayModule {
         AuditModule,
         AccountsModule,
         OrganisationsModule,
+        // issue 4: the quarter analysis
+        AnalysisHttpModule,
+        // issue 5: goals, measures, Zielvereinbarung, certificates
+        AgreementsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],

@@ -9,3 +9,5 @@ export * from './messages';
 export * from './activities';
 export * from './auth';
 export * from './audit';
+export * from './analysis';
+export * from './agreements';

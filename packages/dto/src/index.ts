@@ -8,3 +8,5 @@ export * from './programmes';
 export * from './auth';
 export * from './organisations';
 export * from './interventions';
+export * from './agreements';
+export * from './analysis';
