@@ -126,6 +126,8 @@ export interface ProcessState {
   reports: ReportState[];
   /** The Bilanzierung (re-audit) deadline at the end of a cycle. */
   reaudit: Deadline | null;
+  /** Milestones of the agreement's measures, chased with the same reminder policy. */
+  milestones: Deadline[];
   /** The quarter's default responsible person (Projektleitung), reminded unless a step names another. */
   responsible?: Responsible;
   paused: { since: string; reason: string } | null;
@@ -171,13 +173,23 @@ export type ProcessEvent =
       /** New deadline for the step it loops to (ISO date or duration from now). */
       newDue?: string;
       requiredChanges?: string;
+      /** With an approval: the measure milestones of the agreement, chased like every deadline. */
+      milestones?: MilestoneDeadline[];
     }
+  | { type: 'milestone_reached'; key: string }
   | { type: 'report_submitted'; year: number }
   | { type: 'measure_status_changed'; measureId: string; status: string }
   | { type: 'amendment_proposed'; amendmentId: string; description: string }
   | { type: 'amendment_confirmed'; amendmentId: string; party: 'housing_company' | 'municipality' }
   | { type: 'amendment_accepted'; amendmentId: string }
   | { type: 'reaudit_decided'; decision: 'renewed' | 'expired' };
+
+/** A measure's milestone as the process tracks it; the key is stable across agreement versions. */
+export interface MilestoneDeadline {
+  key: string;
+  name: string;
+  due: string;
+}
 
 export type ProcessEventEnvelope = ProcessEvent & {
   eventId: string;

@@ -95,6 +95,7 @@ const EVENT_TYPES: ProcessEvent['type'][] = [
   'amendment_confirmed',
   'amendment_accepted',
   'reaudit_decided',
+  'milestone_reached',
 ];
 
 /**
@@ -124,5 +125,9 @@ export class ProcessEventDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) amendmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['housing_company', 'municipality']) party?: 'housing_company' | 'municipality';
+  @ApiPropertyOptional({ description: 'milestone_reached: the milestone key' })
+  @IsOptional()
+  @Matches(/^[a-z0-9_]+$/, { message: 'key must be a milestone key' })
+  key?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString() at?: string;
 }

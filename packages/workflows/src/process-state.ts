@@ -14,6 +14,7 @@ import {
 } from '@genq/domain';
 import type {
   Deadline,
+  MilestoneDeadline,
   EventOutcome,
   Intervention,
   InterventionResult,
@@ -59,7 +60,12 @@ const t = (s: string): number => new Date(s).getTime();
 // ---- construction ----------------------------------------------------------------------
 
 export function createState(input: QuarterLifecycleInput, now: number): EngineState {
-  if (input.resume) return input.resume as EngineState;
+  if (input.resume) {
+    const resumed = input.resume as EngineState;
+    // Runs continued from before milestones were tracked carry none yet.
+    resumed.milestones ??= [];
+    return resumed;
+  }
   const steps: Deadline[] = developmentSchedule(input.calendar, new Date(input.startedAt)).map((s) => ({
     key: s.key,
     name: s.name,
@@ -86,6 +92,7 @@ export function createState(input: QuarterLifecycleInput, now: number): EngineSt
     amendment: null,
     withdrawn: null,
     closedAt: null,
+    milestones: [],
     interventions: [],
     version: 1,
     updatedAt: iso(now),
@@ -112,13 +119,20 @@ export function createState(input: QuarterLifecycleInput, now: number): EngineSt
 /** Deadlines the process is chasing right now. */
 export function openDeadlines(state: EngineState): Deadline[] {
   if (state.phase === 'development') return state.steps.filter((s) => s.status === 'active');
-  if (state.phase === 'implementation') return state.reports.filter((r) => r.status === 'active' || r.status === 'pending');
+  if (state.phase === 'implementation') {
+    return [...state.reports.filter((r) => r.status === 'active' || r.status === 'pending'), ...state.milestones.filter((m) => m.status === 'active')];
+  }
   if (state.phase === 'reaudit' && state.reaudit) return [state.reaudit];
   return [];
 }
 
 export function findDeadline(state: EngineState, key: string): Deadline | undefined {
-  return state.steps.find((s) => s.key === key) ?? state.reports.find((r) => r.key === key) ?? (state.reaudit?.key === key ? state.reaudit : undefined);
+  return (
+    state.steps.find((s) => s.key === key) ??
+    state.reports.find((r) => r.key === key) ??
+    state.milestones.find((m) => m.key === key) ??
+    (state.reaudit?.key === key ? state.reaudit : undefined)
+  );
 }
 
 /**
@@ -309,7 +323,11 @@ function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: 
       if (state.phase !== 'development' || state.currentStep !== 'review_and_certification') {
         return 'no concept is waiting for review';
       }
-      if (ev.decision === 'approved') return completeStep(state, calendar, 'review_and_certification', at, now);
+      if (ev.decision === 'approved') {
+        const refused = completeStep(state, calendar, 'review_and_certification', at, now);
+        if (!refused) trackMilestones(state, calendar, ev.milestones ?? [], now);
+        return refused;
+      }
       sendBack(state, calendar, ev.loopTo ?? 'goals_workshop', ev.newDue, now);
       return undefined;
     }
@@ -319,6 +337,13 @@ function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: 
       if (report.status === 'completed' || report.status === 'waived') return `annual report ${ev.year} is already in`;
       complete(state, report, at);
       if (state.reports.every((r) => r.status === 'completed' || r.status === 'waived')) startReaudit(state, calendar, now);
+      return undefined;
+    }
+    case 'milestone_reached': {
+      const milestone = state.milestones.find((m) => m.key === ev.key);
+      if (!milestone) return `no milestone ${ev.key} is tracked`;
+      if (milestone.status === 'completed') return `milestone ${ev.key} is already reached`;
+      complete(state, milestone, at);
       return undefined;
     }
     case 'measure_status_changed':
@@ -377,6 +402,18 @@ function sendBack(state: EngineState, calendar: ProgrammeCalendar, loopTo: strin
     delete state.remindFrom[s.key];
   }
   activateNextStep(state, calendar, now);
+}
+
+/** Starts chasing the agreement's measure milestones (those reached already stay reached). */
+function trackMilestones(state: EngineState, calendar: ProgrammeCalendar, milestones: MilestoneDeadline[], now: number): void {
+  const reached = new Set(state.milestones.filter((m) => m.status === 'completed').map((m) => m.key));
+  state.milestones = [
+    ...state.milestones.filter((m) => reached.has(m.key)),
+    ...milestones
+      .filter((m) => !reached.has(m.key))
+      .map((m): Deadline => ({ key: m.key, name: m.name, due: new Date(m.due).toISOString(), status: 'pending', reminders: [] })),
+  ];
+  for (const m of state.milestones) if (m.status === 'pending') open(state, calendar, m, now);
 }
 
 function startReaudit(state: EngineState, calendar: ProgrammeCalendar, now: number): void {
@@ -471,7 +508,7 @@ export function validateIntervention(state: EngineState, iv: Intervention): void
 
 /** Deadlines not yet done: the current ones and those still to come. */
 function remaining(state: EngineState): Deadline[] {
-  const all: Deadline[] = [...state.steps, ...state.reports, ...(state.reaudit ? [state.reaudit] : [])];
+  const all: Deadline[] = [...state.steps, ...state.reports, ...state.milestones, ...(state.reaudit ? [state.reaudit] : [])];
   return all.filter((d) => !done(d));
 }
 

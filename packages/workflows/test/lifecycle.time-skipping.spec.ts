@@ -217,6 +217,26 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     expect(s.interventions.every((i) => i.operator.name === 'Olga Operator' && i.reason.length > 0)).toBe(true);
   });
 
+  it('chases the measure milestones that come with the approval, like every deadline', async () => {
+    const q = await startQuarter(env, 'milestones', { startAt: { phase: 'development', stepKey: 'review_and_certification' } });
+    const now = await env.currentTimeMs();
+    const due = new Date(now + 60 * DAY).toISOString();
+    const developmentRun = await q.runId();
+    const approved = await q.event({
+      type: 'review_decided',
+      decision: 'approved',
+      milestones: [{ key: 'milestone_m1_1', name: 'Mietertreff: Raum angemietet', due }],
+    });
+    expect(approved.phase).toBe('implementation');
+    await q.newRun(developmentRun);
+    await sleepUntil(new Date(due).getTime() + HOUR);
+    await eventually(() =>
+      expect(recorder.notificationsOf('milestones').filter((n) => n.deadlineKey === 'milestone_m1_1').map((n) => n.kind)).toEqual(['before_due', 'on_due']),
+    );
+    expect((await q.event({ type: 'milestone_reached', key: 'milestone_m1_1' })).applied).toBe(true);
+    expect((await q.state()).milestones[0]).toMatchObject({ status: 'completed' });
+  });
+
   it('ignores a duplicate event', async () => {
     const q = await startQuarter(env, 'dupes');
     expect((await q.event({ type: 'kickoff_recorded' }, 'same-id')).applied).toBe(true);

@@ -9,6 +9,7 @@ import {
   type EventOutcome,
   type MeasureDto,
   type MembershipDto,
+  type MilestoneDeadline,
   type OrganisationDto,
   type Page,
   type PdfDocument,
@@ -91,6 +92,8 @@ export class AgreementsGatewayService {
       type: 'review_decided',
       decision: dto.decision,
       ...(dto.decision === 'sent_back' ? { requiredChanges: dto.requiredChanges, loopTo: dto.loopTo, newDue: dto.newDue } : {}),
+      // With the approval the process starts chasing the measures' milestones.
+      ...(dto.decision === 'approved' ? { milestones: milestonesOf(result.version) } : {}),
       eventId: `review-decided:${versionId}`,
       quarterId,
     } as ProcessEventEnvelope);
@@ -138,4 +141,11 @@ export class AgreementsGatewayService {
 /** The audit log keeps the status and signatures of a version, not the whole snapshot again. */
 function summary(v: AgreementVersionDto) {
   return { id: v.id, number: v.number, status: v.status, contentHash: v.contentHash, signatures: v.signatures.map((s) => ({ organisationId: s.organisationId, role: s.role, accountId: s.accountId })) };
+}
+
+/** The measure milestones of an agreement version, keyed stably by measure and position. */
+export function milestonesOf(version: AgreementVersionDto): MilestoneDeadline[] {
+  return version.snapshot.goals.flatMap((g) =>
+    g.measures.flatMap((m) => m.milestones.map((ms, i) => ({ key: `milestone_${m.id}_${i + 1}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase(), name: `${m.title}: ${ms.title}`, due: ms.due }))),
+  );
 }
