@@ -135,4 +135,45 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/quarters/:quarterId/certificate': { ok: 404, target: 'quarter', request: () => ({}) },
   'GET /api/quarters/:quarterId/certificate/pdf': { ok: 404, target: 'quarter', request: () => ({}) },
   'GET /api/certificates/verify/:code': { ok: 200, request: () => ({ path: '/api/certificates/verify/0123456789ABCDEF0123' }) },
+
+  // Implementation: annual reports and amendments. No fixture quarter is certified: in scope, a
+  // report or an amendment is refused with 409 (not certified), and a named one is unknown (404).
+  // The whole story on a certified quarter: agreements.e2e-spec.ts.
+  'GET /api/quarters/:quarterId/agreement/history': { ok: 200, target: 'quarter', request: () => ({}) },
+  'GET /api/quarters/:quarterId/reports': { ok: 200, target: 'quarter', request: () => ({}) },
+  'POST /api/quarters/:quarterId/reports': { ok: 409, target: 'quarter', request: () => ({ body: { year: 1, text: 'Routentest' } }) },
+  'GET /api/quarters/:quarterId/reports/:reportId': { ok: 404, target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}` }) },
+  'PATCH /api/quarters/:quarterId/reports/:reportId': {
+    ok: 404,
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}`, body: { text: 'Routentest' } }),
+  },
+  'POST /api/quarters/:quarterId/reports/:reportId/submission': {
+    ok: 404,
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}/submission` }),
+  },
+  'POST /api/quarters/:quarterId/reports/:reportId/review': {
+    ok: 404,
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}/review`, body: { decision: 'accepted' } }),
+  },
+  'GET /api/quarters/:quarterId/reports/:reportId/pdf': { ok: 404, target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}/pdf` }) },
+  'GET /api/quarters/:quarterId/amendments': { ok: 200, target: 'quarter', request: () => ({}) },
+  'POST /api/quarters/:quarterId/amendments': {
+    ok: 409,
+    target: 'quarter',
+    request: () => ({ body: { description: 'Routentest', reason: 'Routentest', changes: [{ action: 'drop', measureId: randomUUID() }] } }),
+  },
+  'GET /api/quarters/:quarterId/amendments/:amendmentId': { ok: 404, target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}` }) },
+  'POST /api/quarters/:quarterId/amendments/:amendmentId/signatures': {
+    ok: 404,
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}/signatures` }),
+  },
+  'POST /api/quarters/:quarterId/amendments/:amendmentId/acceptance': {
+    ok: 404,
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}/acceptance` }),
+  },
 };

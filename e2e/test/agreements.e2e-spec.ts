@@ -132,12 +132,101 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     expect(progress).toMatchObject({ status: 'in Umsetzung', process: { eventId: `measure-status:${measure.id}:2`, applied: true } });
     await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'entfallen' }, 409);
 
+    // Reporting or amending before certification is refused with the reason.
+    const other = (await as(admin, 'POST', '/quarters', { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
+    await as(admin, 'POST', `/quarters/${other.id}/memberships`, { organisationId: company, role: 'lead_partner' }, 201);
+    const early = await as(lead, 'POST', `/quarters/${other.id}/reports`, { year: 1 }, 409);
+    expect(early.body.message).toContain('not certified');
+    await as(lead, 'POST', `/quarters/${other.id}/amendments`, { description: 'x', reason: 'y', changes: [{ action: 'drop', measureId: measure.id }] }, 409);
+
+    // The annual report: drafted and submitted by the partners, reviewed by the programme office; the process counts it.
+    expect((await as(lead, 'POST', `${q}/reports`, { year: 7, changes: [{ description: 'x' }] }, 400)).body.errors).toMatchObject({ year: expect.any(String), changes: expect.anything() });
+    await as(admin, 'POST', `${q}/reports`, { year: 1 }, 403);
+    const draft = (await as(lead, 'POST', `${q}/reports`, { year: 1, text: 'Im ersten Jahr wurden die Aufzüge beauftragt.' }, 201)).body;
+    expect(draft).toMatchObject({ year: 1, status: 'draft', versionId: version.id, measures: [{ measureId: measure.id, title: 'Aufzüge nachrüsten', status: 'in Umsetzung' }] });
+    await as(lead, 'POST', `${q}/reports`, { year: 1 }, 409);
+    const r = `${q}/reports/${draft.id}`;
+    await as(lead, 'PATCH', r, {
+      measures: [{ measureId: measure.id, status: 'verzögert', note: 'Lieferverzug beim Aufzugshersteller' }],
+      indicators: [{ key: 'Barrierearme Wohnungen', value: '18', goalId: goal.id }],
+      changes: [{ description: 'Aufzug Haus 3 erst 2028', reason: 'Lieferverzug' }],
+    }, 200);
+    const submittedReport = (await as(ceo, 'POST', `${r}/submission`, undefined, 200)).body;
+    expect(submittedReport).toMatchObject({ status: 'submitted', process: { eventId: `report:${draft.id}:submitted`, applied: true } });
+    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.reports.find((x: { year: number }) => x.year === 1).status).toBe('completed');
+    await as(lead, 'PATCH', r, { text: 'zu spät' }, 409);
+    await as(lead, 'POST', `${r}/review`, { decision: 'accepted' }, 403);
+    await as(admin, 'POST', `${r}/review`, { decision: 'returned' }, 400);
+    expect((await as(admin, 'POST', `${r}/review`, { decision: 'returned', remarks: 'Bitte Kosten ergänzen' }, 200)).body.status).toBe('returned');
+    await as(lead, 'PATCH', r, { text: 'Im ersten Jahr wurden die Aufzüge beauftragt. Kosten bisher: 120.000 €.' }, 200);
+    const resubmitted = (await as(lead, 'POST', `${r}/submission`, undefined, 200)).body;
+    expect(resubmitted.process).toMatchObject({ eventId: `report:${draft.id}:submitted`, applied: false }); // the process had it already
+    expect((await as(admin, 'POST', `${r}/review`, { decision: 'accepted' }, 200)).body.status).toBe('accepted');
+    const reportPdf = await fetch(`${stack.gatewayUrl}/api${r}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
+    expect(reportPdf.headers.get('content-type')).toBe('application/pdf');
+    const reportText = pdfText(Buffer.from(await reportPdf.arrayBuffer()));
+    for (const expected of ['Jahresbericht 1', 'Quartier: Hörde Clarenberg', 'Maßnahme: Aufzüge nachrüsten – Status: verzögert', 'Barrierearme Wohnungen: 18', 'Begründung: Lieferverzug', 'Kosten bisher: 120.000 €']) {
+      expect(reportText).toContain(expected);
+    }
+
+    // An amendment: a new version signed again by both partners and accepted by the programme office; the process follows each step.
+    const proposed = (await as(lead, 'POST', `${q}/amendments`, {
+      description: 'Aufzüge werden durch Treppenlifte ersetzt',
+      reason: 'Statik lässt keine Aufzüge zu',
+      changes: [{ action: 'replace', measureId: measure.id, measure: { title: 'Treppenlifte einbauen', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-06-01', end: '2028-12-31', cost: 150000 } }],
+    }, 201)).body;
+    expect(proposed).toMatchObject({ status: 'proposed', baseVersionId: version.id, version: { number: 2, status: 'submitted' }, process: { eventId: `amendment:${proposed.id}:proposed`, applied: true } });
+    expect(proposed.version.contentHash).not.toBe(version.contentHash);
+    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toMatchObject({ id: proposed.id, confirmedBy: [] });
+    const a = `${q}/amendments/${proposed.id}`;
+    await as(lead, 'POST', `${a}/signatures`, undefined, 403);
+    await as(admin, 'POST', `${a}/acceptance`, undefined, 409); // not confirmed yet
+    expect((await as(ceo, 'POST', `${a}/signatures`, undefined, 201)).body).toMatchObject({ party: 'housing_company', becameConfirmed: false, process: { eventId: `amendment:${proposed.id}:confirmed:housing_company`, applied: true } });
+    expect((await as(mayor, 'POST', `${a}/signatures`, undefined, 201)).body).toMatchObject({ party: 'municipality', becameConfirmed: true, amendment: { status: 'confirmed' }, process: { applied: true } });
+    await as(ceo, 'POST', `${a}/acceptance`, undefined, 403);
+    const accepted = (await as(admin, 'POST', `${a}/acceptance`, undefined, 200)).body;
+    expect(accepted).toMatchObject({ status: 'accepted', version: { status: 'approved' }, process: { eventId: `amendment:${proposed.id}:accepted`, applied: true } });
+    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toBeNull();
+    const history = (await as(mayor, 'GET', `${q}/agreement/history`, undefined, 200)).body;
+    expect(history.map((h: { number: number; status: string; amendmentId: string | null }) => [h.number, h.status, h.amendmentId])).toEqual([
+      [1, 'superseded', null],
+      [2, 'approved', proposed.id],
+    ]);
+    expect((await as(mayor, 'GET', `${q}/agreement/versions/${version.id}`, undefined, 200)).body.contentHash).toBe(version.contentHash);
+
     // Every step is in the audit log with before and after.
-    const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,99]`, undefined, 200)).body;
+    const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body;
     const actions = log.map((e: { action: string }) => e.action);
-    for (const a of ['goal.create', 'measure.create', 'measure.status', 'justification.set', 'agreement.submit', 'agreement.sign', 'agreement.review.approved']) expect(actions).toContain(a);
+    for (const action of [
+      'goal.create',
+      'measure.create',
+      'measure.status',
+      'justification.set',
+      'agreement.submit',
+      'agreement.sign',
+      'agreement.review.approved',
+      'report.create',
+      'report.update',
+      'report.submit',
+      'report.review.returned',
+      'report.review.accepted',
+      'amendment.propose',
+      'amendment.sign',
+      'amendment.accept',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    const acceptance = log.find((e: { action: string }) => e.action === 'amendment.accept');
+    expect(acceptance.before.status).toBe('confirmed');
+    expect(acceptance.after.status).toBe('accepted');
     const approval = log.find((e: { action: string }) => e.action === 'agreement.review.approved');
     expect(approval.before.status).toBe('binding');
     expect(approval.after.status).toBe('approved');
+
+    // A withdrawn quarter takes no more reports or amendments.
+    await as(admin, 'POST', `${q}/interventions`, { kind: 'withdraw', reason: 'Das Wohnungsunternehmen steigt aus' }, 200);
+    const withdrawn = await as(lead, 'POST', `${q}/reports`, { year: 2 }, 409);
+    expect(withdrawn.body.message).toContain('withdrawn');
+    expect((await as(lead, 'GET', `${q}/reports`, undefined, 200)).body.map((x: { year: number }) => x.year)).toEqual([1]);
   });
 });

@@ -1,11 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AgreementsMessagePatterns as P, type AgreementPdfQuery, type SignAgreementCommand } from '@genq/contracts';
-import { ChangeMeasureStatusMessage, CreateGoalMessage, CreateMeasureMessage, ReviewDecisionMessage, SetJustificationMessage, SubmitConceptMessage } from '@genq/dto';
+import { AgreementsMessagePatterns as P, type AgreementPdfQuery, type SignAgreementCommand, type SignAmendmentCommand } from '@genq/contracts';
+import {
+  AcceptAmendmentMessage,
+  ChangeMeasureStatusMessage,
+  CreateAnnualReportMessage,
+  CreateGoalMessage,
+  CreateMeasureMessage,
+  ProposeAmendmentMessage,
+  ReviewAnnualReportMessage,
+  ReviewDecisionMessage,
+  SetJustificationMessage,
+  SubmitConceptMessage,
+  UpdateAnnualReportMessage,
+} from '@genq/dto';
 import { rpcError } from '@genq/service-kit';
 import { requireActor, requireId } from './agreement/actor';
 import { AgreementService } from './agreement/agreement.service';
 import { ConceptService } from './concept/concept.service';
+import { ImplementationService } from './implementation/implementation.service';
 
 /** Message handlers of the agreements service. Scope (which quarters) is the gateway's policy; roles are checked here again. */
 @Controller()
@@ -13,6 +26,7 @@ export class AgreementsController {
   constructor(
     private readonly concept: ConceptService,
     private readonly agreements: AgreementService,
+    private readonly implementation: ImplementationService,
   ) {}
 
   @MessagePattern(P.createGoal)
@@ -91,5 +105,78 @@ export class AgreementsController {
   @MessagePattern(P.certificatePdf)
   certificatePdf(@Payload() q: { quarterId: string }) {
     return this.agreements.certificatePdf(requireId(q?.quarterId, 'quarterId'));
+  }
+
+  // ---- Implementation: annual reports and amendments ----
+
+  @MessagePattern(P.versionHistory)
+  versionHistory(@Payload() q: { quarterId: string }) {
+    return this.implementation.history(requireId(q?.quarterId, 'quarterId'));
+  }
+
+  @MessagePattern(P.createReport)
+  createReport(@Payload() msg: CreateAnnualReportMessage) {
+    const { actor, quarterId, ...dto } = msg;
+    return this.implementation.createReport(actor, quarterId, dto);
+  }
+
+  @MessagePattern(P.updateReport)
+  updateReport(@Payload() msg: UpdateAnnualReportMessage) {
+    const { actor, quarterId, reportId, ...dto } = msg;
+    return this.implementation.updateReport(actor, quarterId, reportId, dto);
+  }
+
+  @MessagePattern(P.submitReport)
+  submitReport(@Payload() q: { actor: unknown; quarterId: string; reportId: string }) {
+    return this.implementation.submitReport(requireActor(q?.actor), requireId(q?.quarterId, 'quarterId'), requireId(q?.reportId, 'reportId'));
+  }
+
+  @MessagePattern(P.reviewReport)
+  reviewReport(@Payload() msg: ReviewAnnualReportMessage) {
+    const { actor, quarterId, reportId, ...dto } = msg;
+    return this.implementation.reviewReport(actor, quarterId, reportId, dto);
+  }
+
+  @MessagePattern(P.listReports)
+  listReports(@Payload() q: { quarterId: string }) {
+    return this.implementation.listReports(requireId(q?.quarterId, 'quarterId'));
+  }
+
+  @MessagePattern(P.getReport)
+  getReport(@Payload() q: { quarterId: string; reportId: string }) {
+    return this.implementation.getReport(requireId(q?.quarterId, 'quarterId'), requireId(q?.reportId, 'reportId'));
+  }
+
+  @MessagePattern(P.reportPdf)
+  reportPdf(@Payload() q: { quarterId: string; reportId: string }) {
+    return this.implementation.reportPdf(requireId(q?.quarterId, 'quarterId'), requireId(q?.reportId, 'reportId'));
+  }
+
+  @MessagePattern(P.proposeAmendment)
+  proposeAmendment(@Payload() msg: ProposeAmendmentMessage) {
+    const { actor, quarterId, ...dto } = msg;
+    return this.implementation.proposeAmendment(actor, quarterId, dto);
+  }
+
+  @MessagePattern(P.signAmendment)
+  signAmendment(@Payload() cmd: SignAmendmentCommand) {
+    const s = cmd?.signer;
+    if (!s || typeof s.accountId !== 'string' || typeof s.canSign !== 'boolean') throw rpcError(400, 'Validation failed', { signer: 'signer is required' });
+    return this.implementation.signAmendment(requireActor(cmd.actor), requireId(cmd.quarterId, 'quarterId'), requireId(cmd.amendmentId, 'amendmentId'), s);
+  }
+
+  @MessagePattern(P.acceptAmendment)
+  acceptAmendment(@Payload() msg: AcceptAmendmentMessage) {
+    return this.implementation.acceptAmendment(msg.actor, msg.quarterId, msg.amendmentId);
+  }
+
+  @MessagePattern(P.listAmendments)
+  listAmendments(@Payload() q: { quarterId: string }) {
+    return this.implementation.listAmendments(requireId(q?.quarterId, 'quarterId'));
+  }
+
+  @MessagePattern(P.getAmendment)
+  getAmendment(@Payload() q: { quarterId: string; amendmentId: string }) {
+    return this.implementation.getAmendment(requireId(q?.quarterId, 'quarterId'), requireId(q?.amendmentId, 'amendmentId'));
   }
 }

@@ -5,6 +5,7 @@ import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/se
 import { AgreementService } from './agreement/agreement.service';
 import { AgreementsController } from './agreements.controller';
 import { ConceptService } from './concept/concept.service';
+import { ImplementationService } from './implementation/implementation.service';
 import type { AgreementsConfig } from './config';
 import { agreementsEntities } from './entities';
 import { agreementsMigrations } from './migrations';
@@ -21,7 +22,7 @@ export class AgreementsModule {
       module: AgreementsModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, agreementsEntities, agreementsMigrations), retryAttempts: 3 })],
       controllers: [healthControllerFor('agreements', AgreementsPatterns.health), AgreementsController],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }, ConceptService, AgreementService],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }, ConceptService, AgreementService, ImplementationService],
     };
   }
 }

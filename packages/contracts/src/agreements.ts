@@ -224,4 +224,135 @@ export const AgreementsMessagePatterns = {
   verifyCertificate: 'agreements.certificates.verify',
   agreementPdf: 'agreements.versions.pdf',
   certificatePdf: 'agreements.certificates.pdf',
+  versionHistory: 'agreements.versions.history',
+  createReport: 'agreements.reports.create',
+  updateReport: 'agreements.reports.update',
+  submitReport: 'agreements.reports.submit',
+  reviewReport: 'agreements.reports.review',
+  listReports: 'agreements.reports.list',
+  getReport: 'agreements.reports.get',
+  reportPdf: 'agreements.reports.pdf',
+  proposeAmendment: 'agreements.amendments.propose',
+  signAmendment: 'agreements.amendments.sign',
+  acceptAmendment: 'agreements.amendments.accept',
+  listAmendments: 'agreements.amendments.list',
+  getAmendment: 'agreements.amendments.get',
 } as const;
+
+// ---- Implementation: annual reports and amendments ------------------------------------
+
+/** Years of the implementation cycle an annual report (Jahresbericht) covers. */
+export const REPORT_YEARS = [1, 2, 3] as const;
+export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** The status of one measure of the agreement in a report, with a note. */
+export interface ReportMeasureDto {
+  measureId: string;
+  title: string;
+  status: string;
+  note: string | null;
+}
+
+/** An updated indicator value (free key/value, optionally tied to a goal). */
+export interface ReportIndicatorDto {
+  key: string;
+  value: string;
+  goalId: string | null;
+}
+
+/** A change to the plan in the reporting year and why. */
+export interface ReportChangeDto {
+  description: string;
+  reason: string;
+}
+
+export interface AnnualReportDto {
+  id: string;
+  quarterId: string;
+  year: number;
+  /** The approved Zielvereinbarung version the report is measured against. */
+  versionId: string;
+  versionNumber: number;
+  status: ReportStatus;
+  measures: ReportMeasureDto[];
+  indicators: ReportIndicatorDto[];
+  changes: ReportChangeDto[];
+  text: string;
+  createdBy: string;
+  createdAt: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  remarks: string | null;
+}
+
+/** Answer to a report's write: the report before (null when created) and after. */
+export interface ReportChange {
+  before: AnnualReportDto | null;
+  after: AnnualReportDto;
+}
+
+export const AMENDMENT_ACTIONS = ['replace', 'drop', 'add'] as const;
+export type AmendmentAction = (typeof AMENDMENT_ACTIONS)[number];
+export const AMENDMENT_STATUSES_FLOW = ['proposed', 'confirmed', 'accepted'] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES_FLOW)[number];
+
+/** One change of an amendment, as applied: the measure replaced or dropped, the measure added. */
+export interface AmendmentChangeRecord {
+  action: AmendmentAction;
+  /** The measure replaced or dropped. */
+  measureId: string | null;
+  /** The goal a measure is added to (or the replaced measure's goal). */
+  goalId: string;
+  /** The new measure of a replacement or addition. */
+  newMeasureId: string | null;
+  title: string;
+}
+
+export interface AmendmentDto {
+  id: string;
+  quarterId: string;
+  description: string;
+  reason: string;
+  status: AmendmentStatus;
+  /** The approved version it amends, and the new version it creates. */
+  baseVersionId: string;
+  versionId: string;
+  changes: AmendmentChangeRecord[];
+  proposedBy: string;
+  proposedAt: string;
+  confirmedBy: Array<'housing_company' | 'municipality'>;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  version: AgreementVersionDto;
+}
+
+export interface AmendmentSignResult {
+  amendment: AmendmentDto;
+  party: 'housing_company' | 'municipality';
+  becameConfirmed: boolean;
+}
+
+export interface SignAmendmentCommand {
+  actor: Actor;
+  quarterId: string;
+  amendmentId: string;
+  signer: SignerDto;
+}
+
+/** One entry of the version history: every version, what made it, and what replaced it. */
+export interface VersionHistoryEntry {
+  id: string;
+  number: number;
+  status: AgreementStatus;
+  contentHash: string;
+  submittedAt: string;
+  decidedAt: string | null;
+  /** The amendment that created this version, if any. */
+  amendmentId: string | null;
+  amendmentDescription: string | null;
+  measureCount: number;
+  signatures: Array<{ role: SignatoryRole; organisationName: string; at: string }>;
+}

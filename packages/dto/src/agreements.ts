@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsDateString,
   IsIn,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,7 +19,10 @@ import {
 } from 'class-validator';
 import {
   ACTION_FIELDS,
+  AMENDMENT_ACTIONS,
   DEFAULT_MEASURE_STATUSES,
+  REPORT_YEARS,
+  type AmendmentAction,
   DEFAULT_TARGET_GROUPS,
   FUNDING_SOURCES,
   MEASURE_KINDS,
@@ -294,6 +299,263 @@ export class ReviewDecisionMessage extends ReviewDecisionDto {
 
   @IsUUID('4')
   versionId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+// ---- Implementation: annual reports and amendments ------------------------------------
+
+const MEASURE_STATUS_MSG = `status must be one of ${DEFAULT_MEASURE_STATUSES.join(', ')}`;
+
+export class ReportMeasureInputDto {
+  @ApiProperty()
+  @IsUUID('4', { message: 'measureId must be a UUID' })
+  measureId!: string;
+
+  @ApiProperty({ enum: DEFAULT_MEASURE_STATUSES })
+  @IsIn(DEFAULT_MEASURE_STATUSES as unknown as string[], { message: MEASURE_STATUS_MSG })
+  status!: string;
+
+  @ApiPropertyOptional({ example: 'Bauantrag gestellt' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ReportIndicatorInputDto {
+  @ApiProperty({ example: 'Barrierearme Wohnungen' })
+  @IsString()
+  @IsNotEmpty({ message: 'key must not be empty' })
+  @MaxLength(300)
+  key!: string;
+
+  @ApiProperty({ example: '24' })
+  @IsString()
+  @IsNotEmpty({ message: 'value must not be empty' })
+  @MaxLength(300)
+  value!: string;
+
+  @ApiPropertyOptional({ description: 'The goal whose indicator this is' })
+  @IsOptional()
+  @IsUUID('4', { message: 'goalId must be a UUID' })
+  goalId?: string;
+}
+
+export class ReportChangeInputDto {
+  @ApiProperty({ example: 'Quartierstreff zieht in das Erdgeschoss von Nr. 12' })
+  @IsString()
+  @IsNotEmpty({ message: 'description must not be empty' })
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiProperty({ example: 'Der bisherige Raum wird saniert' })
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** The content of an annual report (Jahresbericht); every part may be given or left as it is. */
+export class AnnualReportContentDto {
+  @ApiPropertyOptional({ type: [ReportMeasureInputDto], description: 'Status of measures of the agreement; measures not named keep their status' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ReportMeasureInputDto)
+  measures?: ReportMeasureInputDto[];
+
+  @ApiPropertyOptional({ type: [ReportIndicatorInputDto], description: 'Updated indicator values; replaces the list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ReportIndicatorInputDto)
+  indicators?: ReportIndicatorInputDto[];
+
+  @ApiPropertyOptional({ type: [ReportChangeInputDto], description: 'Changes with reasons; replaces the list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ReportChangeInputDto)
+  changes?: ReportChangeInputDto[];
+
+  @ApiPropertyOptional({ description: 'Free text of the report' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  text?: string;
+}
+
+export class CreateAnnualReportDto extends AnnualReportContentDto {
+  @ApiProperty({ enum: REPORT_YEARS, description: 'Year of the implementation cycle' })
+  @IsIn(REPORT_YEARS as unknown as number[], { message: `year must be one of ${REPORT_YEARS.join(', ')}` })
+  year!: number;
+}
+
+export class CreateAnnualReportMessage extends CreateAnnualReportDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+export class UpdateAnnualReportMessage extends AnnualReportContentDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  reportId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+export class ReviewAnnualReportDto {
+  @ApiProperty({ enum: ['accepted', 'returned'] })
+  @IsIn(['accepted', 'returned'], { message: 'decision must be accepted or returned' })
+  decision!: 'accepted' | 'returned';
+
+  @ApiPropertyOptional({ description: 'Remarks; mandatory when the report is returned' })
+  @ValidateIf((o: ReviewAnnualReportDto) => o.decision === 'returned' || o.remarks !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'remarks must not be empty when the report is returned' })
+  @MaxLength(5000)
+  remarks?: string;
+}
+
+export class ReviewAnnualReportMessage extends ReviewAnnualReportDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  reportId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/** The new measure of a replacement or addition: owner and schedule are required (it joins a binding agreement). */
+export class AmendmentMeasureDto {
+  @ApiProperty({ example: 'Mobiler Quartierstreff' })
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty()
+  @IsUUID('4', { message: 'ownerOrganisationId must be a UUID' })
+  ownerOrganisationId!: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsUUID('4', { each: true, message: 'partnerOrganisationIds must be UUIDs' })
+  partnerOrganisationIds?: string[];
+
+  @ApiProperty({ enum: MEASURE_KINDS })
+  @IsIn(MEASURE_KINDS as unknown as string[], { message: `kind must be one of ${MEASURE_KINDS.join(', ')}` })
+  kind!: MeasureKind;
+
+  @ApiPropertyOptional({ type: [String], enum: DEFAULT_TARGET_GROUPS })
+  @IsOptional()
+  @IsArray()
+  @IsIn(DEFAULT_TARGET_GROUPS as unknown as string[], { each: true, message: TARGET_GROUP_MSG })
+  targetGroups?: string[];
+
+  @ApiProperty({ example: '2028-01-01' })
+  @IsDateString({}, { message: 'start must be an ISO date' })
+  start!: string;
+
+  @ApiProperty({ example: '2029-06-30' })
+  @IsDateString({}, { message: 'end must be an ISO date' })
+  end!: string;
+
+  @ApiPropertyOptional({ example: 50000 })
+  @IsOptional()
+  @IsNumber({}, { message: 'cost must be a number' })
+  @Min(0)
+  cost?: number;
+
+  @ApiPropertyOptional({ type: [FundingShareDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FundingShareDto)
+  funding?: FundingShareDto[];
+}
+
+/** One change of an amendment: replace or drop a measure of the agreement, or add one to a goal. */
+export class AmendmentChangeDto {
+  @ApiProperty({ enum: AMENDMENT_ACTIONS })
+  @IsIn(AMENDMENT_ACTIONS as unknown as string[], { message: `action must be one of ${AMENDMENT_ACTIONS.join(', ')}` })
+  action!: AmendmentAction;
+
+  @ApiPropertyOptional({ description: 'The measure replaced or dropped' })
+  @ValidateIf((o: AmendmentChangeDto) => o.action === 'replace' || o.action === 'drop')
+  @IsUUID('4', { message: 'measureId must be the UUID of a measure of the agreement' })
+  measureId?: string;
+
+  @ApiPropertyOptional({ description: 'The goal a measure is added to' })
+  @ValidateIf((o: AmendmentChangeDto) => o.action === 'add')
+  @IsUUID('4', { message: 'goalId must be the UUID of a goal of the agreement' })
+  goalId?: string;
+
+  @ApiPropertyOptional({ type: AmendmentMeasureDto, description: 'The new measure (replace, add)' })
+  @ValidateIf((o: AmendmentChangeDto) => o.action === 'replace' || o.action === 'add')
+  @IsObject({ message: 'measure is required to replace or add a measure' })
+  @ValidateNested()
+  @Type(() => AmendmentMeasureDto)
+  measure?: AmendmentMeasureDto;
+}
+
+/** Änderung der Zielvereinbarung: creates a new version that needs the signatures again and the programme office's acceptance. */
+export class ProposeAmendmentDto {
+  @ApiProperty({ example: 'Quartierstreff wird mobil' })
+  @IsString()
+  @IsNotEmpty({ message: 'description must not be empty' })
+  @MaxLength(500)
+  description!: string;
+
+  @ApiProperty({ example: 'Der geplante Raum steht nicht zur Verfügung' })
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(5000)
+  reason!: string;
+
+  @ApiProperty({ type: [AmendmentChangeDto] })
+  @IsArray({ message: 'changes must be a list' })
+  @ArrayMinSize(1, { message: 'changes must name at least one change' })
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AmendmentChangeDto)
+  changes!: AmendmentChangeDto[];
+}
+
+export class ProposeAmendmentMessage extends ProposeAmendmentDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+export class AcceptAmendmentMessage {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  amendmentId!: string;
 
   @ActingUser()
   actor!: ActorDto;

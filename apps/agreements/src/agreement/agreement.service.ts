@@ -18,7 +18,7 @@ import type { ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
 import { rpcError } from '@genq/service-kit';
 import { ConceptService, requireRole } from '../concept/concept.service';
 import { certificatePdf, zielvereinbarungPdf } from '../documents/pdf';
-import { AgreementVersion, Certificate, Signature } from '../entities';
+import { AgreementVersion, Amendment, Certificate, Signature } from '../entities';
 import { conceptGaps, contentHash, implementationWindow, type AgreementSnapshot } from './snapshot';
 
 /** Signatures without which no version becomes binding. */
@@ -95,7 +95,19 @@ export class AgreementService {
   }
 
   async get(quarterId: string, versionId: string): Promise<AgreementVersionDto> {
-    return this.toDto(this.db.manager, await this.find(this.db.manager, quarterId, versionId));
+    return this.getWith(this.db.manager, quarterId, versionId);
+  }
+
+  /** One version, read inside the caller's transaction. */
+  async getWith(em: EntityManager, quarterId: string, versionId: string): Promise<AgreementVersionDto> {
+    return this.toDto(em, await this.find(em, quarterId, versionId));
+  }
+
+  /** A version made by an amendment is signed and accepted through the amendment. */
+  private async refuseAmendmentVersion(em: EntityManager, version: AgreementVersion, what: string): Promise<void> {
+    if (await em.getRepository(Amendment).countBy({ versionId: version.id })) {
+      throw rpcError(409, `Version ${version.number} was made by an amendment: ${what} it through the amendment`);
+    }
   }
 
   /**
@@ -113,6 +125,7 @@ export class AgreementService {
       const version = await this.find(em, quarterId, versionId, true);
       if (version.status === 'superseded') throw rpcError(409, `Version ${version.number} has been superseded by a newer version and can no longer be signed`);
       if (version.status !== 'submitted') throw rpcError(409, `Version ${version.number} is ${version.status}: only a submitted version awaiting signatures can be signed`);
+      await this.refuseAmendmentVersion(em, version, 'sign');
       const role = this.signatoryRole(version.snapshot, signer);
       if (!role) throw rpcError(409, 'Your organisation is not a party to this agreement: neither housing company, municipality nor owner of a measure');
       const signatures = await em.getRepository(Signature).findBy({ versionId });
@@ -149,6 +162,7 @@ export class AgreementService {
       if (version.status !== 'binding') {
         throw rpcError(409, `Version ${version.number} is ${version.status}: only a binding version signed by both partners can be reviewed`);
       }
+      await this.refuseAmendmentVersion(em, version, 'accept');
       version.decidedAt = new Date();
       if (dto.decision === 'sent_back') {
         version.status = 'sent_back';

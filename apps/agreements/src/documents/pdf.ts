@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { ActionFieldId, CertificateDto } from '@genq/contracts';
+import type { ActionFieldId, AnnualReportDto, CertificateDto } from '@genq/contracts';
 import type { AgreementSnapshot } from '../agreement/snapshot';
 
 /** German names of the action fields as they appear in the documents. */
@@ -108,5 +108,58 @@ export function certificatePdf(c: CertificateDto, verifyUrl: string): Promise<Bu
     doc.text(`Prüfcode: ${c.verificationCode}`);
     doc.moveDown();
     doc.fontSize(10).text(`Echtheit prüfen: ${verifyUrl}`);
+  });
+}
+
+const REPORT_STATUS_NAMES: Record<string, string> = {
+  draft: 'Entwurf',
+  submitted: 'eingereicht',
+  accepted: 'von der Programmstelle angenommen',
+  returned: 'zur Überarbeitung zurückgegeben',
+};
+
+/** Jahresbericht: status of every measure of the agreement, indicators, changes with reasons, free text. */
+export function annualReportPdf(r: AnnualReportDto, snapshot: AgreementSnapshot): Promise<Buffer> {
+  const goalOf = new Map(snapshot.goals.flatMap((g) => g.measures.map((m) => [m.id, g.title] as const)));
+  const goalTitle = new Map(snapshot.goals.map((g) => [g.id, g.title] as const));
+  return render(`Jahresbericht ${r.year} ${snapshot.quarterName}`, (doc) => {
+    doc.font('Helvetica-Bold').fontSize(18).text(`Jahresbericht ${r.year}`);
+    doc.font('Helvetica').fontSize(11).text('Generationengerechtes Wohnen im Quartier – Umsetzungsphase');
+    doc.moveDown();
+    doc.text(`Quartier: ${snapshot.quarterName}`);
+    doc.text(`Berichtsjahr: ${r.year} von 3`);
+    doc.text(`Grundlage: Zielvereinbarung Version ${r.versionNumber}`);
+    doc.text(`Status: ${REPORT_STATUS_NAMES[r.status] ?? r.status}${r.submittedAt ? `, eingereicht am ${germanDate(r.submittedAt)}` : ''}`);
+    doc.moveDown();
+    doc.font('Helvetica-Bold').fontSize(13).text('Stand der Maßnahmen');
+    doc.font('Helvetica').fontSize(10);
+    for (const m of r.measures) {
+      doc.text(`Maßnahme: ${m.title} – Status: ${m.status}`);
+      const goal = goalOf.get(m.measureId);
+      if (goal) doc.text(`Ziel: ${goal}`, { indent: 14 });
+      if (m.note) doc.text(`Anmerkung: ${m.note}`, { indent: 14 });
+    }
+    doc.moveDown();
+    doc.font('Helvetica-Bold').fontSize(13).text('Indikatoren');
+    doc.font('Helvetica').fontSize(10);
+    if (r.indicators.length === 0) doc.text('Keine aktualisierten Indikatoren.');
+    for (const i of r.indicators) doc.text(`${i.key}: ${i.value}${i.goalId && goalTitle.has(i.goalId) ? ` (Ziel: ${goalTitle.get(i.goalId)})` : ''}`);
+    doc.moveDown();
+    doc.font('Helvetica-Bold').fontSize(13).text('Änderungen');
+    doc.font('Helvetica').fontSize(10);
+    if (r.changes.length === 0) doc.text('Keine Änderungen.');
+    for (const c of r.changes) {
+      doc.text(`Änderung: ${c.description}`);
+      doc.text(`Begründung: ${c.reason}`, { indent: 14 });
+    }
+    doc.moveDown();
+    doc.font('Helvetica-Bold').fontSize(13).text('Bericht');
+    doc.font('Helvetica').fontSize(10).text(r.text.trim() === '' ? '—' : r.text);
+    if (r.reviewedAt) {
+      doc.moveDown();
+      doc.font('Helvetica-Bold').fontSize(13).text('Prüfung durch die Programmstelle');
+      doc.font('Helvetica').fontSize(10).text(`${REPORT_STATUS_NAMES[r.status] ?? r.status} am ${germanDate(r.reviewedAt)}`);
+      if (r.remarks) doc.text(`Anmerkungen: ${r.remarks}`);
+    }
   });
 }

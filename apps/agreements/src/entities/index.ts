@@ -2,6 +2,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 import type {
   ActionFieldId,
   AgreementStatus,
+  AmendmentChangeRecord,
+  AmendmentStatus,
+  ReportChangeDto,
+  ReportIndicatorDto,
+  ReportMeasureDto,
+  ReportStatus,
   FundingShare,
   MeasureKind,
   MeasureStatusChange,
@@ -227,4 +233,102 @@ export class Certificate {
   verificationCode!: string;
 }
 
-export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate];
+/** Jahresbericht: one per quarter and year of the implementation cycle, against the approved version. */
+@Entity({ name: 'annual_reports' })
+@Index('uq_annual_reports_year', ['quarterId', 'year'], { unique: true })
+export class AnnualReport {
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Column('varchar', { length: 36 })
+  quarterId!: string;
+
+  @Column('integer')
+  year!: number;
+
+  @Column('varchar', { length: 36 })
+  versionId!: string;
+
+  @Column('integer')
+  versionNumber!: number;
+
+  @Column('varchar', { length: 20 })
+  status!: ReportStatus;
+
+  @Column('simple-json')
+  measures!: ReportMeasureDto[];
+
+  @Column('simple-json')
+  indicators!: ReportIndicatorDto[];
+
+  @Column('simple-json')
+  changes!: ReportChangeDto[];
+
+  @Column('text')
+  text!: string;
+
+  @Column('varchar', { length: 36 })
+  createdBy!: string;
+
+  @Column()
+  createdAt!: Date;
+
+  @Column('varchar', { length: 36, nullable: true })
+  submittedBy!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  submittedAt!: Date | null;
+
+  @Column('varchar', { length: 36, nullable: true })
+  reviewedBy!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  remarks!: string | null;
+}
+
+/** Änderung der Zielvereinbarung: the new version it created, its confirmations and the acceptance. */
+@Entity({ name: 'amendments' })
+@Index('ix_amendments_quarter', ['quarterId'])
+@Index('uq_amendments_version', ['versionId'], { unique: true })
+export class Amendment {
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Column('varchar', { length: 36 })
+  quarterId!: string;
+
+  @Column('varchar', { length: 500 })
+  description!: string;
+
+  @Column('text')
+  reason!: string;
+
+  @Column('varchar', { length: 20 })
+  status!: AmendmentStatus;
+
+  @Column('varchar', { length: 36 })
+  baseVersionId!: string;
+
+  @Column('varchar', { length: 36 })
+  versionId!: string;
+
+  @Column('simple-json')
+  changes!: AmendmentChangeRecord[];
+
+  @Column('varchar', { length: 36 })
+  proposedBy!: string;
+
+  @Column()
+  proposedAt!: Date;
+
+  @Column('varchar', { length: 36, nullable: true })
+  acceptedBy!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  acceptedAt!: Date | null;
+}
+
+export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment];

@@ -1,4 +1,5 @@
 import { ConceptAndAgreement1765000000000 } from './1765000000000-concept-and-agreement';
+import { ReportsAndAmendments1765100000000 } from './1765100000000-reports-and-amendments';
 
 /** Every migration of the agreements database, oldest first. */
-export const agreementsMigrations = [ConceptAndAgreement1765000000000];
+export const agreementsMigrations = [ConceptAndAgreement1765000000000, ReportsAndAmendments1765100000000];

@@ -126,7 +126,7 @@ export class AgreementsGatewayService {
    * event (not at that step) or cannot be reached is reported back, not turned into a failed
    * request; the event id is derived from the version, so reporting it again is harmless.
    */
-  private async report(event: ProcessEventEnvelope): Promise<ProcessReport> {
+  async report(event: ProcessEventEnvelope): Promise<ProcessReport> {
     try {
       const outcome: EventOutcome = await this.process.report(event);
       return { eventId: event.eventId, applied: outcome.applied, ...(outcome.reason ? { reason: outcome.reason } : {}) };

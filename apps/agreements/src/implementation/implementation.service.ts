@@ -1,0 +1,461 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  AMENDMENT_STATUSES,
+  type Actor,
+  type AgreementVersionDto,
+  type AmendmentChangeRecord,
+  type AmendmentDto,
+  type AmendmentSignResult,
+  type AnnualReportDto,
+  type MeasureDto,
+  type PdfDocument,
+  type ReportChange,
+  type SignerDto,
+  type VersionHistoryEntry,
+} from '@genq/contracts';
+import type { AnnualReportContentDto, CreateAnnualReportDto, ProposeAmendmentDto, ReviewAnnualReportDto } from '@genq/dto';
+import { rpcError } from '@genq/service-kit';
+import { AgreementService } from '../agreement/agreement.service';
+import { contentHash, type AgreementSnapshot } from '../agreement/snapshot';
+import { requireRole } from '../concept/concept.service';
+import { annualReportPdf } from '../documents/pdf';
+import { AgreementVersion, Amendment, AnnualReport, Certificate, Measure, Signature } from '../entities';
+
+type Party = 'housing_company' | 'municipality';
+const PARTIES: readonly Party[] = ['housing_company', 'municipality'];
+const isActive = (m: MeasureDto) => !(AMENDMENT_STATUSES as readonly string[]).includes(m.status);
+
+const toReportDto = (r: AnnualReport): AnnualReportDto => ({
+  id: r.id,
+  quarterId: r.quarterId,
+  year: r.year,
+  versionId: r.versionId,
+  versionNumber: r.versionNumber,
+  status: r.status,
+  measures: r.measures,
+  indicators: r.indicators,
+  changes: r.changes,
+  text: r.text,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt.toISOString(),
+  submittedBy: r.submittedBy,
+  submittedAt: r.submittedAt?.toISOString() ?? null,
+  reviewedBy: r.reviewedBy,
+  reviewedAt: r.reviewedAt?.toISOString() ?? null,
+  remarks: r.remarks,
+});
+
+/** Checks that may refuse a signature before anything is read: role, own person, own organisation, authority. */
+export function checkSigner(actor: Actor, signer: SignerDto): void {
+  requireRole(actor, ['partner'], 'sign agreements');
+  if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
+  if (!signer.organisationId || signer.organisationId !== actor.organisationId) throw rpcError(403, 'You may sign only for your own organisation');
+  if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
+}
+
+/**
+ * The implementation phase: annual reports (Jahresberichte) against the approved agreement
+ * and amendments that create a new agreement version. Both need a certified quarter; every
+ * change runs in one transaction, so a refused request leaves the data as it was.
+ */
+@Injectable()
+export class ImplementationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly agreements: AgreementService,
+  ) {}
+
+  // ---- Annual reports ----------------------------------------------------------------
+
+  /** A draft report for one year, with every measure of the approved version and its current status. */
+  async createReport(actor: Actor, quarterId: string, dto: CreateAnnualReportDto): Promise<ReportChange> {
+    requireRole(actor, ['partner'], 'write annual reports');
+    return this.db.transaction(async (em) => {
+      const version = await this.approvedVersion(em, quarterId, 'file an annual report');
+      if (await em.getRepository(AnnualReport).findOneBy({ quarterId, year: dto.year })) {
+        throw rpcError(409, `The annual report for year ${dto.year} exists already: edit it instead`);
+      }
+      const live = new Map((await em.getRepository(Measure).findBy({ quarterId })).map((m) => [m.id, m.status]));
+      const report = em.getRepository(AnnualReport).create({
+        id: randomUUID(),
+        quarterId,
+        year: dto.year,
+        versionId: version.id,
+        versionNumber: version.number,
+        status: 'draft',
+        measures: version.snapshot.goals.flatMap((g) => g.measures.map((m) => ({ measureId: m.id, title: m.title, status: live.get(m.id) ?? m.status, note: null }))),
+        indicators: [],
+        changes: [],
+        text: '',
+        createdBy: actor.userId,
+        createdAt: new Date(),
+        submittedBy: null,
+        submittedAt: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        remarks: null,
+      });
+      this.applyContent(report, dto);
+      try {
+        await em.save(report);
+      } catch (err) {
+        // Two first drafts of the same year at once: the unique index decides, the loser hears why.
+        if (/unique|duplicate/i.test(String((err as Error).message))) throw rpcError(409, `The annual report for year ${dto.year} exists already: edit it instead`);
+        throw err;
+      }
+      return { before: null, after: toReportDto(report) };
+    });
+  }
+
+  async updateReport(actor: Actor, quarterId: string, reportId: string, dto: AnnualReportContentDto): Promise<ReportChange> {
+    requireRole(actor, ['partner'], 'write annual reports');
+    return this.db.transaction(async (em) => {
+      const report = await this.findReport(em, quarterId, reportId, true);
+      const before = toReportDto(report);
+      if (report.status !== 'draft' && report.status !== 'returned') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a draft or a returned report can be edited`);
+      this.applyContent(report, dto);
+      await em.save(report);
+      return { before, after: toReportDto(report) };
+    });
+  }
+
+  async submitReport(actor: Actor, quarterId: string, reportId: string): Promise<ReportChange> {
+    requireRole(actor, ['partner'], 'submit annual reports');
+    return this.db.transaction(async (em) => {
+      const report = await this.findReport(em, quarterId, reportId, true);
+      const before = toReportDto(report);
+      if (report.status !== 'draft' && report.status !== 'returned') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a draft or a returned report can be submitted`);
+      if (report.text.trim() === '' && report.indicators.length === 0 && report.changes.length === 0) {
+        throw rpcError(409, 'The annual report is empty: give updated indicators, changes or a text before submitting');
+      }
+      report.status = 'submitted';
+      report.submittedBy = actor.userId;
+      report.submittedAt = new Date();
+      report.remarks = null;
+      await em.save(report);
+      return { before, after: toReportDto(report) };
+    });
+  }
+
+  /** The programme office accepts a submitted report or returns it with remarks. */
+  async reviewReport(actor: Actor, quarterId: string, reportId: string, dto: ReviewAnnualReportDto): Promise<ReportChange> {
+    requireRole(actor, ['programme_admin'], 'review annual reports');
+    return this.db.transaction(async (em) => {
+      const report = await this.findReport(em, quarterId, reportId, true);
+      const before = toReportDto(report);
+      if (report.status !== 'submitted') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a submitted report can be reviewed`);
+      report.status = dto.decision;
+      report.reviewedBy = actor.userId;
+      report.reviewedAt = new Date();
+      report.remarks = dto.remarks ?? null;
+      await em.save(report);
+      return { before, after: toReportDto(report) };
+    });
+  }
+
+  async listReports(quarterId: string): Promise<AnnualReportDto[]> {
+    return (await this.db.getRepository(AnnualReport).find({ where: { quarterId }, order: { year: 'ASC' } })).map(toReportDto);
+  }
+
+  async getReport(quarterId: string, reportId: string): Promise<AnnualReportDto> {
+    return toReportDto(await this.findReport(this.db.manager, quarterId, reportId));
+  }
+
+  async reportPdf(quarterId: string, reportId: string): Promise<PdfDocument> {
+    const report = await this.findReport(this.db.manager, quarterId, reportId);
+    const version = await this.db.getRepository(AgreementVersion).findOneByOrFail({ id: report.versionId });
+    const pdf = await annualReportPdf(toReportDto(report), version.snapshot);
+    return { filename: `jahresbericht-${report.year}.pdf`, content: pdf.toString('base64') };
+  }
+
+  private applyContent(report: AnnualReport, dto: AnnualReportContentDto): void {
+    if (dto.measures) {
+      const errors: Record<string, string> = {};
+      const seen = new Set<string>();
+      dto.measures.forEach((m, i) => {
+        if (!report.measures.some((r) => r.measureId === m.measureId)) errors[`measures.${i}.measureId`] = 'not a measure of the agreement this report is measured against';
+        else if (seen.has(m.measureId)) errors[`measures.${i}.measureId`] = 'named twice';
+        seen.add(m.measureId);
+      });
+      if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', errors);
+      const given = new Map(dto.measures.map((m) => [m.measureId, m]));
+      report.measures = report.measures.map((r) => {
+        const m = given.get(r.measureId);
+        return m ? { ...r, status: m.status, note: m.note ?? null } : r;
+      });
+    }
+    if (dto.indicators) report.indicators = dto.indicators.map((i) => ({ key: i.key, value: i.value, goalId: i.goalId ?? null }));
+    if (dto.changes) report.changes = dto.changes.map((c) => ({ description: c.description, reason: c.reason }));
+    if (dto.text !== undefined) report.text = dto.text;
+  }
+
+  private async findReport(em: EntityManager, quarterId: string, reportId: string, lock = false): Promise<AnnualReport> {
+    const qb = em.getRepository(AnnualReport).createQueryBuilder('r').where('r.id = :reportId AND r.quarterId = :quarterId', { reportId, quarterId });
+    if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+    const r = await qb.getOne();
+    if (!r) throw rpcError(404, 'No such annual report in this quarter');
+    return r;
+  }
+
+  // ---- Amendments ----------------------------------------------------------------------
+
+  /**
+   * Applies the changes to the approved version's snapshot as a new version awaiting the
+   * signatures of the housing company and the municipality. Replaced and dropped measures
+   * stay in the snapshot as `ersetzt` / `entfallen`, so the history reads as it happened.
+   */
+  async proposeAmendment(actor: Actor, quarterId: string, dto: ProposeAmendmentDto): Promise<AmendmentDto> {
+    requireRole(actor, ['partner'], 'propose amendments');
+    return this.db.transaction(async (em) => {
+      const base = await this.approvedVersion(em, quarterId, 'amend the Zielvereinbarung', true);
+      const open = await em.getRepository(Amendment).findOne({ where: { quarterId, status: In(['proposed', 'confirmed']) } });
+      if (open) throw rpcError(409, `Amendment "${open.description}" is still open: it must be accepted before the next one`);
+
+      const now = new Date();
+      const snapshot: AgreementSnapshot = JSON.parse(JSON.stringify(base.snapshot));
+      const measures = new Map(snapshot.goals.flatMap((g) => g.measures.map((m) => [m.id, { goal: g, measure: m }] as const)));
+      const errors: Record<string, string> = {};
+      const records: AmendmentChangeRecord[] = [];
+      const touched = new Set<string>();
+      const historyEntry = (status: string) => ({ status, at: now.toISOString(), by: actor.userId, reason: dto.reason });
+
+      dto.changes.forEach((c, i) => {
+        if (c.action === 'add') {
+          const goal = snapshot.goals.find((g) => g.id === c.goalId);
+          if (!goal) return void (errors[`changes.${i}.goalId`] = 'not a goal of the agreement');
+        } else {
+          const found = measures.get(c.measureId!);
+          if (!found) return void (errors[`changes.${i}.measureId`] = 'not a measure of the agreement');
+          if (!isActive(found.measure)) return void (errors[`changes.${i}.measureId`] = `the measure is ${found.measure.status} already`);
+          if (touched.has(c.measureId!)) return void (errors[`changes.${i}.measureId`] = 'the measure is changed twice');
+          touched.add(c.measureId!);
+        }
+        if (c.measure) {
+          const start = c.measure.start.slice(0, 10);
+          const end = c.measure.end.slice(0, 10);
+          if (start < snapshot.windowStart || end > snapshot.windowEnd || start > end) {
+            errors[`changes.${i}.measure`] = `runs ${start} to ${end}, outside the implementation window ${snapshot.windowStart} to ${snapshot.windowEnd}`;
+          }
+        }
+      });
+      if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', errors);
+
+      for (const c of dto.changes) {
+        const old = c.action === 'add' ? null : measures.get(c.measureId!)!;
+        const goal = c.action === 'add' ? snapshot.goals.find((g) => g.id === c.goalId)! : old!.goal;
+        if (old) {
+          old.measure.status = c.action === 'replace' ? 'ersetzt' : 'entfallen';
+          old.measure.statusHistory = [...old.measure.statusHistory, historyEntry(old.measure.status)];
+        }
+        let added: MeasureDto | null = null;
+        if (c.measure) {
+          const m = c.measure;
+          added = {
+            id: randomUUID(),
+            quarterId,
+            goalId: goal.id,
+            title: m.title,
+            description: m.description ?? '',
+            ownerOrganisationId: m.ownerOrganisationId,
+            partnerOrganisationIds: m.partnerOrganisationIds ?? [],
+            kind: m.kind,
+            targetGroups: m.targetGroups ?? [],
+            start: m.start,
+            end: m.end,
+            milestones: [],
+            cost: m.cost ?? null,
+            funding: m.funding ?? [],
+            status: 'geplant',
+            statusHistory: [historyEntry('geplant')],
+            createdAt: now.toISOString(),
+          };
+          goal.measures.push(added);
+        }
+        records.push({ action: c.action, measureId: old?.measure.id ?? null, goalId: goal.id, newMeasureId: added?.id ?? null, title: added?.title ?? old!.measure.title });
+      }
+      for (const g of snapshot.goals) {
+        if (!g.measures.some(isActive)) throw rpcError(409, `Goal "${g.title}" would have no measure left: replace the measure instead of dropping it`);
+      }
+
+      const numbers = await em.getRepository(AgreementVersion).find({ where: { quarterId }, select: { number: true } });
+      const version = em.getRepository(AgreementVersion).create({
+        id: randomUUID(),
+        quarterId,
+        number: numbers.reduce((n, v) => Math.max(n, v.number), 0) + 1,
+        status: 'submitted',
+        contentHash: contentHash(snapshot),
+        snapshot,
+        submittedBy: actor.userId,
+        submittedAt: now,
+        bindingAt: null,
+        decidedAt: null,
+        requiredChanges: null,
+      });
+      await em.save(version);
+      const amendment = em.getRepository(Amendment).create({
+        id: randomUUID(),
+        quarterId,
+        description: dto.description,
+        reason: dto.reason,
+        status: 'proposed',
+        baseVersionId: base.id,
+        versionId: version.id,
+        changes: records,
+        proposedBy: actor.userId,
+        proposedAt: now,
+        acceptedBy: null,
+        acceptedAt: null,
+      });
+      await em.save(amendment);
+      return this.toAmendmentDto(em, amendment);
+    });
+  }
+
+  /** The housing company or the municipality confirms the amendment by signing its version. */
+  async signAmendment(actor: Actor, quarterId: string, amendmentId: string, signer: SignerDto): Promise<AmendmentSignResult> {
+    checkSigner(actor, signer);
+    const party: Party | null = signer.organisationType === 'housing_company' || signer.organisationType === 'municipality' ? signer.organisationType : null;
+    if (!party) throw rpcError(409, 'An amendment is confirmed by the housing company and the municipality only');
+    return this.db.transaction(async (em) => {
+      const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
+      if (amendment.status !== 'proposed') throw rpcError(409, `The amendment is ${amendment.status}: it takes no more signatures`);
+      const signatures = await em.getRepository(Signature).findBy({ versionId: amendment.versionId });
+      if (signatures.some((s) => s.organisationId === signer.organisationId)) throw rpcError(409, 'Your organisation has already signed this amendment');
+      if (signatures.some((s) => s.role === party)) throw rpcError(409, `Another organisation has already signed this amendment as ${party}`);
+      const signature = em.getRepository(Signature).create({
+        id: randomUUID(),
+        versionId: amendment.versionId,
+        organisationId: signer.organisationId!,
+        organisationName: signer.organisationName ?? signer.organisationId!,
+        accountId: signer.accountId,
+        role: party,
+        at: new Date(),
+      });
+      await em.save(signature);
+      const roles = new Set([...signatures, signature].map((s) => s.role));
+      const becameConfirmed = PARTIES.every((p) => roles.has(p));
+      if (becameConfirmed) {
+        amendment.status = 'confirmed';
+        await em.save(amendment);
+        await em.getRepository(AgreementVersion).update({ id: amendment.versionId }, { status: 'binding', bindingAt: signature.at });
+      }
+      return { amendment: await this.toAmendmentDto(em, amendment), party, becameConfirmed };
+    });
+  }
+
+  /**
+   * The programme office accepts a confirmed amendment: its version becomes the approved
+   * agreement, the previous one is superseded (and stays readable), and the quarter's
+   * measures follow: replaced and dropped ones change status, new ones are added.
+   */
+  async acceptAmendment(actor: Actor, quarterId: string, amendmentId: string): Promise<AmendmentDto> {
+    requireRole(actor, ['programme_admin'], 'accept amendments');
+    return this.db.transaction(async (em) => {
+      const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
+      if (amendment.status !== 'confirmed') {
+        throw rpcError(409, `The amendment is ${amendment.status}: only an amendment signed by the housing company and the municipality can be accepted`);
+      }
+      const now = new Date();
+      const versions = em.getRepository(AgreementVersion);
+      const version = await versions.findOneByOrFail({ id: amendment.versionId });
+      await versions.update({ id: amendment.baseVersionId }, { status: 'superseded' });
+      version.status = 'approved';
+      version.decidedAt = now;
+      await versions.save(version);
+      const byId = new Map(version.snapshot.goals.flatMap((g) => g.measures).map((m) => [m.id, m]));
+      const measures = em.getRepository(Measure);
+      for (const c of amendment.changes) {
+        if (c.measureId) {
+          const live = await measures.findOneBy({ id: c.measureId, quarterId });
+          const after = byId.get(c.measureId)!;
+          if (live) {
+            live.status = after.status;
+            live.statusHistory = [...live.statusHistory, after.statusHistory[after.statusHistory.length - 1]!];
+            await measures.save(live);
+          }
+        }
+        if (c.newMeasureId) {
+          const m = byId.get(c.newMeasureId)!;
+          await measures.save(
+            measures.create({ ...m, cost: m.cost === null ? null : String(m.cost), createdAt: new Date(m.createdAt) }),
+          );
+        }
+      }
+      amendment.status = 'accepted';
+      amendment.acceptedBy = actor.userId;
+      amendment.acceptedAt = now;
+      await em.save(amendment);
+      return this.toAmendmentDto(em, amendment);
+    });
+  }
+
+  async listAmendments(quarterId: string): Promise<AmendmentDto[]> {
+    const rows = await this.db.getRepository(Amendment).find({ where: { quarterId }, order: { proposedAt: 'DESC' } });
+    return Promise.all(rows.map((a) => this.toAmendmentDto(this.db.manager, a)));
+  }
+
+  async getAmendment(quarterId: string, amendmentId: string): Promise<AmendmentDto> {
+    return this.toAmendmentDto(this.db.manager, await this.findAmendment(this.db.manager, quarterId, amendmentId));
+  }
+
+  /** Every version, oldest first, with the amendment that made it. */
+  async history(quarterId: string): Promise<VersionHistoryEntry[]> {
+    const versions = await this.db.getRepository(AgreementVersion).find({ where: { quarterId }, order: { number: 'ASC' } });
+    const amendments = new Map((await this.db.getRepository(Amendment).findBy({ quarterId })).map((a) => [a.versionId, a]));
+    const signatures = versions.length ? await this.db.getRepository(Signature).find({ where: { versionId: In(versions.map((v) => v.id)) }, order: { at: 'ASC' } }) : [];
+    return versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      status: v.status,
+      contentHash: v.contentHash,
+      submittedAt: v.submittedAt.toISOString(),
+      decidedAt: v.decidedAt?.toISOString() ?? null,
+      amendmentId: amendments.get(v.id)?.id ?? null,
+      amendmentDescription: amendments.get(v.id)?.description ?? null,
+      measureCount: v.snapshot.goals.reduce((n, g) => n + g.measures.filter(isActive).length, 0),
+      signatures: signatures.filter((s) => s.versionId === v.id).map((s) => ({ role: s.role, organisationName: s.organisationName, at: s.at.toISOString() })),
+    }));
+  }
+
+  /** The quarter's approved version; refused with 409 before certification. */
+  private async approvedVersion(em: EntityManager, quarterId: string, what: string, lock = false): Promise<AgreementVersion> {
+    const certified = await em.getRepository(Certificate).countBy({ quarterId });
+    if (certified === 0) throw rpcError(409, `The quarter is not certified: you can ${what} only once the Zielvereinbarung has been approved and certified`);
+    const qb = em.getRepository(AgreementVersion).createQueryBuilder('v').where('v.quarterId = :quarterId AND v.status = :status', { quarterId, status: 'approved' });
+    if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+    const version = await qb.getOne();
+    if (!version) throw rpcError(409, `The quarter has no approved Zielvereinbarung to ${what} against`);
+    return version;
+  }
+
+  private async findAmendment(em: EntityManager, quarterId: string, amendmentId: string, lock = false): Promise<Amendment> {
+    const qb = em.getRepository(Amendment).createQueryBuilder('a').where('a.id = :amendmentId AND a.quarterId = :quarterId', { amendmentId, quarterId });
+    if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+    const a = await qb.getOne();
+    if (!a) throw rpcError(404, 'No such amendment in this quarter');
+    return a;
+  }
+
+  private async toAmendmentDto(em: EntityManager, a: Amendment): Promise<AmendmentDto> {
+    const version: AgreementVersionDto = await this.agreements.getWith(em, a.quarterId, a.versionId);
+    return {
+      id: a.id,
+      quarterId: a.quarterId,
+      description: a.description,
+      reason: a.reason,
+      status: a.status,
+      baseVersionId: a.baseVersionId,
+      versionId: a.versionId,
+      changes: a.changes,
+      proposedBy: a.proposedBy,
+      proposedAt: a.proposedAt.toISOString(),
+      confirmedBy: version.signatures.map((s) => s.role).filter((r): r is Party => r === 'housing_company' || r === 'municipality'),
+      acceptedBy: a.acceptedBy,
+      acceptedAt: a.acceptedAt?.toISOString() ?? null,
+      version,
+    };
+  }
+}
