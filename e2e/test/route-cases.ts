@@ -109,6 +109,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
 
+  // issue 4: participation events and quarter details (partners and facilitators write for their quarters)
+  'GET /api/quarters/:quarterId/participation-events': { ok: 200, target: 'quarter', request: () => ({}) },
+  'POST /api/quarters/:quarterId/participation-events': {
+    ok: 201,
+    target: 'quarter',
+    request: (ctx) => ({ body: { type: 'workshop', date: '2026-03-14', participants: { '18-64': 12, '65-79': 3 }, outcome: ctx.unique('Ergebnis') } }),
+  },
+  'PATCH /api/quarters/:id': {
+    ok: 200,
+    target: 'quarter',
+    request: () => ({ body: { flats: 1000 + Math.floor(Math.random() * 1000), areaHa: 12.5 } }),
+  },
   'GET /api/quarters/:id/process': { ok: 200, target: 'quarter', request: () => ({}) },
   'POST /api/quarters/:id/interventions': {
     ok: 200,

@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { defaultIdentityConfig } from './identity/identity.config';
 import { IdentityModule } from './identity/identity.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ParticipationModule } from './participation/participation.module';
 import { ScopeModule } from './scope/scope.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -29,6 +30,7 @@ export class ActorsModule {
         AuditModule,
         IdentityModule.forRoot(config.identity ?? defaultIdentityConfig()),
         OrganisationsModule,
+        ParticipationModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }],

@@ -3,6 +3,7 @@ import { AccountProgramme } from './identity/entities/account-programme.entity';
 import { Account } from './identity/entities/account.entity';
 import { RefreshToken } from './identity/entities/refresh-token.entity';
 import { Session } from './identity/entities/session.entity';
+import { ParticipationEvent } from './participation/entities/participation-event.entity';
 import { Notification } from './notifications/entities/notification.entity';
 import { Organisation } from './organisations/entities/organisation.entity';
 import { QuarterMembership } from './organisations/entities/quarter-membership.entity';
@@ -22,4 +23,6 @@ export const actorsEntities = [
   Organisation,
   QuarterMembership,
   AuditEntry,
+  // participation events (issue 4)
+  ParticipationEvent,
 ];

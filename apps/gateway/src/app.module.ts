@@ -6,6 +6,7 @@ import { AnalysisHttpModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ParticipationHttpModule } from './participation/participation.module';
 import { SecurityModule } from './security/security.module';
 import { ProcessModule } from './process/process.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -32,8 +33,9 @@ export class GatewayModule {
         AuditModule,
         AccountsModule,
         OrganisationsModule,
-        // issue 4: the quarter analysis
+        // issue 4: the quarter analysis; participation events and quarter details
         AnalysisHttpModule,
+        ParticipationHttpModule,
         // issue 5: goals, measures, Zielvereinbarung, certificates
         AgreementsModule,
       ],

@@ -8,6 +8,7 @@ export * from './process';
 export * from './messages';
 export * from './activities';
 export * from './auth';
+export * from './actors';
 export * from './audit';
 export * from './analysis';
 export * from './agreements';

@@ -4,6 +4,7 @@
  */
 import type { Phase, ProgrammeCalendar } from '@genq/domain';
 import type { StartPosition } from './process';
+import type { QuarterBoundary } from './actors';
 
 /** Client injection tokens of the services, used by the gateway and the worker. */
 export const ACTORS_SERVICE = 'ACTORS_SERVICE';
@@ -145,6 +146,11 @@ export interface QuarterDto {
   startedAt: string;
   startAt: StartPosition | null;
   createdAt: string;
+  /** Size figures and boundary (issue 4); absent from older producers. */
+  flats?: number | null;
+  residents?: number | null;
+  areaHa?: number | null;
+  boundary?: QuarterBoundary | null;
 }
 
 export interface CreateQuarterResult {

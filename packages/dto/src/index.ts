@@ -7,6 +7,7 @@ export * from './quarters';
 export * from './programmes';
 export * from './auth';
 export * from './organisations';
+export * from './actors';
 export * from './interventions';
 export * from './agreements';
 export * from './analysis';

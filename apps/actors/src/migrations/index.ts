@@ -1,6 +1,7 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { ProcessReadModel1764100000000 } from './1764100000000-process-read-model';
 import { IdentityAndAudit1764200000000 } from './1764200000000-identity-and-audit';
+import { ParticipationAndQuarterDetails1764300000000 } from './1764300000000-participation-and-quarter-details';
 
 /** Every migration of the actors database, oldest first. */
-export const actorsMigrations = [Initial1764000000000, ProcessReadModel1764100000000, IdentityAndAudit1764200000000];
+export const actorsMigrations = [Initial1764000000000, ProcessReadModel1764100000000, IdentityAndAudit1764200000000, ParticipationAndQuarterDetails1764300000000];

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ActorsPatterns, type ProjectProcessStateCommand, type ScopedGet, type ScopedListQuery } from '@genq/contracts';
-import { CreateQuarterMessage } from '@genq/dto';
+import { ActorsPatterns, ParticipationPatterns, type ProjectProcessStateCommand, type ScopedGet, type ScopedListQuery } from '@genq/contracts';
+import { CreateQuarterMessage, UpdateQuarterDetailsMessage } from '@genq/dto';
 import { requireActor } from '../scope/actor';
 import { QuartersService } from './quarters.service';
 
@@ -13,6 +13,12 @@ export class QuartersController {
   create(@Payload() msg: CreateQuarterMessage) {
     const { actor, ...dto } = msg;
     return this.quarters.create(actor, dto);
+  }
+
+  @MessagePattern(ParticipationPatterns.updateQuarterDetails)
+  updateDetails(@Payload() msg: UpdateQuarterDetailsMessage) {
+    const { actor, quarterId, ...cmd } = msg;
+    return this.quarters.updateDetails(actor, quarterId, cmd);
   }
 
   @MessagePattern(ActorsPatterns.getQuarter)

@@ -9,7 +9,9 @@ import type {
   Page,
   ProjectProcessStateCommand,
   QuarterDto,
+  UpdateQuarterDetailsCommand,
 } from '@genq/contracts';
+import { boundaryProblem } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
 import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -39,6 +41,10 @@ export function toQuarterDto(q: Quarter): QuarterDto {
     overdueSince: q.overdueSince ? q.overdueSince.toISOString() : null,
     processVersion: q.processVersion,
     createdAt: q.createdAt.toISOString(),
+    flats: q.flats ?? null,
+    residents: q.residents ?? null,
+    areaHa: q.areaSqm === null || q.areaSqm === undefined ? null : q.areaSqm / 10_000,
+    boundary: q.boundary ?? null,
   };
 }
 
@@ -95,6 +101,10 @@ export class QuartersService {
       nextDueAt: null,
       overdueSince: null,
       processVersion: 0,
+      flats: null,
+      residents: null,
+      areaSqm: null,
+      boundary: null,
     });
     try {
       return { quarter: toQuarterDto(await this.quarters.save(entity)), created: true };
@@ -128,6 +138,29 @@ export class QuartersService {
   async getScoped(actor: Actor, id: string): Promise<QuarterDto> {
     await this.scope.requireVisible(actor, 'quarter', id, 'Quarter');
     return this.get(id);
+  }
+
+  /**
+   * Size figures and boundary of a quarter. The programme office and the quarter's own
+   * partners and facilitators keep them (they know the figures first); name, municipality
+   * and programme are not changed here. Answers the quarter before and after, for the audit log.
+   */
+  async updateDetails(actor: Actor, id: string, cmd: UpdateQuarterDetailsCommand): Promise<{ before: QuarterDto; after: QuarterDto }> {
+    requireRole(actor, ['programme_admin', 'partner', 'facilitator']);
+    await this.scope.requireVisible(actor, 'quarter', id, 'Quarter');
+    if (cmd.boundary !== undefined && cmd.boundary !== null) {
+      const problem = boundaryProblem(cmd.boundary);
+      if (problem) throw rpcError(400, 'Validation failed', { boundary: problem });
+    }
+    const entity = await this.quarters.findOneByOrFail({ id });
+    const before = toQuarterDto(entity);
+    const patch: Partial<Quarter> = {};
+    if (cmd.flats !== undefined) patch.flats = cmd.flats;
+    if (cmd.residents !== undefined) patch.residents = cmd.residents;
+    if (cmd.areaHa !== undefined) patch.areaSqm = cmd.areaHa === null ? null : Math.round(cmd.areaHa * 10_000);
+    if (cmd.boundary !== undefined) patch.boundary = cmd.boundary;
+    if (Object.keys(patch).length > 0) await this.quarters.update({ id }, patch);
+    return { before, after: await this.get(id) };
   }
 
   async list(actor: Actor, query: ListQuery): Promise<Page<QuarterDto>> {

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { analysisGerman } from '../analysis/messages';
 
 /**
  * German is the console's first and default language, in formal address ("Sie").
@@ -224,6 +225,8 @@ const reactAdminGerman: TranslationMessages['ra'] = {
 
 /** The console's own keys. German is the reference: every other language must match its shape. */
 const domainGerman = {
+  // issue 4: the quarter's actors and analysis tabs
+  ...analysisGerman,
   app: {
     title: 'GenQ – Programmstelle',
     dashboard: {

@@ -1,8 +1,10 @@
 import englishMessages from 'ra-language-english';
 import type { ConsoleMessages, DomainMessages } from './de';
+import { analysisEnglish } from '../analysis/messages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
+  ...analysisEnglish,
   app: {
     title: 'GenQ – Programme Office',
     dashboard: {

@@ -2,6 +2,8 @@ import { DateField, ReferenceField, Show, TabbedShowLayout, TextField } from 're
 import { useDateLocale } from '../i18n/useDateLocale';
 import { PhaseField } from './PhaseField';
 import { ProcessPanel } from '../process/ProcessPanel';
+import { ActorsTab } from '../actors/ActorsTab';
+import { AnalysisTab } from '../analysis/AnalysisTab';
 import { StepField } from './StepField';
 
 const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -24,6 +26,12 @@ export const QuarterShow = () => {
           <DateField source="workflowStartedAt" locales={dateLocale} showTime options={dateTime} emptyText="–" />
           <DateField source="createdAt" locales={dateLocale} showTime options={dateTime} />
           <ProcessPanel label="process.timeline.title" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="genq_analysis.tabs.actors" path="actors">
+          <ActorsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="genq_analysis.tabs.analysis" path="analysis">
+          <AnalysisTab />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Phase } from '@genq/domain';
-import type { StartPosition } from '@genq/contracts';
+import type { QuarterBoundary, StartPosition } from '@genq/contracts';
 
 /**
  * A quarter (Quartier) as registered, plus the read model of its process that the
@@ -74,6 +74,20 @@ export class Quarter {
 
   @Column('integer', { default: 0 })
   processVersion!: number;
+
+  // Size figures and boundary (issue 4); null while unknown.
+  @Column('integer', { nullable: true })
+  flats!: number | null;
+
+  @Column('integer', { nullable: true })
+  residents!: number | null;
+
+  /** Area in square metres (whole numbers compare exactly on both databases); the API speaks hectares. */
+  @Column('integer', { nullable: true })
+  areaSqm!: number | null;
+
+  @Column('simple-json', { nullable: true })
+  boundary!: QuarterBoundary | null;
 
   @CreateDateColumn()
   createdAt!: Date;

@@ -1,0 +1,23 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ParticipationPatterns, type ScopedGet } from '@genq/contracts';
+import { CreateParticipationEventMessage } from '@genq/dto';
+import { requireActor } from '../scope/actor';
+import { ParticipationService } from './participation.service';
+
+@Controller()
+export class ParticipationController {
+  constructor(private readonly participation: ParticipationService) {}
+
+  @MessagePattern(ParticipationPatterns.create)
+  create(@Payload() msg: CreateParticipationEventMessage) {
+    const { actor, quarterId, ...cmd } = msg;
+    return this.participation.create(actor, quarterId, cmd);
+  }
+
+  /** Payload: the quarter id as `id`. */
+  @MessagePattern(ParticipationPatterns.list)
+  list(@Payload() q: ScopedGet) {
+    return this.participation.list(requireActor(q?.actor), String(q?.id ?? ''));
+  }
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import {
+  AGE_GROUPS,
+  type Actor,
+  type CreateParticipationEventCommand,
+  type ParticipantsByAgeGroup,
+  type ParticipationEventDto,
+  type Page,
+} from '@genq/contracts';
+import { rpcError } from '@genq/service-kit';
+import { requireRole } from '../scope/actor';
+import { ScopeService } from '../scope/scope.service';
+import { ParticipationEvent } from './entities/participation-event.entity';
+
+/** Who records participation events: the programme office and the quarter's own partners and facilitators. */
+export const PARTICIPATION_WRITERS = ['programme_admin', 'partner', 'facilitator'] as const;
+
+export function toParticipationEventDto(e: ParticipationEvent): ParticipationEventDto {
+  return {
+    id: e.id,
+    quarterId: e.quarterId,
+    type: e.type,
+    date: e.date,
+    participants: e.participants,
+    participantsTotal: e.participantsTotal,
+    outcome: e.outcome,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class ParticipationService {
+  constructor(
+    @InjectRepository(ParticipationEvent) private readonly events: Repository<ParticipationEvent>,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async create(actor: Actor, quarterId: string, cmd: CreateParticipationEventCommand): Promise<ParticipationEventDto> {
+    requireRole(actor, PARTICIPATION_WRITERS);
+    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    const day = new Date(`${cmd.date}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== cmd.date) {
+      throw rpcError(400, 'Validation failed', { date: 'date must be a date YYYY-MM-DD' });
+    }
+    const participants = Object.fromEntries(AGE_GROUPS.map((g) => [g, cmd.participants?.[g] ?? 0])) as ParticipantsByAgeGroup;
+    const saved = await this.events.save(
+      this.events.create({
+        id: randomUUID(),
+        quarterId,
+        type: cmd.type,
+        date: cmd.date,
+        participants,
+        participantsTotal: AGE_GROUPS.reduce((sum, g) => sum + participants[g], 0),
+        outcome: cmd.outcome?.trim() || null,
+        createdBy: actor.userId,
+      }),
+    );
+    return toParticipationEventDto(saved);
+  }
+
+  /** The quarter's events, newest first. */
+  async list(actor: Actor, quarterId: string): Promise<Page<ParticipationEventDto>> {
+    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    const rows = await this.events.find({ where: { quarterId }, order: { date: 'DESC', createdAt: 'DESC' } });
+    return { data: rows.map(toParticipationEventDto), total: rows.length };
+  }
+}

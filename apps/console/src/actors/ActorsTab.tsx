@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Box, Button, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { actorsApi, type Membership, type ParticipationEvent } from '../analysis/api';
+
+const EVENT_TYPES = ['workshop', 'survey', 'quarter_walk', 'conference'];
+const AGE_GROUPS = ['0-5', '6-17', '18-64', '65-79', '80+'];
+
+/** Who takes part in the quarter, and the participation events held there. */
+export const ActorsTab = () => {
+  const record = useRecordContext<{ id: string }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [memberships, setMemberships] = useState<Membership[]>([]);
+  const [events, setEvents] = useState<ParticipationEvent[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState({ type: 'workshop', date: new Date().toISOString().slice(0, 10), outcome: '', counts: {} as Record<string, string> });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const quarterId = record?.id;
+
+  const load = useCallback(async () => {
+    if (!quarterId) return;
+    try {
+      const [m, e] = await Promise.all([actorsApi.memberships(quarterId), actorsApi.events(quarterId)]);
+      setMemberships(m);
+      setEvents(e);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [quarterId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const add = async () => {
+    if (!quarterId) return;
+    const participants = Object.fromEntries(Object.entries(form.counts).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
+    try {
+      await actorsApi.addEvent(quarterId, { type: form.type, date: form.date, participants, ...(form.outcome.trim() ? { outcome: form.outcome } : {}) });
+      setFieldErrors({});
+      setForm({ ...form, outcome: '', counts: {} });
+      notify('genq_analysis.events.saved', { type: 'success' });
+      await load();
+    } catch (err) {
+      setFieldErrors(((err as { body?: { errors?: Record<string, string> } }).body?.errors) ?? {});
+      notify((err as Error).message, { type: 'error' });
+    }
+  };
+
+  if (error) return <Alert severity="error">{translate('genq_analysis.failed', { message: error })}</Alert>;
+
+  return (
+    <Stack spacing={3} sx={{ py: 1 }}>
+      <Box>
+        <Typography variant="h6">{translate('genq_analysis.memberships.title')}</Typography>
+        {memberships.length === 0 ? (
+          <Typography color="text.secondary">{translate('genq_analysis.memberships.none')}</Typography>
+        ) : (
+          <List dense>
+            {memberships.map((m) => (
+              <ListItem key={m.id}>
+                <ListItemText primary={m.organisationName} secondary={translate(`genq_analysis.membership_roles.${m.role}`)} />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </Box>
+
+      <Box>
+        <Typography variant="h6">{translate('genq_analysis.events.title')}</Typography>
+        {events.length === 0 ? (
+          <Typography color="text.secondary">{translate('genq_analysis.events.none')}</Typography>
+        ) : (
+          <List dense data-testid="participation-events">
+            {events.map((e) => (
+              <ListItem key={e.id}>
+                <ListItemText
+                  primary={`${e.date} · ${translate(`genq_analysis.event_types.${e.type}`)} · ${e.participantsTotal} ${translate('genq_analysis.events.total')}`}
+                  secondary={[AGE_GROUPS.map((g) => `${g}: ${e.participants[g] ?? 0}`).join(', '), e.outcome].filter(Boolean).join(' — ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
+        <Typography variant="subtitle1" sx={{ mt: 2 }}>
+          {translate('genq_analysis.events.add')}
+        </Typography>
+        <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ my: 1 }}>
+          <TextField select size="small" label={translate('genq_analysis.events.type')} value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })} sx={{ minWidth: 200 }}>
+            {EVENT_TYPES.map((t) => (
+              <MenuItem key={t} value={t}>
+                {translate(`genq_analysis.event_types.${t}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            size="small"
+            type="date"
+            label={translate('genq_analysis.events.date')}
+            value={form.date}
+            error={!!fieldErrors.date}
+            helperText={fieldErrors.date}
+            onChange={(e) => setForm({ ...form, date: e.target.value })}
+            InputLabelProps={{ shrink: true }}
+          />
+          {AGE_GROUPS.map((g) => (
+            <TextField
+              key={g}
+              size="small"
+              type="number"
+              label={g}
+              value={form.counts[g] ?? ''}
+              error={!!fieldErrors[`participants.${g}`]}
+              helperText={fieldErrors[`participants.${g}`]}
+              onChange={(e) => setForm({ ...form, counts: { ...form.counts, [g]: e.target.value } })}
+              sx={{ width: 100 }}
+              inputProps={{ min: 0, 'aria-label': `${translate('genq_analysis.events.participants')} ${g}` }}
+            />
+          ))}
+        </Stack>
+        <TextField
+          fullWidth
+          multiline
+          minRows={2}
+          size="small"
+          label={translate('genq_analysis.events.outcome')}
+          value={form.outcome}
+          error={!!fieldErrors.outcome}
+          helperText={fieldErrors.outcome}
+          onChange={(e) => setForm({ ...form, outcome: e.target.value })}
+        />
+        <Button variant="contained" sx={{ mt: 1 }} onClick={() => void add()}>
+          {translate('genq_analysis.events.add')}
+        </Button>
+      </Box>
+    </Stack>
+  );
+};

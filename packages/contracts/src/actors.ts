@@ -1,0 +1,97 @@
+/**
+ * Actors of a quarter (issue 4): participation events and the quarter's details (size
+ * figures and boundary). Pure data: importable from services, workflows and the console.
+ */
+
+/** Kinds of participation events (Beteiligungsformate). */
+export const PARTICIPATION_EVENT_TYPES = ['workshop', 'survey', 'quarter_walk', 'conference'] as const;
+export type ParticipationEventType = (typeof PARTICIPATION_EVENT_TYPES)[number];
+
+/** Age groups participants are counted in (the same bands as the demographic indicators). */
+export const AGE_GROUPS = ['0-5', '6-17', '18-64', '65-79', '80+'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+
+/** Participants per age group; a group not counted is 0. */
+export type ParticipantsByAgeGroup = Record<AgeGroup, number>;
+
+export interface ParticipationEventDto {
+  id: string;
+  quarterId: string;
+  type: ParticipationEventType;
+  /** Calendar date, YYYY-MM-DD. */
+  date: string;
+  participants: ParticipantsByAgeGroup;
+  participantsTotal: number;
+  outcome: string | null;
+  createdAt: string;
+}
+
+export interface CreateParticipationEventCommand {
+  type: ParticipationEventType;
+  date: string;
+  participants?: Partial<ParticipantsByAgeGroup>;
+  outcome?: string;
+}
+
+/** A GeoJSON Polygon or MultiPolygon (RFC 7946), coordinates as [longitude, latitude]. */
+export type QuarterBoundary =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+/** The size figures and boundary of a quarter; null while unknown. */
+export interface QuarterDetails {
+  flats: number | null;
+  residents: number | null;
+  areaHa: number | null;
+  boundary: QuarterBoundary | null;
+}
+
+/** PATCH of a quarter's details: a field left out stays, null clears it. */
+export type UpdateQuarterDetailsCommand = Partial<QuarterDetails>;
+
+export const ParticipationPatterns = {
+  list: 'actors.participation.list',
+  create: 'actors.participation.create',
+  updateQuarterDetails: 'actors.quarters.update-details',
+} as const;
+
+/**
+ * Why a value is not a valid quarter boundary, or null when it is: a GeoJSON Polygon or
+ * MultiPolygon whose rings are closed, have at least four positions, and whose positions
+ * are [longitude, latitude] within range.
+ */
+export function boundaryProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'boundary must be a GeoJSON Polygon or MultiPolygon object';
+  const g = value as { type?: unknown; coordinates?: unknown };
+  const ringProblem = (ring: unknown, where: string): string | null => {
+    if (!Array.isArray(ring) || ring.length < 4) return `${where} must be a linear ring of at least 4 positions`;
+    for (const [i, p] of ring.entries()) {
+      if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+        return `${where}[${i}] must be a position [longitude, latitude]`;
+      }
+      if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) return `${where}[${i}] lies outside longitude -180..180 / latitude -90..90`;
+    }
+    const first = ring[0] as number[];
+    const last = ring[ring.length - 1] as number[];
+    if (first[0] !== last[0] || first[1] !== last[1]) return `${where} must be closed (first and last position equal)`;
+    return null;
+  };
+  const polygonProblem = (poly: unknown, where: string): string | null => {
+    if (!Array.isArray(poly) || poly.length === 0) return `${where} must be a non-empty array of linear rings`;
+    for (const [i, ring] of poly.entries()) {
+      const p = ringProblem(ring, `${where}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  };
+  if (g.type === 'Polygon') return polygonProblem(g.coordinates, 'boundary.coordinates');
+  if (g.type === 'MultiPolygon') {
+    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) return 'boundary.coordinates must be a non-empty array of polygons';
+    for (const [i, poly] of g.coordinates.entries()) {
+      const p = polygonProblem(poly, `boundary.coordinates[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  return 'boundary.type must be Polygon or MultiPolygon';
+}
