@@ -121,6 +121,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     target: 'quarter',
     request: () => ({ body: { flats: 1000 + Math.floor(Math.random() * 1000), areaHa: 12.5 } }),
   },
+  'GET /api/catalogues/:id': { ok: 200, request: () => ({ path: '/api/catalogues/genq-default@1.0.0' }) },
   'GET /api/quarters/:id/process': { ok: 200, target: 'quarter', request: () => ({}) },
   'POST /api/quarters/:id/interventions': {
     ok: 200,

@@ -34,6 +34,7 @@ export const AnalysisTab = () => {
   const [indicators, setIndicators] = useState<IndicatorValue[]>([]);
   const [profile, setProfile] = useState<Profile | null>(null);
   const [criteria, setCriteria] = useState<string[]>([]);
+  const [criterionNames, setCriterionNames] = useState<Record<string, string>>({});
   const [draft, setDraft] = useState<Draft>({});
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +43,13 @@ export const AnalysisTab = () => {
   const load = useCallback(async () => {
     if (!quarterId) return;
     try {
-      const [values, ratings, p] = await Promise.all([analysisApi.indicators(quarterId), analysisApi.ratings(quarterId), analysisApi.profile(quarterId)]);
+      const [values, ratings, p, names] = await Promise.all([
+        analysisApi.indicators(quarterId),
+        analysisApi.ratings(quarterId),
+        analysisApi.profile(quarterId),
+        analysisApi.criterionNames(quarterId),
+      ]);
+      setCriterionNames(names);
       setIndicators(values);
       setProfile(p);
       const ids = [...new Set([...ratings.map((r) => r.criterionId), ...p.unrated])];
@@ -154,7 +161,7 @@ export const AnalysisTab = () => {
           <TableBody>
             {criteria.map((id) => (
               <TableRow key={id} data-testid={`rating-${id}`}>
-                <TableCell>{id}</TableCell>
+                <TableCell>{criterionNames[id] ? `${id} – ${criterionNames[id]}` : id}</TableCell>
                 <TableCell sx={{ minWidth: 200 }}>
                   <TextField
                     select

@@ -61,6 +61,14 @@ export const analysisApi = {
   indicators: (quarterId: string) => rows<IndicatorValue>(`${q(quarterId)}/indicators?range=[0,499]`),
   ratings: (quarterId: string) => rows<Rating>(`${q(quarterId)}/ratings?range=[0,499]`),
   profile: async (quarterId: string): Promise<Profile> => (await httpClient(`${q(quarterId)}/profile`)).json,
+  /** Criterion names of the catalogue version the quarter's analysis pins. */
+  criterionNames: async (quarterId: string): Promise<Record<string, string>> => {
+    const analysis = (await httpClient(`${q(quarterId)}/analysis`)).json as { catalogueVersionId?: string };
+    const catalogue = (await httpClient(`${apiUrl}/catalogues/${encodeURIComponent(analysis.catalogueVersionId ?? 'genq-default@1.0.0')}`)).json as {
+      actionFields: Array<{ criteria: Array<{ id: string; name: string }> }>;
+    };
+    return Object.fromEntries(catalogue.actionFields.flatMap((af) => af.criteria.map((c) => [c.id, c.name])));
+  },
   saveRatings: async (quarterId: string, ratings: Array<Pick<Rating, 'criterionId' | 'rating' | 'evidence'>>) =>
     (await httpClient(`${q(quarterId)}/ratings`, { method: 'PUT', body: JSON.stringify({ ratings }) })).json,
   /** Rejects with an HttpError whose `body.errors.rows` names every bad cell; nothing is written then. */

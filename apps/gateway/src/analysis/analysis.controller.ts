@@ -92,6 +92,13 @@ export class AnalysisController {
     return new StreamableFile(Buffer.from(base64, 'base64'), { type: XLSX, disposition: 'attachment; filename="indikatoren-vorlage.xlsx"' });
   }
 
+  @Get('catalogues/:id')
+  @Policy({ roles: ALL_ROLES })
+  @ApiOkResponse({ description: 'One catalogue version (criteria, indicators, rating scale, thresholds, calendar), e.g. genq-default@1.0.0' })
+  catalogue(@Param('id') id: string) {
+    return this.services.send<unknown>('analysis', AnalysisPatterns.getCatalogue, checkedVersionId(id));
+  }
+
   @Get('quarters/:id/analysis')
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'The analysis of the quarter: pinned catalogue version, status, priorities' })
