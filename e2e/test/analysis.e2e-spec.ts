@@ -166,4 +166,15 @@ describe('quarter analysis across processes', () => {
       expect.arrayContaining(['analysis.indicators.import', 'analysis.ratings.update', 'analysis.submit', 'analysis.priorities']),
     );
   });
+
+  it('makes the Handlungskonzept answer every weak action field of the profile, whatever the submitter names', async () => {
+    // Every criterion was rated 0 or 1 above: all four action fields have weaknesses.
+    const submitted = await api('POST', `/quarters/${quarterId}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' });
+    expect(submitted.status).toBe(409);
+    const fields = (submitted.body.errors.gaps as Array<{ code: string; actionFieldId?: string }>)
+      .filter((g) => g.code === 'field_without_goal')
+      .map((g) => g.actionFieldId)
+      .sort();
+    expect(fields).toEqual(['HF1', 'HF2', 'HF3', 'HF4']);
+  });
 });

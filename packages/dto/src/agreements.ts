@@ -243,11 +243,11 @@ export class SetJustificationMessage extends SetJustificationDto {
 }
 
 /**
- * Submits the Handlungskonzept as a new Zielvereinbarung version. The analysis service has
- * no strengths-and-weaknesses profile yet, so the caller names the fields with weaknesses.
+ * Submits the Handlungskonzept as a new Zielvereinbarung version. The fields with weaknesses
+ * come from the quarter's Stärken-Schwächen-Profil; the caller may name further ones.
  */
 export class SubmitConceptDto {
-  @ApiProperty({ enum: ACTION_FIELDS, isArray: true, description: 'Action fields with weaknesses (from the Stärken-Schwächen-Profil)' })
+  @ApiProperty({ enum: ACTION_FIELDS, isArray: true, description: 'Further action fields to treat as weak; those with weaknesses in the profile always count' })
   @IsArray()
   @IsIn(ACTION_FIELDS as unknown as string[], { each: true, message: `weakActionFields ${ACTION_FIELD_MSG}` })
   weakActionFields!: ActionFieldId[];
