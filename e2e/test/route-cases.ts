@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '@genq/infra';
 import type { ScopeKind } from '@genq/contracts';
 import type { Api } from './support/api';
 import type { ModelUser, ScopeModel } from './support/scope-model';
@@ -46,6 +49,8 @@ const ANALYSIS_CRITERIA = [
   ...['1', '2', '3', '4', '5', '6', '7'].map((n) => `HF1.${n}`),
   ...['HF2', 'HF3', 'HF4'].flatMap((f) => ['1', '2', '3', '4', '5', '6'].map((n) => `${f}.${n}`)),
 ];
+
+const DEFAULT_CATALOGUE = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'));
 
 const QUARTER_BODY = { municipality: 'Teststadt', land: 'Nordrhein-Westfalen', housingCompany: 'Test eG' };
 
@@ -122,6 +127,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     request: () => ({ body: { flats: 1000 + Math.floor(Math.random() * 1000), areaHa: 12.5 } }),
   },
   'GET /api/catalogues/:id': { ok: 200, request: () => ({ path: '/api/catalogues/genq-default@1.0.0' }) },
+  'POST /api/catalogues': {
+    ok: 201,
+    // The default catalogue under a version nobody used yet: a programme office's new version.
+    request: (ctx) => ({ body: { ...DEFAULT_CATALOGUE, version: ctx.unique('2.0').replace(/[^A-Za-z0-9._-]/g, '-') } }),
+  },
   'GET /api/quarters/:id/process': { ok: 200, target: 'quarter', request: () => ({}) },
   'POST /api/quarters/:id/interventions': {
     ok: 200,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { startTestDatabases, type TestDatabases } from '@genq/infra';
@@ -47,6 +48,21 @@ describe.each(['sqlite', 'postgres'])('analysis service on %s', (label) => {
       'Wohnumfeld',
       'Miteinander der Generationen',
     ]);
+  });
+
+  it('takes a new catalogue version from the programme office, listing every problem of a bad one, never overwriting', async () => {
+    const seed = JSON.parse(readFileSync(catalogueSeedPath, 'utf8'));
+    const bad = { ...seed, version: '9.0.0', weaknessThreshold: 3, indicators: [{ ...seed.indicators[0], kind: 'outcome' }, ...seed.indicators.slice(1)] };
+    const refused = await service.refusal(AnalysisPatterns.createCatalogue, bad);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.catalogue).toEqual(
+      expect.arrayContaining(['weaknessThreshold must be below strengthThreshold', 'indicators[0].kind must be input, output or context']),
+    );
+    const created = await service.send<CatalogueVersionDto>(AnalysisPatterns.createCatalogue, { ...seed, version: '2.0.0' });
+    expect(created).toMatchObject({ id: 'genq-default@2.0.0', version: '2.0.0' });
+    await expect(service.refusal(AnalysisPatterns.createCatalogue, { ...seed, version: '2.0.0', title: 'Überschrieben' })).resolves.toMatchObject({ status: 409 });
+    const kept = await service.send<Catalogue>(AnalysisPatterns.getCatalogue, 'genq-default@2.0.0');
+    expect(kept.title).toBe(seed.title);
   });
 
   it('answers an unknown catalogue version with 404', async () => {

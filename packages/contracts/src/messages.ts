@@ -31,6 +31,7 @@ export const AnalysisPatterns = {
   health: 'analysis.health',
   getCatalogue: 'analysis.catalogue.get',
   listCatalogues: 'analysis.catalogues.list',
+  createCatalogue: 'analysis.catalogues.create',
   // issue 4: the quarter analysis (shapes in ./analysis)
   ensureAnalysis: 'analysis.analyses.ensure',
   getAnalysis: 'analysis.analyses.get',

@@ -12,6 +12,11 @@ export class CataloguesController {
     return this.catalogues.get(id);
   }
 
+  @MessagePattern(AnalysisPatterns.createCatalogue)
+  create(@Payload() catalogue: unknown) {
+    return this.catalogues.create(catalogue);
+  }
+
   @MessagePattern(AnalysisPatterns.listCatalogues)
   list(@Payload() query: ListQuery) {
     return this.catalogues.list(query);

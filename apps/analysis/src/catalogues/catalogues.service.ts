@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { parseCatalogue, type Catalogue } from '@genq/domain';
+import { CatalogueError, parseCatalogue, type Catalogue } from '@genq/domain';
 import type { ListQuery, Page } from '@genq/contracts';
 import { SERVICE_CONFIG, isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
 import type { AnalysisConfig } from '../config';
@@ -51,6 +51,26 @@ export class CataloguesService implements OnApplicationBootstrap {
       if (isUniqueViolation(err)) return false;
       throw err;
     }
+  }
+
+  /**
+   * A programme office's new catalogue version: checked in full (every problem listed at
+   * once), stored once, never overwritten; quarters keep the version they pinned.
+   */
+  async create(input: unknown): Promise<CatalogueVersionDto> {
+    let catalogue: Catalogue;
+    try {
+      catalogue = parseCatalogue(input);
+    } catch (err) {
+      if (err instanceof CatalogueError) throw rpcError(400, 'Invalid catalogue', { catalogue: err.problems });
+      throw err;
+    }
+    if (!(await this.importVersion(catalogue))) {
+      throw rpcError(409, `Catalogue ${catalogue.id} version ${catalogue.version} exists already; versions are never overwritten`, {
+        version: 'choose a new version',
+      });
+    }
+    return toDto(await this.versions.findOneByOrFail({ id: `${catalogue.id}@${catalogue.version}` }));
   }
 
   async get(id: string): Promise<Catalogue> {

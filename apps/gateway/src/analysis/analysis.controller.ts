@@ -17,6 +17,7 @@ import {
   PROGRAMME_ROLES,
   type ProgrammeDistributionDto,
   type ProgrammeDto,
+  type Actor,
   type AnalysisDto,
   type EventOutcome,
   type IndicatorValueDto,
@@ -28,6 +29,7 @@ import {
 } from '@genq/contracts';
 import { ImportIndicatorValuesDto, RecordPrioritiesDto, UpsertIndicatorValuesDto, UpsertRatingsDto } from '@genq/dto';
 import { AuditService } from '../audit/audit.service';
+import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ProcessService } from '../process/process.service';
@@ -90,6 +92,18 @@ export class AnalysisController {
   async workbookTemplate(@Query('catalogueVersionId') catalogueVersionId?: string) {
     const base64 = await this.services.send<string>('analysis', AnalysisPatterns.indicatorWorkbookTemplate, checkedVersionId(catalogueVersionId));
     return new StreamableFile(Buffer.from(base64, 'base64'), { type: XLSX, disposition: 'attachment; filename="indikatoren-vorlage.xlsx"' });
+  }
+
+  @Post('catalogues')
+  @Policy({ roles: ['programme_admin'] })
+  @ApiOkResponse({ description: 'A new catalogue version (the full catalogue document); 400 lists every problem, 409 if the version exists' })
+  async createCatalogue(@Body() catalogue: Record<string, unknown>, @CurrentActor() actor: Actor) {
+    const created = await this.services.send<{ id: string }>('analysis', AnalysisPatterns.createCatalogue, catalogue);
+    // Catalogue versions belong to no single programme: the entry is filed under each programme of the admin who made it.
+    for (const programmeId of actor.programmeIds) {
+      await this.audit.record({ action: 'catalogue.create', resourceType: 'catalogue_version', resourceId: created.id, programmeId, before: null, after: created });
+    }
+    return created;
   }
 
   @Get('catalogues/:id')
