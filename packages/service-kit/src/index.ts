@@ -11,3 +11,4 @@ export * from './service';
 export * from './list-query';
 export * from './health';
 export * from './testing';
+export * from './actor';

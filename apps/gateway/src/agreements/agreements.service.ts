@@ -68,24 +68,24 @@ export class AgreementsGatewayService {
     }
   }
 
-  /** Signs with the principal's organisation and authority; the second required signature makes it binding and tells the process. */
-  async sign(actor: Actor, principal: AccountDto, quarterId: string, versionId: string): Promise<SignResult & { process: ProcessReport | null }> {
-    const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
+  /** Who signs: the signed-in account with its organisation and signing authority (agreements and amendments alike). */
+  async signerOf(actor: Actor, principal: AccountDto) {
     const organisation = principal.organisationId
       ? await this.services.send<OrganisationDto>('actors', OrganisationsPatterns.get, { actor, id: principal.organisationId })
       : null;
-    const result = await this.services.send<SignResult>('agreements', P.sign, {
-      actor,
-      quarterId,
-      versionId,
-      signer: {
-        accountId: principal.id,
-        organisationId: principal.organisationId,
-        organisationName: organisation?.name ?? null,
-        organisationType: organisation?.type ?? null,
-        canSign: principal.canSign,
-      },
-    });
+    return {
+      accountId: principal.id,
+      organisationId: principal.organisationId,
+      organisationName: organisation?.name ?? null,
+      organisationType: organisation?.type ?? null,
+      canSign: principal.canSign,
+    };
+  }
+
+  /** Signs with the principal's organisation and authority; the second required signature makes it binding and tells the process. */
+  async sign(actor: Actor, principal: AccountDto, quarterId: string, versionId: string): Promise<SignResult & { process: ProcessReport | null }> {
+    const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
+    const result = await this.services.send<SignResult>('agreements', P.sign, { actor, quarterId, versionId, signer: await this.signerOf(actor, principal) });
     await this.audit.record({ action: 'agreement.sign', resourceType: 'agreement_version', resourceId: versionId, quarterId, before: summary(before), after: summary(result.version) });
     const process = result.becameBinding ? await this.report({ type: 'agreement_signed', eventId: `agreement-signed:${versionId}`, quarterId }) : null;
     return { ...result, process };

@@ -1,13 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   AgreementsMessagePatterns as P,
-  OrganisationsPatterns,
   type AccountDto,
   type Actor,
   type AmendmentDto,
   type AmendmentSignResult,
   type AnnualReportDto,
-  type OrganisationDto,
   type ProcessState,
   type ReportChange,
 } from '@genq/contracts';
@@ -77,20 +75,11 @@ export class ImplementationGatewayService {
   /** Signs the amendment's version for the principal's organisation; the process hears each party's confirmation. */
   async signAmendment(actor: Actor, principal: AccountDto, quarterId: string, amendmentId: string): Promise<AmendmentSignResult & { process: ProcessReport }> {
     const before = await this.services.send<AmendmentDto>('agreements', P.getAmendment, { quarterId, amendmentId });
-    const organisation = principal.organisationId
-      ? await this.services.send<OrganisationDto>('actors', OrganisationsPatterns.get, { actor, id: principal.organisationId })
-      : null;
     const result = await this.services.send<AmendmentSignResult>('agreements', P.signAmendment, {
       actor,
       quarterId,
       amendmentId,
-      signer: {
-        accountId: principal.id,
-        organisationId: principal.organisationId,
-        organisationName: organisation?.name ?? null,
-        organisationType: organisation?.type ?? null,
-        canSign: principal.canSign,
-      },
+      signer: await this.agreements.signerOf(actor, principal),
     });
     await this.audit.record({ action: 'amendment.sign', resourceType: 'amendment', resourceId: amendmentId, quarterId, before: summary(before), after: summary(result.amendment) });
     const process = await this.agreements.report({ type: 'amendment_confirmed', amendmentId, party: result.party, eventId: `amendment:${amendmentId}:confirmed:${result.party}`, quarterId });
