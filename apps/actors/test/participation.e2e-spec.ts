@@ -38,7 +38,7 @@ describe('boundaryProblem (GeoJSON of a quarter boundary)', () => {
     expect(boundaryProblem({ type: 'Point', coordinates: [7, 51] })).toBe('boundary.type must be Polygon or MultiPolygon');
     expect(boundaryProblem([1, 2])).toMatch(/must be a GeoJSON/);
     const open = square(7.5, 51.5);
-    open[0][4] = [7.6, 51.6];
+    open[0]![4] = [7.6, 51.6];
     expect(boundaryProblem({ type: 'Polygon', coordinates: open })).toMatch(/must be closed/);
     expect(boundaryProblem({ type: 'Polygon', coordinates: [[[7, 51], [8, 51], [7, 51]]] })).toMatch(/at least 4 positions/);
     expect(boundaryProblem({ type: 'Polygon', coordinates: square(200, 51) })).toMatch(/outside longitude/);
@@ -63,7 +63,7 @@ describe.each(['sqlite', 'postgres'])('participation events and quarter details 
   const viewer = { ...admin, userId: 'test-viewer', email: 'viewer@test.example', role: 'viewer' };
   let quarterId: string;
   let otherQuarterId: string;
-  let partner: typeof admin & { organisationId: string | null };
+  let partner: Omit<typeof admin, 'organisationId'> & { organisationId: string | null };
 
   beforeAll(async () => {
     const database = dbs.databases.find((d) => d.label === label)!.config as DatabaseConfig;

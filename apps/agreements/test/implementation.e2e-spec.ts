@@ -90,7 +90,9 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
 
   let reportId: string;
   it('drafts an annual report with every measure of the approved version; field errors are 400', async () => {
-    ({ version: approved, goals, measures: [network, lift] } = await certify(quarterId));
+    const certified = await certify(quarterId);
+    ({ version: approved, goals } = certified);
+    [network, lift] = certified.measures as [MeasureDto, MeasureDto];
     expect(approved.status).toBe('approved');
     expect((await service.refusal(P.createReport, { actor: admin, quarterId, year: 1 })).status).toBe(403);
     expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId, year: 4, indicators: [{ key: '', value: '3' }] })).toMatchObject({ status: 400, errors: { year: expect.any(String), indicators: expect.anything() } });
