@@ -61,6 +61,24 @@ async function freshSession(ctx: CaseContext): Promise<{ refreshToken: string }>
   return res.body;
 }
 
+let fixturePeople: Promise<void> | undefined;
+/**
+ * One person for each organisation the root admin sees, recorded once, so the people routes
+ * have records to read before any case creates one. Organisations of programmes made during
+ * the test lie outside the root admin's scope and get none.
+ */
+function ensureFixturePeople(ctx: CaseContext): Promise<void> {
+  fixturePeople ??= (async () => {
+    for (const organisationId of [...ctx.model.organisations.keys()]) {
+      const res = await ctx.api('POST', '/people', { token: ctx.rootToken, body: { organisationId, name: ctx.unique('Ansprechperson') } });
+      if (res.status === 201) ctx.model.people.set(res.body.id, { organisationId });
+    }
+    // Without fixture people the routes that name one would run for no target at all.
+    if (ctx.model.people.size === 0) throw new Error('set-up: no fixture person could be recorded');
+  })();
+  return fixturePeople;
+}
+
 export const ROUTE_CASES: Record<string, RouteCase> = {
   // issue 5: Handlungskonzept, Zielvereinbarung, certificates
   ...AGREEMENT_ROUTE_CASES,
@@ -88,6 +106,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
 
   'GET /api/quarters': { ok: 200, request: () => ({ path: '/api/quarters?range=[0,499]' }) },
+  // issue 6: the dashboard (one read over the read models) and saved views shared within a role
+  'GET /api/dashboard': { ok: 200, request: () => ({ path: `/api/dashboard?filter=${encodeURIComponent(JSON.stringify({ land: 'Nordrhein-Westfalen' }))}` }) },
+  'GET /api/dashboard/facets': { ok: 200, request: () => ({}) },
+  'GET /api/saved-views': { ok: 200, request: () => ({ path: '/api/saved-views?resource=quarters' }) },
+  'POST /api/saved-views': { ok: 201, request: (ctx) => ({ body: { resource: 'quarters', name: ctx.unique('Ansicht'), filter: { stalled: true } } }) },
+  'DELETE /api/saved-views/:id': {
+    ok: 204,
+    // Only its creator (or the programme office) deletes a view: each caller deletes one of their own.
+    request: async (ctx, _target, user) => {
+      const own = (user as { token?: string } | undefined)?.token ?? ctx.rootToken;
+      const res = await ctx.api('POST', '/saved-views', { token: own, body: { resource: 'quarters', name: ctx.unique('Zum Löschen'), filter: {} } });
+      if (res.status !== 201) throw new Error(`set-up: ${res.status} ${res.text}`);
+      return { path: `/api/saved-views/${res.body.id}` };
+    },
+  },
   'GET /api/quarters/:id': { ok: 200, target: 'quarter', request: () => ({}) },
   'POST /api/quarters': {
     ok: 201,
@@ -126,6 +159,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     target: 'quarter',
     request: () => ({ body: { flats: 1000 + Math.floor(Math.random() * 1000), areaHa: 12.5 } }),
   },
+  'GET /api/catalogues': { ok: 200, request: () => ({ path: '/api/catalogues?sort=["version","DESC"]&range=[0,9]' }) },
   'GET /api/catalogues/:id': { ok: 200, request: () => ({ path: '/api/catalogues/genq-default@1.0.0' }) },
   'POST /api/catalogues': {
     ok: 201,
@@ -170,6 +204,29 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       body: { name: ctx.unique('Initiative'), type: 'initiative', programmeId },
       created: (o) => ctx.model.organisations.set(o.id, { programmeId: o.programmeId }),
     }),
+  },
+
+  // issue 4: people of organisations (the programme office writes them; whoever sees the organisation reads them)
+  'GET /api/people': {
+    ok: 200,
+    request: async (ctx) => {
+      await ensureFixturePeople(ctx);
+      return { path: '/api/people?range=[0,499]' };
+    },
+  },
+  'GET /api/people/:id': { ok: 200, target: 'person', request: () => ({}) },
+  'POST /api/people': {
+    ok: 201,
+    target: 'organisation',
+    request: (ctx, organisationId) => ({
+      body: { organisationId, name: ctx.unique('Person'), role: 'Ansprechperson', email: 'kontakt@fixture.genq.example', signingAuthority: false },
+      created: (p) => ctx.model.people.set(p.id, { organisationId: p.organisationId }),
+    }),
+  },
+  'PUT /api/people/:id': {
+    ok: 200,
+    target: 'person',
+    request: (ctx, personId) => ({ body: { organisationId: ctx.model.people.get(personId!)?.organisationId, name: ctx.unique('Person'), phone: '+49 231 000' } }),
   },
 
   'GET /api/accounts': { ok: 200, request: () => ({ path: '/api/accounts?range=[0,499]' }) },

@@ -6,10 +6,12 @@ import type { ActorsConfig } from './config';
 import { actorsEntities } from './entities';
 import { actorsMigrations } from './migrations';
 import { AuditModule } from './audit/audit.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { defaultIdentityConfig } from './identity/identity.config';
 import { IdentityModule } from './identity/identity.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
+import { PeopleModule } from './people/people.module';
 import { ScopeModule } from './scope/scope.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -31,6 +33,8 @@ export class ActorsModule {
         IdentityModule.forRoot(config.identity ?? defaultIdentityConfig()),
         OrganisationsModule,
         ParticipationModule,
+        PeopleModule,
+        DashboardModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }],

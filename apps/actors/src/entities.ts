@@ -6,9 +6,11 @@ import { Session } from './identity/entities/session.entity';
 import { ParticipationEvent } from './participation/entities/participation-event.entity';
 import { Notification } from './notifications/entities/notification.entity';
 import { Organisation } from './organisations/entities/organisation.entity';
+import { Person } from './people/entities/person.entity';
 import { QuarterMembership } from './organisations/entities/quarter-membership.entity';
 import { Programme } from './programmes/entities/programme.entity';
 import { Quarter } from './quarters/entities/quarter.entity';
+import { SavedView } from './savedViews/entities/saved-view.entity';
 
 /** Every table the actors service owns; no other service reads them. */
 export const actorsEntities = [
@@ -25,4 +27,8 @@ export const actorsEntities = [
   AuditEntry,
   // participation events (issue 4)
   ParticipationEvent,
+  // people of organisations (issue 4)
+  Person,
+  // saved list views (issue 6)
+  SavedView,
 ];

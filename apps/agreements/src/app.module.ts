@@ -5,6 +5,8 @@ import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/se
 import { AgreementService } from './agreement/agreement.service';
 import { AgreementsController } from './agreements.controller';
 import { ConceptService } from './concept/concept.service';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { ImplementationService } from './implementation/implementation.service';
 import type { AgreementsConfig } from './config';
 import { agreementsEntities } from './entities';
@@ -21,8 +23,8 @@ export class AgreementsModule {
     return {
       module: AgreementsModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, agreementsEntities, agreementsMigrations), retryAttempts: 3 })],
-      controllers: [healthControllerFor('agreements', AgreementsPatterns.health), AgreementsController],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }, ConceptService, AgreementService, ImplementationService],
+      controllers: [healthControllerFor('agreements', AgreementsPatterns.health), AgreementsController, DashboardController],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }, ConceptService, AgreementService, ImplementationService, DashboardService],
     };
   }
 }

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { startTestDatabases, type TestDatabases } from '@genq/infra';
-import { AnalysisPatterns, type Page } from '@genq/contracts';
+import { AnalysisPatterns, type CatalogueVersionDto, type Page } from '@genq/contracts';
 import type { Catalogue } from '@genq/domain';
 import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { AnalysisModule } from '../src/app.module';
-import type { CatalogueVersionDto } from '../src/catalogues/catalogues.service';
 
 const catalogueSeedPath = resolve(__dirname, '../seed/catalogue-genq-default-1.0.0.json');
 
@@ -63,6 +62,28 @@ describe.each(['sqlite', 'postgres'])('analysis service on %s', (label) => {
     await expect(service.refusal(AnalysisPatterns.createCatalogue, { ...seed, version: '2.0.0', title: 'Überschrieben' })).resolves.toMatchObject({ status: 409 });
     const kept = await service.send<Catalogue>(AnalysisPatterns.getCatalogue, 'genq-default@2.0.0');
     expect(kept.title).toBe(seed.title);
+  });
+
+  it('lists catalogue versions the react-admin way: sorted, a range of them, the total, and counts of each document', async () => {
+    const seed = JSON.parse(readFileSync(catalogueSeedPath, 'utf8'));
+    // A smaller version, so the counts are told apart by the document, not copied from the seed.
+    const small = { ...seed, version: '3.0.0', title: 'Kleiner Katalog', actionFields: seed.actionFields.slice(0, 1) };
+    await service.send<CatalogueVersionDto>(AnalysisPatterns.createCatalogue, small);
+
+    const page = await service.send<Page<CatalogueVersionDto>>(AnalysisPatterns.listCatalogues, { sort: { field: 'version', order: 'DESC' }, range: { start: 0, end: 1 } });
+    expect(page.total).toBe(3);
+    expect(page.data.map((c) => c.id)).toEqual(['genq-default@3.0.0', 'genq-default@2.0.0']);
+    const criteriaOfFirstField = seed.actionFields[0].criteria.length;
+    const allCriteria = seed.actionFields.reduce((n: number, af: { criteria: unknown[] }) => n + af.criteria.length, 0);
+    expect(page.data[0]).toMatchObject({ title: 'Kleiner Katalog', actionFields: 1, criteria: criteriaOfFirstField, indicators: seed.indicators.length });
+    expect(page.data[1]).toMatchObject({ actionFields: seed.actionFields.length, criteria: allCriteria });
+    expect(Date.parse(page.data[0]!.createdAt)).not.toBeNaN();
+
+    const rest = await service.send<Page<CatalogueVersionDto>>(AnalysisPatterns.listCatalogues, { sort: { field: 'version', order: 'DESC' }, range: { start: 2, end: 9 } });
+    expect(rest).toMatchObject({ total: 3, data: [{ id: 'genq-default@1.0.0' }] });
+    const byTitle = await service.send<Page<CatalogueVersionDto>>(AnalysisPatterns.listCatalogues, { filter: { q: 'kleiner' } });
+    expect(byTitle.data.map((c) => c.id)).toEqual(['genq-default@3.0.0']);
+    await expect(service.refusal(AnalysisPatterns.listCatalogues, { sort: { field: 'document', order: 'ASC' } })).resolves.toMatchObject({ status: 400 });
   });
 
   it('answers an unknown catalogue version with 404', async () => {

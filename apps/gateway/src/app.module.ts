@@ -4,6 +4,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AnalysisHttpModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
+import { DashboardHttpModule } from './dashboard/dashboard.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationHttpModule } from './participation/participation.module';
@@ -38,6 +39,8 @@ export class GatewayModule {
         ParticipationHttpModule,
         // issue 5: goals, measures, Zielvereinbarung, certificates
         AgreementsModule,
+        // issue 6: the operator dashboard and saved views
+        DashboardHttpModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],

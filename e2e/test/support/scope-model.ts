@@ -22,6 +22,7 @@ export class ScopeModel {
   readonly quarters = new Map<string, { programmeId: string }>();
   readonly organisations = new Map<string, { programmeId: string }>();
   readonly memberships: Array<{ quarterId: string; organisationId: string }> = [];
+  readonly people = new Map<string, { organisationId: string }>();
   readonly accounts = new Map<string, { programmeIds: string[]; organisationId: string | null }>();
   readonly auditEntries = new Map<string, { programmeId: string | null }>();
 
@@ -37,6 +38,8 @@ export class ScopeModel {
         return [...this.quarters.keys()];
       case 'organisation':
         return [...this.organisations.keys()];
+      case 'person':
+        return [...this.people.keys()];
       case 'account':
         return [...this.accounts.keys()];
       case 'audit_entry':
@@ -65,6 +68,11 @@ export class ScopeModel {
           return mine(o.programmeId) || this.memberships.some((m) => m.organisationId === id && mine(this.quarters.get(m.quarterId)?.programmeId));
         }
         return id === u.organisationId || this.memberships.some((m) => m.organisationId === id && this.visible(u, 'quarter', m.quarterId));
+      }
+      case 'person': {
+        // Whoever sees the organisation sees its people.
+        const p = this.people.get(id);
+        return Boolean(p) && this.visible(u, 'organisation', p!.organisationId);
       }
       case 'account': {
         const a = this.accounts.get(id);

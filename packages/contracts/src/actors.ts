@@ -49,9 +49,40 @@ export interface QuarterDetails {
 /** PATCH of a quarter's details: a field left out stays, null clears it. */
 export type UpdateQuarterDetailsCommand = Partial<QuarterDetails>;
 
+/** What the participation events and memberships of a quarter count into the catalogue's process indicators. */
+export interface ParticipationFigures {
+  quarterId: string;
+  /** Per calendar year with events: number of events and participants over all age groups. */
+  years: Array<{ year: number; events: number; participants: number }>;
+  /** Organisations taking part as co-partner or cooperation partner now. */
+  networkPartners: number;
+}
+
+/** Process indicators of the catalogue that the gateway computes from participation and memberships. */
+export const PARTICIPATION_INDICATORS = {
+  events: 'participation_events',
+  participants: 'participants_total',
+  networkPartners: 'network_partners',
+} as const;
+
+/** Membership roles that count as network partners (indicator `network_partners`). */
+export const NETWORK_PARTNER_ROLES = ['co_partner', 'cooperation_partner'] as const;
+
+/** The source written with computed indicator values. */
+export const PARTICIPATION_INDICATOR_SOURCE = 'Beteiligungsnachweis (automatisch)';
+
+/** Whether the indicators derived from a write were updated; the write itself is stored either way. */
+export interface IndicatorsRecomputed {
+  updated: boolean;
+  /** Why not, e.g. the analysis service could not be reached; the next recording recomputes them. */
+  reason?: string;
+}
+
 export const ParticipationPatterns = {
   list: 'actors.participation.list',
   create: 'actors.participation.create',
+  /** Payload `{ actor, id }` (the quarter): {@link ParticipationFigures}. */
+  figures: 'actors.participation.figures',
   updateQuarterDetails: 'actors.quarters.update-details',
 } as const;
 

@@ -159,3 +159,16 @@ export interface ProgrammeDistributionDto {
   /** Every quarter's mean rating per action field, for a programme-wide chart. */
   quarterMeans: Array<{ quarterId: string; means: Record<string, number> }>;
 }
+
+/** One catalogue version in the list of versions (`GET /api/catalogues`); the document itself comes from `GET /api/catalogues/:id`. */
+export interface CatalogueVersionDto {
+  /** `<catalogueId>@<version>` */
+  id: string;
+  catalogueId: string;
+  version: string;
+  title: string;
+  createdAt: string;
+  actionFields: number;
+  criteria: number;
+  indicators: number;
+}

@@ -68,7 +68,7 @@ export interface ScopedGet {
 }
 
 /** Kinds of records whose visibility the actors service decides. */
-export const SCOPE_KINDS = ['programme', 'quarter', 'organisation', 'account', 'audit_entry'] as const;
+export const SCOPE_KINDS = ['programme', 'quarter', 'organisation', 'person', 'account', 'audit_entry'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 export interface VisibilityQuery {
@@ -166,12 +166,17 @@ export interface MembershipDto {
   quarterId: string;
   organisationId: string;
   organisationName: string;
+  /** The person named for the organisation in this quarter, if any. */
+  personId: string | null;
+  personName: string | null;
   role: MembershipRole;
   createdAt: string;
 }
 
+/** Names an organisation, a person (whose organisation then takes part), or both (the person must belong to it). */
 export interface AddMembershipCommand {
-  organisationId: string;
+  organisationId?: string;
+  personId?: string;
   role: MembershipRole;
 }
 

@@ -9,6 +9,8 @@ export * from './messages';
 export * from './activities';
 export * from './auth';
 export * from './actors';
+export * from './people';
 export * from './audit';
 export * from './analysis';
 export * from './agreements';
+export * from './dashboard';

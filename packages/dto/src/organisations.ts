@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   MEMBERSHIP_ROLES,
   ORGANISATION_TYPES,
@@ -41,11 +41,20 @@ export class CreateOrganisationMessage extends CreateOrganisationDto {
   actor!: ActorDto;
 }
 
-/** An organisation takes part in a quarter in a role; its partner users then see the quarter. */
+/**
+ * An organisation takes part in a quarter in a role; its partner users then see the quarter.
+ * Name the organisation, a person of it (the person's organisation then takes part), or both.
+ */
 export class AddMembershipDto implements AddMembershipCommand {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'Required unless personId is given' })
+  @ValidateIf((o: AddMembershipDto) => o.organisationId !== undefined || o.personId === undefined)
   @IsUUID('4', { message: 'organisationId must be a UUID' })
-  organisationId!: string;
+  organisationId?: string;
+
+  @ApiPropertyOptional({ description: 'A person of the organisation, named for it in this quarter' })
+  @IsOptional()
+  @IsUUID('4', { message: 'personId must be a UUID' })
+  personId?: string;
 
   @ApiProperty({ enum: MEMBERSHIP_ROLES })
   @IsIn(MEMBERSHIP_ROLES as unknown as string[], { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })

@@ -13,6 +13,7 @@ import {
   type Page,
 } from '@genq/contracts';
 import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { Person } from '../people/entities/person.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -24,14 +25,15 @@ export function toOrganisationDto(o: Organisation): OrganisationDto {
 }
 
 /**
- * Organisations and their memberships in quarters (the minimal slice that partner scope
- * needs; people, addresses and identifiers follow with the actors issue).
+ * Organisations and their memberships in quarters, which may name a person of the
+ * organisation (people themselves: see PeopleService).
  */
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectRepository(QuarterMembership) private readonly memberships: Repository<QuarterMembership>,
+    @InjectRepository(Person) private readonly people: Repository<Person>,
     private readonly programmes: ProgrammesService,
     private readonly scope: ScopeService,
   ) {}
@@ -71,12 +73,10 @@ export class OrganisationsService {
   async addMembership(actor: Actor, quarterId: string, cmd: AddMembershipCommand): Promise<MembershipDto> {
     requireRole(actor, ['programme_admin']);
     await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
-    if (!(await this.scope.visible(actor, 'organisation', cmd.organisationId)).visible) {
-      throw rpcError(400, 'Validation failed', { organisationId: `unknown organisation "${cmd.organisationId}"` });
-    }
+    const organisationId = await this.organisationOfMembership(actor, cmd);
     try {
       const saved = await this.memberships.save(
-        this.memberships.create({ id: randomUUID(), quarterId, organisationId: cmd.organisationId, role: cmd.role }),
+        this.memberships.create({ id: randomUUID(), quarterId, organisationId, personId: cmd.personId ?? null, role: cmd.role }),
       );
       return this.toMembershipDto(saved);
     } catch (err) {
@@ -85,6 +85,27 @@ export class OrganisationsService {
       }
       throw err;
     }
+  }
+
+  /** The organisation that takes part: the one named, or the named person's; a person must belong to the organisation named with it. */
+  private async organisationOfMembership(actor: Actor, cmd: AddMembershipCommand): Promise<string> {
+    const problems: Record<string, string> = {};
+    let person: Person | null = null;
+    if (cmd.personId) {
+      person = (await this.scope.visible(actor, 'person', cmd.personId)).visible ? await this.people.findOneBy({ id: cmd.personId }) : null;
+      if (!person) problems.personId = `unknown person "${cmd.personId}"`;
+    }
+    if (cmd.organisationId) {
+      if (!(await this.scope.visible(actor, 'organisation', cmd.organisationId)).visible) {
+        problems.organisationId = `unknown organisation "${cmd.organisationId}"`;
+      } else if (person && person.organisationId !== cmd.organisationId) {
+        problems.personId = 'the person does not belong to this organisation';
+      }
+    } else if (!cmd.personId) {
+      problems.organisationId = 'name an organisation or a person (organisationId or personId)';
+    }
+    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+    return cmd.organisationId ?? person!.organisationId;
   }
 
   async listMemberships(actor: Actor, quarterId: string): Promise<Page<MembershipDto>> {
@@ -98,11 +119,14 @@ export class OrganisationsService {
 
   private async toMembershipDto(m: QuarterMembership): Promise<MembershipDto> {
     const o = await this.organisations.findOneBy({ id: m.organisationId });
+    const p = m.personId ? await this.people.findOneBy({ id: m.personId }) : null;
     return {
       id: m.id,
       quarterId: m.quarterId,
       organisationId: m.organisationId,
       organisationName: o?.name ?? '',
+      personId: m.personId,
+      personName: p?.name ?? null,
       role: m.role,
       createdAt: m.createdAt.toISOString(),
     };

@@ -16,6 +16,12 @@ export class ParticipationController {
   }
 
   /** Payload: the quarter id as `id`. */
+  @MessagePattern(ParticipationPatterns.figures)
+  figures(@Payload() q: ScopedGet) {
+    return this.participation.figures(requireActor(q?.actor), String(q?.id ?? ''));
+  }
+
+  /** Payload: the quarter id as `id`. */
   @MessagePattern(ParticipationPatterns.list)
   list(@Payload() q: ScopedGet) {
     return this.participation.list(requireActor(q?.actor), String(q?.id ?? ''));

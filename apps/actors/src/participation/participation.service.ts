@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import {
   AGE_GROUPS,
+  NETWORK_PARTNER_ROLES,
   type Actor,
   type CreateParticipationEventCommand,
   type ParticipantsByAgeGroup,
+  type ParticipationFigures,
   type ParticipationEventDto,
   type Page,
 } from '@genq/contracts';
 import { rpcError } from '@genq/service-kit';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
+import { QuarterMembership } from '../organisations/entities/quarter-membership.entity';
 import { ParticipationEvent } from './entities/participation-event.entity';
 
 /** Who records participation events: the programme office and the quarter's own partners and facilitators. */
@@ -35,6 +38,7 @@ export function toParticipationEventDto(e: ParticipationEvent): ParticipationEve
 export class ParticipationService {
   constructor(
     @InjectRepository(ParticipationEvent) private readonly events: Repository<ParticipationEvent>,
+    @InjectRepository(QuarterMembership) private readonly memberships: Repository<QuarterMembership>,
     private readonly scope: ScopeService,
   ) {}
 
@@ -66,5 +70,29 @@ export class ParticipationService {
     await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
     const rows = await this.events.find({ where: { quarterId }, order: { date: 'DESC', createdAt: 'DESC' } });
     return { data: rows.map(toParticipationEventDto), total: rows.length };
+  }
+
+  /**
+   * What the quarter's events and memberships count into the process indicators: events and
+   * participants per calendar year, and the network partners now. Computed from all rows
+   * every time, so asking again gives the same figures.
+   */
+  async figures(actor: Actor, quarterId: string): Promise<ParticipationFigures> {
+    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    const rows = await this.events
+      .createQueryBuilder('e')
+      .select('SUBSTR(e.date, 1, 4)', 'year')
+      .addSelect('COUNT(*)', 'events')
+      .addSelect('SUM(e.participantsTotal)', 'participants')
+      .where('e.quarterId = :quarterId', { quarterId })
+      .groupBy('SUBSTR(e.date, 1, 4)')
+      .orderBy('year', 'ASC')
+      .getRawMany<{ year: string; events: string | number; participants: string | number | null }>();
+    const networkPartners = await this.memberships.countBy({ quarterId, role: In([...NETWORK_PARTNER_ROLES]) });
+    return {
+      quarterId,
+      years: rows.map((r) => ({ year: Number(r.year), events: Number(r.events), participants: Number(r.participants ?? 0) })),
+      networkPartners,
+    };
   }
 }

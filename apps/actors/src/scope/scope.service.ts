@@ -7,6 +7,7 @@ import { AccountProgramme } from '../identity/entities/account-programme.entity'
 import { Account } from '../identity/entities/account.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { QuarterMembership } from '../organisations/entities/quarter-membership.entity';
+import { Person } from '../people/entities/person.entity';
 import { Programme } from '../programmes/entities/programme.entity';
 import { Quarter } from '../quarters/entities/quarter.entity';
 
@@ -79,6 +80,13 @@ export class ScopeService {
     return qb.andWhere(`(${a}.id = :scope_organisation OR ${a}.id IN ${partners})`, { scope_organisation: actor.organisationId });
   }
 
+  /** People: those of the organisations the actor sees (see {@link restrictOrganisations}). */
+  restrictPeople<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor): SelectQueryBuilder<T> {
+    const organisations = this.restrictOrganisations(qb.subQuery().select('po.id').from(Organisation, 'po'), actor);
+    // An actor who sees no organisation at all got `1 = 0` and no parameters.
+    return qb.andWhere(`${qb.alias}.organisationId IN ${organisations.getQuery()}`, organisations.getParameters());
+  }
+
   /** Accounts: one's own; for programme roles also those granted one of their programmes or belonging to one of their organisations. */
   restrictAccounts<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor): SelectQueryBuilder<T> {
     const a = qb.alias;
@@ -124,6 +132,12 @@ export class ScopeService {
         const qb = m.createQueryBuilder(Organisation, 'o').where('o.id = :id', { id });
         const row = await this.restrictOrganisations(qb.clone(), actor).getOne();
         if (row) return { visible: true, exists: true, programmeId: row.programmeId, quarterId: null };
+        return { visible: false, exists: await qb.getExists() };
+      }
+      case 'person': {
+        const qb = m.createQueryBuilder(Person, 'pp').where('pp.id = :id', { id });
+        const row = await this.restrictPeople(qb.clone(), actor).getOne();
+        if (row) return { visible: true, exists: true, programmeId: (await m.findOneBy(Organisation, { id: row.organisationId }))?.programmeId ?? null, quarterId: null };
         return { visible: false, exists: await qb.getExists() };
       }
       case 'account': {

@@ -3,25 +3,21 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { CatalogueError, parseCatalogue, type Catalogue } from '@genq/domain';
-import type { ListQuery, Page } from '@genq/contracts';
+import type { CatalogueVersionDto, ListQuery, Page } from '@genq/contracts';
 import { SERVICE_CONFIG, isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
 import type { AnalysisConfig } from '../config';
 import { CatalogueVersion } from './entities/catalogue-version.entity';
 
-export interface CatalogueVersionDto {
-  id: string;
-  catalogueId: string;
-  version: string;
-  title: string;
-  createdAt: string;
-}
-
+/** The list entry of a version: its counts tell versions apart without loading each document. */
 const toDto = (c: CatalogueVersion): CatalogueVersionDto => ({
   id: c.id,
   catalogueId: c.catalogueId,
   version: c.version,
   title: c.title,
   createdAt: c.createdAt.toISOString(),
+  actionFields: c.document.actionFields.length,
+  criteria: c.document.actionFields.reduce((n, af) => n + af.criteria.length, 0),
+  indicators: c.document.indicators.length,
 });
 
 @Injectable()
@@ -81,7 +77,7 @@ export class CataloguesService implements OnApplicationBootstrap {
 
   async list(query: ListQuery): Promise<Page<CatalogueVersionDto>> {
     const page = await pageOf(this.versions.createQueryBuilder('c'), query, {
-      sortable: ['catalogueId', 'version', 'createdAt'],
+      sortable: ['catalogueId', 'version', 'title', 'createdAt'],
       filterable: ['catalogueId', 'version'],
       searchable: ['title'],
       defaultSort: { field: 'createdAt', order: 'DESC' },

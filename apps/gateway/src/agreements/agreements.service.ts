@@ -3,6 +3,7 @@ import {
   ActorsPatterns,
   AgreementsMessagePatterns as P,
   OrganisationsPatterns,
+  PeoplePatterns,
   type AccountDto,
   type ActionFieldId,
   AnalysisPatterns,
@@ -16,6 +17,7 @@ import {
   type OrganisationDto,
   type Page,
   type PdfDocument,
+  type PersonOfAccount,
   type ProcessEventEnvelope,
   type QuarterDto,
   type ReviewResult,
@@ -68,17 +70,21 @@ export class AgreementsGatewayService {
     }
   }
 
-  /** Who signs: the signed-in account with its organisation and signing authority (agreements and amendments alike). */
+  /**
+   * Who signs (agreements and amendments alike): the signed-in account with its organisation
+   * and signing authority. An account linked to a person takes both from the person (its
+   * Zeichnungsbefugnis for its organisation); any other account keeps its own `canSign`.
+   */
   async signerOf(actor: Actor, principal: AccountDto) {
-    const organisation = principal.organisationId
-      ? await this.services.send<OrganisationDto>('actors', OrganisationsPatterns.get, { actor, id: principal.organisationId })
-      : null;
+    const { person } = await this.services.send<PersonOfAccount>('actors', PeoplePatterns.ofAccount, { accountId: principal.id });
+    const organisationId = person ? person.organisationId : principal.organisationId;
+    const organisation = organisationId ? await this.services.send<OrganisationDto>('actors', OrganisationsPatterns.get, { actor, id: organisationId }) : null;
     return {
       accountId: principal.id,
-      organisationId: principal.organisationId,
+      organisationId,
       organisationName: organisation?.name ?? null,
       organisationType: organisation?.type ?? null,
-      canSign: principal.canSign,
+      canSign: person ? person.signingAuthority : principal.canSign,
     };
   }
 

@@ -19,6 +19,7 @@ import {
   type ProgrammeDto,
   type Actor,
   type AnalysisDto,
+  type CatalogueVersionDto,
   type EventOutcome,
   type IndicatorValueDto,
   type Page,
@@ -104,6 +105,16 @@ export class AnalysisController {
       await this.audit.record({ action: 'catalogue.create', resourceType: 'catalogue_version', resourceId: created.id, programmeId, before: null, after: created });
     }
     return created;
+  }
+
+  @Get('catalogues')
+  @Policy({ roles: ALL_ROLES })
+  @ListQueryDocs()
+  @ApiOkResponse({ description: 'Catalogue versions, newest first by default, with their numbers of action fields, criteria and indicators; total in Content-Range' })
+  async listCatalogues(@Query() params: RawListParams, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery(params);
+    const page = await this.services.send<Page<CatalogueVersionDto>>('analysis', AnalysisPatterns.listCatalogues, query);
+    return withContentRange(res, 'catalogues', query, page);
   }
 
   @Get('catalogues/:id')

@@ -7,5 +7,6 @@ import { AnalysisGatewayService } from './analysis.service';
 @Module({
   controllers: [AnalysisController],
   providers: [AnalysisGatewayService, ProcessService],
+  exports: [AnalysisGatewayService],
 })
 export class AnalysisHttpModule {}

@@ -22,6 +22,7 @@ import { currentRequest, type GatewayRequest, type Principal } from './request-c
 const ID_FORMATS: Record<ScopeKind, { pattern: RegExp; message: string }> = {
   quarter: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
   organisation: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
+  person: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
   account: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
   programme: { pattern: /^[a-z0-9][a-z0-9-]{1,98}$/, message: 'must be a programme id' },
   audit_entry: { pattern: /^[1-9][0-9]{0,14}$/, message: 'must be a positive whole number' },
@@ -30,6 +31,7 @@ const ID_FORMATS: Record<ScopeKind, { pattern: RegExp; message: string }> = {
 const LABELS: Record<ScopeKind, string> = {
   quarter: 'Quarter',
   organisation: 'Organisation',
+  person: 'Person',
   account: 'Account',
   programme: 'Programme',
   audit_entry: 'Audit entry',

@@ -18,6 +18,10 @@ export class QuarterMembership {
   @Column('varchar', { length: 36 })
   organisationId!: string;
 
+  /** The person named for the organisation in this quarter (a person of that organisation), if any. */
+  @Column('varchar', { length: 36, nullable: true })
+  personId!: string | null;
+
   @Column('varchar', { length: 40 })
   role!: MembershipRole;
 

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import {
+  DASHBOARD_FILTER_FIELDS,
+  DASHBOARD_LIST_SIZE,
+  DASHBOARD_UPCOMING_DAYS,
+  type Actor,
+  type DashboardFacets,
+  type DashboardFilter,
+  type DashboardQuarterIds,
+  type DashboardQuarterLine,
+  type QuarterDashboard,
+} from '@genq/contracts';
+import { rpcError } from '@genq/service-kit';
+import { Quarter } from '../quarters/entities/quarter.entity';
+import { ScopeService } from '../scope/scope.service';
+
+const DAY_MS = 86_400_000;
+
+/** Checks the dashboard filter: only the known fields, each a non-empty string (empty means unset). */
+export function dashboardFilterOf(raw: unknown): DashboardFilter {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw rpcError(400, 'Invalid dashboard filter', { filter: 'filter must be an object' });
+  const problems: Record<string, string> = {};
+  const filter: DashboardFilter = {};
+  for (const [field, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!(DASHBOARD_FILTER_FIELDS as readonly string[]).includes(field)) {
+      problems[field] = `unknown filter; the dashboard filters by ${DASHBOARD_FILTER_FIELDS.join(', ')}`;
+    } else if (value === undefined || value === null || value === '') {
+      continue;
+    } else if (typeof value !== 'string') {
+      problems[field] = `${field} must be a string`;
+    } else {
+      filter[field as keyof DashboardFilter] = value;
+    }
+  }
+  if (Object.keys(problems).length > 0) throw rpcError(400, 'Invalid dashboard filter', problems);
+  return filter;
+}
+
+/** Raw counts come back as strings on PostgreSQL and numbers on SQLite. */
+const n = (v: unknown): number => Number(v ?? 0);
+const iso = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  const d = v instanceof Date ? v : new Date(typeof v === 'string' && !/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? `${v.replace(' ', 'T')}Z` : String(v));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
+
+/**
+ * The dashboard over the quarters read model: every figure one SQL aggregate (GROUP BY)
+ * within the caller's scope, never a call per quarter.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    @InjectRepository(Quarter) private readonly repo: Repository<Quarter>,
+    private readonly scope: ScopeService,
+  ) {}
+
+  /** Quarters in the actor's scope matching the filter. */
+  private base(actor: Actor, filter: DashboardFilter): SelectQueryBuilder<Quarter> {
+    const qb = this.scope.restrictQuarters(this.repo.createQueryBuilder('q'), actor);
+    DASHBOARD_FILTER_FIELDS.forEach((field, i) => {
+      const value = filter[field];
+      if (value !== undefined) qb.andWhere(`q.${field} = :df${i}`, { [`df${i}`]: value });
+    });
+    return qb;
+  }
+
+  async quarters(actor: Actor, rawFilter: unknown, now = new Date()): Promise<QuarterDashboard> {
+    const filter = dashboardFilterOf(rawFilter);
+    const soon = new Date(now.getTime() + DASHBOARD_UPCOMING_DAYS * DAY_MS);
+
+    const totals = await this.base(actor, filter)
+      .select('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN q.stalled = :yes THEN 1 ELSE 0 END)', 'stalled')
+      .addSelect('SUM(CASE WHEN q.paused = :yes THEN 1 ELSE 0 END)', 'paused')
+      .addSelect('SUM(CASE WHEN q.overdueSince IS NOT NULL THEN 1 ELSE 0 END)', 'overdue')
+      .addSelect('SUM(CASE WHEN q.nextDueAt >= :now AND q.nextDueAt <= :soon THEN 1 ELSE 0 END)', 'upcoming')
+      .setParameters({ yes: true, now, soon })
+      .getRawOne<Record<string, unknown>>();
+
+    const byPhase = await this.base(actor, filter)
+      .select('q.phase', 'phase')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('q.phase')
+      .orderBy('q.phase', 'ASC')
+      .getRawMany<{ phase: string | null; count: unknown }>();
+
+    const byStep = await this.base(actor, filter)
+      .select('q.phase', 'phase')
+      .addSelect('q.currentStep', 'currentStep')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('q.phase')
+      .addGroupBy('q.currentStep')
+      .orderBy('q.phase', 'ASC')
+      .addOrderBy('q.currentStep', 'ASC')
+      .getRawMany<{ phase: string | null; currentStep: string | null; count: unknown }>();
+
+    const line = (at: (q: Quarter) => Date | null, reason = false) => (q: Quarter): DashboardQuarterLine => ({
+      id: q.id,
+      name: q.name,
+      phase: q.phase,
+      currentStep: q.currentStep,
+      at: iso(at(q)),
+      reason: reason ? q.stalledReason : null,
+    });
+    const upcoming = await this.base(actor, filter)
+      .andWhere('q.nextDueAt >= :now AND q.nextDueAt <= :soon', { now, soon })
+      .orderBy('q.nextDueAt', 'ASC')
+      .addOrderBy('q.id', 'ASC')
+      .take(DASHBOARD_LIST_SIZE)
+      .getMany();
+    const stalled = await this.base(actor, filter)
+      .andWhere('q.stalled = :yes', { yes: true })
+      .orderBy('q.stalledSince', 'ASC')
+      .addOrderBy('q.id', 'ASC')
+      .take(DASHBOARD_LIST_SIZE)
+      .getMany();
+    const overdue = await this.base(actor, filter)
+      .andWhere('q.overdueSince IS NOT NULL')
+      .orderBy('q.overdueSince', 'ASC')
+      .addOrderBy('q.id', 'ASC')
+      .take(DASHBOARD_LIST_SIZE)
+      .getMany();
+
+    return {
+      total: n(totals?.total),
+      byPhase: byPhase.map((r) => ({ phase: r.phase ?? null, count: n(r.count) })),
+      byStep: byStep.map((r) => ({ phase: r.phase ?? null, currentStep: r.currentStep ?? null, count: n(r.count) })),
+      stalled: n(totals?.stalled),
+      overdue: n(totals?.overdue),
+      paused: n(totals?.paused),
+      upcoming: { count: n(totals?.upcoming), first: upcoming.map(line((q) => q.nextDueAt)) },
+      stalledList: stalled.map(line((q) => q.stalledSince, true)),
+      overdueList: overdue.map(line((q) => q.overdueSince)),
+    };
+  }
+
+  /**
+   * The quarters the agreements figures are restricted to. `all` (and no ids) when the filter
+   * is empty and the caller's scope holds every quarter, so nothing needs restricting.
+   */
+  async quarterIds(actor: Actor, rawFilter: unknown): Promise<DashboardQuarterIds> {
+    const filter = dashboardFilterOf(rawFilter);
+    if (Object.keys(filter).length === 0) {
+      const [visible, everything] = await Promise.all([this.base(actor, filter).getCount(), this.repo.count()]);
+      if (visible === everything) return { all: true, ids: [] };
+    }
+    const rows = await this.base(actor, filter).select('q.id', 'id').orderBy('q.id', 'ASC').getRawMany<{ id: string }>();
+    return { all: false, ids: rows.map((r) => r.id) };
+  }
+
+  /** Distinct values of each filter field within the caller's scope (the filter itself not applied). */
+  async facets(actor: Actor): Promise<DashboardFacets> {
+    const facets = {} as DashboardFacets;
+    for (const field of DASHBOARD_FILTER_FIELDS) {
+      const rows = await this.base(actor, {})
+        .select(`q.${field}`, 'value')
+        .distinct(true)
+        .andWhere(`q.${field} IS NOT NULL`)
+        .orderBy(`q.${field}`, 'ASC')
+        .getRawMany<{ value: string }>();
+      facets[field] = rows.map((r) => r.value).filter((v) => v !== '');
+    }
+    return facets;
+  }
+}

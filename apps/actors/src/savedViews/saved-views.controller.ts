@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { SavedViewPatterns, type Actor } from '@genq/contracts';
+import { CreateSavedViewMessage } from '@genq/dto';
+import { rpcError } from '@genq/service-kit';
+import { requireActor } from '../scope/actor';
+import { SavedViewsService } from './saved-views.service';
+
+@Controller()
+export class SavedViewsController {
+  constructor(private readonly views: SavedViewsService) {}
+
+  /** Views of the caller's role, optionally of one list. */
+  @MessagePattern(SavedViewPatterns.list)
+  list(@Payload() q: { actor: Actor; resource?: string }) {
+    const resource = q?.resource;
+    if (resource !== undefined && resource !== null && typeof resource !== 'string') throw rpcError(400, 'Validation failed', { resource: 'resource must be a string' });
+    return this.views.list(requireActor(q?.actor), resource || undefined);
+  }
+
+  @MessagePattern(SavedViewPatterns.create)
+  create(@Payload() msg: CreateSavedViewMessage) {
+    const { actor, ...cmd } = msg;
+    return this.views.create(actor, cmd);
+  }
+
+  @MessagePattern(SavedViewPatterns.remove)
+  remove(@Payload() q: { actor: Actor; id: string }) {
+    return this.views.remove(requireActor(q?.actor), String(q?.id ?? ''));
+  }
+}

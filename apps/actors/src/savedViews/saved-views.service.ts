@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { Actor, CreateSavedViewCommand, SavedViewChange, SavedViewDto } from '@genq/contracts';
+import { rpcError } from '@genq/service-kit';
+import { ScopeService } from '../scope/scope.service';
+import { SavedView } from './entities/saved-view.entity';
+
+export function toSavedViewDto(v: SavedView): SavedViewDto {
+  return {
+    id: v.id,
+    resource: v.resource,
+    name: v.name,
+    filter: v.filter ?? {},
+    sort: v.sort ?? null,
+    role: v.role,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+/** The most views one role keeps per list; beyond that the list is no help any more. */
+export const MAX_VIEWS_PER_LIST = 200;
+
+/**
+ * Saved views: anyone may save the filter of a list under a name; everyone of the same role
+ * sees it. Only its creator or the programme office deletes one.
+ */
+@Injectable()
+export class SavedViewsService {
+  constructor(
+    @InjectRepository(SavedView) private readonly views: Repository<SavedView>,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async list(actor: Actor, resource?: string): Promise<SavedViewDto[]> {
+    const rows = await this.views.find({
+      where: { role: actor.role, ...(resource ? { resource } : {}) },
+      order: { name: 'ASC', createdAt: 'ASC' },
+      take: MAX_VIEWS_PER_LIST,
+    });
+    return rows.map(toSavedViewDto);
+  }
+
+  async create(actor: Actor, cmd: CreateSavedViewCommand): Promise<SavedViewChange> {
+    const name = cmd.name.trim().replace(/\s+/g, ' ');
+    if (!name) throw rpcError(400, 'Validation failed', { name: 'name is required' });
+    if ((await this.views.countBy({ role: actor.role, resource: cmd.resource })) >= MAX_VIEWS_PER_LIST) {
+      throw rpcError(400, 'Validation failed', { name: `at most ${MAX_VIEWS_PER_LIST} views per list; delete one first` });
+    }
+    const saved = await this.views.save(
+      this.views.create({
+        id: randomUUID(),
+        resource: cmd.resource,
+        name,
+        filter: cmd.filter ?? {},
+        sort: cmd.sort ?? null,
+        role: actor.role,
+        createdBy: actor.userId,
+      }),
+    );
+    return { view: toSavedViewDto(saved), programmeId: await this.programmeOf(actor) };
+  }
+
+  /** A view of another role reads like one that does not exist (404); another's view of the same role is 403. */
+  async remove(actor: Actor, id: string): Promise<SavedViewChange> {
+    const view = await this.views.findOneBy({ id });
+    const admin = actor.role === 'programme_admin';
+    if (!view || (!admin && view.role !== actor.role)) throw rpcError(404, `Saved view ${id} not found`);
+    if (!admin && view.createdBy !== actor.userId) {
+      throw rpcError(403, 'Only the person who saved this view, or the programme office, may delete it');
+    }
+    await this.views.delete({ id });
+    return { view: toSavedViewDto(view), programmeId: await this.programmeOf(actor) };
+  }
+
+  /** The programme a saved view's audit entry is filed under: the actor's first, or their organisation's. */
+  private async programmeOf(actor: Actor): Promise<string | null> {
+    if (actor.programmeIds.length > 0) return [...actor.programmeIds].sort()[0]!;
+    return this.scope.programmeOfAccount({ id: actor.userId, organisationId: actor.organisationId });
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES, SavedViewPatterns, type Actor, type SavedViewChange, type SavedViewDto } from '@genq/contracts';
+import { CreateSavedViewDto } from '@genq/dto';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor } from '../auth/current-actor';
+import { Policy } from '../auth/policy';
+import { parseListQuery } from '../common/list-query';
+import { ServiceClients } from '../services/service-clients';
+import { DashboardService } from './dashboard.service';
+
+/** The operator dashboard: whoever may list quarters sees the figures of the quarters in their scope. */
+@ApiTags('dashboard')
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Get()
+  @Policy({ roles: ALL_ROLES })
+  @ApiQuery({ name: 'filter', required: false, description: 'JSON object with any of land, kreis, municipality, housingCompany, programmeId' })
+  @ApiOkResponse({ description: 'Counts per phase and step, stalled/overdue/paused, upcoming deadlines, measures per action field and status, certificates' })
+  @ApiBadRequestResponse({ description: 'Unknown filter fields, each named under `errors`' })
+  get(@Query('filter') filter: string | undefined, @CurrentActor() actor: Actor) {
+    return this.dashboard.get(actor, parseListQuery({ filter }).filter ?? {});
+  }
+
+  @Get('facets')
+  @Policy({ roles: ALL_ROLES })
+  @ApiOkResponse({ description: 'Distinct Länder, Kreise, municipalities, housing companies and programmes of the quarters in scope' })
+  facets(@CurrentActor() actor: Actor) {
+    return this.dashboard.facets(actor);
+  }
+}
+
+/** Saved views of the console's lists, shared with everyone of the same role. */
+@ApiTags('saved-views')
+@Controller('saved-views')
+export class SavedViewsController {
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Policy({ roles: ALL_ROLES })
+  @ApiQuery({ name: 'resource', required: false, description: 'Only views of this list, e.g. quarters' })
+  @ApiOkResponse({ description: 'The views saved by anyone of the caller’s role, by name' })
+  list(@Query('resource') resource: string | undefined, @CurrentActor() actor: Actor) {
+    return this.services.send<SavedViewDto[]>('actors', SavedViewPatterns.list, { actor, resource: resource || undefined });
+  }
+
+  @Post()
+  @Policy({ roles: ALL_ROLES })
+  @ApiCreatedResponse({ description: 'The saved view' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors` (name is required)' })
+  async create(@Body() dto: CreateSavedViewDto, @CurrentActor() actor: Actor) {
+    const { view, programmeId } = await this.services.send<SavedViewChange>('actors', SavedViewPatterns.create, { ...dto, actor });
+    await this.audit.record({ action: 'saved_view.create', resourceType: 'saved_view', resourceId: view.id, programmeId, quarterId: null, before: null, after: view });
+    return view;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Policy({ roles: ALL_ROLES })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiForbiddenResponse({ description: 'Only its creator or the programme office may delete a view' })
+  async remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    const { view, programmeId } = await this.services.send<SavedViewChange>('actors', SavedViewPatterns.remove, { actor, id });
+    await this.audit.record({ action: 'saved_view.delete', resourceType: 'saved_view', resourceId: view.id, programmeId, quarterId: null, before: view, after: null });
+  }
+}

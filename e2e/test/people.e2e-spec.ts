@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, freeStackPorts } from '@genq/infra';
+import { apiClient, signIn, type Api } from './support/api';
+
+/**
+ * Issue 4 through the HTTP API of the running system: people of organisations with their
+ * signing authority (Zeichnungsbefugnis), which decides who may sign a Zielvereinbarung when
+ * the account is linked to a person; memberships naming a person; and participation events
+ * and network partners counted into the quarter's process indicators.
+ */
+jest.setTimeout(10 * 60_000);
+
+describe('people, signing authority and participation indicators over HTTP', () => {
+  let dataDir: string;
+  let stack: Stack;
+  let api: Api;
+  let admin: string;
+  const P = 'genq-nrw-2026';
+
+  const as = async (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => {
+    const res = await api(method, path, { token, ...(body !== undefined ? { body } : {}) });
+    if (expected !== undefined && res.status !== expected) throw new Error(`${method} ${path}: ${res.status}, expected ${expected}: ${res.text}`);
+    return res;
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'genq-people-'));
+    stack = await startStack({ dataDir, ports: await freeStackPorts(), withConsole: false, log: () => {} });
+    api = apiClient(stack.gatewayUrl);
+    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken;
+    const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
+    await as(admin, 'PUT', `/programmes/${P}`, { id: P, name: 'GenQ NRW 2026', catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar }, 200);
+    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken; // now with the programme in scope
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('records people with field errors, lists them filtered with Content-Range, and signs by the linked person’s authority', async () => {
+    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Dorstfeld Süd', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vivawest', programmeId: P }, 201)).body;
+    const q = `/quarters/${quarter.id}`;
+    const company = (await as(admin, 'POST', '/organisations', { name: 'Vivawest Wohnen GmbH', type: 'housing_company', programmeId: P }, 201)).body.id as string;
+    const city = (await as(admin, 'POST', '/organisations', { name: 'Stadt Dortmund', type: 'municipality', programmeId: P }, 201)).body.id as string;
+
+    const bad = await as(admin, 'POST', '/people', { organisationId: company, name: '', email: 'keine-adresse' }, 400);
+    expect(bad.body.errors).toEqual({ name: 'name must not be empty', email: 'email must be an e-mail address' });
+    const unknown = await as(admin, 'POST', '/people', { organisationId: '6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11', name: 'Niemand' }, 400);
+    expect(unknown.body.errors).toEqual({ organisationId: 'unknown organisation "6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11"' });
+
+    const account = async (key: string, organisationId: string, canSign: boolean) => {
+      const email = `${key}@people.genq.example`;
+      const created = (await as(admin, 'POST', '/accounts', { email, displayName: key, password: DEMO_PASSWORD, role: 'partner', organisationId, canSign }, 201)).body;
+      return { id: created.id as string, token: async () => (await signIn(api, email, DEMO_PASSWORD)).accessToken };
+    };
+    // The account says "may sign", the person linked to it does not: the person decides.
+    const lead = await account('projektleitung', company, true);
+    const ceo = await account('geschaeftsfuehrung', company, false);
+    const mayor = await account('oberbuergermeister', city, true);
+    const leadPerson = (await as(admin, 'POST', '/people', { organisationId: company, name: 'Lena Projekt', role: 'Projektleiterin', accountId: lead.id }, 201)).body;
+    expect(leadPerson).toMatchObject({ signingAuthority: false, accountId: lead.id });
+    const ceoPerson = (await as(admin, 'POST', '/people', { organisationId: company, name: 'Dr. Carl Chef', role: 'Geschäftsführer', email: 'chef@vivawest.example', signingAuthority: true, accountId: ceo.id }, 201)).body;
+
+    const listed = await as(admin, 'GET', `/people?filter=${encodeURIComponent(JSON.stringify({ organisationId: company }))}&sort=${encodeURIComponent('["name","ASC"]')}&range=[0,0]`, undefined, 200);
+    expect(listed.headers.get('content-range')).toBe('people 0-0/2');
+    expect(listed.body.map((p: { name: string }) => p.name)).toEqual(['Dr. Carl Chef']);
+    const edited = (await as(admin, 'PUT', `/people/${ceoPerson.id}`, { organisationId: company, name: 'Dr. Carl Chef', role: 'Vorstand', signingAuthority: true, accountId: ceo.id }, 200)).body;
+    expect(edited).toMatchObject({ role: 'Vorstand', email: null, signingAuthority: true });
+    const audit = await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action: 'person.update' }))}`, undefined, 200);
+    expect(audit.body[0]).toMatchObject({ resourceId: ceoPerson.id, before: { role: 'Geschäftsführer' }, after: { role: 'Vorstand' } });
+    // A partner reads the people of its own organisation, but may not write them.
+    const leadToken = await lead.token();
+    await as(leadToken, 'GET', `/people/${ceoPerson.id}`, undefined, 200);
+    await as(leadToken, 'PUT', `/people/${leadPerson.id}`, { organisationId: company, name: 'Lena Projekt', signingAuthority: true, accountId: lead.id }, 403);
+
+    // Memberships: the company by name, the city by its mayor (a person of it).
+    await as(admin, 'POST', `${q}/memberships`, { organisationId: company, role: 'lead_partner' }, 201);
+    const mayorPerson = (await as(admin, 'POST', '/people', { organisationId: city, name: 'Thomas Westphal', role: 'Oberbürgermeister', signingAuthority: true, accountId: mayor.id }, 201)).body;
+    const wrongPerson = await as(admin, 'POST', `${q}/memberships`, { organisationId: company, personId: mayorPerson.id, role: 'co_partner' }, 400);
+    expect(wrongPerson.body.errors).toEqual({ personId: 'the person does not belong to this organisation' });
+    const byPerson = (await as(admin, 'POST', `${q}/memberships`, { personId: mayorPerson.id, role: 'co_partner' }, 201)).body;
+    expect(byPerson).toMatchObject({ organisationId: city, personId: mayorPerson.id, personName: 'Thomas Westphal', indicators: { updated: true } });
+
+    // Up to a submitted Zielvereinbarung.
+    for (const [i, ev] of [
+      { type: 'kickoff_recorded' },
+      { type: 'analysis_submitted' },
+      { type: 'workshop_recorded', workshop: 'strategy_workshop' },
+      { type: 'participation_recorded' },
+      { type: 'workshop_recorded', workshop: 'goals_workshop' },
+    ].entries()) {
+      await as(admin, 'POST', `${q}/events`, { eventId: `vorlauf-${i}`, ...ev }, 200);
+    }
+    const goal = (await as(leadToken, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen', indicator: 'Wohnungen', baseline: '5', targetValue: '30', targetDate: '2029-12-31' }, 201)).body;
+    await as(leadToken, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31', cost: 100000, funding: [{ source: 'company', amount: 100000 }] }, 201);
+    const version = (await as(leadToken, 'POST', `${q}/agreement/versions`, { weakActionFields: ['HF2'], windowStart: '2027-01-01' }, 201)).body;
+    const v = `${q}/agreement/versions/${version.id}`;
+
+    // The lead's account may sign, its person may not: refused with the reason.
+    const refused = await as(leadToken, 'POST', `${v}/signatures`, undefined, 403);
+    expect(refused.body.message).toContain('signing authority');
+    // The CEO's account may not sign, its person may: signs for the company.
+    const first = (await as(await ceo.token(), 'POST', `${v}/signatures`, undefined, 201)).body;
+    expect(first).toMatchObject({ becameBinding: false });
+    expect(first.version.signatures).toEqual([expect.objectContaining({ organisationId: company, accountId: ceo.id })]);
+    const second = (await as(await mayor.token(), 'POST', `${v}/signatures`, undefined, 201)).body;
+    expect(second).toMatchObject({ becameBinding: true, version: { status: 'binding' } });
+  });
+
+  it('counts participation events, participants and network partners into the process indicators, recomputed not added up', async () => {
+    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
+    const q = `/quarters/${quarter.id}`;
+    for (const [name, role] of [
+      ['AWO Unterbezirk Dortmund', 'cooperation_partner'],
+      ['Kirchengemeinde Hörde', 'cooperation_partner'],
+      ['Vonovia SE', 'lead_partner'],
+    ]) {
+      const org = (await as(admin, 'POST', '/organisations', { name, type: 'welfare_organisation', programmeId: P }, 201)).body;
+      await as(admin, 'POST', `${q}/memberships`, { organisationId: org.id, role }, 201);
+    }
+    const first = (await as(admin, 'POST', `${q}/participation-events`, { type: 'workshop', date: '2026-03-14', participants: { '6-17': 4, '18-64': 20 } }, 201)).body;
+    expect(first.indicators).toEqual({ updated: true });
+    await as(admin, 'POST', `${q}/participation-events`, { type: 'quarter_walk', date: '2026-05-02', participants: { '65-79': 7, '80+': 2 } }, 201);
+    await as(admin, 'POST', `${q}/participation-events`, { type: 'survey', date: '2025-10-01', participants: { '18-64': 11 } }, 201);
+
+    const values = (await as(admin, 'GET', `${q}/indicators?range=[0,99]`, undefined, 200)).body as Array<{ indicatorId: string; referenceDate: string; value: number; source: string }>;
+    const computed = values
+      .filter((x) => ['participation_events', 'participants_total', 'network_partners'].includes(x.indicatorId))
+      .map((x) => [x.indicatorId, x.referenceDate, x.value, x.source])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+    const source = 'Beteiligungsnachweis (automatisch)';
+    const year = new Date().getUTCFullYear();
+    expect(computed).toEqual([
+      ['network_partners', `${year}-12-31`, 2, source],
+      ['participants_total', '2025-12-31', 11, source],
+      ['participants_total', '2026-12-31', 33, source],
+      ['participation_events', '2025-12-31', 1, source],
+      ['participation_events', '2026-12-31', 2, source],
+    ]);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The operator dashboard (issue 6): one read over the read models, and saved views of
+ * lists shared within a role. Pure data: importable from services and the console.
+ */
+
+/** Fields the dashboard filter takes (the same names as the quarters list filter). */
+export const DASHBOARD_FILTER_FIELDS = ['land', 'kreis', 'municipality', 'housingCompany', 'programmeId'] as const;
+export type DashboardFilterField = (typeof DASHBOARD_FILTER_FIELDS)[number];
+export type DashboardFilter = Partial<Record<DashboardFilterField, string>>;
+
+/** Days ahead a deadline counts as upcoming, and a certificate as expiring. */
+export const DASHBOARD_UPCOMING_DAYS = 30;
+export const DASHBOARD_EXPIRING_DAYS = 90;
+/** Rows each dashboard list shows at most. */
+export const DASHBOARD_LIST_SIZE = 10;
+
+/** One quarter in a dashboard list: since when (or due when), which step, and why. */
+export interface DashboardQuarterLine {
+  id: string;
+  name: string;
+  phase: string | null;
+  currentStep: string | null;
+  /** Due date (upcoming), stalled since (stalled) or overdue since (overdue). */
+  at: string | null;
+  /** Why it stalls (stalled list); null elsewhere. */
+  reason: string | null;
+}
+
+export interface DashboardCount {
+  count: number;
+}
+
+/** Distinct values of the filterable fields within the caller's scope, for the filter selects. */
+export type DashboardFacets = Record<DashboardFilterField, string[]>;
+
+/** The actors service's part: counts over the quarters read model. */
+export interface QuarterDashboard {
+  total: number;
+  byPhase: Array<{ phase: string | null; count: number }>;
+  byStep: Array<{ phase: string | null; currentStep: string | null; count: number }>;
+  stalled: number;
+  overdue: number;
+  paused: number;
+  upcoming: { count: number; first: DashboardQuarterLine[] };
+  stalledList: DashboardQuarterLine[];
+  overdueList: DashboardQuarterLine[];
+}
+
+/** The agreements service's part: measures and certificates of the given quarters. */
+export interface AgreementsDashboard {
+  measures: Array<{ actionFieldId: string; status: string; count: number }>;
+  certificates: {
+    issued: number;
+    expiring: {
+      count: number;
+      first: Array<{ id: string; number: string; quarterId: string; quarterName: string; validUntil: string }>;
+    };
+  };
+}
+
+/** GET /api/dashboard. */
+export interface DashboardDto extends QuarterDashboard, AgreementsDashboard {
+  filter: DashboardFilter;
+  facets: DashboardFacets;
+}
+
+/** The quarters the agreements part is restricted to: `all` when the caller sees every quarter unfiltered. */
+export interface DashboardQuarterIds {
+  all: boolean;
+  ids: string[];
+}
+
+export interface DashboardQuery {
+  filter?: Record<string, unknown>;
+}
+
+/** Agreements part: `quarterIds` absent means every quarter. */
+export interface AgreementsDashboardQuery {
+  quarterIds?: string[];
+}
+
+export const DashboardPatterns = {
+  quarters: 'actors.dashboard.quarters',
+  quarterIds: 'actors.dashboard.quarter-ids',
+  facets: 'actors.dashboard.facets',
+  agreements: 'agreements.dashboard',
+} as const;
+
+// ---- saved views ---------------------------------------------------------------------
+
+/** A named filter (and sort) of a list, shared with everyone of the creator's role. */
+export interface SavedViewDto {
+  id: string;
+  /** The list it belongs to, e.g. `quarters`, `audit-log`. */
+  resource: string;
+  name: string;
+  filter: Record<string, unknown>;
+  sort: { field: string; order: 'ASC' | 'DESC' } | null;
+  role: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface CreateSavedViewCommand {
+  resource: string;
+  name: string;
+  filter: Record<string, unknown>;
+  sort?: { field: string; order: 'ASC' | 'DESC' } | null;
+}
+
+/** A saved view's write: the view and the programme its audit entry is filed under. */
+export interface SavedViewChange {
+  view: SavedViewDto;
+  programmeId: string | null;
+}
+
+export const SavedViewPatterns = {
+  list: 'actors.saved-views.list',
+  create: 'actors.saved-views.create',
+  remove: 'actors.saved-views.remove',
+} as const;
