@@ -1,5 +1,6 @@
 import { Admin, Resource } from 'react-admin';
 import auditLog from './auditLog';
+import catalogues from './catalogues';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
@@ -7,6 +8,8 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import notifications from './notifications';
+import organisations from './organisations';
+import people from './people';
 import programmes from './programmes';
 import { dataProvider } from './providers/dataProvider';
 import quarters from './quarters';
@@ -25,6 +28,9 @@ export const App = () => (
   >
     <Resource name="quarters" {...quarters} />
     <Resource name="programmes" {...programmes} />
+    <Resource name="organisations" {...organisations} />
+    <Resource name="people" {...people} />
+    <Resource name="catalogues" {...catalogues} options={{ label: 'genq_catalogues.name' }} />
     {/* The menu shows each role only what it may use (authProvider.canAccess). */}
     <Resource name="audit-log" {...auditLog} />
     <Resource name="notifications" {...notifications} />

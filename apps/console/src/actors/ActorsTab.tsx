@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Box, Button, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { actorsApi, type Membership, type ParticipationEvent } from '../analysis/api';
+import { AddMembershipForm } from '../organisations/AddMembershipForm';
 
 const EVENT_TYPES = ['workshop', 'survey', 'quarter_walk', 'conference'];
 const AGE_GROUPS = ['0-5', '6-17', '18-64', '65-79', '80+'];
@@ -60,11 +61,20 @@ export const ActorsTab = () => {
           <List dense>
             {memberships.map((m) => (
               <ListItem key={m.id}>
-                <ListItemText primary={m.organisationName} secondary={translate(`genq_analysis.membership_roles.${m.role}`)} />
+                <ListItemText
+                  primary={m.organisationName}
+                  secondary={[
+                    translate(`genq_analysis.membership_roles.${m.role}`),
+                    m.personName ? translate('genq_organisations.membership.person_label', { name: m.personName }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
               </ListItem>
             ))}
           </List>
         )}
+        {quarterId && <AddMembershipForm quarterId={quarterId} onAdded={() => void load()} />}
       </Box>
 
       <Box>

@@ -22,6 +22,7 @@ import { analysisApi, type IndicatorValue, type Profile } from './api';
 import { httpClient } from '../providers/dataProvider';
 import { importProblems, type ImportProblem } from './importErrors';
 import { RadarChart } from './RadarChart';
+import { useDateLocale } from '../i18n/useDateLocale';
 
 const SCALE = [0, 1, 2, 3];
 type Draft = Record<string, { rating: number | ''; evidence: string }>;
@@ -31,6 +32,8 @@ export const AnalysisTab = () => {
   const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
   const notify = useNotify();
+  const locale = useDateLocale();
+  const mean = (n: number | null) => (n === null ? '–' : n.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const [indicators, setIndicators] = useState<IndicatorValue[]>([]);
   const [profile, setProfile] = useState<Profile | null>(null);
   const [criteria, setCriteria] = useState<string[]>([]);
@@ -136,8 +139,8 @@ export const AnalysisTab = () => {
                     <TableCell>
                       {f.actionFieldId} – {f.name}
                     </TableCell>
-                    <TableCell>{f.mean === null ? '–' : f.mean.toFixed(2)}</TableCell>
-                    <TableCell>{f.programme.median === null ? '–' : f.programme.median.toFixed(2)}</TableCell>
+                    <TableCell>{mean(f.mean)}</TableCell>
+                    <TableCell>{mean(f.programme.median)}</TableCell>
                     <TableCell>{f.strengths.map((s) => <Chip key={s} size="small" color="success" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
                     <TableCell>{f.weaknesses.map((s) => <Chip key={s} size="small" color="warning" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
                   </TableRow>

@@ -40,6 +40,7 @@ export interface Profile {
 export interface Membership {
   id: string;
   organisationName: string;
+  personName?: string | null;
   role: string;
 }
 export interface ParticipationEvent {

@@ -15,6 +15,9 @@ import {
   useListContext,
   useNotify,
 } from 'react-admin';
+import type { RaRecord } from 'react-admin';
+import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
+import type { ExportField } from '../process/ExportAllCsvButton';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { apiUrl, bearer } from '../auth/authProvider';
 import { resourceTypeChoices } from './choices';
@@ -58,10 +61,16 @@ const ExportCsvButton = () => {
   return <Button label="app.audit.export" onClick={download} disabled={busy} startIcon={<DownloadIcon />} />;
 };
 
+/** Columns of the Excel export: every field of an entry, before/after as JSON. */
+const xlsxFields: ExportField<RaRecord>[] = ['id', 'at', 'actorEmail', 'actorRole', 'action', 'resourceType', 'resourceId', 'programmeId', 'quarterId', 'reason', 'requestId', 'before', 'after'].map(
+  (source) => ({ source }),
+);
+
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <ExportCsvButton />
+    <ExportAllXlsxButton fields={xlsxFields} filename="genq-protokoll" sheet="genq_export.sheet_audit" />
   </TopToolbar>
 );
 

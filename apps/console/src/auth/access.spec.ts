@@ -23,6 +23,18 @@ describe('what the console offers each role', () => {
     }
   });
 
+  it('lets programme admins edit programme calendars and add catalogue versions; the programme office reads them', () => {
+    expect(canAccess('programme_admin', 'programmes', 'edit')).toBe(true);
+    expect(canAccess('programme_admin', 'catalogues', 'create')).toBe(true);
+    for (const role of ['operator', 'viewer'] as const) {
+      expect(canAccess(role, 'catalogues', 'list')).toBe(true);
+      expect(canAccess(role, 'catalogues', 'show')).toBe(true);
+      expect(canAccess(role, 'programmes', 'edit')).toBe(false);
+      expect(canAccess(role, 'catalogues', 'create')).toBe(false);
+    }
+    for (const role of ['partner', 'facilitator'] as const) expect(canAccess(role, 'catalogues', 'list')).toBe(false);
+  });
+
   it('offers interventions and the notification outbox to the programme office only', () => {
     for (const role of ['programme_admin', 'operator'] as const) {
       expect(canAccess(role, 'quarters', 'intervene')).toBe(true);
@@ -31,6 +43,25 @@ describe('what the console offers each role', () => {
     for (const role of ['viewer', 'partner', 'facilitator'] as const) {
       expect(canAccess(role, 'quarters', 'intervene')).toBe(false);
       expect(canAccess(role, 'notifications', 'list')).toBe(false);
+    }
+  });
+
+  it('lets partners draft, sign and report, and leaves the reviews to the programme admin', () => {
+    expect(['draft', 'sign', 'report'].map((a) => canAccess('partner', 'agreements', a))).toEqual([true, true, true]);
+    expect(['review', 'review_report'].map((a) => canAccess('partner', 'agreements', a))).toEqual([false, false]);
+    expect(['draft', 'review', 'review_report'].map((a) => canAccess('programme_admin', 'agreements', a))).toEqual([true, true, true]);
+    expect(['sign', 'report'].map((a) => canAccess('programme_admin', 'agreements', a))).toEqual([false, false]);
+    expect(canAccess('facilitator', 'agreements', 'draft')).toBe(true);
+    for (const role of ['operator', 'viewer'] as const) {
+      expect(['draft', 'sign', 'review', 'report', 'review_report'].some((a) => canAccess(role, 'agreements', a))).toBe(false);
+    }
+  });
+
+  it('shows organisations and people to everyone, and lets only the programme admin record them and add memberships', () => {
+    for (const role of ['programme_admin', 'operator', 'viewer', 'partner', 'facilitator'] as const) {
+      expect([canAccess(role, 'organisations', 'list'), canAccess(role, 'organisations', 'show'), canAccess(role, 'people', 'list')]).toEqual([true, true, true]);
+      const admin = role === 'programme_admin';
+      expect([canAccess(role, 'organisations', 'create'), canAccess(role, 'people', 'create'), canAccess(role, 'people', 'edit'), canAccess(role, 'quarters', 'add_membership')]).toEqual([admin, admin, admin, admin]);
     }
   });
 

@@ -9,10 +9,23 @@ const PROGRAMME_OFFICE: Role[] = ['programme_admin', 'operator', 'viewer'];
  * console shows. Partners and facilitators see their quarters, not the programme admin.
  */
 const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
-  quarters: { list: ALL, show: ALL, create: ['programme_admin'], intervene: ['programme_admin', 'operator'] },
+  quarters: { list: ALL, show: ALL, create: ['programme_admin'], intervene: ['programme_admin', 'operator'], add_membership: ['programme_admin'] },
+  // Who sees an organisation sees its people; only the programme office writes them (gateway policies).
+  organisations: { list: ALL, show: ALL, create: ['programme_admin'] },
+  people: { list: ALL, create: ['programme_admin'], edit: ['programme_admin'] },
   notifications: { list: ['programme_admin', 'operator'] },
-  programmes: { list: PROGRAMME_OFFICE, show: PROGRAMME_OFFICE },
+  programmes: { list: PROGRAMME_OFFICE, show: PROGRAMME_OFFICE, edit: ['programme_admin'] },
+  catalogues: { list: PROGRAMME_OFFICE, show: PROGRAMME_OFFICE, create: ['programme_admin'] },
   'audit-log': { list: ['programme_admin'], show: ['programme_admin'], export: ['programme_admin'] },
+  // The quarter's Handlungskonzept, Zielvereinbarung and reports (tabs of the quarter); the
+  // gateway's policies of the same routes, so no button is offered that is always refused.
+  agreements: {
+    draft: ['partner', 'facilitator', 'programme_admin'],
+    sign: ['partner'],
+    review: ['programme_admin'],
+    report: ['partner'],
+    review_report: ['programme_admin'],
+  },
 };
 
 export function canAccess(role: Role | undefined, resource: string, action: string): boolean {

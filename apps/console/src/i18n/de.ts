@@ -1,5 +1,12 @@
 import type { TranslationMessages } from 'react-admin';
 import { analysisGerman } from '../analysis/messages';
+import { dashboardGerman } from '../dashboard/messages';
+import { agreementsGerman } from '../agreements/messages';
+import { cataloguesGerman } from '../catalogues/messages';
+import { programmesGerman } from '../programmes/messages';
+import { organisationsGerman, organisationsResourceGerman } from '../organisations/messages';
+import { peopleGerman, peopleResourceGerman } from '../people/messages';
+import { summaryGerman } from '../process/summaryMessages';
 
 /**
  * German is the console's first and default language, in formal address ("Sie").
@@ -227,6 +234,16 @@ const reactAdminGerman: TranslationMessages['ra'] = {
 const domainGerman = {
   // issue 4: the quarter's actors and analysis tabs
   ...analysisGerman,
+  // issue 6: dashboard, saved views, XLSX export
+  ...dashboardGerman,
+  // issue 6: goals and measures, agreement, reports and log of the quarter
+  ...agreementsGerman,
+  // issue 6: programme calendars and catalogue versions
+  ...programmesGerman,
+  // issue 4: organisations and their people
+  ...organisationsGerman,
+  ...peopleGerman,
+  ...cataloguesGerman,
   app: {
     title: 'GenQ – Programmstelle',
     dashboard: {
@@ -282,6 +299,7 @@ const domainGerman = {
     },
   },
   process: {
+    summary: summaryGerman,
     phase: {
       development: 'Entwicklungsphase',
       implementation: 'Umsetzungsphase',
@@ -400,6 +418,8 @@ const domainGerman = {
     },
   },
   resources: {
+    ...organisationsResourceGerman,
+    ...peopleResourceGerman,
     quarters: {
       name: 'Quartier |||| Quartiere',
       fields: {
@@ -425,6 +445,7 @@ const domainGerman = {
       },
       filters: {
         stalled_only: 'Stockende Quartiere',
+        overdue_only: 'Überfällige Quartiere',
       },
       stalled_since: 'stockend seit %{date}',
       overdue_since: 'überfällig seit %{date}',

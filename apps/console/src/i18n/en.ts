@@ -1,10 +1,24 @@
 import englishMessages from 'ra-language-english';
 import type { ConsoleMessages, DomainMessages } from './de';
 import { analysisEnglish } from '../analysis/messages';
+import { dashboardEnglish } from '../dashboard/messages';
+import { agreementsEnglish } from '../agreements/messages';
+import { cataloguesEnglish } from '../catalogues/messages';
+import { programmesEnglish } from '../programmes/messages';
+import { organisationsEnglish, organisationsResourceEnglish } from '../organisations/messages';
+import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
+import { summaryEnglish } from '../process/summaryMessages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
   ...analysisEnglish,
+  ...dashboardEnglish,
+  ...agreementsEnglish,
+  ...programmesEnglish,
+  // issue 4: organisations and their people
+  ...organisationsEnglish,
+  ...peopleEnglish,
+  ...cataloguesEnglish,
   app: {
     title: 'GenQ – Programme Office',
     dashboard: {
@@ -60,6 +74,7 @@ const domainEnglish: DomainMessages = {
     },
   },
   process: {
+    summary: summaryEnglish,
     phase: {
       development: 'Development phase',
       implementation: 'Implementation phase',
@@ -177,6 +192,8 @@ const domainEnglish: DomainMessages = {
     },
   },
   resources: {
+    ...organisationsResourceEnglish,
+    ...peopleResourceEnglish,
     quarters: {
       name: 'Quarter |||| Quarters',
       fields: {
@@ -202,6 +219,7 @@ const domainEnglish: DomainMessages = {
       },
       filters: {
         stalled_only: 'Stalled quarters',
+        overdue_only: 'Overdue quarters',
       },
       stalled_since: 'stalled since %{date}',
       overdue_since: 'overdue since %{date}',

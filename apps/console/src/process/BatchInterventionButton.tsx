@@ -24,6 +24,7 @@ import { InterventionDialog, refusalOf } from './InterventionDialog';
 import { INTERVENTION_KINDS } from './types';
 import type { BatchPreview, BatchProgress, InterventionKind, InterventionRequest } from './types';
 import { useGenqDataProvider } from './useGenqDataProvider';
+import { useInterventionSummary } from './useInterventionSummary';
 
 /** Withdrawing many quarters at once is too dangerous for a list button. */
 const BATCH_KINDS = INTERVENTION_KINDS.filter((k) => k !== 'withdraw');
@@ -39,6 +40,7 @@ export const BatchInterventionButton = () => {
   const { filterValues } = useListContext();
   const { canAccess } = useCanAccess({ resource: 'quarters', action: 'intervene' });
   const translate = useTranslate();
+  const saySummary = useInterventionSummary();
   const dataProvider = useGenqDataProvider();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
@@ -171,7 +173,7 @@ export const BatchInterventionButton = () => {
                     <TableRow key={r.quarterId}>
                       <TableCell>{names.get(r.quarterId) ?? r.quarterId}</TableCell>
                       <TableCell>{translate(`process.batch.outcomes.${r.outcome}`, { _: r.outcome })}</TableCell>
-                      <TableCell>{r.summary ?? r.reason ?? ''}</TableCell>
+                      <TableCell>{r.summary ? saySummary(r.summary) : (r.reason ?? '')}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -21,6 +21,7 @@ import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
 import type { ReactElement } from 'react';
 import { useNotify, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
+import { useInterventionSummary } from './useInterventionSummary';
 import type { Quarter, StepStatus } from '../quarters/domain';
 import { InterventionDialog } from './InterventionDialog';
 import type { DeadlineOption } from './InterventionDialog';
@@ -52,6 +53,7 @@ export const ProcessPanel = (_props: { label?: string }) => {
   const record = useRecordContext<Quarter>();
   const translate = useTranslate();
   const dateLocale = useDateLocale();
+  const saySummary = useInterventionSummary();
   const dataProvider = useGenqDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -88,7 +90,7 @@ export const ProcessPanel = (_props: { label?: string }) => {
 
   const submit = async (request: InterventionRequest) => {
     const result = await dataProvider.intervene(String(record.id), request);
-    notify('process.intervention.applied', { type: 'success', messageArgs: { summary: result.summary } });
+    notify('process.intervention.applied', { type: 'success', messageArgs: { summary: saySummary(result.summary) } });
     await load();
     refresh();
   };
@@ -190,7 +192,7 @@ export const ProcessPanel = (_props: { label?: string }) => {
           {[...process.interventions].reverse().map((i) => (
             <ListItem key={i.id} disableGutters>
               <ListItemText
-                primary={`${translate(`process.intervention.kind.${i.kind}`)}: ${i.summary}`}
+                primary={`${translate(`process.intervention.kind.${i.kind}`)}: ${saySummary(i.summary)}`}
                 secondary={translate('process.timeline.intervention_by', { at: formatDateTime(i.at), who: i.operator.name, reason: i.reason })}
               />
             </ListItem>

@@ -15,7 +15,11 @@ import {
 } from 'react-admin';
 import type { FieldProps } from 'react-admin';
 import { Box, Chip, Tooltip, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { fetchFacets, type Facets } from '../dashboard/api';
+import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
 import { useDateLocale } from '../i18n/useDateLocale';
+import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import { BatchInterventionButton } from '../process/BatchInterventionButton';
 import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
 import type { ExportField } from '../process/ExportAllCsvButton';
@@ -25,7 +29,15 @@ import type { Quarter } from './domain';
 import { PhaseField } from './PhaseField';
 import { StepField } from './StepField';
 
-const quarterFilters = [
+/** Choices of the values that occur (GET /api/dashboard/facets); a free text input until they are loaded. */
+const facetInput = (source: 'kreis' | 'municipality' | 'housingCompany' | 'programmeId', facets: Facets | undefined) =>
+  facets ? (
+    <SelectInput key={source} source={source} choices={facets[source].map((v) => ({ id: v, name: v }))} translateChoice={false} />
+  ) : (
+    <TextInput key={source} source={source} />
+  );
+
+const quarterFilters = (facets: Facets | undefined) => [
   <SearchInput key="q" source="q" alwaysOn />,
   <NullableBooleanInput key="stalled" source="stalled" />,
   <NullableBooleanInput key="paused" source="paused" />,
@@ -33,10 +45,21 @@ const quarterFilters = [
   <SelectInput key="land" source="land" choices={landChoices} translateChoice={false} />,
   <SelectInput key="phase" source="phase" choices={phaseChoices} />,
   <SelectInput key="currentStep" source="currentStep" choices={stepChoices} />,
-  <TextInput key="municipality" source="municipality" />,
-  <TextInput key="housingCompany" source="housingCompany" />,
-  <TextInput key="programmeId" source="programmeId" />,
+  facetInput('kreis', facets),
+  facetInput('municipality', facets),
+  facetInput('housingCompany', facets),
+  facetInput('programmeId', facets),
 ];
+
+const useFacets = () => {
+  const [facets, setFacets] = useState<Facets | undefined>();
+  useEffect(() => {
+    fetchFacets()
+      .then(setFacets)
+      .catch(() => setFacets(undefined));
+  }, []);
+  return facets;
+};
 
 /** "stockend seit" with the reason underneath; empty when the quarter moves. */
 const StalledField = (_props: FieldProps<Quarter>) => {
@@ -94,17 +117,21 @@ const exportFields: ExportField<Quarter>[] = [
 const Actions = () => (
   <TopToolbar>
     <QuickFilterButton label="resources.quarters.filters.stalled_only" source="stalled" value={true} />
+    <QuickFilterButton label="resources.quarters.filters.overdue_only" source="overdue" value={true} />
     <FilterButton />
+    <SavedViewsButton />
     <CreateButton />
     <BatchInterventionButton />
     <ExportAllCsvButton fields={exportFields} filename="genq-quartiere" />
+    <ExportAllXlsxButton fields={exportFields} filename="genq-quartiere" sheet="genq_export.sheet_quarters" />
   </TopToolbar>
 );
 
 export const QuarterList = () => {
   const dateLocale = useDateLocale();
+  const facets = useFacets();
   return (
-    <List filters={quarterFilters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
+    <List filters={quarterFilters(facets)} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="municipality" />

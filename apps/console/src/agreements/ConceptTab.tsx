@@ -1,0 +1,553 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { agreementsApi } from './api';
+import { fieldErrors, reasonOf } from './errors';
+import { useFormat } from './format';
+import { useGaps } from './gaps';
+import {
+  ACTION_FIELDS,
+  FUNDING_SOURCES,
+  MEASURE_KINDS,
+  MEASURE_STATUSES,
+  TARGET_GROUPS,
+  type ActionFieldId,
+  type Concept,
+  type ConceptGap,
+  type Measure,
+  type QuarterMembership,
+} from './types';
+
+const F = 'genq_agreements.concept';
+type Errors = Record<string, string>;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The Handlungskonzept of the quarter per action field: goals, measures, justifications, the gaps the API reported, and the drafting forms. */
+export const ConceptTab = () => {
+  const record = useRecordContext<{ id: string }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const format = useFormat();
+  const { canAccess: mayDraft } = useCanAccess({ resource: 'agreements', action: 'draft' });
+  const quarterId = record?.id ? String(record.id) : undefined;
+  const gaps = useGaps(quarterId);
+  const [concept, setConcept] = useState<Concept | null>(null);
+  const [orgs, setOrgs] = useState<QuarterMembership[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [goalDialog, setGoalDialog] = useState<ActionFieldId | null>(null);
+  const [measureDialog, setMeasureDialog] = useState<string | null>(null);
+  const [statusDialog, setStatusDialog] = useState<Measure | null>(null);
+
+  const load = useCallback(async () => {
+    if (!quarterId) return;
+    try {
+      const [c, m] = await Promise.all([agreementsApi.concept(quarterId), agreementsApi.memberships(quarterId)]);
+      setConcept(c);
+      setOrgs(m);
+      setError(null);
+    } catch (e) {
+      setError(reasonOf(e));
+    }
+  }, [quarterId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) return <Alert severity="error">{translate('genq_agreements.failed', { message: error })}</Alert>;
+  if (!concept || !quarterId) return null;
+
+  const orgName = (id: string | null) => (id ? (orgs.find((o) => o.organisationId === id)?.organisationName ?? translate(`${F}.measure.unknown_org`)) : '–');
+  const gapChips = (match: (g: ConceptGap) => boolean) =>
+    gaps.filter(match).map((g, i) => <Chip key={i} size="small" color="error" variant="outlined" label={translate(`${F}.gap_codes.${g.code}`, { _: g.code })} sx={{ mr: 0.5 }} />);
+
+  return (
+    <Stack spacing={3} sx={{ py: 1 }} data-testid="concept-tab">
+      {gaps.length > 0 && (
+        <Alert severity="warning" data-testid="concept-gaps">
+          {translate(`${F}.gaps_title`)}
+          <List dense>
+            {gaps.map((g, i) => (
+              <ListItem key={i} disableGutters>
+                <ListItemText primary={translate(`${F}.gap_codes.${g.code}`, { _: g.code })} secondary={g.message} />
+              </ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {ACTION_FIELDS.map((field) => {
+        const goals = concept.goals.filter((g) => g.actionFieldId === field);
+        const justification = concept.justifications.find((j) => j.actionFieldId === field);
+        return (
+          <Box key={field} data-testid={`action-field-${field}`}>
+            <Stack direction="row" spacing={1} alignItems="center">
+              <Typography variant="h6">{translate(`genq_agreements.action_fields.${field}`)}</Typography>
+              {gapChips((g) => g.code === 'field_without_goal' && g.actionFieldId === field)}
+              {mayDraft && (
+                <Button size="small" onClick={() => setGoalDialog(field)}>
+                  {translate(`${F}.add_goal`)}
+                </Button>
+              )}
+            </Stack>
+            {goals.length === 0 && (
+              <Typography variant="body2" color="text.secondary">
+                {translate(`${F}.no_goals`)}
+              </Typography>
+            )}
+            {goals.map((goal) => (
+              <Paper key={goal.id} variant="outlined" sx={{ p: 1.5, my: 1 }} data-testid={`goal-${goal.id}`}>
+                <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+                  <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+                    {goal.title}
+                  </Typography>
+                  {gapChips((g) => g.goalId === goal.id && !g.measureId)}
+                </Stack>
+                <Typography variant="body2" color="text.secondary">
+                  {translate(`${F}.goal.indicator`)}: {goal.indicator} · {translate(`${F}.goal.baseline`)}: {goal.baseline ?? '–'} ·{' '}
+                  {translate(`${F}.goal.target`, { value: goal.targetValue, date: format.date(goal.targetDate) })}
+                  {goal.targetGroups.length > 0 && ` · ${translate(`${F}.goal.target_groups`)}: ${goal.targetGroups.join(', ')}`}
+                </Typography>
+                {goal.measures.length === 0 ? (
+                  <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                    {translate(`${F}.measure.no_measures`)}
+                  </Typography>
+                ) : (
+                  <Table size="small" sx={{ mt: 1 }}>
+                    <TableHead>
+                      <TableRow>
+                        <TableCell>{translate(`${F}.measure.title`)}</TableCell>
+                        <TableCell>{translate(`${F}.measure.owner`)}</TableCell>
+                        <TableCell>{translate(`${F}.measure.partners`)}</TableCell>
+                        <TableCell>{translate(`${F}.goal.target_groups`)}</TableCell>
+                        <TableCell>{translate(`${F}.measure.kind`)}</TableCell>
+                        <TableCell>{translate(`${F}.measure.schedule`)}</TableCell>
+                        <TableCell>{translate(`${F}.measure.funding`)}</TableCell>
+                        <TableCell>{translate(`${F}.measure.status`)}</TableCell>
+                      </TableRow>
+                    </TableHead>
+                    <TableBody>
+                      {goal.measures.map((m) => (
+                        <TableRow key={m.id} data-testid={`measure-${m.id}`}>
+                          <TableCell>
+                            {m.title}
+                            <Box>{gapChips((g) => g.measureId === m.id)}</Box>
+                          </TableCell>
+                          <TableCell>{orgName(m.ownerOrganisationId)}</TableCell>
+                          <TableCell>{m.partnerOrganisationIds.map(orgName).join(', ') || '–'}</TableCell>
+                          <TableCell>{m.targetGroups.join(', ') || '–'}</TableCell>
+                          <TableCell>{translate(`${F}.kinds.${m.kind}`, { _: m.kind })}</TableCell>
+                          <TableCell>
+                            {format.date(m.start)} – {format.date(m.end)}
+                          </TableCell>
+                          <TableCell>
+                            {format.euro(m.cost)}
+                            {m.funding.map((f, i) => (
+                              <Typography key={i} variant="caption" display="block" color="text.secondary">
+                                {translate(`${F}.funding_sources.${f.source}`, { _: f.source })}: {format.euro(f.amount)}
+                              </Typography>
+                            ))}
+                          </TableCell>
+                          <TableCell>
+                            <Chip size="small" label={m.status} />
+                            {mayDraft && (
+                              <Button size="small" onClick={() => setStatusDialog(m)}>
+                                {translate(`${F}.change_status`)}
+                              </Button>
+                            )}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                )}
+                {mayDraft && (
+                  <Button size="small" sx={{ mt: 1 }} onClick={() => setMeasureDialog(goal.id)}>
+                    {translate(`${F}.add_measure`)}
+                  </Button>
+                )}
+              </Paper>
+            ))}
+            {goals.length === 0 && (mayDraft || justification) && (
+              <Justification key={`${field}-${justification?.text ?? ''}`} quarterId={quarterId} field={field} initial={justification?.text ?? ''} editable={!!mayDraft} onSaved={load} />
+            )}
+          </Box>
+        );
+      })}
+      {goalDialog && (
+        <GoalDialog
+          quarterId={quarterId}
+          field={goalDialog}
+          onClose={() => setGoalDialog(null)}
+          onSaved={async () => {
+            setGoalDialog(null);
+            notify(`${F}.goal_added`, { type: 'success' });
+            await load();
+          }}
+        />
+      )}
+      {measureDialog && (
+        <MeasureDialog
+          quarterId={quarterId}
+          goalId={measureDialog}
+          orgs={orgs}
+          onClose={() => setMeasureDialog(null)}
+          onSaved={async () => {
+            setMeasureDialog(null);
+            notify(`${F}.measure_added`, { type: 'success' });
+            await load();
+          }}
+        />
+      )}
+      {statusDialog && (
+        <StatusDialog
+          quarterId={quarterId}
+          measure={statusDialog}
+          onClose={() => setStatusDialog(null)}
+          onSaved={async () => {
+            setStatusDialog(null);
+            notify(`${F}.status_changed`, { type: 'success' });
+            await load();
+          }}
+        />
+      )}
+    </Stack>
+  );
+};
+
+/** Runs a write; field messages of a 400 go next to the fields, any other refusal into a notification with the API's reason. */
+const useSubmit = (setErrors: (e: Errors) => void) => {
+  const notify = useNotify();
+  const translate = useTranslate();
+  return async (write: () => Promise<unknown>, onSaved: () => Promise<void> | void) => {
+    try {
+      await write();
+      setErrors({});
+      await onSaved();
+    } catch (err) {
+      const fields = fieldErrors(err);
+      setErrors(fields);
+      notify(translate('genq_agreements.refused', { reason: reasonOf(err) }), { type: 'error' });
+    }
+  };
+};
+
+const Justification = ({ quarterId, field, initial, editable, onSaved }: { quarterId: string; field: ActionFieldId; initial: string; editable: boolean; onSaved: () => Promise<void> }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [text, setText] = useState(initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const submit = useSubmit(setErrors);
+  return (
+    <Box sx={{ mt: 1 }}>
+      <TextField
+        fullWidth
+        multiline
+        minRows={2}
+        size="small"
+        label={translate(`${F}.justification`)}
+        value={text}
+        disabled={!editable}
+        error={!!errors.text}
+        helperText={errors.text}
+        onChange={(e) => setText(e.target.value)}
+        inputProps={{ 'aria-label': `${translate(`${F}.justification`)} ${field}` }}
+      />
+      {editable && (
+        <Button
+          size="small"
+          sx={{ mt: 0.5 }}
+          onClick={() =>
+            void submit(
+              () => agreementsApi.justify(quarterId, field, text),
+              async () => {
+                notify(`${F}.justified`, { type: 'success' });
+                await onSaved();
+              },
+            )
+          }
+        >
+          {translate(`${F}.justify`)}
+        </Button>
+      )}
+    </Box>
+  );
+};
+
+const multi = { multiple: true, renderValue: (v: unknown) => (v as string[]).join(', ') };
+
+const GoalDialog = ({ quarterId, field, onClose, onSaved }: { quarterId: string; field: ActionFieldId; onClose: () => void; onSaved: () => Promise<void> }) => {
+  const translate = useTranslate();
+  const [errors, setErrors] = useState<Errors>({});
+  const submit = useSubmit(setErrors);
+  const [goal, setGoal] = useState({ actionFieldId: field, title: '', indicator: '', baseline: '', targetValue: '', targetDate: '', targetGroups: [] as string[] });
+  const text = (key: keyof typeof goal, props: Record<string, unknown> = {}) => (
+    <TextField
+      size="small"
+      fullWidth
+      label={translate(`${F}.fields.${key}`)}
+      value={goal[key]}
+      error={!!errors[key]}
+      helperText={errors[key]}
+      onChange={(e) => setGoal({ ...goal, [key]: e.target.value })}
+      {...props}
+    />
+  );
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{translate(`${F}.add_goal`)}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          {text('actionFieldId', {
+            select: true,
+            children: ACTION_FIELDS.map((f) => (
+              <MenuItem key={f} value={f}>
+                {translate(`genq_agreements.action_fields.${f}`)}
+              </MenuItem>
+            )),
+          })}
+          {text('title')}
+          {text('indicator')}
+          <Stack direction="row" spacing={1}>
+            {text('baseline')}
+            {text('targetValue')}
+            {text('targetDate', { type: 'date', InputLabelProps: { shrink: true } })}
+          </Stack>
+          <TextField
+            select
+            size="small"
+            fullWidth
+            label={translate(`${F}.fields.targetGroups`)}
+            value={goal.targetGroups}
+            error={!!errors.targetGroups}
+            helperText={errors.targetGroups}
+            SelectProps={multi}
+            onChange={(e) => setGoal({ ...goal, targetGroups: e.target.value as unknown as string[] })}
+          >
+            {TARGET_GROUPS.map((g) => (
+              <MenuItem key={g} value={g}>
+                {g}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate(`${F}.cancel`)}</Button>
+        <Button
+          variant="contained"
+          onClick={() =>
+            void submit(
+              () =>
+                agreementsApi.addGoal(quarterId, {
+                  actionFieldId: goal.actionFieldId,
+                  title: goal.title,
+                  indicator: goal.indicator,
+                  ...(goal.baseline.trim() ? { baseline: goal.baseline } : {}),
+                  targetValue: goal.targetValue,
+                  targetDate: goal.targetDate,
+                  targetGroups: goal.targetGroups,
+                }),
+              onSaved,
+            )
+          }
+        >
+          {translate(`${F}.save`)}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+const MeasureDialog = ({
+  quarterId,
+  goalId,
+  orgs,
+  onClose,
+  onSaved,
+}: {
+  quarterId: string;
+  goalId: string;
+  orgs: QuarterMembership[];
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) => {
+  const translate = useTranslate();
+  const [errors, setErrors] = useState<Errors>({});
+  const submit = useSubmit(setErrors);
+  const [m, setM] = useState({
+    title: '',
+    description: '',
+    ownerOrganisationId: '',
+    partnerOrganisationIds: [] as string[],
+    kind: 'unmittelbar',
+    targetGroups: [] as string[],
+    start: today(),
+    end: '',
+    cost: '',
+    fundingSource: '',
+    fundingAmount: '',
+  });
+  const field = (key: keyof typeof m, props: Record<string, unknown> = {}, errorKey: string = key) => (
+    <TextField
+      size="small"
+      fullWidth
+      label={translate(`${F}.fields.${key}`)}
+      value={m[key]}
+      error={!!errors[errorKey]}
+      helperText={errors[errorKey]}
+      onChange={(e) => setM({ ...m, [key]: e.target.value })}
+      {...props}
+    />
+  );
+  const orgItems = orgs.map((o) => (
+    <MenuItem key={o.organisationId} value={o.organisationId}>
+      {o.organisationName}
+    </MenuItem>
+  ));
+  const save = () => {
+    const cost = m.cost.trim() === '' ? undefined : Number(m.cost.replace(/\./g, '').replace(',', '.'));
+    const funding = m.fundingSource ? [{ source: m.fundingSource, amount: Number(m.fundingAmount.replace(/\./g, '').replace(',', '.')) }] : [];
+    return submit(
+      () =>
+        agreementsApi.addMeasure(quarterId, {
+          goalId,
+          title: m.title,
+          ...(m.description.trim() ? { description: m.description } : {}),
+          ...(m.ownerOrganisationId ? { ownerOrganisationId: m.ownerOrganisationId } : {}),
+          partnerOrganisationIds: m.partnerOrganisationIds,
+          kind: m.kind,
+          targetGroups: m.targetGroups,
+          ...(m.start ? { start: m.start } : {}),
+          ...(m.end ? { end: m.end } : {}),
+          ...(cost === undefined ? {} : { cost }),
+          funding,
+        }),
+      onSaved,
+    );
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+      <DialogTitle>{translate(`${F}.add_measure`)}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          {field('title')}
+          {field('description', { multiline: true, minRows: 2 })}
+          <Stack direction="row" spacing={1}>
+            {field('ownerOrganisationId', { select: true, children: orgItems })}
+            {field('partnerOrganisationIds', {
+              select: true,
+              children: orgItems,
+              SelectProps: { multiple: true, renderValue: (v: unknown) => (v as string[]).map((id) => orgs.find((o) => o.organisationId === id)?.organisationName ?? id).join(', ') },
+            })}
+          </Stack>
+          <Stack direction="row" spacing={1}>
+            {field('kind', {
+              select: true,
+              children: MEASURE_KINDS.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {translate(`${F}.kinds.${k}`)}
+                </MenuItem>
+              )),
+            })}
+            {field('targetGroups', {
+              select: true,
+              SelectProps: multi,
+              children: TARGET_GROUPS.map((g) => (
+                <MenuItem key={g} value={g}>
+                  {g}
+                </MenuItem>
+              )),
+            })}
+          </Stack>
+          <Stack direction="row" spacing={1}>
+            {field('start', { type: 'date', InputLabelProps: { shrink: true } })}
+            {field('end', { type: 'date', InputLabelProps: { shrink: true } })}
+            {field('cost', { inputMode: 'decimal' })}
+          </Stack>
+          <Stack direction="row" spacing={1}>
+            {field(
+              'fundingSource',
+              {
+                select: true,
+                children: [
+                  <MenuItem key="" value="">
+                    –
+                  </MenuItem>,
+                  ...FUNDING_SOURCES.map((s) => (
+                    <MenuItem key={s} value={s}>
+                      {translate(`${F}.funding_sources.${s}`)}
+                    </MenuItem>
+                  )),
+                ],
+              },
+              'funding.0.source',
+            )}
+            {field('fundingAmount', { inputMode: 'decimal' }, 'funding.0.amount')}
+          </Stack>
+          {errors.funding && <Alert severity="error">{errors.funding}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate(`${F}.cancel`)}</Button>
+        <Button variant="contained" onClick={() => void save()}>
+          {translate(`${F}.save`)}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+const StatusDialog = ({ quarterId, measure, onClose, onSaved }: { quarterId: string; measure: Measure; onClose: () => void; onSaved: () => Promise<void> }) => {
+  const translate = useTranslate();
+  const [errors, setErrors] = useState<Errors>({});
+  const submit = useSubmit(setErrors);
+  const [status, setStatus] = useState(measure.status);
+  const [reason, setReason] = useState('');
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>
+        {translate(`${F}.change_status`)}: {measure.title}
+      </DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField select size="small" label={translate(`${F}.fields.status`)} value={status} error={!!errors.status} helperText={errors.status} onChange={(e) => setStatus(e.target.value)}>
+            {MEASURE_STATUSES.map((s) => (
+              <MenuItem key={s} value={s}>
+                {s}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField size="small" multiline minRows={2} label={translate(`${F}.fields.reason`)} value={reason} error={!!errors.reason} helperText={errors.reason} onChange={(e) => setReason(e.target.value)} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate(`${F}.cancel`)}</Button>
+        <Button variant="contained" onClick={() => void submit(() => agreementsApi.changeMeasureStatus(quarterId, measure.id, status, reason.trim() || undefined), onSaved)}>
+          {translate(`${F}.save`)}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

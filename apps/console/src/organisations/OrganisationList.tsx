@@ -1,0 +1,30 @@
+import { CreateButton, Datagrid, DateField, FilterButton, List, ReferenceField, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import { useDateLocale } from '../i18n/useDateLocale';
+import { organisationTypeChoices } from './choices';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="type" source="type" choices={organisationTypeChoices} alwaysOn />];
+
+const Actions = () => {
+  const { canAccess: mayCreate } = useCanAccess({ resource: 'organisations', action: 'create' });
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {mayCreate && <CreateButton />}
+    </TopToolbar>
+  );
+};
+
+export const OrganisationList = () => {
+  const dateLocale = useDateLocale();
+  return (
+    <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <SelectField source="type" choices={organisationTypeChoices} />
+        <TextField source="ags" emptyText="–" />
+        <ReferenceField source="programmeId" reference="programmes" link={false} />
+        <DateField source="createdAt" locales={dateLocale} />
+      </Datagrid>
+    </List>
+  );
+};

@@ -1,0 +1,27 @@
+import { apiUrl, httpClient } from '../providers/dataProvider';
+
+/** What the Akteure tab reads of organisations and people, and how it adds a membership. */
+export interface OrganisationOption {
+  id: string;
+  name: string;
+}
+export interface PersonOption {
+  id: string;
+  name: string;
+  role: string | null;
+}
+export interface AddedMembership {
+  id: string;
+  organisationName: string;
+  indicators?: { updated: boolean; reason?: string };
+}
+
+const listParam = (filter: Record<string, unknown>) =>
+  `filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent('["name","ASC"]')}&range=${encodeURIComponent('[0,499]')}`;
+
+export const membershipApi = {
+  organisations: async (): Promise<OrganisationOption[]> => (await httpClient(`${apiUrl}/organisations?${listParam({})}`)).json,
+  peopleOf: async (organisationId: string): Promise<PersonOption[]> => (await httpClient(`${apiUrl}/people?${listParam({ organisationId })}`)).json,
+  add: async (quarterId: string, body: { organisationId: string; personId?: string; role: string }): Promise<AddedMembership> =>
+    (await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/memberships`, { method: 'POST', body: JSON.stringify(body) })).json,
+};

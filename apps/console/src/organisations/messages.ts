@@ -1,0 +1,91 @@
+/** Messages of the organisation screens and of "Organisation beteiligen" in the quarter's Akteure tab (issue 4); spread into de.ts and en.ts. */
+export const organisationsGerman = {
+  genq_organisations: {
+    types: {
+      housing_company: 'Wohnungsunternehmen',
+      municipality: 'Kommune',
+      welfare_organisation: 'Freier Träger',
+      private_owner: 'Private Einzeleigentümer',
+      local_business: 'Lokale Wirtschaft',
+      initiative: 'Initiative',
+      facilitation: 'Prozessbegleitung',
+      programme_office: 'Programmstelle',
+    },
+    validation: { ags: 'Bitte geben Sie den 8-stelligen Amtlichen Gemeindeschlüssel an' },
+    people: 'Personen',
+    no_people: 'Für diese Organisation sind noch keine Personen erfasst.',
+    add_person: 'Person erfassen',
+    membership: {
+      title: 'Organisation beteiligen',
+      organisation: 'Organisation',
+      person: 'Ansprechperson (optional)',
+      no_person: 'keine',
+      role: 'Rolle im Quartier',
+      submit: 'Beteiligen',
+      saved: 'Die Organisation ist am Quartier beteiligt.',
+      indicators_pending: 'Beteiligt. Die Kennzahl „Beteiligte Kooperationspartner“ wird bei der nächsten Erfassung aktualisiert.',
+      person_label: 'Ansprechperson: %{name}',
+    },
+  },
+};
+
+export const organisationsEnglish: typeof organisationsGerman = {
+  genq_organisations: {
+    types: {
+      housing_company: 'Housing company',
+      municipality: 'Municipality',
+      welfare_organisation: 'Welfare organisation',
+      private_owner: 'Private owners',
+      local_business: 'Local business',
+      initiative: 'Initiative',
+      facilitation: 'Facilitation',
+      programme_office: 'Programme office',
+    },
+    validation: { ags: 'Please enter the 8-digit official municipality key' },
+    people: 'People',
+    no_people: 'No people recorded for this organisation yet.',
+    add_person: 'Add person',
+    membership: {
+      title: 'Add organisation to the quarter',
+      organisation: 'Organisation',
+      person: 'Contact person (optional)',
+      no_person: 'none',
+      role: 'Role in the quarter',
+      submit: 'Add',
+      saved: 'The organisation takes part in the quarter.',
+      indicators_pending: 'Added. The indicator "network partners" will be updated with the next recording.',
+      person_label: 'Contact: %{name}',
+    },
+  },
+};
+
+/** `resources.organisations`: react-admin's labels of the resource and its fields. */
+export const organisationsResourceGerman = {
+  organisations: {
+    name: 'Organisation |||| Organisationen',
+    fields: {
+      id: 'Kennung',
+      q: 'Suche',
+      name: 'Name',
+      type: 'Art',
+      ags: 'Amtlicher Gemeindeschlüssel (AGS)',
+      programmeId: 'Programm',
+      createdAt: 'Erfasst am',
+    },
+  },
+};
+
+export const organisationsResourceEnglish: typeof organisationsResourceGerman = {
+  organisations: {
+    name: 'Organisation |||| Organisations',
+    fields: {
+      id: 'Id',
+      q: 'Search',
+      name: 'Name',
+      type: 'Type',
+      ags: 'Official municipality key (AGS)',
+      programmeId: 'Programme',
+      createdAt: 'Recorded',
+    },
+  },
+};

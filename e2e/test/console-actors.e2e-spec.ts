@@ -1,0 +1,145 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, chromiumPath, freeStackPorts, startStack, type Stack } from '@genq/infra';
+
+/**
+ * The programme office records the actors of a quarter in a real browser against the whole
+ * stack: registers an organisation, records a person of it with signing authority
+ * (Zeichnungsbefugnis), and adds the organisation with that person to the quarter's Akteure
+ * tab. Screenshots of each screen land in e2e/test-artifacts/ (gitignored).
+ */
+jest.setTimeout(10 * 60_000);
+
+const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const P = 'genq-nrw-2026';
+
+describe('console: organisations, people and the quarter’s actors', () => {
+  let dataDir: string;
+  let stack: Stack;
+  let browser: Browser;
+  let token: string;
+  let quarterId: string;
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${stack.gatewayUrl}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as any };
+  };
+  const signInApi = async () => {
+    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
+    });
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-actors-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'genq-console-actors-'));
+    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole: true }), withConsole: true, log: () => {} });
+    await signInApi();
+    const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
+    const programme = await api('PUT', `/programmes/${P}`, { id: P, name: 'GenQ NRW 2026', catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar });
+    expect(programme.status).toBe(200);
+    await signInApi(); // now with the programme in scope
+    const quarter = await api('POST', '/quarters', { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: P });
+    expect(quarter.status).toBe(201);
+    quarterId = quarter.body.id;
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates an organisation and a person with signing authority, and adds them to the quarter', async () => {
+    const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
+    await page.goto(stack.consoleUrl!);
+    await page.getByLabel('E-Mail-Adresse').fill(DEMO_ADMIN.email);
+    await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByTestId('role').filter({ hasText: 'Programmstelle (Administration)' }).waitFor();
+
+    // The menu offers the new resources to the programme office.
+    await page.getByRole('menuitem', { name: 'Organisationen' }).click();
+    await page.waitForURL(/#\/organisations/);
+    await page.getByRole('link', { name: 'Anlegen' }).click();
+
+    // An organisation; the server's answer decides, the form shows it.
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Planerladen e. V.');
+    await page.getByRole('combobox', { name: /^Art/ }).click();
+    await page.getByRole('option', { name: 'Freier Träger' }).click();
+    await page.getByRole('combobox', { name: /^Programm/ }).click();
+    await page.getByRole('option', { name: 'GenQ NRW 2026' }).click();
+    await shot(page, '1-organisation-create');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/#\/organisations\/[0-9a-f-]{36}\/show/);
+    await page.getByText('Für diese Organisation sind noch keine Personen erfasst.').waitFor();
+    const organisationId = /organisations\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+
+    // A person of it, with signing authority; the create form starts with the organisation chosen.
+    await page.getByRole('link', { name: 'Person erfassen' }).click();
+    await page.waitForURL(/#\/people\/create/);
+    await page.getByRole('combobox', { name: /^Organisation/ }).filter({ hasText: 'Planerladen e. V.' }).waitFor();
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Dr. Anna Schmidt');
+    await page.getByLabel('Funktion').fill('Geschäftsführerin');
+    await page.getByLabel('E-Mail-Adresse').fill('kein-e-mail');
+    await page.getByLabel('Zeichnungsbefugnis').check();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    // The console's own check refuses an impossible e-mail address before anything is sent.
+    await page
+      .getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein')
+      .waitFor({ timeout: 10_000 })
+      .catch(async (err: Error) => {
+        await shot(page, 'failed-email-check');
+        throw err;
+      });
+    await page.getByLabel('E-Mail-Adresse').fill('anna.schmidt@planerladen.example');
+    await shot(page, '2-person-create');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/#\/people$|#\/people\?/);
+    await page.locator('tbody tr').filter({ hasText: 'Dr. Anna Schmidt' }).filter({ hasText: 'Planerladen e. V.' }).waitFor();
+    await shot(page, '3-people-list');
+
+    const people = await api('GET', `/people?filter=${encodeURIComponent(JSON.stringify({ organisationId }))}`);
+    expect(people.body).toEqual([expect.objectContaining({ name: 'Dr. Anna Schmidt', role: 'Geschäftsführerin', email: 'anna.schmidt@planerladen.example', signingAuthority: true })]);
+
+    // The organisation's page lists its people.
+    await page.goto(`${stack.consoleUrl}/#/organisations/${organisationId}/show`);
+    await page.locator('tbody tr').filter({ hasText: 'Dr. Anna Schmidt' }).filter({ hasText: 'Geschäftsführerin' }).waitFor();
+    await shot(page, '4-organisation-show');
+
+    // "Organisation beteiligen" in the quarter's Akteure tab, with the person and a role.
+    await page.goto(`${stack.consoleUrl}/#/quarters/${quarterId}/show/actors`);
+    await page.getByText('Noch keine Organisationen beteiligt.').waitFor();
+    const form = page.getByTestId('add-membership');
+    await form.getByRole('combobox', { name: 'Organisation' }).click();
+    await page.getByRole('option', { name: 'Planerladen e. V.' }).click();
+    await form.getByRole('combobox', { name: 'Ansprechperson (optional)' }).click();
+    await page.getByRole('option', { name: 'Dr. Anna Schmidt (Geschäftsführerin)' }).click();
+    await form.getByRole('combobox', { name: 'Rolle im Quartier' }).click();
+    await page.getByRole('option', { name: 'Kooperationspartner' }).click();
+    await form.getByRole('button', { name: 'Beteiligen' }).click();
+    await page.getByText('Ansprechperson: Dr. Anna Schmidt').waitFor();
+    await page.getByText('Planerladen e. V.', { exact: true }).first().waitFor();
+    await shot(page, '5-quarter-actors');
+
+    const memberships = await api('GET', `/quarters/${quarterId}/memberships`);
+    expect(memberships.body).toEqual([expect.objectContaining({ organisationId, role: 'cooperation_partner', personName: 'Dr. Anna Schmidt' })]);
+    // The membership counts as a network partner in the quarter's process indicators.
+    const indicators = await api('GET', `/quarters/${quarterId}/indicators?filter=${encodeURIComponent('{"indicatorId":"network_partners"}')}`);
+    expect(indicators.body).toEqual([expect.objectContaining({ value: 1, source: 'Beteiligungsnachweis (automatisch)' })]);
+  });
+});

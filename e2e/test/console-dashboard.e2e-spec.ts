@@ -1,0 +1,211 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
+
+/**
+ * The dashboard, saved views and the Excel export in a real browser against the whole stack
+ * as `npm start` runs it: the dashboard's figures are the API's, a Land filter changes them,
+ * a view saved on the quarter list comes back in one click, and the downloaded workbook
+ * holds every matching quarter. Screenshots land in e2e/test-artifacts/ (gitignored).
+ */
+jest.setTimeout(10 * 60_000);
+
+const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const LAND = 'Niedersachsen';
+
+describe('console: dashboard, saved views and Excel export', () => {
+  let dataDir: string;
+  let stack: Stack;
+  let browser: Browser;
+  let token: string;
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${stack.gatewayUrl}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as any };
+  };
+  const dashboard = async (filter: Record<string, string> = {}) => (await api('GET', `/dashboard?filter=${encodeURIComponent(JSON.stringify(filter))}`)).body;
+
+  const until = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 90_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (ok(value)) return value;
+      if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value).slice(0, 500)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-dashboard-${name}.png`), fullPage: true });
+  const cardValue = (page: Page, testId: string) => page.getByTestId(`${testId}-value`).getAttribute('data-value').then(Number);
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'genq-console-dashboard-'));
+    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole: true }), withConsole: true, log: () => {} });
+    await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
+    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
+    });
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const signIn = async () => {
+    const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1100 }, acceptDownloads: true });
+    await page.goto(stack.consoleUrl!);
+    await page.getByLabel('E-Mail-Adresse').fill(DEMO_ADMIN.email);
+    await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByTestId('role').filter({ hasText: 'Programmstelle (Administration)' }).waitFor();
+    return page;
+  };
+
+  it('shows the API’s figures on the dashboard, and filters every panel by Land', async () => {
+    // Every demo quarter has been projected into the read model once none is without a phase.
+    const all = await until(
+      () => dashboard(),
+      (d) => d?.total === 12 && d.byPhase.every((p: any) => p.phase !== null) && d.stalled > 0,
+    );
+    const nds = await dashboard({ land: LAND });
+    expect(nds.total).toBe(5);
+    expect(nds.facets.land).toEqual(['Niedersachsen', 'Nordrhein-Westfalen']);
+    // Counts per step add up to the quarters per phase.
+    const development = all.byPhase.find((p: any) => p.phase === 'development').count;
+    expect(all.byStep.filter((s: any) => s.phase === 'development').reduce((n: number, s: any) => n + s.count, 0)).toBe(development);
+
+    const page = await signIn();
+    await page.getByTestId('dashboard-total-value').waitFor();
+    // Wait for the answer of this page load (figures can move while workflows run: compare with a fresh read).
+    const now = await dashboard();
+    await until(() => cardValue(page, 'dashboard-total'), (v) => v === now.total, 15_000);
+    expect(await cardValue(page, 'dashboard-stalled-count')).toBe(now.stalled);
+    expect(await cardValue(page, 'dashboard-overdue-count')).toBe(now.overdue);
+    expect(await cardValue(page, 'dashboard-paused-count')).toBe(now.paused);
+    expect(await cardValue(page, 'dashboard-upcoming-count')).toBe(now.upcoming.count);
+    expect(await cardValue(page, 'dashboard-certificates-issued')).toBe(now.certificates.issued);
+    // The bar chart per phase shows the same counts.
+    for (const p of now.byPhase) {
+      await expect(page.getByTestId(`chart-phase-${p.phase}`).getAttribute('data-value')).resolves.toBe(String(p.count));
+    }
+    await page.getByTestId('dashboard-stalled').getByText(now.stalledList[0].name).waitFor();
+    await shot(page, '1-dashboard');
+
+    await page.getByRole('combobox', { name: 'Land' }).click();
+    await page.getByRole('option', { name: LAND }).click();
+    await until(() => cardValue(page, 'dashboard-total'), (v) => v === 5, 15_000);
+    const filtered = await dashboard({ land: LAND });
+    expect(await cardValue(page, 'dashboard-stalled-count')).toBe(filtered.stalled);
+    expect(await cardValue(page, 'dashboard-overdue-count')).toBe(filtered.overdue);
+    for (const p of filtered.byPhase) {
+      await expect(page.getByTestId(`chart-phase-${p.phase}`).getAttribute('data-value')).resolves.toBe(String(p.count));
+    }
+    // Lists hold only quarters of the Land.
+    for (const q of filtered.stalledList) await page.getByTestId('dashboard-stalled').getByText(q.name).waitFor();
+    await expect(page.getByTestId('dashboard-stalled').getByText('Scharnhorst-Ost').count()).resolves.toBe(0);
+    await shot(page, '2-dashboard-filtered');
+
+    // The total card leads to the quarter list with the same filter.
+    await page.getByTestId('dashboard-total').click();
+    await page.waitForURL(/#\/quarters\?filter=/);
+    await until(() => page.locator('tbody tr').count(), (n) => n === 5, 15_000);
+    // Back to every Land for the next visitor.
+    await page.goto(stack.consoleUrl!);
+    await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    await until(() => cardValue(page, 'dashboard-total'), (v) => v === 12, 15_000);
+    await page.close();
+  });
+
+  it('saves the quarter list’s filter as a view, re-applies it, and exports every matching quarter as XLSX', async () => {
+    const page = await signIn();
+    const filter = { land: LAND };
+    await page.goto(`${stack.consoleUrl}/#/quarters?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    await until(() => page.locator('tbody tr').count(), (n) => n === 5, 15_000);
+
+    // Saving without a name shows the field message; nothing is stored.
+    await page.getByRole('button', { name: 'Gespeicherte Ansichten' }).click();
+    await page.getByRole('menuitem', { name: 'Aktuelle Ansicht speichern …' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByText('Bitte geben Sie einen Namen an.').waitFor();
+    await dialog.getByLabel('Name der Ansicht').fill('Quartiere in Niedersachsen');
+    await shot(page, '3-save-view');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const views = await until(
+      async () => (await api('GET', '/saved-views?resource=quarters')).body as any[],
+      (v) => v.some((x) => x.name === 'Quartiere in Niedersachsen'),
+      10_000,
+    );
+    expect(views.find((v) => v.name === 'Quartiere in Niedersachsen')).toMatchObject({ filter, role: 'programme_admin' });
+
+    // Without a filter the list is longer; the saved view brings the filter back.
+    await page.goto(`${stack.consoleUrl}/#/quarters?filter=${encodeURIComponent('{}')}`);
+    await until(() => page.locator('tbody tr').count(), (n) => n === 12, 15_000);
+    await page.getByRole('button', { name: 'Gespeicherte Ansichten' }).click();
+    await page.getByRole('menuitem').filter({ hasText: 'Quartiere in Niedersachsen' }).click();
+    await until(() => page.locator('tbody tr').count(), (n) => n === 5, 15_000);
+    expect(decodeURIComponent(page.url())).toContain('"land":"Niedersachsen"');
+    await shot(page, '4-view-applied');
+
+    // The Excel export holds every quarter the filter matches, read back from the downloaded file.
+    const expected = (await api('GET', `/quarters?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,499]')}`)).body as any[];
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel-Export' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^genq-quartiere-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = join(dataDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Quartiere')!;
+    expect(sheet.rowCount).toBe(expected.length + 1);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['Quartier', 'Kommune', 'Kreis', 'Land']);
+    const names: string[] = [];
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      names.push(String(sheet.getRow(r).getCell(1).value));
+      expect(sheet.getRow(r).getCell(4).value).toBe(LAND);
+    }
+    expect(names.sort()).toEqual(expected.map((q) => q.name).sort());
+    await shot(page, '5-exported');
+
+    // The audit log exports to Excel too.
+    await page.goto(`${stack.consoleUrl}/#/audit-log`);
+    await page.locator('tbody tr').first().waitFor();
+    const [auditDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel-Export' }).click()]);
+    const auditFile = join(dataDir, auditDownload.suggestedFilename());
+    await auditDownload.saveAs(auditFile);
+    const audit = new ExcelJS.Workbook();
+    await audit.xlsx.readFile(auditFile);
+    const auditSheet = audit.getWorksheet('Protokoll')!;
+    const saved = (await api('GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action: 'saved_view.create' }))}`)).body as any[];
+    expect(saved).toHaveLength(1);
+    const actions: string[] = [];
+    for (let r = 2; r <= auditSheet.rowCount; r++) actions.push(String(auditSheet.getRow(r).getCell(5).value));
+    expect(actions).toContain('saved_view.create');
+    await shot(page, '6-audit-log');
+
+    // Deleting the view (its creator may) takes it off the menu.
+    await page.goto(`${stack.consoleUrl}/#/quarters`);
+    await page.getByRole('button', { name: 'Gespeicherte Ansichten' }).click();
+    await page.getByRole('button', { name: 'Ansicht „Quartiere in Niedersachsen“ löschen' }).click();
+    await until(async () => (await api('GET', '/saved-views?resource=quarters')).body.length, (n) => n === 0, 10_000);
+    await page.close();
+  });
+});
