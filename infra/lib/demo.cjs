@@ -15,6 +15,9 @@ const DEMO_ACCOUNTS = [
   { email: 'facilitator@genq.example', displayName: 'Quartiersbegleitung Ruhr (Demo)', role: 'facilitator', organisation: 'Quartiersbegleitung Ruhr' },
   { email: 'partner.dortmund@genq.example', displayName: 'DOGEWO21, Projektleitung (Demo)', role: 'partner', organisation: 'DOGEWO21', canSign: true },
   { email: 'kommune.dortmund@genq.example', displayName: 'Stadt Dortmund, Stadterneuerung (Demo)', role: 'partner', organisation: 'Stadt Dortmund' },
+  // Signatories of the certified quarters (Unna-Königsborn, Kamen-Methler): their signing authority comes from their person (demo-quarters.cjs).
+  { email: 'partner.unna@genq.example', displayName: 'UKBS, Vorstand (Demo)', role: 'partner', organisation: 'UKBS Unnaer Kreis-Bau- und Siedlungsgesellschaft' },
+  { email: 'kommune.unna@genq.example', displayName: 'Kreis Unna, Dezernat Bauen und Planen (Demo)', role: 'partner', organisation: 'Kreis Unna' },
 ];
 
 /**
@@ -37,7 +40,9 @@ function demoAccountLines() {
     { email: 'viewer@genq.example', role: 'viewer', note: 'nur lesen, beide Programme' },
     { email: 'facilitator@genq.example', role: 'facilitator', note: 'Prozessbegleitung: Scharnhorst-Ost, Hörde Clarenberg, Bochum-Hustadt' },
     { email: 'partner.dortmund@genq.example', role: 'partner', note: 'DOGEWO21: nur Scharnhorst-Ost, zeichnungsbefugt' },
-    { email: 'kommune.dortmund@genq.example', role: 'partner', note: 'Stadt Dortmund: Scharnhorst-Ost, Hörde Clarenberg' },
+    { email: 'kommune.dortmund@genq.example', role: 'partner', note: 'Stadt Dortmund: Scharnhorst-Ost, Hörde Clarenberg, nicht zeichnungsbefugt' },
+    { email: 'partner.unna@genq.example', role: 'partner', note: 'UKBS: Unna-Königsborn, Kamen-Methler (zertifiziert, Jahresbericht), zeichnungsbefugt' },
+    { email: 'kommune.unna@genq.example', role: 'partner', note: 'Kreis Unna: Unna-Königsborn, Kamen-Methler, zeichnungsbefugt' },
   ];
 }
 

@@ -195,8 +195,9 @@ export function startStack(options: {
 // seed.cjs
 
 /**
- * Seeds the demo programmes, quarters, organisations and accounts through the API, signed
- * in as the first programme admin, once per data directory; returns how many quarters it made.
+ * Seeds the demo programmes, quarters, organisations, people and accounts through the API,
+ * signed in as the first programme admin (and the two signatories of the certified quarters,
+ * demo-quarters.cjs), once per data directory; returns how many quarters it made.
  */
 export function seedDemo(options: { gatewayUrl: string; dataDir: string; log?: Log; now?: Date }): Promise<number>;
 

@@ -3,7 +3,9 @@
  * Seeds the demo programme once: two programmes (NRW and Niedersachsen) on the default
  * catalogue's calendar and a dozen quarters in several municipalities, spread over phases
  * and steps, each with its lifecycle workflow running; the organisations taking part and
- * one demo account per role. Goes through the public API, signed in as the first programme
+ * one demo account per role; the people of the organisations, and two quarters taken through
+ * the development phase to a certificate, with measures in progress and an annual report
+ * (demo-quarters.cjs). Goes through the public API, signed in as the first programme
  * admin, so the demo data is made exactly as a user would make it. A marker file keeps it
  * to once; every step is also safe to repeat (an older data directory is completed).
  */
@@ -11,6 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./stack.cjs');
 const { DEMO_ACCOUNTS, DEMO_PASSWORD, bootstrapAdmin } = require('./demo.cjs');
+const { CERTIFIED, PEOPLE, seedPeople, seedNamedMemberships, seedCertifiedQuarters, seedParticipation } = require('./demo-quarters.cjs');
 
 const CATALOGUE = path.join(ROOT, 'apps', 'analysis', 'seed', 'catalogue-genq-default-1.0.0.json');
 
@@ -46,10 +49,16 @@ const ORGANISATIONS = [
   ['genq-nrw-2026', 'Stadt Dortmund', 'municipality', '05913000', [['Scharnhorst-Ost', 'co_partner'], ['Hörde Clarenberg', 'co_partner']]],
   ['genq-nrw-2026', 'Quartiersbegleitung Ruhr', 'facilitation', undefined, [['Scharnhorst-Ost', 'facilitator'], ['Hörde Clarenberg', 'facilitator'], ['Bochum-Hustadt', 'facilitator']]],
   ['genq-nds-2026', 'Region Hannover', 'municipality', '03241001', [['Hannover-Sahlkamp', 'co_partner'], ['Garbsen-Auf der Horst', 'co_partner']]],
+  // Their memberships name a person of theirs (NAMED_MEMBERSHIPS in demo-quarters.cjs).
+  ['genq-nds-2026', 'Stadt Braunschweig', 'municipality', '03101000', []],
+  ['genq-nds-2026', 'AWO Kreisverband Braunschweig', 'welfare_organisation', undefined, []],
+  ['genq-nds-2026', 'Stadt Göttingen', 'municipality', '03159016', []],
+  ['genq-nds-2026', 'Stadtteilbüro Holtenser Berg e. V.', 'initiative', undefined, []],
+  ['genq-nrw-2026', 'Kreis Unna', 'municipality', '05978000', []],
 ];
 
 /** Bumped when the seed learns more, so an older data directory is completed once. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 /** Signs in and returns a caller of the API with that session's access token. */
 async function signIn(gatewayUrl, email, password) {
@@ -84,41 +93,21 @@ async function organisation(call, programmeId, name, type, ags) {
 async function seedDemo({ gatewayUrl, dataDir, log = console.log, now = new Date() }) {
   const marker = path.join(dataDir, 'seed.json');
   if (fs.existsSync(marker) && (JSON.parse(fs.readFileSync(marker, 'utf8')).version ?? 1) >= SEED_VERSION) return 0;
+  const started = Date.now();
   const admin = bootstrapAdmin();
   const call = await signIn(gatewayUrl, admin.email, admin.password);
-  const calendar = JSON.parse(fs.readFileSync(CATALOGUE, 'utf8')).defaultCalendar;
+  const catalogue = JSON.parse(fs.readFileSync(CATALOGUE, 'utf8'));
+  const calendar = catalogue.defaultCalendar;
   for (const p of PROGRAMMES) {
     await call('PUT', `/programmes/${p.id}`, { ...p, catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar });
   }
-  const quarterIds = new Map();
-  let made = 0;
-  for (const [programmeId, name, municipality, kreis, land, housingCompany, monthsAgo, startAt] of QUARTERS) {
-    const q = await call('POST', '/quarters', {
-      programmeId,
-      name,
-      municipality,
-      kreis,
-      land,
-      housingCompany,
-      startedAt: monthsBefore(now, monthsAgo),
-      startAt,
-    });
-    quarterIds.set(name, q.body.id);
-    if (q.status === 201) made++;
-  }
-  // The housing company of each quarter is its lead partner; its partner users see the quarter.
   const organisations = new Map();
-  for (const [programmeId, name, , , , housingCompany] of QUARTERS) {
+  for (const [programmeId, , , , , housingCompany] of QUARTERS) {
     const key = `${programmeId}|${housingCompany}`;
     if (!organisations.has(key)) organisations.set(key, await organisation(call, programmeId, housingCompany, 'housing_company'));
-    await call('POST', `/quarters/${quarterIds.get(name)}/memberships`, { organisationId: organisations.get(key).id, role: 'lead_partner' }, { allow: [409] });
   }
-  for (const [programmeId, name, type, ags, memberships] of ORGANISATIONS) {
-    const org = await organisation(call, programmeId, name, type, ags);
-    organisations.set(`${programmeId}|${name}`, org);
-    for (const [quarter, role] of memberships) {
-      await call('POST', `/quarters/${quarterIds.get(quarter)}/memberships`, { organisationId: org.id, role }, { allow: [409] });
-    }
+  for (const [programmeId, name, type, ags] of ORGANISATIONS) {
+    organisations.set(`${programmeId}|${name}`, await organisation(call, programmeId, name, type, ags));
   }
   for (const a of DEMO_ACCOUNTS) {
     const org = a.organisation ? [...organisations.values()].find((o) => o.name === a.organisation) : undefined;
@@ -137,15 +126,52 @@ async function seedDemo({ gatewayUrl, dataDir, log = console.log, now = new Date
       { allow: [409] },
     );
   }
+  const people = await seedPeople(call, organisations);
+
+  const quarterIds = new Map();
+  let made = 0;
+  /** Registers quarters with their members: the housing company is the lead partner, so its partner users see the quarter. */
+  const register = async (quarters) => {
+    for (const [programmeId, name, municipality, kreis, land, housingCompany, monthsAgo, startAt] of quarters) {
+      const q = await call('POST', '/quarters', { programmeId, name, municipality, kreis, land, housingCompany, startedAt: monthsBefore(now, monthsAgo), startAt });
+      quarterIds.set(name, q.body.id);
+      if (q.status === 201) made++;
+      const lead = organisations.get(`${programmeId}|${housingCompany}`);
+      await call('POST', `/quarters/${q.body.id}/memberships`, { organisationId: lead.id, role: 'lead_partner' }, { allow: [409] });
+      for (const [orgProgramme, orgName, , , memberships] of ORGANISATIONS) {
+        for (const [, role] of memberships.filter(([quarter]) => quarter === name)) {
+          const org = organisations.get(`${orgProgramme}|${orgName}`);
+          await call('POST', `/quarters/${q.body.id}/memberships`, { organisationId: org.id, role }, { allow: [409] });
+        }
+      }
+      await seedNamedMemberships(call, name, q.body.id, organisations, people);
+    }
+  };
+  // The quarters to certify first, the others after them: the newest entries of the audit log
+  // (the first page the programme office sees) then show quarters being registered.
+  const toCertify = new Set(CERTIFIED.map((c) => c.quarter));
+  await register(QUARTERS.filter((q) => toCertify.has(q[1])));
+  const certified = await seedCertifiedQuarters({
+    call,
+    signIn: (email) => signIn(gatewayUrl, email, DEMO_PASSWORD),
+    quarterIds,
+    organisations,
+    catalogue,
+    now,
+  });
+  await register(QUARTERS.filter((q) => !toCertify.has(q[1])));
+  await seedParticipation(call, quarterIds, now);
   fs.writeFileSync(
     marker,
     JSON.stringify(
-      { version: SEED_VERSION, seededAt: now.toISOString(), programmes: PROGRAMMES.length, quarters: QUARTERS.length, accounts: DEMO_ACCOUNTS.length + 1 },
+      { version: SEED_VERSION, seededAt: now.toISOString(), programmes: PROGRAMMES.length, quarters: QUARTERS.length, certified, people: PEOPLE.length, accounts: DEMO_ACCOUNTS.length + 1 },
       null,
       2,
     ),
   );
-  log(`[genq] seeded ${PROGRAMMES.length} programmes, ${QUARTERS.length} demo quarters, their organisations and ${DEMO_ACCOUNTS.length + 1} demo accounts`);
+  log(
+    `[genq] seeded ${PROGRAMMES.length} programmes, ${QUARTERS.length} demo quarters (${certified} certified, in implementation), their organisations, ${PEOPLE.length} people and ${DEMO_ACCOUNTS.length + 1} demo accounts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return made;
 }
 
