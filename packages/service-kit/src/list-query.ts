@@ -12,7 +12,30 @@ export interface ListSpec {
   filterable: readonly string[];
   /** Fields searched by the free-text filter `q`. */
   searchable?: readonly string[];
+  /**
+   * Date range filters, by the name a client uses: `{ nextDueBefore: { field: 'nextDueAt', op: '<' } }`
+   * turns `filter={"nextDueBefore":"2026-12-31"}` into `nextDueAt < 2026-12-31T00:00Z`. Values
+   * must be ISO dates (or date-times), anything else is a 400 for that filter.
+   */
+  dateBounds?: Readonly<Record<string, DateBound>>;
   defaultSort?: { field: string; order: 'ASC' | 'DESC' };
+}
+
+export interface DateBound {
+  /** The entity property compared (a date column). */
+  field: string;
+  op: '<' | '<=' | '>' | '>=';
+}
+
+/** `2026-12-31` (midnight UTC) or a date-time with its zone (`2026-12-31T10:00:00Z`); a calendar day that does not exist is refused. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+export function parseIsoDate(value: unknown): Date | null {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return null;
+  const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  // `2026-02-30` would roll over into March: only a day that reads back the same is accepted.
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value.slice(0, 10)) return null;
+  const at = value.length === 10 ? day : new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at;
 }
 
 type Scalar = string | number | boolean;
@@ -48,6 +71,11 @@ export async function pageOf<T extends ObjectLiteral>(
           for (const s of spec.searchable ?? []) w.orWhere(`LOWER(${alias}.${s}) LIKE :${p}`, { [p]: term });
         }),
       );
+    } else if (spec.dateBounds && Object.prototype.hasOwnProperty.call(spec.dateBounds, field)) {
+      const bound = spec.dateBounds[field]!;
+      const at = parseIsoDate(value);
+      if (!at) problems[field] = `${field} must be an ISO date (YYYY-MM-DD)`;
+      else qb.andWhere(`${alias}.${bound.field} ${bound.op} :${p}`, { [p]: at });
     } else if (field === 'id' || spec.filterable.includes(field)) {
       if (Array.isArray(value)) {
         if (value.length === 0) qb.andWhere('1 = 0');

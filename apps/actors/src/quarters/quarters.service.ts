@@ -175,6 +175,8 @@ export class QuartersService {
       sortable: ['name', 'municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'createdAt', 'nextDueAt', 'stalledSince', 'overdueSince'],
       filterable: ['municipality', 'kreis', 'land', 'housingCompany', 'programmeId', 'phase', 'currentStep', 'stalled', 'paused'],
       searchable: ['name', 'municipality', 'housingCompany'],
+      // The dashboard's "Fristen in den nächsten 30 Tagen": quarters whose next deadline falls in a window.
+      dateBounds: { nextDueBefore: { field: 'nextDueAt', op: '<' }, nextDueAfter: { field: 'nextDueAt', op: '>=' } },
       defaultSort: { field: 'name', order: 'ASC' },
     });
     return { data: page.data.map(toQuarterDto), total: page.total };

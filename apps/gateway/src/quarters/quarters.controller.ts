@@ -27,7 +27,7 @@ export class QuartersController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'quarter' })
-  @ApiQuery({ name: 'filter', required: false, description: 'JSON object, e.g. {"land":"Bayern","q":"nord"}' })
+  @ApiQuery({ name: 'filter', required: false, description: 'JSON object, e.g. {"land":"Bayern","q":"nord"}; {"nextDueAfter":"2026-12-01","nextDueBefore":"2026-12-31"} lists quarters whose next deadline falls in that window (400 if not an ISO date)' })
   @ApiQuery({ name: 'sort', required: false, description: 'JSON ["field","ASC"|"DESC"]' })
   @ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], zero-based, inclusive' })
   @ApiOkResponse({ description: 'Quarters with their projected phase and step; total in Content-Range' })
