@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, freeStackPorts } from '@genq/infra';
-import { apiClient, signIn, type Api } from './support/api';
+import { DEMO_PASSWORD, ROOT } from '@genq/infra';
+import { adminWithProgramme, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 5 through the HTTP API of the running system: a Handlungskonzept is built, refused
@@ -18,37 +16,18 @@ const PDF_TEXT = join(ROOT, 'apps/agreements/test/support/pdf-text.cjs');
 const pdfText = (pdf: Buffer) => execFileSync(process.execPath, [PDF_TEXT], { input: pdf, cwd: join(ROOT, 'apps/agreements') }).toString('utf8');
 
 describe('Handlungskonzept to certificate over HTTP', () => {
-  let dataDir: string;
-  let stack: Stack;
-  let api: Api;
+  let env: TestStack;
   let admin: string;
   const P = 'genq-nrw-2026';
 
-  const as = async (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => {
-    const res = await api(method, path, { token, ...(body !== undefined ? { body } : {}) });
-    if (expected !== undefined && res.status !== expected) throw new Error(`${method} ${path}: ${res.status}, expected ${expected}: ${res.text}`);
-    return res;
-  };
+  const as = (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => env.apiAs(token)(method, path, body, expected);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'genq-agreements-'));
-    stack = await startStack({
-      dataDir,
-      ports: await freeStackPorts(),
-      withConsole: false,
-      log: () => {},
-    });
-    api = apiClient(stack.gatewayUrl);
-    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken;
-    const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
-    await as(admin, 'PUT', `/programmes/${P}`, { id: P, name: 'GenQ NRW 2026', catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar }, 200);
-    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken; // now with the programme in scope
+    env = await startTestStack('agreements');
+    admin = await adminWithProgramme(env, P, 'GenQ NRW 2026');
   }, 20 * 60_000);
 
-  afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.stop());
 
   it('builds, submits, signs, approves, certifies and verifies, and tells the process', async () => {
     const quarter = (await as(admin, 'POST', '/quarters', { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
@@ -63,22 +42,14 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const person = async (key: string, organisationId: string, canSign: boolean) => {
       const email = `${key}@agreements.genq.example`;
       await as(admin, 'POST', '/accounts', { email, displayName: key, password: DEMO_PASSWORD, role: 'partner', organisationId, canSign }, 201);
-      return (await signIn(api, email, DEMO_PASSWORD)).accessToken;
+      return env.login(email);
     };
     const lead = await person('projektleitung', company, false);
     const ceo = await person('geschaeftsfuehrung', company, true);
     const mayor = await person('buergermeisterin', city, true);
 
     // The process up to Abstimmung und Beschluss.
-    for (const [i, ev] of [
-      { type: 'kickoff_recorded' },
-      { type: 'analysis_submitted' },
-      { type: 'workshop_recorded', workshop: 'strategy_workshop' },
-      { type: 'participation_recorded' },
-      { type: 'workshop_recorded', workshop: 'goals_workshop' },
-    ].entries()) {
-      await as(admin, 'POST', `${q}/events`, { eventId: `vorlauf-${i}`, ...ev }, 200);
-    }
+    await recordStepsUpToDecision(env.apiAs(admin), q, 'vorlauf');
 
     // Drafting, with field errors.
     const bad = await as(lead, 'POST', `${q}/goals`, { actionFieldId: 'HF7', title: '', indicator: 'x', targetValue: '1', targetDate: '2029-12-31' }, 400);
@@ -112,13 +83,13 @@ describe('Handlungskonzept to certificate over HTTP', () => {
 
     // The certificate, its PDF and its public verification.
     const certificate = (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body;
-    const pdf = await fetch(`${stack.gatewayUrl}/api${q}/certificate/pdf`, { headers: { authorization: `Bearer ${ceo}` } });
+    const pdf = await fetch(`${env.gatewayUrl}/api${q}/certificate/pdf`, { headers: { authorization: `Bearer ${ceo}` } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(text).toContain(`Zertifikatsnummer: ${certificate.number}`);
     expect(text).toContain('„Hörde Clarenberg“');
-    const zv = await fetch(`${stack.gatewayUrl}/api${v}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
+    const zv = await fetch(`${env.gatewayUrl}/api${v}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
     const zvText = pdfText(Buffer.from(await zv.arrayBuffer()));
     expect(zvText).toContain('Verantwortlich: Vonovia SE');
     expect(zvText).toContain('Kommune: Stadt Dortmund');
@@ -162,7 +133,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const resubmitted = (await as(lead, 'POST', `${r}/submission`, undefined, 200)).body;
     expect(resubmitted.process).toMatchObject({ eventId: `report:${draft.id}:submitted`, applied: false }); // the process had it already
     expect((await as(admin, 'POST', `${r}/review`, { decision: 'accepted' }, 200)).body.status).toBe('accepted');
-    const reportPdf = await fetch(`${stack.gatewayUrl}/api${r}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
+    const reportPdf = await fetch(`${env.gatewayUrl}/api${r}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
     expect(reportPdf.headers.get('content-type')).toBe('application/pdf');
     const reportText = pdfText(Buffer.from(await reportPdf.arrayBuffer()));
     for (const expected of ['Jahresbericht 1', 'Quartier: Hörde Clarenberg', 'Maßnahme: Aufzüge nachrüsten – Status: verzögert', 'Barrierearme Wohnungen: 18', 'Begründung: Lieferverzug', 'Kosten bisher: 120.000 €']) {

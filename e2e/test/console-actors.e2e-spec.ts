@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, chromiumPath, freeStackPorts, startStack, type Stack } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import { adminWithProgramme, type Call } from './support/api';
+import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
  * The programme office records the actors of a quarter in a real browser against the whole
@@ -12,65 +10,27 @@ import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, chromiumPath, freeStackPorts, startSta
  */
 jest.setTimeout(10 * 60_000);
 
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const shot = screenshots('console-actors');
 const P = 'genq-nrw-2026';
 
 describe('console: organisations, people and the quarter’s actors', () => {
-  let dataDir: string;
-  let stack: Stack;
-  let browser: Browser;
-  let token: string;
+  let env: ConsoleStack;
+  let api: Call;
   let quarterId: string;
 
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${stack.gatewayUrl}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  };
-  const signInApi = async () => {
-    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
-  };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-actors-${name}.png`), fullPage: true });
-
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'genq-console-actors-'));
-    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole: true }), withConsole: true, log: () => {} });
-    await signInApi();
-    const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
-    const programme = await api('PUT', `/programmes/${P}`, { id: P, name: 'GenQ NRW 2026', catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar });
-    expect(programme.status).toBe(200);
-    await signInApi(); // now with the programme in scope
+    env = await startConsoleStack('console-actors', { seed: false });
+    api = env.apiAs(await adminWithProgramme(env, P, 'GenQ NRW 2026'));
     const quarter = await api('POST', '/quarters', { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: P });
     expect(quarter.status).toBe(201);
     quarterId = quarter.body.id;
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
   }, 20 * 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.stop());
 
   it('creates an organisation and a person with signing authority, and adds them to the quarter', async () => {
-    const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
-    await page.goto(stack.consoleUrl!);
-    await page.getByLabel('E-Mail-Adresse').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByTestId('role').filter({ hasText: 'Programmstelle (Administration)' }).waitFor();
+    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
+    await loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
 
     // The menu offers the new resources to the programme office.
     await page.getByRole('menuitem', { name: 'Organisationen' }).click();
@@ -117,12 +77,12 @@ describe('console: organisations, people and the quarter’s actors', () => {
     expect(people.body).toEqual([expect.objectContaining({ name: 'Dr. Anna Schmidt', role: 'Geschäftsführerin', email: 'anna.schmidt@planerladen.example', signingAuthority: true })]);
 
     // The organisation's page lists its people.
-    await page.goto(`${stack.consoleUrl}/#/organisations/${organisationId}/show`);
+    await page.goto(`${env.consoleUrl}/#/organisations/${organisationId}/show`);
     await page.locator('tbody tr').filter({ hasText: 'Dr. Anna Schmidt' }).filter({ hasText: 'Geschäftsführerin' }).waitFor();
     await shot(page, '4-organisation-show');
 
     // "Organisation beteiligen" in the quarter's Akteure tab, with the person and a role.
-    await page.goto(`${stack.consoleUrl}/#/quarters/${quarterId}/show/actors`);
+    await page.goto(`${env.consoleUrl}/#/quarters/${quarterId}/show/actors`);
     await page.getByText('Noch keine Organisationen beteiligt.').waitFor();
     const form = page.getByTestId('add-membership');
     await form.getByRole('combobox', { name: 'Organisation' }).click();

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
+import { readFileSync } from 'node:fs';
+import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import { recordStepsUpToDecision } from './support/api';
+import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
  * The Handlungskonzept to the certificate in a real browser (issue 6), on the demo data as
@@ -14,63 +13,25 @@ import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, star
  */
 jest.setTimeout(15 * 60_000);
 
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const shot = screenshots('console-agreement');
 const PARTNER = 'partner.dortmund@genq.example';
 const CITY_SIGNER = 'oberbuergermeister@stadt-dortmund.genq.example';
 
 describe('console: goals, measures, signing and approving the Zielvereinbarung', () => {
-  let dataDir: string;
-  let stack: Stack;
-  let browser: Browser;
+  let env: ConsoleStack;
 
-  const login = async (email: string) => {
-    const res = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  };
-
-  const api = async (token: string, method: string, path: string, body?: unknown, expected?: number) => {
-    const res = await fetch(`${stack.gatewayUrl}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const parsed = (await res.json().catch(() => null)) as any;
-    if (expected !== undefined && res.status !== expected) throw new Error(`${method} ${path}: ${res.status}, expected ${expected}: ${JSON.stringify(parsed)}`);
-    return { status: res.status, body: parsed };
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-agreement-${name}.png`), fullPage: true });
+  const login = (email: string) => env.login(email);
+  const api = (token: string, method: string, path: string, body?: unknown, expected?: number) => env.apiAs(token)(method, path, body, expected);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'genq-console-agreement-'));
-    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole: true }), withConsole: true, log: () => {} });
-    await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    env = await startConsoleStack('console-agreement');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.stop());
 
   const signIn = async (email: string, role: string) => {
-    const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    await page.goto(stack.consoleUrl!);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByTestId('role').filter({ hasText: role }).waitFor();
-    return page;
+    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    return loginInBrowser(page, env.consoleUrl, email, DEMO_PASSWORD, role);
   };
 
   it('drafts in the forms, signs as the partner, approves as the programme office and downloads the certificate', async () => {
@@ -80,15 +41,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     const q = `/quarters/${quarter.id}`;
 
     // The process up to Abstimmung und Beschluss, as the earlier steps would have left it.
-    for (const [i, ev] of [
-      { type: 'kickoff_recorded' },
-      { type: 'analysis_submitted' },
-      { type: 'workshop_recorded', workshop: 'strategy_workshop' },
-      { type: 'participation_recorded' },
-      { type: 'workshop_recorded', workshop: 'goals_workshop' },
-    ].entries()) {
-      await api(admin, 'POST', `${q}/events`, { eventId: `console-agreement-${i}`, ...ev }, 200);
-    }
+    await recordStepsUpToDecision(env.apiAs(admin), q, 'console-agreement');
     // The demo city account has no signing authority: the city's signatory is made here.
     const memberships = (await api(admin, 'GET', `${q}/memberships`, undefined, 200)).body as Array<{ organisationId: string; organisationName: string }>;
     const city = memberships.find((m) => m.organisationName === 'Stadt Dortmund')!;
@@ -96,7 +49,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
 
     // The partner: same tabs, no programme-office buttons and no audit log.
     const partner = await signIn(PARTNER, 'Partnerorganisation');
-    await partner.goto(`${stack.consoleUrl}/#/quarters/${quarter.id}/show/concept`);
+    await partner.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/concept`);
     const concept = partner.getByTestId('concept-tab');
     await concept.waitFor();
     await expect(partner.getByRole('tab', { name: 'Protokoll' }).count()).resolves.toBe(0);
@@ -173,7 +126,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
 
     // The city's demo account may not sign: the console shows the API's reason.
     const noAuthority = await signIn('kommune.dortmund@genq.example', 'Partnerorganisation');
-    await noAuthority.goto(`${stack.consoleUrl}/#/quarters/${quarter.id}/show/agreement`);
+    await noAuthority.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/agreement`);
     await noAuthority.getByTestId('version-1').getByRole('button', { name: 'Unterzeichnen' }).click();
     await noAuthority.getByText(/Nicht ausgeführt: .*signing authority/).waitFor();
     await shot(noAuthority, '2a-signing-refused');
@@ -195,7 +148,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
 
     // The programme office approves in the console and downloads the certificate.
     const office = await signIn(DEMO_ADMIN.email, 'Programmstelle (Administration)');
-    await office.goto(`${stack.consoleUrl}/#/quarters/${quarter.id}/show/agreement`);
+    await office.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/agreement`);
     const officeAgreement = office.getByTestId('agreement-tab');
     const officeV1 = officeAgreement.getByTestId('version-1');
     await officeV1.getByText('verbindlich – wartet auf Prüfung').waitFor();

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, chromiumPath, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, ROOT } from '@genq/infra';
+import type { Call } from './support/api';
+import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
  * The programme office's analysis and programme screens in a real browser against the whole
@@ -13,7 +13,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, chromiumPath, freeStackPorts, seedDemo
  */
 jest.setTimeout(10 * 60_000);
 
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const shot = screenshots('console-analysis');
 const CATALOGUE = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'));
 
 /** HF1 fully in place, HF2 not at all, HF3 and HF4 in between: strengths and weaknesses are unmistakable. */
@@ -21,55 +21,21 @@ const RATING_BY_FIELD: Record<string, number> = { HF1: 3, HF2: 0, HF3: 2, HF4: 1
 const SCALE_DE = ['0 – nicht vorhanden', '1 – ansatzweise', '2 – weitgehend', '3 – vollständig'];
 
 describe('console: analysis, programme calendar and catalogue versions', () => {
-  let dataDir: string;
-  let stack: Stack;
-  let browser: Browser;
-  let token: string;
-
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${stack.gatewayUrl}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any, total: res.headers.get('content-range') };
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-analysis-${name}.png`), fullPage: true });
+  let env: ConsoleStack;
+  let api: Call;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'genq-console-analysis-'));
-    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole: true }), withConsole: true, log: () => {} });
-    await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
-    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    env = await startConsoleStack('console-analysis');
+    api = env.apiAs(await env.login(DEMO_ADMIN.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.stop());
 
   const signIn = async () => {
-    const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
+    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
     // A crash in the console shows in the test output, not only as a missing element.
     page.on('pageerror', (err) => console.error(`console page error: ${err.message}`));
-    await page.goto(stack.consoleUrl!);
-    await page.getByLabel('E-Mail-Adresse').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByTestId('role').filter({ hasText: 'Programmstelle (Administration)' }).waitFor();
-    return page;
+    return loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
   };
 
   it('rates every criterion in the Analyse tab and shows the profile with strengths and weaknesses', async () => {
@@ -88,7 +54,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     const criteria: Array<{ id: string; field: string }> = CATALOGUE.actionFields.flatMap((af: any) => af.criteria.map((c: any) => ({ id: c.id, field: af.id })));
 
     const page = await signIn();
-    await page.goto(`${stack.consoleUrl}/#/quarters/${quarter.id}/show/analysis`);
+    await page.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/analysis`);
     await page.getByTestId(`rating-${criteria[0]!.id}`).waitFor();
     await page.getByTestId('analysis-radar').waitFor();
     await shot(page, '1-analysis-before');
@@ -129,7 +95,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     const reminded = await api('POST', `/quarters/${quarter.id}/interventions`, { kind: 'remind_now', reason: 'Erinnerung aus dem Browsertest' });
     expect(reminded.status).toBe(200);
     expect(reminded.body.summary).toMatch(/^reminder for ".+" sent$/);
-    await page.goto(`${stack.consoleUrl}/#/quarters/${quarter.id}/show`);
+    await page.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show`);
     const list = page.getByTestId('intervention-list');
     await list.getByText(/Erinnerung für „.+“ versandt/).first().waitFor();
     await expect(list.getByText(/reminder for/).count()).resolves.toBe(0);
@@ -143,7 +109,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     expect(programme.calendar.reminders.before).toBe('P14D');
 
     const page = await signIn();
-    await page.goto(`${stack.consoleUrl}/#/programmes`);
+    await page.goto(`${env.consoleUrl}/#/programmes`);
     await page.locator('tbody tr').filter({ hasText: programme.name }).click();
     await page.getByTestId('calendar-steps').waitFor();
     await page.getByTestId('calendar-periods').getByText('14 Tage').first().waitFor();
@@ -179,7 +145,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
 
   it('lists catalogue versions, shows one as tables, and adds a version, listing every problem of a bad one', async () => {
     const page = await signIn();
-    await page.goto(`${stack.consoleUrl}/#/catalogues`);
+    await page.goto(`${env.consoleUrl}/#/catalogues`);
     const row = page.locator('tbody tr').filter({ hasText: '1.0.0' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(String(CATALOGUE.indicators.length));
@@ -195,7 +161,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     await page.getByTestId(`action-field-${CATALOGUE.actionFields[0].id}`).getByText(CATALOGUE.actionFields[0].criteria[0].name).waitFor();
     await shot(page, '9-catalogue-show');
 
-    await page.goto(`${stack.consoleUrl}/#/catalogues/create`);
+    await page.goto(`${env.consoleUrl}/#/catalogues/create`);
     const document = page.getByLabel('Katalogdokument (JSON)', { exact: false });
     await document.fill(JSON.stringify({ ...CATALOGUE, version: '1.1.0', weaknessThreshold: 3 }, null, 2));
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -213,7 +179,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
 
     const versions = await api('GET', `/catalogues?sort=${encodeURIComponent('["version","ASC"]')}`);
     expect(versions.body.map((v: any) => v.id)).toEqual(['genq-default@1.0.0', 'genq-default@1.1.0']);
-    expect(versions.total).toMatch(/\/2$/);
+    expect(versions.headers.get('content-range')).toMatch(/\/2$/);
     await page.close();
   });
 });

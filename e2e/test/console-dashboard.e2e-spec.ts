@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
+import type { Page } from 'playwright-core';
+import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import type { Call } from './support/api';
+import { loginInBrowser, screenshots, startConsoleStack, until, type ConsoleStack } from './support/console';
 
 /**
  * The dashboard, saved views and the Excel export in a real browser against the whole stack
@@ -13,69 +13,26 @@ import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, star
  */
 jest.setTimeout(10 * 60_000);
 
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const shot = screenshots('console-dashboard');
 const LAND = 'Niedersachsen';
 
 describe('console: dashboard, saved views and Excel export', () => {
-  let dataDir: string;
-  let stack: Stack;
-  let browser: Browser;
-  let token: string;
+  let env: ConsoleStack;
+  let api: Call;
 
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${stack.gatewayUrl}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  };
   const dashboard = async (filter: Record<string, string> = {}) => (await api('GET', `/dashboard?filter=${encodeURIComponent(JSON.stringify(filter))}`)).body;
-
-  const until = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 90_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (ok(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value).slice(0, 500)}`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-dashboard-${name}.png`), fullPage: true });
   const cardValue = (page: Page, testId: string) => page.getByTestId(`${testId}-value`).getAttribute('data-value').then(Number);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'genq-console-dashboard-'));
-    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole: true }), withConsole: true, log: () => {} });
-    await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
-    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    env = await startConsoleStack('console-dashboard');
+    api = env.apiAs(await env.login(DEMO_ADMIN.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.stop());
 
   const signIn = async () => {
-    const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1100 }, acceptDownloads: true });
-    await page.goto(stack.consoleUrl!);
-    await page.getByLabel('E-Mail-Adresse').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByTestId('role').filter({ hasText: 'Programmstelle (Administration)' }).waitFor();
-    return page;
+    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1100 }, acceptDownloads: true });
+    return loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
   };
 
   it('shows the API’s figures on the dashboard, and filters every panel by Land', async () => {
@@ -127,7 +84,7 @@ describe('console: dashboard, saved views and Excel export', () => {
     await page.waitForURL(/#\/quarters\?filter=/);
     await until(() => page.locator('tbody tr').count(), (n) => n === 5, 15_000);
     // Back to every Land for the next visitor.
-    await page.goto(stack.consoleUrl!);
+    await page.goto(env.consoleUrl);
     await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
     await until(() => cardValue(page, 'dashboard-total'), (v) => v === 12, 15_000);
     await page.close();
@@ -136,7 +93,7 @@ describe('console: dashboard, saved views and Excel export', () => {
   it('saves the quarter list’s filter as a view, re-applies it, and exports every matching quarter as XLSX', async () => {
     const page = await signIn();
     const filter = { land: LAND };
-    await page.goto(`${stack.consoleUrl}/#/quarters?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    await page.goto(`${env.consoleUrl}/#/quarters?filter=${encodeURIComponent(JSON.stringify(filter))}`);
     await until(() => page.locator('tbody tr').count(), (n) => n === 5, 15_000);
 
     // Saving without a name shows the field message; nothing is stored.
@@ -157,7 +114,7 @@ describe('console: dashboard, saved views and Excel export', () => {
     expect(views.find((v) => v.name === 'Quartiere in Niedersachsen')).toMatchObject({ filter, role: 'programme_admin' });
 
     // Without a filter the list is longer; the saved view brings the filter back.
-    await page.goto(`${stack.consoleUrl}/#/quarters?filter=${encodeURIComponent('{}')}`);
+    await page.goto(`${env.consoleUrl}/#/quarters?filter=${encodeURIComponent('{}')}`);
     await until(() => page.locator('tbody tr').count(), (n) => n === 12, 15_000);
     await page.getByRole('button', { name: 'Gespeicherte Ansichten' }).click();
     await page.getByRole('menuitem').filter({ hasText: 'Quartiere in Niedersachsen' }).click();
@@ -169,7 +126,7 @@ describe('console: dashboard, saved views and Excel export', () => {
     const expected = (await api('GET', `/quarters?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,499]')}`)).body as any[];
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel-Export' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^genq-quartiere-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const file = join(dataDir, download.suggestedFilename());
+    const file = join(env.dataDir, download.suggestedFilename());
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -186,10 +143,10 @@ describe('console: dashboard, saved views and Excel export', () => {
     await shot(page, '5-exported');
 
     // The audit log exports to Excel too.
-    await page.goto(`${stack.consoleUrl}/#/audit-log`);
+    await page.goto(`${env.consoleUrl}/#/audit-log`);
     await page.locator('tbody tr').first().waitFor();
     const [auditDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel-Export' }).click()]);
-    const auditFile = join(dataDir, auditDownload.suggestedFilename());
+    const auditFile = join(env.dataDir, auditDownload.suggestedFilename());
     await auditDownload.saveAs(auditFile);
     const audit = new ExcelJS.Workbook();
     await audit.xlsx.readFile(auditFile);
@@ -202,7 +159,7 @@ describe('console: dashboard, saved views and Excel export', () => {
     await shot(page, '6-audit-log');
 
     // Deleting the view (its creator may) takes it off the menu.
-    await page.goto(`${stack.consoleUrl}/#/quarters`);
+    await page.goto(`${env.consoleUrl}/#/quarters`);
     await page.getByRole('button', { name: 'Gespeicherte Ansichten' }).click();
     await page.getByRole('button', { name: 'Ansicht „Quartiere in Niedersachsen“ löschen' }).click();
     await until(async () => (await api('GET', '/saved-views?resource=quarters')).body.length, (n) => n === 0, 10_000);

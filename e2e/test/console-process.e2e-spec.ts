@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import type { Call } from './support/api';
+import { loginInBrowser, screenshots, startConsoleStack, until, type ConsoleStack } from './support/console';
 
 /**
  * The operator's day in a real browser against the whole stack as `npm start` runs it: read
@@ -12,7 +10,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, chromiumPath, freeStackPorts, seedDemo, star
  */
 jest.setTimeout(10 * 60_000);
 
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const shot = screenshots('console-process');
 
 /** The console's German step names (the API's `name` is a fallback only). */
 const STEP_DE: Record<string, string> = {
@@ -27,63 +25,19 @@ const STEP_DE: Record<string, string> = {
 const label = (d: { key: string; name: string }) => STEP_DE[d.key] ?? d.name;
 
 describe('console: finding and fixing stalled quarters', () => {
-  let dataDir: string;
-  let stack: Stack;
-  let browser: Browser;
-  let token: string;
-
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${stack.gatewayUrl}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any, total: res.headers.get('content-range') };
-  };
-
-  const until = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 90_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (ok(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value).slice(0, 500)}`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-process-${name}.png`), fullPage: true });
+  let env: ConsoleStack;
+  let api: Call;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'genq-console-process-'));
-    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole: true }), withConsole: true, log: () => {} });
-    await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
-    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    env = await startConsoleStack('console-process');
+    api = env.apiAs(await env.login(DEMO_ADMIN.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.stop());
 
   const signIn = async () => {
-    const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
-    await page.goto(stack.consoleUrl!);
-    await page.getByLabel('E-Mail-Adresse').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Passwort', { exact: false }).first().fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByTestId('role').filter({ hasText: 'Programmstelle (Administration)' }).waitFor();
-    return page;
+    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
+    return loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
   };
 
   it('shows stalled quarters on the dashboard and in the list, and extends one deadline with a reason', async () => {
@@ -108,7 +62,7 @@ describe('console: finding and fixing stalled quarters', () => {
     await expect(stalledPanel.getByText(quarter.stalledReason, { exact: false }).count()).resolves.toBeGreaterThan(0);
     await shot(page, '1-dashboard');
 
-    await page.goto(`${stack.consoleUrl}/#/quarters`);
+    await page.goto(`${env.consoleUrl}/#/quarters`);
     await page.getByRole('button', { name: 'Stockende Quartiere' }).click();
     await page.waitForURL(/stalled/);
     await page.locator('tbody tr').filter({ hasText: quarter.name }).waitFor();
@@ -169,7 +123,7 @@ describe('console: finding and fixing stalled quarters', () => {
     for (const q of matching.body) dueBefore.set(q.id, (await api('GET', `/quarters/${q.id}/process`)).body.nextDue);
 
     const page = await signIn();
-    await page.goto(`${stack.consoleUrl}/#/quarters?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    await page.goto(`${env.consoleUrl}/#/quarters?filter=${encodeURIComponent(JSON.stringify(filter))}`);
     await page.locator('tbody tr').first().waitFor();
     await page.getByRole('button', { name: 'Sammelintervention' }).click();
     const preview = page.getByTestId('batch-preview-total');
@@ -198,7 +152,7 @@ describe('console: finding and fixing stalled quarters', () => {
       expect(state.interventions.at(-1)).toMatchObject({ kind: 'extend_deadline', reason: 'Kommunalwahl: Sitzungen verschoben' });
     }
 
-    await page.goto(`${stack.consoleUrl}/#/notifications`);
+    await page.goto(`${env.consoleUrl}/#/notifications`);
     await page.getByRole('heading', { name: 'Benachrichtigungen' }).first().waitFor().catch(() => undefined);
     await shot(page, '8-notifications');
     await page.close();

@@ -1,8 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, freeStackPorts } from '@genq/infra';
-import { apiClient, signIn, type Api } from './support/api';
+import { DEMO_PASSWORD } from '@genq/infra';
+import { adminWithProgramme, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 4 through the HTTP API of the running system: people of organisations with their
@@ -13,32 +10,18 @@ import { apiClient, signIn, type Api } from './support/api';
 jest.setTimeout(10 * 60_000);
 
 describe('people, signing authority and participation indicators over HTTP', () => {
-  let dataDir: string;
-  let stack: Stack;
-  let api: Api;
+  let env: TestStack;
   let admin: string;
   const P = 'genq-nrw-2026';
 
-  const as = async (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => {
-    const res = await api(method, path, { token, ...(body !== undefined ? { body } : {}) });
-    if (expected !== undefined && res.status !== expected) throw new Error(`${method} ${path}: ${res.status}, expected ${expected}: ${res.text}`);
-    return res;
-  };
+  const as = (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => env.apiAs(token)(method, path, body, expected);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'genq-people-'));
-    stack = await startStack({ dataDir, ports: await freeStackPorts(), withConsole: false, log: () => {} });
-    api = apiClient(stack.gatewayUrl);
-    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken;
-    const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
-    await as(admin, 'PUT', `/programmes/${P}`, { id: P, name: 'GenQ NRW 2026', catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar }, 200);
-    admin = (await signIn(api, DEMO_ADMIN.email, DEMO_PASSWORD)).accessToken; // now with the programme in scope
+    env = await startTestStack('people');
+    admin = await adminWithProgramme(env, P, 'GenQ NRW 2026');
   }, 20 * 60_000);
 
-  afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.stop());
 
   it('records people with field errors, lists them filtered with Content-Range, and signs by the linked person’s authority', async () => {
     const quarter = (await as(admin, 'POST', '/quarters', { name: 'Dorstfeld Süd', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vivawest', programmeId: P }, 201)).body;
@@ -54,7 +37,7 @@ describe('people, signing authority and participation indicators over HTTP', () 
     const account = async (key: string, organisationId: string, canSign: boolean) => {
       const email = `${key}@people.genq.example`;
       const created = (await as(admin, 'POST', '/accounts', { email, displayName: key, password: DEMO_PASSWORD, role: 'partner', organisationId, canSign }, 201)).body;
-      return { id: created.id as string, token: async () => (await signIn(api, email, DEMO_PASSWORD)).accessToken };
+      return { id: created.id as string, token: () => env.login(email) };
     };
     // The account says "may sign", the person linked to it does not: the person decides.
     const lead = await account('projektleitung', company, true);
@@ -85,15 +68,7 @@ describe('people, signing authority and participation indicators over HTTP', () 
     expect(byPerson).toMatchObject({ organisationId: city, personId: mayorPerson.id, personName: 'Thomas Westphal', indicators: { updated: true } });
 
     // Up to a submitted Zielvereinbarung.
-    for (const [i, ev] of [
-      { type: 'kickoff_recorded' },
-      { type: 'analysis_submitted' },
-      { type: 'workshop_recorded', workshop: 'strategy_workshop' },
-      { type: 'participation_recorded' },
-      { type: 'workshop_recorded', workshop: 'goals_workshop' },
-    ].entries()) {
-      await as(admin, 'POST', `${q}/events`, { eventId: `vorlauf-${i}`, ...ev }, 200);
-    }
+    await recordStepsUpToDecision(env.apiAs(admin), q, 'vorlauf');
     const goal = (await as(leadToken, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen', indicator: 'Wohnungen', baseline: '5', targetValue: '30', targetDate: '2029-12-31' }, 201)).body;
     await as(leadToken, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31', cost: 100000, funding: [{ source: 'company', amount: 100000 }] }, 201);
     const version = (await as(leadToken, 'POST', `${q}/agreement/versions`, { weakActionFields: ['HF2'], windowStart: '2027-01-01' }, 201)).body;

@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
+
 /** A small HTTP client for the gateway under test: JSON in, parsed JSON (or text) out. */
 export interface ApiResponse {
   status: number;
@@ -41,4 +46,80 @@ export async function signIn(api: Api, email: string, password: string): Promise
   const res = await api('POST', '/auth/login', { body: { email, password } });
   if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${res.text}`);
   return res.body;
+}
+
+/** A call as one account: with `expected`, any other status throws with the answer. */
+export type Call = (method: string, route: string, body?: unknown, expected?: number) => Promise<ApiResponse>;
+
+export function callAs(api: Api, token: string | undefined): Call {
+  return async (method, route, body, expected) => {
+    const res = await api(method, route, { token, ...(body !== undefined ? { body } : {}) });
+    if (expected !== undefined && res.status !== expected) throw new Error(`${method} ${route}: ${res.status}, expected ${expected}: ${res.text}`);
+    return res;
+  };
+}
+
+/** The whole system as `npm start` runs it, in a data directory of its own. */
+export interface TestStack {
+  stack: Stack;
+  dataDir: string;
+  gatewayUrl: string;
+  api: Api;
+  /** Signs in (the demo password unless given) and returns the access token. */
+  login(email: string, password?: string): Promise<string>;
+  apiAs(token: string | undefined): Call;
+  /** Stops every process and removes the data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the stack in a fresh `genq-<name>-*` temp directory, with the console and the demo
+ * data when asked; cleans up after itself when the start fails.
+ */
+export async function startTestStack(name: string, options: { withConsole?: boolean; seed?: boolean } = {}): Promise<TestStack> {
+  const withConsole = options.withConsole ?? false;
+  const dataDir = mkdtempSync(join(tmpdir(), `genq-${name}-`));
+  let stack: Stack | undefined;
+  try {
+    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole }), withConsole, log: () => {} });
+    if (options.seed) await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
+  } catch (err) {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const started = stack;
+  const api = apiClient(started.gatewayUrl);
+  return {
+    stack: started,
+    dataDir,
+    gatewayUrl: started.gatewayUrl,
+    api,
+    login: async (email, password = DEMO_PASSWORD) => (await signIn(api, email, password)).accessToken,
+    apiAs: (token) => callAs(api, token),
+    stop: async () => {
+      await started.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Puts a programme on the default catalogue and its calendar; returns a new admin token that has it in scope. */
+export async function adminWithProgramme(env: TestStack, id: string, name: string): Promise<string> {
+  const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
+  await env.apiAs(await env.login(DEMO_ADMIN.email))('PUT', `/programmes/${id}`, { id, name, catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar }, 200);
+  return env.login(DEMO_ADMIN.email);
+}
+
+/** Records the events that take a quarter's process up to Abstimmung und Beschluss (ids `<prefix>-0` …). */
+export async function recordStepsUpToDecision(call: Call, quarterRoute: string, eventIdPrefix: string): Promise<void> {
+  for (const [i, ev] of [
+    { type: 'kickoff_recorded' },
+    { type: 'analysis_submitted' },
+    { type: 'workshop_recorded', workshop: 'strategy_workshop' },
+    { type: 'participation_recorded' },
+    { type: 'workshop_recorded', workshop: 'goals_workshop' },
+  ].entries()) {
+    await call('POST', `${quarterRoute}/events`, { eventId: `${eventIdPrefix}-${i}`, ...ev }, 200);
+  }
 }

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from '@genq/infra';
+import { startTestStack, type TestStack } from './api';
+
+/** What the browser specs share: the stack with console and demo data, Chromium, sign-in, screenshots. */
+
+/** Screenshots land here (gitignored). */
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+export interface ConsoleStack extends TestStack {
+  consoleUrl: string;
+  browser: Browser;
+}
+
+/**
+ * The whole stack with the console, seeded with the demo data as `npm start` seeds it unless
+ * `seed` is false, and a browser; `stop` closes the browser first.
+ */
+export async function startConsoleStack(name: string, options: { seed?: boolean } = {}): Promise<ConsoleStack> {
+  const started = await startTestStack(name, { withConsole: true, seed: options.seed ?? true });
+  let browser: Browser | undefined;
+  try {
+    if (!started.stack.consoleUrl) throw new Error('the stack started without a console');
+    browser = await launchBrowser();
+    const launched = browser;
+    return {
+      ...started,
+      consoleUrl: started.stack.consoleUrl,
+      browser: launched,
+      stop: async () => {
+        await launched.close();
+        await started.stop();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await started.stop();
+    throw err;
+  }
+}
+
+/** Debian's Chromium, headless, without the background traffic that slows a shared machine. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * Opens the console's login page and signs in. With `role`, waits until the console shows
+ * that role (a failed sign-in then times out); without, the caller checks the outcome.
+ */
+export async function loginInBrowser(page: Page, consoleUrl: string, email: string, password: string, role?: string): Promise<Page> {
+  await page.goto(consoleUrl);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: false }).first().fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  if (role) await page.getByTestId('role').filter({ hasText: role }).waitFor();
+  return page;
+}
+
+/** `shot(page, name)` saves a full-page screenshot as `<prefix>-<name>.png` in ARTIFACTS. */
+export function screenshots(prefix: string): (page: Page, name: string) => Promise<Buffer> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return (page, name) => page.screenshot({ path: join(ARTIFACTS, `${prefix}-${name}.png`), fullPage: true });
+}
+
+/** Probes every second until `ok` holds; throws with the last value after `timeoutMs`. */
+export async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
