@@ -1,38 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Button, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { actorsApi, type Membership, type ParticipationEvent } from '../analysis/api';
+import type { AgeGroup, ParticipationEventType } from '@genq/contracts';
+import { useState } from 'react';
+import { Box, Button, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useNotify, useTranslate } from 'react-admin';
+import { actorsApi } from '../analysis/api';
+import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
 import { AddMembershipForm } from '../organisations/AddMembershipForm';
 
-const EVENT_TYPES = ['workshop', 'survey', 'quarter_walk', 'conference'];
-const AGE_GROUPS = ['0-5', '6-17', '18-64', '65-79', '80+'];
+// Runtime copies of `PARTICIPATION_EVENT_TYPES` and `AGE_GROUPS` in @genq/contracts (types only there: its entry pulls in Temporal).
+const EVENT_TYPES = ['workshop', 'survey', 'quarter_walk', 'conference'] as const satisfies readonly ParticipationEventType[];
+const AGE_GROUPS = ['0-5', '6-17', '18-64', '65-79', '80+'] as const satisfies readonly AgeGroup[];
 
 /** Who takes part in the quarter, and the participation events held there. */
 export const ActorsTab = () => {
-  const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
   const notify = useNotify();
-  const [memberships, setMemberships] = useState<Membership[]>([]);
-  const [events, setEvents] = useState<ParticipationEvent[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { quarterId, data, error, reload: load } = useQuarterApi(async (id) => {
+    const [memberships, events] = await Promise.all([actorsApi.memberships(id), actorsApi.events(id)]);
+    return { memberships, events };
+  });
+  const memberships = data?.memberships ?? [];
+  const events = data?.events ?? [];
   const [form, setForm] = useState({ type: 'workshop', date: new Date().toISOString().slice(0, 10), outcome: '', counts: {} as Record<string, string> });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const quarterId = record?.id;
-
-  const load = useCallback(async () => {
-    if (!quarterId) return;
-    try {
-      const [m, e] = await Promise.all([actorsApi.memberships(quarterId), actorsApi.events(quarterId)]);
-      setMemberships(m);
-      setEvents(e);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [quarterId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const add = async () => {
     if (!quarterId) return;
@@ -49,7 +38,7 @@ export const ActorsTab = () => {
     }
   };
 
-  if (error) return <Alert severity="error">{translate('genq_analysis.failed', { message: error })}</Alert>;
+  if (error) return <LoadFailed messageKey="genq_analysis.failed" error={error} />;
 
   return (
     <Stack spacing={3} sx={{ py: 1 }}>

@@ -1,34 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItem,
-  ListItemText,
-  MenuItem,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { Box, Button, Chip, List, ListItem, ListItemText, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { session } from '../auth/authProvider';
+import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
+import { FormDialog, GapsAlert } from './FormDialog';
 import { agreementsApi, downloadPdf } from './api';
 import { fieldErrors, gapsOf, reasonOf } from './errors';
 import { useFormat } from './format';
 import { setGaps, useGaps } from './gaps';
-import { ACTION_FIELDS, type AgreementStatus, type AgreementVersion, type Amendment, type Certificate } from './types';
+import { ACTION_FIELDS, type AgreementStatus, type AgreementVersion } from './types';
 
 const A = 'genq_agreements.agreement';
 const statusColor: Record<AgreementStatus, 'default' | 'primary' | 'success' | 'warning'> = {
@@ -41,41 +21,23 @@ const statusColor: Record<AgreementStatus, 'default' | 'primary' | 'success' | '
 
 /** The Zielvereinbarung: versions with hash and signatures, submitting, signing, the programme office's review, and the certificate. */
 export const AgreementTab = () => {
-  const record = useRecordContext<{ id: string; name?: string }>();
   const translate = useTranslate();
   const notify = useNotify();
   const format = useFormat();
   const { canAccess: mayDraft } = useCanAccess({ resource: 'agreements', action: 'draft' });
   const { canAccess: maySign } = useCanAccess({ resource: 'agreements', action: 'sign' });
   const { canAccess: mayReview } = useCanAccess({ resource: 'agreements', action: 'review' });
-  const quarterId = record?.id ? String(record.id) : undefined;
+  const { quarterId, data, error, reload: load } = useQuarterApi(async (id) => {
+    const [versions, certificate, amendments] = await Promise.all([agreementsApi.versions(id), agreementsApi.certificate(id), agreementsApi.amendments(id)]);
+    return { versions, certificate, amendments };
+  }, reasonOf);
   const gaps = useGaps(quarterId);
-  const [versions, setVersions] = useState<AgreementVersion[] | null>(null);
-  const [certificate, setCertificate] = useState<Certificate | null>(null);
-  const [amendments, setAmendments] = useState<Amendment[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [reviewing, setReviewing] = useState<AgreementVersion | null>(null);
 
-  const load = useCallback(async () => {
-    if (!quarterId) return;
-    try {
-      const [v, c, a] = await Promise.all([agreementsApi.versions(quarterId), agreementsApi.certificate(quarterId), agreementsApi.amendments(quarterId)]);
-      setVersions(v);
-      setCertificate(c);
-      setAmendments(a);
-      setError(null);
-    } catch (e) {
-      setError(reasonOf(e));
-    }
-  }, [quarterId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) return <Alert severity="error">{translate('genq_agreements.failed', { message: error })}</Alert>;
-  if (!versions || !quarterId) return null;
+  if (error) return <LoadFailed messageKey="genq_agreements.failed" error={error} />;
+  if (!data || !quarterId) return null;
+  const { versions, certificate, amendments } = data;
 
   const refused = (err: unknown) => notify(translate('genq_agreements.refused', { reason: reasonOf(err) }), { type: 'error' });
   const download = (url: string, filename: string) => downloadPdf(url, filename).catch(refused);
@@ -104,16 +66,7 @@ export const AgreementTab = () => {
           )}
         </Stack>
         {gaps.length > 0 && (
-          <Alert severity="warning" sx={{ my: 1 }} data-testid="agreement-gaps">
-            {translate('genq_agreements.concept.gaps_title')}
-            <List dense>
-              {gaps.map((g, i) => (
-                <ListItem key={i} disableGutters>
-                  <ListItemText primary={translate(`genq_agreements.concept.gap_codes.${g.code}`, { _: g.code })} secondary={g.message} />
-                </ListItem>
-              ))}
-            </List>
-          </Alert>
+          <GapsAlert gaps={gaps} sx={{ my: 1 }} testId="agreement-gaps" />
         )}
         {versions.length === 0 ? (
           <Typography color="text.secondary">{translate(`${A}.no_versions`)}</Typography>
@@ -288,45 +241,42 @@ const CreateVersionDialog = ({ quarterId, onClose, onSaved }: { quarterId: strin
     }
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate(`${A}.create_title`)}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField
-            select
-            size="small"
-            label={translate(`${A}.weak_fields`)}
-            value={weak}
-            error={!!errors.weakActionFields}
-            helperText={errors.weakActionFields ?? translate(`${A}.weak_fields_hint`)}
-            SelectProps={{ multiple: true, renderValue: (v) => (v as string[]).join(', ') }}
-            onChange={(e) => setWeak(e.target.value as unknown as string[])}
-          >
-            {ACTION_FIELDS.map((f) => (
-              <MenuItem key={f} value={f}>
-                {translate(`genq_agreements.action_fields.${f}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            size="small"
-            type="date"
-            label={translate(`${A}.window_start`)}
-            value={windowStart}
-            error={!!errors.windowStart}
-            helperText={errors.windowStart}
-            onChange={(e) => setWindowStart(e.target.value)}
-            InputLabelProps={{ shrink: true }}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('genq_agreements.concept.cancel')}</Button>
+    <FormDialog
+      title={translate(`${A}.create_title`)}
+      onClose={onClose}
+      actions={
         <Button variant="contained" onClick={() => void save()}>
           {translate(`${A}.create`)}
         </Button>
-      </DialogActions>
-    </Dialog>
+      }
+    >
+      <TextField
+        select
+        size="small"
+        label={translate(`${A}.weak_fields`)}
+        value={weak}
+        error={!!errors.weakActionFields}
+        helperText={errors.weakActionFields ?? translate(`${A}.weak_fields_hint`)}
+        SelectProps={{ multiple: true, renderValue: (v) => (v as string[]).join(', ') }}
+        onChange={(e) => setWeak(e.target.value as unknown as string[])}
+      >
+        {ACTION_FIELDS.map((f) => (
+          <MenuItem key={f} value={f}>
+            {translate(`genq_agreements.action_fields.${f}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        size="small"
+        type="date"
+        label={translate(`${A}.window_start`)}
+        value={windowStart}
+        error={!!errors.windowStart}
+        helperText={errors.windowStart}
+        onChange={(e) => setWindowStart(e.target.value)}
+        InputLabelProps={{ shrink: true }}
+      />
+    </FormDialog>
   );
 };
 
@@ -354,60 +304,57 @@ const ReviewDialog = ({ quarterId, version, onClose, onSaved }: { quarterId: str
     }
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate(`${A}.review_title`, { number: version.number })}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField select size="small" label={translate(`${A}.decision`)} value={decision} onChange={(e) => setDecision(e.target.value as 'approved' | 'sent_back')}>
-            {(['approved', 'sent_back'] as const).map((d) => (
-              <MenuItem key={d} value={d}>
-                {translate(`${A}.decisions.${d}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          {decision === 'sent_back' && (
-            <>
-              <TextField
-                size="small"
-                multiline
-                minRows={3}
-                label={translate(`${A}.required_changes_label`)}
-                value={requiredChanges}
-                error={!!errors.requiredChanges}
-                helperText={errors.requiredChanges}
-                onChange={(e) => setRequiredChanges(e.target.value)}
-              />
-              <Stack direction="row" spacing={1}>
-                <TextField select fullWidth size="small" label={translate(`${A}.loop_to`)} value={loopTo} error={!!errors.loopTo} helperText={errors.loopTo} onChange={(e) => setLoopTo(e.target.value)}>
-                  <MenuItem value="">–</MenuItem>
-                  {(['goals_workshop', 'decision_and_signing'] as const).map((s) => (
-                    <MenuItem key={s} value={s}>
-                      {translate(`${A}.loop_steps.${s}`)}
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField
-                  fullWidth
-                  size="small"
-                  type="date"
-                  label={translate(`${A}.new_due`)}
-                  value={newDue}
-                  error={!!errors.newDue}
-                  helperText={errors.newDue}
-                  onChange={(e) => setNewDue(e.target.value)}
-                  InputLabelProps={{ shrink: true }}
-                />
-              </Stack>
-            </>
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('genq_agreements.concept.cancel')}</Button>
+    <FormDialog
+      title={translate(`${A}.review_title`, { number: version.number })}
+      onClose={onClose}
+      actions={
         <Button variant="contained" color={decision === 'approved' ? 'primary' : 'warning'} onClick={() => void save()}>
           {translate(decision === 'approved' ? `${A}.approve` : `${A}.send_back`)}
         </Button>
-      </DialogActions>
-    </Dialog>
+      }
+    >
+      <TextField select size="small" label={translate(`${A}.decision`)} value={decision} onChange={(e) => setDecision(e.target.value as 'approved' | 'sent_back')}>
+        {(['approved', 'sent_back'] as const).map((d) => (
+          <MenuItem key={d} value={d}>
+            {translate(`${A}.decisions.${d}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      {decision === 'sent_back' && (
+        <>
+          <TextField
+            size="small"
+            multiline
+            minRows={3}
+            label={translate(`${A}.required_changes_label`)}
+            value={requiredChanges}
+            error={!!errors.requiredChanges}
+            helperText={errors.requiredChanges}
+            onChange={(e) => setRequiredChanges(e.target.value)}
+          />
+          <Stack direction="row" spacing={1}>
+            <TextField select fullWidth size="small" label={translate(`${A}.loop_to`)} value={loopTo} error={!!errors.loopTo} helperText={errors.loopTo} onChange={(e) => setLoopTo(e.target.value)}>
+              <MenuItem value="">–</MenuItem>
+              {(['goals_workshop', 'decision_and_signing'] as const).map((s) => (
+                <MenuItem key={s} value={s}>
+                  {translate(`${A}.loop_steps.${s}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              fullWidth
+              size="small"
+              type="date"
+              label={translate(`${A}.new_due`)}
+              value={newDue}
+              error={!!errors.newDue}
+              helperText={errors.newDue}
+              onChange={(e) => setNewDue(e.target.value)}
+              InputLabelProps={{ shrink: true }}
+            />
+          </Stack>
+        </>
+      )}
+    </FormDialog>
   );
 };

@@ -1,28 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItem,
-  ListItemText,
-  MenuItem,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
+import { FormDialog, GapsAlert } from './FormDialog';
 import { agreementsApi } from './api';
 import { fieldErrors, reasonOf } from './errors';
 import { useFormat } from './format';
@@ -34,7 +14,6 @@ import {
   MEASURE_STATUSES,
   TARGET_GROUPS,
   type ActionFieldId,
-  type Concept,
   type ConceptGap,
   type Measure,
   type QuarterMembership,
@@ -46,38 +25,22 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** The Handlungskonzept of the quarter per action field: goals, measures, justifications, the gaps the API reported, and the drafting forms. */
 export const ConceptTab = () => {
-  const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
   const notify = useNotify();
   const format = useFormat();
   const { canAccess: mayDraft } = useCanAccess({ resource: 'agreements', action: 'draft' });
-  const quarterId = record?.id ? String(record.id) : undefined;
+  const { quarterId, data, error, reload: load } = useQuarterApi(async (id) => {
+    const [concept, orgs] = await Promise.all([agreementsApi.concept(id), agreementsApi.memberships(id)]);
+    return { concept, orgs };
+  }, reasonOf);
   const gaps = useGaps(quarterId);
-  const [concept, setConcept] = useState<Concept | null>(null);
-  const [orgs, setOrgs] = useState<QuarterMembership[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [goalDialog, setGoalDialog] = useState<ActionFieldId | null>(null);
   const [measureDialog, setMeasureDialog] = useState<string | null>(null);
   const [statusDialog, setStatusDialog] = useState<Measure | null>(null);
 
-  const load = useCallback(async () => {
-    if (!quarterId) return;
-    try {
-      const [c, m] = await Promise.all([agreementsApi.concept(quarterId), agreementsApi.memberships(quarterId)]);
-      setConcept(c);
-      setOrgs(m);
-      setError(null);
-    } catch (e) {
-      setError(reasonOf(e));
-    }
-  }, [quarterId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) return <Alert severity="error">{translate('genq_agreements.failed', { message: error })}</Alert>;
-  if (!concept || !quarterId) return null;
+  if (error) return <LoadFailed messageKey="genq_agreements.failed" error={error} />;
+  if (!data || !quarterId) return null;
+  const { concept, orgs } = data;
 
   const orgName = (id: string | null) => (id ? (orgs.find((o) => o.organisationId === id)?.organisationName ?? translate(`${F}.measure.unknown_org`)) : '–');
   const gapChips = (match: (g: ConceptGap) => boolean) =>
@@ -86,16 +49,7 @@ export const ConceptTab = () => {
   return (
     <Stack spacing={3} sx={{ py: 1 }} data-testid="concept-tab">
       {gaps.length > 0 && (
-        <Alert severity="warning" data-testid="concept-gaps">
-          {translate(`${F}.gaps_title`)}
-          <List dense>
-            {gaps.map((g, i) => (
-              <ListItem key={i} disableGutters>
-                <ListItemText primary={translate(`${F}.gap_codes.${g.code}`, { _: g.code })} secondary={g.message} />
-              </ListItem>
-            ))}
-          </List>
-        </Alert>
+        <GapsAlert gaps={gaps} testId="concept-gaps" />
       )}
       {ACTION_FIELDS.map((field) => {
         const goals = concept.goals.filter((g) => g.actionFieldId === field);
@@ -315,46 +269,10 @@ const GoalDialog = ({ quarterId, field, onClose, onSaved }: { quarterId: string;
     />
   );
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate(`${F}.add_goal`)}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          {text('actionFieldId', {
-            select: true,
-            children: ACTION_FIELDS.map((f) => (
-              <MenuItem key={f} value={f}>
-                {translate(`genq_agreements.action_fields.${f}`)}
-              </MenuItem>
-            )),
-          })}
-          {text('title')}
-          {text('indicator')}
-          <Stack direction="row" spacing={1}>
-            {text('baseline')}
-            {text('targetValue')}
-            {text('targetDate', { type: 'date', InputLabelProps: { shrink: true } })}
-          </Stack>
-          <TextField
-            select
-            size="small"
-            fullWidth
-            label={translate(`${F}.fields.targetGroups`)}
-            value={goal.targetGroups}
-            error={!!errors.targetGroups}
-            helperText={errors.targetGroups}
-            SelectProps={multi}
-            onChange={(e) => setGoal({ ...goal, targetGroups: e.target.value as unknown as string[] })}
-          >
-            {TARGET_GROUPS.map((g) => (
-              <MenuItem key={g} value={g}>
-                {g}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate(`${F}.cancel`)}</Button>
+    <FormDialog
+      title={translate(`${F}.add_goal`)}
+      onClose={onClose}
+      actions={
         <Button
           variant="contained"
           onClick={() =>
@@ -375,8 +293,41 @@ const GoalDialog = ({ quarterId, field, onClose, onSaved }: { quarterId: string;
         >
           {translate(`${F}.save`)}
         </Button>
-      </DialogActions>
-    </Dialog>
+      }
+    >
+      {text('actionFieldId', {
+        select: true,
+        children: ACTION_FIELDS.map((f) => (
+          <MenuItem key={f} value={f}>
+            {translate(`genq_agreements.action_fields.${f}`)}
+          </MenuItem>
+        )),
+      })}
+      {text('title')}
+      {text('indicator')}
+      <Stack direction="row" spacing={1}>
+        {text('baseline')}
+        {text('targetValue')}
+        {text('targetDate', { type: 'date', InputLabelProps: { shrink: true } })}
+      </Stack>
+      <TextField
+        select
+        size="small"
+        fullWidth
+        label={translate(`${F}.fields.targetGroups`)}
+        value={goal.targetGroups}
+        error={!!errors.targetGroups}
+        helperText={errors.targetGroups}
+        SelectProps={multi}
+        onChange={(e) => setGoal({ ...goal, targetGroups: e.target.value as unknown as string[] })}
+      >
+        {TARGET_GROUPS.map((g) => (
+          <MenuItem key={g} value={g}>
+            {g}
+          </MenuItem>
+        ))}
+      </TextField>
+    </FormDialog>
   );
 };
 
@@ -448,74 +399,72 @@ const MeasureDialog = ({
     );
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
-      <DialogTitle>{translate(`${F}.add_measure`)}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          {field('title')}
-          {field('description', { multiline: true, minRows: 2 })}
-          <Stack direction="row" spacing={1}>
-            {field('ownerOrganisationId', { select: true, children: orgItems })}
-            {field('partnerOrganisationIds', {
-              select: true,
-              children: orgItems,
-              SelectProps: { multiple: true, renderValue: (v: unknown) => (v as string[]).map((id) => orgs.find((o) => o.organisationId === id)?.organisationName ?? id).join(', ') },
-            })}
-          </Stack>
-          <Stack direction="row" spacing={1}>
-            {field('kind', {
-              select: true,
-              children: MEASURE_KINDS.map((k) => (
-                <MenuItem key={k} value={k}>
-                  {translate(`${F}.kinds.${k}`)}
-                </MenuItem>
-              )),
-            })}
-            {field('targetGroups', {
-              select: true,
-              SelectProps: multi,
-              children: TARGET_GROUPS.map((g) => (
-                <MenuItem key={g} value={g}>
-                  {g}
-                </MenuItem>
-              )),
-            })}
-          </Stack>
-          <Stack direction="row" spacing={1}>
-            {field('start', { type: 'date', InputLabelProps: { shrink: true } })}
-            {field('end', { type: 'date', InputLabelProps: { shrink: true } })}
-            {field('cost', { inputMode: 'decimal' })}
-          </Stack>
-          <Stack direction="row" spacing={1}>
-            {field(
-              'fundingSource',
-              {
-                select: true,
-                children: [
-                  <MenuItem key="" value="">
-                    –
-                  </MenuItem>,
-                  ...FUNDING_SOURCES.map((s) => (
-                    <MenuItem key={s} value={s}>
-                      {translate(`${F}.funding_sources.${s}`)}
-                    </MenuItem>
-                  )),
-                ],
-              },
-              'funding.0.source',
-            )}
-            {field('fundingAmount', { inputMode: 'decimal' }, 'funding.0.amount')}
-          </Stack>
-          {errors.funding && <Alert severity="error">{errors.funding}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate(`${F}.cancel`)}</Button>
+    <FormDialog
+      title={translate(`${F}.add_measure`)}
+      maxWidth="md"
+      onClose={onClose}
+      actions={
         <Button variant="contained" onClick={() => void save()}>
           {translate(`${F}.save`)}
         </Button>
-      </DialogActions>
-    </Dialog>
+      }
+    >
+      {field('title')}
+      {field('description', { multiline: true, minRows: 2 })}
+      <Stack direction="row" spacing={1}>
+        {field('ownerOrganisationId', { select: true, children: orgItems })}
+        {field('partnerOrganisationIds', {
+          select: true,
+          children: orgItems,
+          SelectProps: { multiple: true, renderValue: (v: unknown) => (v as string[]).map((id) => orgs.find((o) => o.organisationId === id)?.organisationName ?? id).join(', ') },
+        })}
+      </Stack>
+      <Stack direction="row" spacing={1}>
+        {field('kind', {
+          select: true,
+          children: MEASURE_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {translate(`${F}.kinds.${k}`)}
+            </MenuItem>
+          )),
+        })}
+        {field('targetGroups', {
+          select: true,
+          SelectProps: multi,
+          children: TARGET_GROUPS.map((g) => (
+            <MenuItem key={g} value={g}>
+              {g}
+            </MenuItem>
+          )),
+        })}
+      </Stack>
+      <Stack direction="row" spacing={1}>
+        {field('start', { type: 'date', InputLabelProps: { shrink: true } })}
+        {field('end', { type: 'date', InputLabelProps: { shrink: true } })}
+        {field('cost', { inputMode: 'decimal' })}
+      </Stack>
+      <Stack direction="row" spacing={1}>
+        {field(
+          'fundingSource',
+          {
+            select: true,
+            children: [
+              <MenuItem key="" value="">
+                –
+              </MenuItem>,
+              ...FUNDING_SOURCES.map((s) => (
+                <MenuItem key={s} value={s}>
+                  {translate(`${F}.funding_sources.${s}`)}
+                </MenuItem>
+              )),
+            ],
+          },
+          'funding.0.source',
+        )}
+        {field('fundingAmount', { inputMode: 'decimal' }, 'funding.0.amount')}
+      </Stack>
+      {errors.funding && <Alert severity="error">{errors.funding}</Alert>}
+    </FormDialog>
   );
 };
 
@@ -526,28 +475,23 @@ const StatusDialog = ({ quarterId, measure, onClose, onSaved }: { quarterId: str
   const [status, setStatus] = useState(measure.status);
   const [reason, setReason] = useState('');
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>
-        {translate(`${F}.change_status`)}: {measure.title}
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField select size="small" label={translate(`${F}.fields.status`)} value={status} error={!!errors.status} helperText={errors.status} onChange={(e) => setStatus(e.target.value)}>
-            {MEASURE_STATUSES.map((s) => (
-              <MenuItem key={s} value={s}>
-                {s}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField size="small" multiline minRows={2} label={translate(`${F}.fields.reason`)} value={reason} error={!!errors.reason} helperText={errors.reason} onChange={(e) => setReason(e.target.value)} />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate(`${F}.cancel`)}</Button>
+    <FormDialog
+      title={<>{translate(`${F}.change_status`)}: {measure.title}</>}
+      onClose={onClose}
+      actions={
         <Button variant="contained" onClick={() => void submit(() => agreementsApi.changeMeasureStatus(quarterId, measure.id, status, reason.trim() || undefined), onSaved)}>
           {translate(`${F}.save`)}
         </Button>
-      </DialogActions>
-    </Dialog>
+      }
+    >
+      <TextField select size="small" label={translate(`${F}.fields.status`)} value={status} error={!!errors.status} helperText={errors.status} onChange={(e) => setStatus(e.target.value)}>
+        {MEASURE_STATUSES.map((s) => (
+          <MenuItem key={s} value={s}>
+            {s}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField size="small" multiline minRows={2} label={translate(`${F}.fields.reason`)} value={reason} error={!!errors.reason} helperText={errors.reason} onChange={(e) => setReason(e.target.value)} />
+    </FormDialog>
   );
 };

@@ -1,12 +1,12 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Collapse, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Fragment, useState } from 'react';
+import { Box, Collapse, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowUpIcon from '@mui/icons-material/KeyboardArrowUp';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
+import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
 import { agreementsApi } from './api';
 import { reasonOf } from './errors';
 import { useFormat } from './format';
-import type { AuditEntry } from './types';
 
 const L = 'genq_agreements.log';
 
@@ -18,29 +18,12 @@ const Snapshot = ({ value }: { value: unknown }) => (
 
 /** The quarter's entries of the audit log (GET /audit-log filtered by quarter), newest first, each with before and after. */
 export const QuarterLogTab = () => {
-  const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
   const format = useFormat();
-  const quarterId = record?.id ? String(record.id) : undefined;
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: entries, error } = useQuarterApi((id) => agreementsApi.auditLog(id), reasonOf);
   const [open, setOpen] = useState<Set<number>>(new Set());
 
-  const load = useCallback(async () => {
-    if (!quarterId) return;
-    try {
-      setEntries(await agreementsApi.auditLog(quarterId));
-      setError(null);
-    } catch (e) {
-      setError(reasonOf(e));
-    }
-  }, [quarterId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) return <Alert severity="error">{translate('genq_agreements.failed', { message: error })}</Alert>;
+  if (error) return <LoadFailed messageKey="genq_agreements.failed" error={error} />;
   if (!entries) return null;
 
   const toggle = (id: number) => {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Box, Button, Chip, IconButton, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
 import { agreementsApi, downloadPdf } from './api';
 import { fieldErrors, reasonOf } from './errors';
 import { useFormat } from './format';
@@ -12,35 +13,18 @@ const editable = (r: AnnualReport) => r.status === 'draft' || r.status === 'retu
 
 /** The quarter's annual reports (Jahresberichte): written and submitted by the partners, reviewed by the programme office. */
 export const ReportsTab = () => {
-  const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
   const notify = useNotify();
   const format = useFormat();
   const { canAccess: mayReport } = useCanAccess({ resource: 'agreements', action: 'report' });
   const { canAccess: mayReview } = useCanAccess({ resource: 'agreements', action: 'review_report' });
-  const quarterId = record?.id ? String(record.id) : undefined;
-  const [reports, setReports] = useState<AnnualReport[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { quarterId, data: reports, error, reload: load } = useQuarterApi((id) => agreementsApi.reports(id), reasonOf);
   const [year, setYear] = useState<number>(1);
   const [editing, setEditing] = useState<string | null>(null);
   const [remarks, setRemarks] = useState<Record<string, string>>({});
   const [remarkErrors, setRemarkErrors] = useState<Record<string, string>>({});
 
-  const load = useCallback(async () => {
-    if (!quarterId) return;
-    try {
-      setReports(await agreementsApi.reports(quarterId));
-      setError(null);
-    } catch (e) {
-      setError(reasonOf(e));
-    }
-  }, [quarterId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) return <Alert severity="error">{translate('genq_agreements.failed', { message: error })}</Alert>;
+  if (error) return <LoadFailed messageKey="genq_agreements.failed" error={error} />;
   if (!reports || !quarterId) return null;
 
   const refused = (err: unknown) => notify(translate('genq_agreements.refused', { reason: reasonOf(err) }), { type: 'error' });

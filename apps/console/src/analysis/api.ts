@@ -1,56 +1,18 @@
+import type { IndicatorValueDto, MembershipDto, ParticipationEventDto, ProfileDto, RatingDto } from '@genq/contracts';
 import { apiUrl, httpClient } from '../providers/dataProvider';
 
-/** Shapes of the gateway's analysis and actors answers, as far as the console reads them. */
-export interface IndicatorValue {
-  id: string;
-  indicatorId: string;
-  referenceDate: string;
-  value: number;
-  unit: string;
-  kind: string;
-  source: string | null;
-}
-export interface Rating {
-  criterionId: string;
-  actionFieldId: string;
-  rating: number;
-  evidence: string | null;
-  targetGroups: string[];
-}
-export interface Distribution {
-  count: number;
-  median: number | null;
-  q1: number | null;
-  q3: number | null;
-}
-export interface ActionFieldProfile {
-  actionFieldId: string;
-  name: string;
-  mean: number | null;
-  rated: number;
-  total: number;
-  strengths: string[];
-  weaknesses: string[];
-  programme: Distribution;
-}
-export interface Profile {
-  actionFields: ActionFieldProfile[];
-  unrated: string[];
-}
-export interface Membership {
-  id: string;
-  organisationName: string;
-  personName?: string | null;
-  role: string;
-}
-export interface ParticipationEvent {
-  id: string;
-  type: string;
-  date: string;
-  participants: Record<string, number>;
-  participantsTotal: number;
-  outcome: string | null;
-}
+/**
+ * Shapes of the gateway's analysis and actors answers, typed from `@genq/contracts` (types
+ * only: its entry pulls in Temporal) as far as the console reads them.
+ */
+type ProfileField = ProfileDto['actionFields'][number];
+export type IndicatorValue = Pick<IndicatorValueDto, 'id' | 'indicatorId' | 'referenceDate' | 'value' | 'unit' | 'kind' | 'source'>;
+export type Rating = Pick<RatingDto, 'criterionId' | 'actionFieldId' | 'rating' | 'evidence' | 'targetGroups'>;
+export type Distribution = Pick<ProfileField['programme'], 'count' | 'median' | 'q1' | 'q3'>;
+export type ActionFieldProfile = Pick<ProfileField, 'actionFieldId' | 'name' | 'mean' | 'rated' | 'total' | 'strengths' | 'weaknesses'> & { programme: Distribution };
+export type Profile = Pick<ProfileDto, 'unrated'> & { actionFields: ActionFieldProfile[] };
+export type Membership = Pick<MembershipDto, 'id' | 'organisationName' | 'role'> & Partial<Pick<MembershipDto, 'personName'>>;
+export type ParticipationEvent = Pick<ParticipationEventDto, 'id' | 'type' | 'date' | 'participants' | 'participantsTotal' | 'outcome'>;
 
 const q = (id: string) => `${apiUrl}/quarters/${encodeURIComponent(id)}`;
 const rows = async <T>(url: string): Promise<T[]> => {

@@ -17,7 +17,7 @@ import {
 } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
-import type { ExportField } from '../process/ExportAllCsvButton';
+import type { ExportField } from '../process/exportAll';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { apiUrl, bearer } from '../auth/authProvider';
 import { resourceTypeChoices } from './choices';

@@ -1,23 +1,11 @@
 import HistoryIcon from '@mui/icons-material/History';
+import type { AuditEntryDto } from '@genq/contracts';
 import type { RaRecord } from 'react-admin';
 import { AuditLogList } from './AuditLogList';
 import { AuditLogShow } from './AuditLogShow';
 
-/** Mirrors `AuditEntryDto` in `@genq/contracts`. */
-export interface AuditEntry extends RaRecord<number> {
-  at: string;
-  actorEmail: string | null;
-  actorRole: string;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  programmeId: string | null;
-  quarterId: string | null;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+/** An entry of GET /api/audit-log, as a react-admin record. */
+export interface AuditEntry extends RaRecord<number>, AuditEntryDto {}
 
 export default {
   list: AuditLogList,

@@ -1,4 +1,4 @@
-import type { Role } from './session';
+import type { Role } from '@genq/contracts';
 
 const ALL: Role[] = ['programme_admin', 'operator', 'facilitator', 'partner', 'viewer'];
 const PROGRAMME_OFFICE: Role[] = ['programme_admin', 'operator', 'viewer'];
@@ -9,7 +9,15 @@ const PROGRAMME_OFFICE: Role[] = ['programme_admin', 'operator', 'viewer'];
  * console shows. Partners and facilitators see their quarters, not the programme admin.
  */
 const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
-  quarters: { list: ALL, show: ALL, create: ['programme_admin'], intervene: ['programme_admin', 'operator'], add_membership: ['programme_admin'] },
+  quarters: {
+    list: ALL,
+    show: ALL,
+    create: ['programme_admin'],
+    intervene: ['programme_admin', 'operator'],
+    add_membership: ['programme_admin'],
+    // Size figures and boundary: the quarter's own partners and facilitators know them first (PATCH /api/quarters/:id).
+    edit_details: ['programme_admin', 'partner', 'facilitator'],
+  },
   // Who sees an organisation sees its people; only the programme office writes them (gateway policies).
   organisations: { list: ALL, show: ALL, create: ['programme_admin'] },
   people: { list: ALL, create: ['programme_admin'], edit: ['programme_admin'] },
@@ -25,6 +33,10 @@ const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
     review: ['programme_admin'],
     report: ['partner'],
     review_report: ['programme_admin'],
+    // Änderungen der Zielvereinbarung: partners propose and confirm, the programme office accepts.
+    amend: ['partner'],
+    confirm_amendment: ['partner'],
+    accept_amendment: ['programme_admin'],
   },
 };
 

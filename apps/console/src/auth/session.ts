@@ -5,18 +5,10 @@
  * the access token without a new login, and closing the tab ends it. One refresh at a time:
  * refresh tokens work once, so two concurrent refreshes would end the session.
  */
-export type Role = 'programme_admin' | 'operator' | 'facilitator' | 'partner' | 'viewer';
+import type { AccountDto } from '@genq/contracts';
 
-/** Mirrors `AccountDto` of `@genq/contracts`. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  programmeIds: string[];
-  organisationId: string | null;
-  canSign: boolean;
-}
+/** The part of the signed-in account (`user` of the token response) the console reads. */
+export type SessionUser = Pick<AccountDto, 'id' | 'email' | 'displayName' | 'role' | 'programmeIds' | 'organisationId' | 'canSign'>;
 
 interface TokenResponse {
   accessToken: string;

@@ -1,15 +1,8 @@
+import type { CatalogueVersionDto } from '@genq/contracts';
 import type { RaRecord } from 'react-admin';
 
-/** A list entry (`GET /api/catalogues`), mirroring `CatalogueVersionDto` in `@genq/contracts`. */
-export interface CatalogueVersion extends RaRecord<string> {
-  catalogueId: string;
-  version: string;
-  title: string;
-  createdAt: string;
-  actionFields: number;
-  criteria: number;
-  indicators: number;
-}
+/** A list entry (`GET /api/catalogues`): `CatalogueVersionDto` of `@genq/contracts`. */
+export interface CatalogueVersion extends RaRecord<string>, CatalogueVersionDto {}
 
 /** The catalogue document (`GET /api/catalogues/:id`), as far as the console shows it. */
 export interface CatalogueDocument {

@@ -17,6 +17,12 @@ const useListLink = (filter: DashboardFilter) => {
   };
 };
 
+/** The deadlines the dashboard counts as upcoming (from now to 30 days ahead, as GET /api/dashboard counts them), as a list filter. */
+const nextThirtyDays = () => {
+  const now = new Date();
+  return { nextDueAfter: now.toISOString(), nextDueBefore: new Date(now.getTime() + 30 * 86_400_000).toISOString() };
+};
+
 const CountCard = ({ label, value, to, testId }: { label: string; value: number | undefined; to?: string; testId: string }) => {
   const dateLocale = useDateLocale();
   const body = (
@@ -168,7 +174,7 @@ export const Dashboard = () => {
         <CountCard testId="dashboard-stalled-count" label={translate('genq_dashboard.cards.stalled')} value={data?.stalled} to={link({ stalled: true })} />
         <CountCard testId="dashboard-overdue-count" label={translate('genq_dashboard.cards.overdue')} value={data?.overdue} to={link({ overdue: true })} />
         <CountCard testId="dashboard-paused-count" label={translate('genq_dashboard.cards.paused')} value={data?.paused} to={link({ paused: true })} />
-        <CountCard testId="dashboard-upcoming-count" label={translate('genq_dashboard.cards.upcoming')} value={data?.upcoming.count} to={link({ overdue: false })} />
+        <CountCard testId="dashboard-upcoming-count" label={translate('genq_dashboard.cards.upcoming')} value={data?.upcoming.count} to={link(nextThirtyDays())} />
         <CountCard testId="dashboard-certificates-issued" label={translate('genq_dashboard.cards.certificates_issued')} value={data?.certificates.issued} />
         <CountCard testId="dashboard-certificates-expiring" label={translate('genq_dashboard.cards.certificates_expiring')} value={data?.certificates.expiring.count} />
       </Box>
@@ -237,7 +243,7 @@ export const Dashboard = () => {
           count={data?.upcoming.count}
           rows={data?.upcoming.first}
           secondary={(q) => `${translate('app.dashboard.due', { date: date(q.at) })}${q.currentStep ? ` – ${step(q.currentStep)}` : ''}`}
-          allTo={link({ overdue: false })}
+          allTo={link(nextThirtyDays())}
         />
         <Card variant="outlined" data-testid="dashboard-expiring">
           <CardHeader

@@ -1,40 +1,17 @@
+import type { DashboardDto, DashboardFacets, DashboardFilter, DashboardFilterField, DashboardQuarterLine } from '@genq/contracts';
 import { apiUrl, httpClient } from '../providers/dataProvider';
 
 /**
- * Shapes of GET /api/dashboard, as the console reads them (they mirror `DashboardDto` in
- * `@genq/contracts`, whose entry the browser bundle does not import).
+ * Shapes of GET /api/dashboard, typed from `DashboardDto` in `@genq/contracts` (types only: its
+ * entry pulls in Temporal). The filter fields are a runtime value, checked against the contracts.
  */
-export const FILTER_FIELDS = ['land', 'kreis', 'municipality', 'housingCompany', 'programmeId'] as const;
-export type FilterField = (typeof FILTER_FIELDS)[number];
-export type DashboardFilter = Partial<Record<FilterField, string>>;
-export type Facets = Record<FilterField, string[]>;
-
-export interface QuarterLine {
-  id: string;
-  name: string;
-  phase: string | null;
-  currentStep: string | null;
-  at: string | null;
-  reason: string | null;
-}
-
-export interface Dashboard {
-  total: number;
-  byPhase: Array<{ phase: string | null; count: number }>;
-  byStep: Array<{ phase: string | null; currentStep: string | null; count: number }>;
-  stalled: number;
-  overdue: number;
-  paused: number;
-  upcoming: { count: number; first: QuarterLine[] };
-  stalledList: QuarterLine[];
-  overdueList: QuarterLine[];
-  measures: Array<{ actionFieldId: string; status: string; count: number }>;
-  certificates: {
-    issued: number;
-    expiring: { count: number; first: Array<{ id: string; number: string; quarterId: string; quarterName: string; validUntil: string }> };
-  };
-  facets: Facets;
-}
+export const FILTER_FIELDS = ['land', 'kreis', 'municipality', 'housingCompany', 'programmeId'] as const satisfies readonly DashboardFilterField[];
+export type FilterField = DashboardFilterField;
+export type { DashboardFilter };
+export type Facets = DashboardFacets;
+export type QuarterLine = DashboardQuarterLine;
+/** The dashboard as the console reads it (the echoed filter it keeps itself). */
+export type Dashboard = Omit<DashboardDto, 'filter'>;
 
 /** Drops unset fields, so the filter in URLs and requests holds only what is chosen. */
 export const cleanFilter = (filter: DashboardFilter): DashboardFilter =>

@@ -2,6 +2,8 @@ import type { TranslationMessages } from 'react-admin';
 import { analysisGerman } from '../analysis/messages';
 import { dashboardGerman } from '../dashboard/messages';
 import { agreementsGerman } from '../agreements/messages';
+import { amendmentsGerman } from '../agreements/amendmentMessages';
+import { quarterDetailsGerman } from '../quarters/messages';
 import { cataloguesGerman } from '../catalogues/messages';
 import { programmesGerman } from '../programmes/messages';
 import { organisationsGerman, organisationsResourceGerman } from '../organisations/messages';
@@ -238,6 +240,8 @@ const domainGerman = {
   ...dashboardGerman,
   // issue 6: goals and measures, agreement, reports and log of the quarter
   ...agreementsGerman,
+  ...amendmentsGerman,
+  ...quarterDetailsGerman,
   // issue 6: programme calendars and catalogue versions
   ...programmesGerman,
   // issue 4: organisations and their people

@@ -3,6 +3,8 @@ import type { ConsoleMessages, DomainMessages } from './de';
 import { analysisEnglish } from '../analysis/messages';
 import { dashboardEnglish } from '../dashboard/messages';
 import { agreementsEnglish } from '../agreements/messages';
+import { amendmentsEnglish } from '../agreements/amendmentMessages';
+import { quarterDetailsEnglish } from '../quarters/messages';
 import { cataloguesEnglish } from '../catalogues/messages';
 import { programmesEnglish } from '../programmes/messages';
 import { organisationsEnglish, organisationsResourceEnglish } from '../organisations/messages';
@@ -14,6 +16,8 @@ const domainEnglish: DomainMessages = {
   ...analysisEnglish,
   ...dashboardEnglish,
   ...agreementsEnglish,
+  ...amendmentsEnglish,
+  ...quarterDetailsEnglish,
   ...programmesEnglish,
   // issue 4: organisations and their people
   ...organisationsEnglish,

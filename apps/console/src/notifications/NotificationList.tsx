@@ -2,7 +2,7 @@ import { Datagrid, DateField, FilterButton, List, ReferenceField, SelectInput, T
 import type { FieldProps } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
-import type { ExportField } from '../process/ExportAllCsvButton';
+import type { ExportField } from '../process/exportAll';
 import type { NotificationRecord } from './types';
 
 const KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual'] as const;

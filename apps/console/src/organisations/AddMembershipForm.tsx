@@ -4,6 +4,38 @@ import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { membershipApi, type OrganisationOption, type PersonOption } from './api';
 import { MEMBERSHIP_ROLES } from './choices';
 
+/** One choice of the form, with the field's error from the gateway under it; `none` offers an empty choice first. */
+const SelectField = ({
+  label,
+  value,
+  error,
+  onChange,
+  minWidth,
+  options,
+  none,
+  disabled,
+  inputProps,
+}: {
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+  minWidth: number;
+  options: Array<{ value: string; label: string }>;
+  none?: string;
+  disabled?: boolean;
+  inputProps?: Record<string, string>;
+}) => (
+  <TextField select size="small" label={label} value={value} error={!!error} helperText={error} onChange={(e) => onChange(e.target.value)} sx={{ minWidth }} disabled={disabled} inputProps={inputProps}>
+    {none !== undefined && <MenuItem value="">{none}</MenuItem>}
+    {options.map((o) => (
+      <MenuItem key={o.value} value={o.value}>
+        {o.label}
+      </MenuItem>
+    ))}
+  </TextField>
+);
+
 /** "Organisation beteiligen": an organisation, optionally its contact person, in a role (programme office only). */
 export const AddMembershipForm = ({ quarterId, onAdded }: { quarterId: string; onAdded: () => void }) => {
   const translate = useTranslate();
@@ -43,57 +75,33 @@ export const AddMembershipForm = ({ quarterId, onAdded }: { quarterId: string; o
         {translate('genq_organisations.membership.title')}
       </Typography>
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ my: 1 }}>
-        <TextField
-          select
-          size="small"
+        <SelectField
           label={translate('genq_organisations.membership.organisation')}
           value={form.organisationId}
-          error={!!errors.organisationId}
-          helperText={errors.organisationId}
-          onChange={(e) => setForm({ ...form, organisationId: e.target.value, personId: '' })}
-          sx={{ minWidth: 280 }}
+          error={errors.organisationId}
+          onChange={(organisationId) => setForm({ ...form, organisationId, personId: '' })}
+          minWidth={280}
           inputProps={{ 'data-testid': 'membership-organisation' }}
-        >
-          {organisations.map((o) => (
-            <MenuItem key={o.id} value={o.id}>
-              {o.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <SelectField
           label={translate('genq_organisations.membership.person')}
           value={form.personId}
-          error={!!errors.personId}
-          helperText={errors.personId}
-          onChange={(e) => setForm({ ...form, personId: e.target.value })}
-          sx={{ minWidth: 240 }}
+          error={errors.personId}
+          onChange={(personId) => setForm({ ...form, personId })}
+          minWidth={240}
           disabled={people.length === 0}
-        >
-          <MenuItem value="">{translate('genq_organisations.membership.no_person')}</MenuItem>
-          {people.map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {p.role ? `${p.name} (${p.role})` : p.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          none={translate('genq_organisations.membership.no_person')}
+          options={people.map((p) => ({ value: p.id, label: p.role ? `${p.name} (${p.role})` : p.name }))}
+        />
+        <SelectField
           label={translate('genq_organisations.membership.role')}
           value={form.role}
-          error={!!errors.role}
-          helperText={errors.role}
-          onChange={(e) => setForm({ ...form, role: e.target.value })}
-          sx={{ minWidth: 220 }}
-        >
-          {MEMBERSHIP_ROLES.map((r) => (
-            <MenuItem key={r} value={r}>
-              {translate(`genq_analysis.membership_roles.${r}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          error={errors.role}
+          onChange={(role) => setForm({ ...form, role })}
+          minWidth={220}
+          options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: translate(`genq_analysis.membership_roles.${r}`) }))}
+        />
         <Button variant="contained" disabled={!form.organisationId} onClick={() => void submit()}>
           {translate('genq_organisations.membership.submit')}
         </Button>

@@ -1,20 +1,13 @@
+import type { MembershipDto, OrganisationDto, PersonDto } from '@genq/contracts';
 import { apiUrl, httpClient } from '../providers/dataProvider';
 
-/** What the Akteure tab reads of organisations and people, and how it adds a membership. */
-export interface OrganisationOption {
-  id: string;
-  name: string;
-}
-export interface PersonOption {
-  id: string;
-  name: string;
-  role: string | null;
-}
-export interface AddedMembership {
-  id: string;
-  organisationName: string;
+/** What the Akteure tab reads of organisations and people (types of `@genq/contracts`), and how it adds a membership. */
+export type OrganisationOption = Pick<OrganisationDto, 'id' | 'name'>;
+export type PersonOption = Pick<PersonDto, 'id' | 'name' | 'role'>;
+export type AddedMembership = Pick<MembershipDto, 'id' | 'organisationName'> & {
+  /** Whether the participation indicators were recomputed for the new member. */
   indicators?: { updated: boolean; reason?: string };
-}
+};
 
 const listParam = (filter: Record<string, unknown>) =>
   `filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent('["name","ASC"]')}&range=${encodeURIComponent('[0,499]')}`;

@@ -1,17 +1,12 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
+import type { OrganisationDto } from '@genq/contracts';
 import type { RaRecord } from 'react-admin';
 import { OrganisationCreate } from './OrganisationCreate';
 import { OrganisationList } from './OrganisationList';
 import { OrganisationShow } from './OrganisationShow';
 
-/** Mirrors `OrganisationDto` in `@genq/contracts`. */
-export interface Organisation extends RaRecord<string> {
-  name: string;
-  type: string;
-  ags: string | null;
-  programmeId: string;
-  createdAt: string;
-}
+/** `OrganisationDto` of `@genq/contracts`, as a react-admin record. */
+export interface Organisation extends RaRecord<string>, OrganisationDto {}
 
 export default {
   list: OrganisationList,

@@ -1,19 +1,14 @@
 import PersonIcon from '@mui/icons-material/Person';
+import type { PersonDto } from '@genq/contracts';
 import type { RaRecord } from 'react-admin';
 import { PersonCreate } from './PersonCreate';
 import { PersonEdit } from './PersonEdit';
 import { PersonList } from './PersonList';
 
-/** Mirrors `PersonDto` in `@genq/contracts`. */
-export interface Person extends RaRecord<string> {
-  organisationId: string;
-  name: string;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  signingAuthority: boolean;
-  accountId: string | null;
-}
+/** `PersonDto` of `@genq/contracts`, as far as the console reads it. */
+export interface Person
+  extends RaRecord<string>,
+    Pick<PersonDto, 'organisationId' | 'name' | 'role' | 'email' | 'phone' | 'signingAuthority' | 'accountId'> {}
 
 export default {
   list: PersonList,

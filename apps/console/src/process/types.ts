@@ -1,8 +1,11 @@
-import type { Phase, StepStatus } from '../quarters/domain';
+import type { BatchProgress as BatchProgressDto, Deadline, InterventionKind, Phase, ProcessState, Responsible } from '@genq/contracts';
+
+export type { BatchItemResult, InterventionKind, InterventionResult } from '@genq/contracts';
 
 /**
- * Shapes of the process API (`ProcessState`, `Intervention` in `@genq/contracts`), copied
- * because that package's entry pulls in the Temporal runtime.
+ * Shapes of the process API, typed from `@genq/contracts` (types only: its runtime entry pulls
+ * in Temporal). The kinds are a runtime value, so the console keeps its own list, checked
+ * against the contracts' type.
  */
 export const INTERVENTION_KINDS = [
   'extend_deadline',
@@ -13,52 +16,17 @@ export const INTERVENTION_KINDS = [
   'resume',
   'remind_now',
   'withdraw',
-] as const;
-export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+] as const satisfies readonly InterventionKind[];
 
-export interface ReminderView {
-  kind: string;
-  occurrence: number;
-  at: string;
-}
+export type DeadlineView = Deadline;
 
-export interface DeadlineView {
-  key: string;
-  name: string;
-  status: StepStatus;
-  due: string;
-  completedAt?: string;
-  waivedReason?: string;
-  responsible?: { name: string; email?: string };
-  reminders: ReminderView[];
-}
+/** The part of `ProcessState` (GET /api/quarters/:id/process) the console reads. */
+export type ProcessStateView = Pick<
+  ProcessState,
+  'quarterId' | 'phase' | 'cycle' | 'currentStep' | 'steps' | 'reports' | 'reaudit' | 'responsible' | 'paused' | 'stalled' | 'nextDue' | 'withdrawn' | 'closedAt' | 'interventions'
+>;
 
-export interface InterventionRecordView {
-  id: string;
-  kind: InterventionKind;
-  operator: { id: string; name: string };
-  reason: string;
-  at: string;
-  summary: string;
-}
-
-export interface ProcessStateView {
-  quarterId: string;
-  phase: Phase;
-  cycle: number;
-  currentStep: string | null;
-  steps: DeadlineView[];
-  reports: Array<DeadlineView & { year: number; final: boolean }>;
-  reaudit: DeadlineView | null;
-  responsible?: { name: string; email?: string };
-  paused: { since: string; reason: string } | null;
-  stalled: { since: string; reason: string } | null;
-  nextDue: string | null;
-  withdrawn: { at: string; reason: string } | null;
-  closedAt: string | null;
-  interventions: InterventionRecordView[];
-}
-
+/** The body of an intervention request: the contracts' `Intervention` without the operator, whom the gateway takes from the session. */
 export interface InterventionRequest {
   kind: InterventionKind;
   reason: string;
@@ -66,36 +34,16 @@ export interface InterventionRequest {
   shiftAll?: boolean;
   by?: string;
   until?: string;
-  responsible?: { name: string; email?: string };
+  responsible?: Responsible;
 }
 
-export interface InterventionResult {
-  kind: InterventionKind;
-  summary: string;
-  before: unknown;
-  after: unknown;
-}
+/** The part of the contracts' `BatchProgress` the console reads. */
+export type BatchProgress = Omit<BatchProgressDto, 'batchId' | 'startedBy'>;
 
+/** The gateway's preview of a batch intervention: how many and which quarters it would touch. */
 export interface BatchPreview {
   total: number;
   quarters: Array<{ id: string; name: string; municipality: string; phase: Phase | null; currentStep: string | null; stalled: boolean }>;
-}
-
-export interface BatchItemResult {
-  quarterId: string;
-  outcome: 'applied' | 'refused' | 'failed';
-  reason?: string;
-  summary?: string;
-}
-
-export interface BatchProgress {
-  total: number;
-  done: number;
-  applied: number;
-  refused: number;
-  failed: number;
-  finished: boolean;
-  results: BatchItemResult[];
 }
 
 /** Every deadline of a process a keyed intervention may name: steps, reports, the Bilanzierung. */

@@ -1,28 +1,15 @@
 import MenuBookIcon from '@mui/icons-material/MenuBook';
+import type { ProgrammeDto } from '@genq/contracts';
 import type { RaRecord } from 'react-admin';
 import { ProgrammeEdit } from './ProgrammeEdit';
 import { ProgrammeList } from './ProgrammeList';
 import { ProgrammeShow } from './ProgrammeShow';
 
 /** One step of the development phase; `dueAfter` is an ISO-8601 duration from the phase's start. */
-export interface CalendarStep {
-  key: string;
-  name: string;
-  dueAfter: string;
-}
+export type CalendarStep = ProgrammeDto['calendar']['developmentPhase']['steps'][number];
 
-/** Mirrors `ProgrammeDto` in `@genq/contracts`: durations stay ISO-8601 strings, as the API stores them. */
-export interface Programme extends RaRecord<string> {
-  name: string;
-  catalogueId?: string;
-  catalogueVersion?: string;
-  calendar?: {
-    developmentPhase: { steps: CalendarStep[] };
-    implementationPhase: { duration: string; annualReportEvery: string; reportDueWithin: string };
-    reminders: { before: string; overdueEvery: string; escalateAfterOverdue: string; stalledAfterInactivity: string };
-    certificateValidity: string;
-  };
-}
+/** `ProgrammeDto` of `@genq/contracts` (durations stay ISO-8601 strings, as the API stores them); a form's record may lack all but the name. */
+export interface Programme extends RaRecord<string>, Pick<ProgrammeDto, 'name'>, Partial<Pick<ProgrammeDto, 'catalogueId' | 'catalogueVersion' | 'calendar'>> {}
 
 export default {
   list: ProgrammeList,

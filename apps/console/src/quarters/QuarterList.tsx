@@ -2,6 +2,7 @@ import {
   CreateButton,
   Datagrid,
   DateField,
+  DateInput,
   FilterButton,
   List,
   NullableBooleanInput,
@@ -42,6 +43,9 @@ const quarterFilters = (facets: Facets | undefined) => [
   <NullableBooleanInput key="stalled" source="stalled" />,
   <NullableBooleanInput key="paused" source="paused" />,
   <NullableBooleanInput key="overdue" source="overdue" />,
+  // The dashboard's "Fristen in den nächsten 30 Tagen" opens the list with this window.
+  <DateInput key="nextDueAfter" source="nextDueAfter" label="genq_quarter_list.next_due_after" />,
+  <DateInput key="nextDueBefore" source="nextDueBefore" label="genq_quarter_list.next_due_before" />,
   <SelectInput key="land" source="land" choices={landChoices} translateChoice={false} />,
   <SelectInput key="phase" source="phase" choices={phaseChoices} />,
   <SelectInput key="currentStep" source="currentStep" choices={stepChoices} />,

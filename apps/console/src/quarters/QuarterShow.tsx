@@ -9,6 +9,8 @@ import { ConceptTab } from '../agreements/ConceptTab';
 import { AgreementTab } from '../agreements/AgreementTab';
 import { ReportsTab } from '../agreements/ReportsTab';
 import { QuarterLogTab } from '../agreements/QuarterLogTab';
+import { AmendmentsPanel } from '../agreements/AmendmentsPanel';
+import { QuarterDetailsPanel } from './QuarterDetailsForm';
 
 const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -26,6 +28,7 @@ export const QuarterShow = () => {
           <TextField source="kreis" emptyText="–" />
           <TextField source="land" />
           <TextField source="housingCompany" />
+          <QuarterDetailsPanel label="genq_quarter_details.section" />
           <ReferenceField source="programmeId" reference="programmes" link={false} />
           <PhaseField source="phase" />
           <StepField source="currentStep" />
@@ -47,6 +50,9 @@ export const QuarterShow = () => {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="genq_agreements.tabs.reports" path="reports">
           <ReportsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="genq_amendments.tab" path="amendments">
+          <AmendmentsPanel />
         </TabbedShowLayout.Tab>
         {mayReadLog && (
           <TabbedShowLayout.Tab label="genq_agreements.tabs.log" path="log">

@@ -1,9 +1,11 @@
+import type { Deadline, Land, Phase, QuarterDto, StepStatus } from '@genq/contracts';
 import type { RaRecord } from 'react-admin';
 
 /**
- * Shapes the gateway serves for quarters. They mirror `QuarterDto` and `ProcessState` in
- * `@genq/contracts`; the console keeps its own copy because that package's entry also pulls
- * in the Temporal workflow runtime, which has no place in a browser bundle.
+ * Shapes the gateway serves for quarters, typed from `QuarterDto` and `ProcessState` in
+ * `@genq/contracts`. Types only: that package's entry also pulls in the Temporal workflow
+ * runtime, which has no place in a browser bundle. The lists below are runtime values, so the
+ * console keeps them, each checked against the contracts' type.
  */
 
 /** The 16 German Länder, spelled as stored. */
@@ -24,10 +26,10 @@ export const LAENDER = [
   'Sachsen-Anhalt',
   'Schleswig-Holstein',
   'Thüringen',
-] as const;
+] as const satisfies readonly Land[];
 
-export const PHASES = ['development', 'implementation', 'reaudit', 'closed', 'withdrawn'] as const;
-export type Phase = (typeof PHASES)[number];
+export const PHASES = ['development', 'implementation', 'reaudit', 'closed', 'withdrawn'] as const satisfies readonly Phase[];
+export type { Phase, StepStatus };
 
 /** Default steps of the Entwicklungsphase, in order. Unknown keys still render with the name the API sends. */
 export const STEP_KEYS = [
@@ -41,17 +43,10 @@ export const STEP_KEYS = [
 ] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
 
-export const STEP_STATUSES = ['pending', 'active', 'completed', 'waived'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
+export const STEP_STATUSES = ['pending', 'active', 'completed', 'waived'] as const satisfies readonly StepStatus[];
 
-export interface ProcessStep {
-  key: string;
-  name: string;
-  status: StepStatus;
-  /** ISO date the step is due. */
-  due: string;
-  completedAt?: string;
-}
+/** A step as GET one shows it; `due` is the ISO date the step is due. */
+export type ProcessStep = Pick<Deadline, 'key' | 'name' | 'status' | 'due' | 'completedAt'>;
 
 export interface QuarterProcess {
   phase: Phase;
@@ -59,24 +54,11 @@ export interface QuarterProcess {
   steps: ProcessStep[];
 }
 
-export interface Quarter extends RaRecord<string> {
-  name: string;
-  municipality: string;
-  kreis: string | null;
-  land: string;
-  housingCompany: string;
-  programmeId: string;
-  /** Null while the lifecycle workflow is being started. */
-  phase: Phase | null;
-  currentStep: string | null;
-  stalled?: boolean;
-  stalledReason?: string | null;
-  stalledSince?: string | null;
-  paused?: boolean;
-  nextDueAt?: string | null;
-  overdueSince?: string | null;
-  workflowStartedAt: string | null;
-  createdAt: string;
+/** A quarter as the list and GET one serve it; `phase` is null while the lifecycle workflow is being started. */
+export interface Quarter
+  extends RaRecord<string>,
+    Pick<QuarterDto, 'name' | 'municipality' | 'kreis' | 'land' | 'housingCompany' | 'programmeId' | 'phase' | 'currentStep' | 'workflowStartedAt' | 'createdAt'>,
+    Partial<Pick<QuarterDto, 'stalled' | 'stalledReason' | 'stalledSince' | 'paused' | 'nextDueAt' | 'overdueSince'>> {
   /** Only on GET one, and absent when the workflow could not be queried. */
   process?: QuarterProcess;
 }

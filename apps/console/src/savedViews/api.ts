@@ -1,16 +1,8 @@
+import type { SavedViewDto } from '@genq/contracts';
 import { apiUrl, httpClient } from '../providers/dataProvider';
 
-/** A saved view as GET /api/saved-views answers it (mirrors `SavedViewDto` in @genq/contracts). */
-export interface SavedView {
-  id: string;
-  resource: string;
-  name: string;
-  filter: Record<string, unknown>;
-  sort: { field: string; order: 'ASC' | 'DESC' } | null;
-  role: string;
-  createdBy: string;
-  createdAt: string;
-}
+/** A saved view as GET /api/saved-views answers it. */
+export type SavedView = SavedViewDto;
 
 export const savedViewsApi = {
   list: async (resource: string): Promise<SavedView[]> => (await httpClient(`${apiUrl}/saved-views?resource=${encodeURIComponent(resource)}`)).json as SavedView[],
