@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   MaxLength,
   Min,
   ValidateIf,
@@ -31,6 +32,17 @@ import {
   type MeasureKind,
 } from '@genq/contracts';
 import { ActingUser, ActorDto } from './auth';
+
+/**
+ * A text a decision requires: one message that says what is wrong (missing, or too long),
+ * rather than "must be a string; must not be empty; must be shorter…" for a field left out.
+ */
+function RequiredText(max: number, requiredMessage: string): PropertyDecorator {
+  return Length(1, max, {
+    message: ({ property, value }) =>
+      typeof value === 'string' && value.length > max ? `${property} must be shorter than or equal to ${max} characters` : requiredMessage,
+  });
+}
 
 const ACTION_FIELD_MSG = `must be one of ${ACTION_FIELDS.join(', ')}`;
 const TARGET_GROUP_MSG = `each target group must be one of the catalogue's: ${DEFAULT_TARGET_GROUPS.join(', ')}`;
@@ -277,9 +289,7 @@ export class ReviewDecisionDto {
 
   @ApiPropertyOptional({ description: 'Required changes; mandatory when sending back' })
   @ValidateIf((o: ReviewDecisionDto) => o.decision === 'sent_back' || o.requiredChanges !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'requiredChanges must not be empty when the concept is sent back' })
-  @MaxLength(5000)
+  @RequiredText(5000, 'requiredChanges must not be empty when the concept is sent back')
   requiredChanges?: string;
 
   @ApiPropertyOptional({ enum: ['goals_workshop', 'decision_and_signing'] })
@@ -422,9 +432,7 @@ export class ReviewAnnualReportDto {
 
   @ApiPropertyOptional({ description: 'Remarks; mandatory when the report is returned' })
   @ValidateIf((o: ReviewAnnualReportDto) => o.decision === 'returned' || o.remarks !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'remarks must not be empty when the report is returned' })
-  @MaxLength(5000)
+  @RequiredText(5000, 'remarks must not be empty when the report is returned')
   remarks?: string;
 }
 
