@@ -106,6 +106,12 @@ const grid = (min: number) => ({ display: 'grid', gap: 2, gridTemplateColumns: `
  * The operator dashboard: one request (GET /api/dashboard) for every figure, filtered by
  * Land, Kreis, Kommune, Wohnungsunternehmen and Programm; each card leads to the filtered list.
  */
+/** The chart's label column is narrow: the action field's name up to its first comma, at most 28 characters. */
+const shortLabel = (name: string) => {
+  const head = name.split(',')[0]!;
+  return head.length > 28 ? `${head.slice(0, 27)}…` : head;
+};
+
 export const Dashboard = () => {
   const translate = useTranslate();
   const navigate = useNavigate();
@@ -156,7 +162,7 @@ export const Dashboard = () => {
   const fields = data ? [...new Set(data.measures.map((m) => m.actionFieldId))].sort() : [];
   const measureRows = fields.map((f) => ({
     key: f,
-    label: f,
+    label: shortLabel(translate(`genq_agreements.action_fields.${f}`, { _: f })),
     segments: statuses.map((s) => ({ status: s, value: data!.measures.find((m) => m.actionFieldId === f && m.status === s)?.count ?? 0 })),
   }));
 

@@ -39,7 +39,7 @@ const facetInput = (source: 'kreis' | 'municipality' | 'housingCompany' | 'progr
   );
 
 const quarterFilters = (facets: Facets | undefined) => [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source="q" alwaysOn sx={{ minWidth: 220 }} />,
   <NullableBooleanInput key="stalled" source="stalled" />,
   <NullableBooleanInput key="paused" source="paused" />,
   <NullableBooleanInput key="overdue" source="overdue" />,
@@ -118,8 +118,9 @@ const exportFields: ExportField<Quarter>[] = [
   { source: 'createdAt' },
 ];
 
+// Many actions: let them wrap on a laptop screen instead of squeezing the search field.
 const Actions = () => (
-  <TopToolbar>
+  <TopToolbar sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }}>
     <QuickFilterButton label="resources.quarters.filters.stalled_only" source="stalled" value={true} />
     <QuickFilterButton label="resources.quarters.filters.overdue_only" source="overdue" value={true} />
     <FilterButton />
@@ -135,8 +136,15 @@ export const QuarterList = () => {
   const dateLocale = useDateLocale();
   const facets = useFacets();
   return (
-    <List filters={quarterFilters(facets)} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+    <List
+      filters={quarterFilters(facets)}
+      actions={<Actions />}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      sx={{ '& .RaList-actions': { flexWrap: 'wrap', alignItems: 'flex-start' } }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}>
         <TextField source="name" />
         <TextField source="municipality" />
         <TextField source="land" />
