@@ -61,7 +61,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     await dialog.getByLabel('Zielwert', { exact: true }).fill('40');
     await dialog.getByLabel('Zieldatum').fill('2029-12-31');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialog.getByText('title must not be empty').waitFor();
+    await dialog.getByText('„title“ darf nicht leer sein').waitFor();
     await dialog.getByLabel('Titel').fill('Barrierearme Wohnungen schaffen');
     await dialog.getByLabel('Ausgangswert').fill('12');
     await dialog.getByRole('combobox', { name: 'Zielgruppen' }).click();
@@ -124,11 +124,11 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     await expect(agreement.getByTestId('agreement-gaps').count()).resolves.toBe(0);
     await expect(agreement.getByRole('button', { name: 'Prüfentscheidung' }).count()).resolves.toBe(0);
 
-    // The city's demo account may not sign: the console shows the API's reason.
+    // The city's demo account may not sign: the console shows the API's reason in German.
     const noAuthority = await signIn('kommune.dortmund@genq.example', 'Partnerorganisation');
     await noAuthority.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/agreement`);
     await noAuthority.getByTestId('version-1').getByRole('button', { name: 'Unterzeichnen' }).click();
-    await noAuthority.getByText(/Nicht ausgeführt: .*signing authority/).waitFor();
+    await noAuthority.getByText('Nicht ausgeführt: Ihr Konto hat keine Zeichnungsbefugnis für Ihre Organisation.').waitFor();
     await shot(noAuthority, '2a-signing-refused');
     await noAuthority.close();
 
@@ -206,7 +206,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     await report.getByRole('button', { name: 'Änderung hinzufügen' }).click();
     await report.getByLabel('Änderung', { exact: true }).fill('Aufzug Haus 3 erst 2028');
     await report.getByRole('button', { name: 'Speichern' }).click();
-    await report.getByText('reason must not be empty').waitFor();
+    await report.getByText('„reason“ darf nicht leer sein').waitFor();
     await report.getByLabel('Begründung', { exact: true }).fill('Lieferverzug');
     await report.getByRole('button', { name: 'Speichern' }).click();
     await report.getByText('Aufzug Haus 3 erst 2028 (Lieferverzug)').waitFor();

@@ -117,12 +117,12 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
 
     await page.getByRole('link', { name: 'Bearbeiten' }).click();
     await page.getByTestId('calendar-help').filter({ hasText: 'Laufende Quartiere behalten' }).waitFor();
-    // A step key that appears twice passes the form, and the API's message lands next to that key.
+    // A step key that appears twice passes the form, and the API's message lands next to that key, in German.
     const secondKey = page.locator('input[name="calendar.developmentPhase.steps.1.key"]');
     const original = await secondKey.inputValue();
     await secondKey.fill(programme.calendar.developmentPhase.steps[0].key);
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText(`"${programme.calendar.developmentPhase.steps[0].key}" appears twice`).waitFor();
+    await page.getByText(`"${programme.calendar.developmentPhase.steps[0].key}" kommt doppelt vor`).waitFor();
     await shot(page, '5-programme-edit-error');
     expect((await api('GET', `/programmes/${programme.id}`)).body.calendar).toEqual(programme.calendar);
 

@@ -68,6 +68,11 @@ describe('console: signing in, by role', () => {
       30_000,
     );
     expect(rows.length).toBeGreaterThanOrEqual(12);
+    // The action in German, the raw key beside it; the resource type in German.
+    for (const text of rows) {
+      expect(text).toContain('Quartier angelegt');
+      expect(text).toMatch(/\tQuartier\t/);
+    }
     await page.close();
   });
 });

@@ -107,7 +107,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await dialog.getByRole('combobox', { name: 'Entscheidung' }).click();
     await office.getByRole('option', { name: /zurückgeben/ }).click();
     await dialog.getByRole('button', { name: 'Zurückgeben' }).click();
-    await dialog.getByText('requiredChanges', { exact: false }).waitFor(); // the API's field message, at the field
+    await dialog.getByText('„requiredChanges“ darf nicht leer sein, wenn das Konzept zurückgewiesen wird').waitFor(); // the API's field message, in German, at the field
     await dialog.getByLabel('Geforderte Änderungen').fill(REQUIRED_CHANGES);
     await shot(office, '1-send-back-dialog');
     await dialog.getByRole('button', { name: 'Zurückgeben' }).click();
@@ -138,9 +138,9 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await panel.getByRole('button', { name: 'Änderung vorschlagen' }).click();
     dialog = partner.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Änderung vorschlagen' }).click();
-    await dialog.getByText('description must not be empty').waitFor();
-    await dialog.getByText('reason must not be empty').waitFor();
-    await dialog.getByText('measureId must be the UUID of a measure of the agreement').waitFor();
+    await dialog.getByText('„description“ darf nicht leer sein').waitFor();
+    await dialog.getByText('„reason“ darf nicht leer sein').waitFor();
+    await dialog.getByText('„measureId“ muss die Kennung (UUID) einer Maßnahme der Vereinbarung sein').waitFor();
     await dialog.getByLabel('Kurzbeschreibung').fill('Treppenlifte statt Aufzüge');
     await dialog.getByLabel('Begründung').fill('Die Statik der Häuser lässt keine Aufzüge zu.');
     await dialog.getByRole('combobox', { name: 'Maßnahme der Zielvereinbarung' }).click();
@@ -166,11 +166,11 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await row.getByTestId('amendment-confirmations').getByText(/Wohnungsunternehmen: DOGEWO21 am/).waitFor();
     await expect(row.getByRole('button', { name: 'Bestätigen (unterzeichnen)' }).count()).resolves.toBe(0);
 
-    // The city's account without signing authority is refused with the API's reason.
+    // The city's account without signing authority is refused with the API's reason, in German.
     const noAuthority = await signIn(CITY_NO_AUTHORITY, 'Partnerorganisation');
     await noAuthority.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/amendments`);
     await noAuthority.getByTestId('amendment-3').getByRole('button', { name: 'Bestätigen (unterzeichnen)' }).click();
-    await noAuthority.getByText(/Nicht ausgeführt: .*signing authority/).waitFor();
+    await noAuthority.getByText('Nicht ausgeführt: Ihr Konto hat keine Zeichnungsbefugnis für Ihre Organisation.').waitFor();
     await shot(noAuthority, '4-confirmation-refused');
     await noAuthority.close();
 
@@ -201,7 +201,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await office.getByRole('tab', { name: 'Berichte' }).click();
     const officeReport = office.getByTestId('report-1');
     await officeReport.getByRole('button', { name: 'Zurückgeben' }).click();
-    await officeReport.getByText(/^remarks /).waitFor(); // the API's field message, at the remarks field
+    await officeReport.getByText(/^„remarks“ (darf|muss) /).waitFor(); // the API's field message, in German, at the remarks field
     await officeReport.getByLabel('Anmerkungen der Programmstelle').fill('Bitte die Kosten bisher ergänzen.');
     await officeReport.getByRole('button', { name: 'Zurückgeben' }).click();
     await officeReport.getByText('Anmerkungen: Bitte die Kosten bisher ergänzen.').waitFor();
@@ -222,7 +222,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await dialog.getByLabel('Fläche (ha)').fill('38,5');
     await dialog.getByLabel('Gebietsgrenze (GeoJSON)').fill(JSON.stringify({ type: 'Point', coordinates: [7.53, 51.53] }));
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialog.getByText(/^boundary/).waitFor(); // the API's message, at the boundary field
+    await dialog.getByText('„boundary.type“ muss Polygon oder MultiPolygon sein').waitFor(); // the API's message, in German, at the boundary field
     const unchanged = (await api(admin, 'GET', q, undefined, 200)).body;
     expect(unchanged.flats).toBeNull();
     const ring = [

@@ -3,6 +3,7 @@ import { Box, Collapse, IconButton, Stack, Table, TableBody, TableCell, TableHea
 import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowUpIcon from '@mui/icons-material/KeyboardArrowUp';
 import { useTranslate } from 'react-admin';
+import { AuditAction, AuditResource } from '../auditLog/labels';
 import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
 import { agreementsApi } from './api';
 import { reasonOf } from './errors';
@@ -66,8 +67,12 @@ export const QuarterLogTab = () => {
                       {translate(`app.roles.${e.actorRole}`, { _: e.actorRole })}
                     </Typography>
                   </TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{e.action}</TableCell>
-                  <TableCell>{e.resourceType}</TableCell>
+                  <TableCell>
+                    <AuditAction action={e.action} />
+                  </TableCell>
+                  <TableCell>
+                    <AuditResource type={e.resourceType} />
+                  </TableCell>
                   <TableCell>{e.reason ?? '–'}</TableCell>
                 </TableRow>
                 <TableRow>

@@ -1,6 +1,6 @@
 import { HttpError } from 'react-admin';
 import { bearer, session } from '../auth/authProvider';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { apiUrl, httpClient, inUserLanguage } from '../providers/dataProvider';
 import type {
   AgreementVersion,
   Amendment,
@@ -46,7 +46,7 @@ export async function downloadPdf(url: string, filename: string): Promise<void> 
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw new HttpError(body?.message ?? res.statusText, res.status, body);
+    throw inUserLanguage(new HttpError(body?.message ?? res.statusText, res.status, body));
   }
   const objectUrl = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

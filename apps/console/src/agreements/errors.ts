@@ -24,7 +24,7 @@ export function fieldErrors(err: unknown): Record<string, string> {
   return out;
 }
 
-/** The reason the API gave for a refusal (403, 404, 409, 422), as it wrote it. */
+/** The reason the API gave for a refusal (403, 404, 409, 422), already in the user's language (see `inUserLanguage`). */
 export function reasonOf(err: unknown): string {
   const failure = err as ApiFailure;
   const message = failure?.body?.message ?? failure?.message;

@@ -6,6 +6,7 @@ import {
   DateInput,
   Datagrid,
   FilterButton,
+  FunctionField,
   List,
   SearchInput,
   SelectInput,
@@ -21,6 +22,8 @@ import type { ExportField } from '../process/exportAll';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { apiUrl, bearer } from '../auth/authProvider';
 import { resourceTypeChoices } from './choices';
+import { AuditAction, AuditResource } from './labels';
+import type { AuditEntry } from './index';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -82,8 +85,8 @@ export const AuditLogList = () => {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="at" showTime locales={dateLocale} />
         <TextField source="actorEmail" emptyText="System" />
-        <TextField source="action" />
-        <TextField source="resourceType" sortable />
+        <FunctionField<AuditEntry> source="action" render={(r) => <AuditAction action={r.action} />} />
+        <FunctionField<AuditEntry> source="resourceType" sortable render={(r) => <AuditResource type={r.resourceType} />} />
         <TextField source="resourceId" sortable={false} emptyText="–" />
         <TextField source="programmeId" emptyText="–" />
         <TextField source="reason" sortable={false} emptyText="–" />

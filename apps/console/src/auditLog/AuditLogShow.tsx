@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import type { AuditEntry } from './index';
+import { AuditAction, AuditResource } from './labels';
 
 const Snapshot = ({ value }: { value: unknown }) => (
   <Box component="pre" sx={{ m: 0, p: 1, bgcolor: 'grey.100', borderRadius: 1, fontSize: 12, overflowX: 'auto', maxHeight: 360 }}>
@@ -18,8 +19,8 @@ export const AuditLogShow = () => {
         <DateField source="at" showTime locales={dateLocale} />
         <TextField source="actorEmail" emptyText="System" />
         <TextField source="actorRole" />
-        <TextField source="action" />
-        <TextField source="resourceType" />
+        <FunctionField<AuditEntry> source="action" render={(r) => <AuditAction action={r.action} />} />
+        <FunctionField<AuditEntry> source="resourceType" render={(r) => <AuditResource type={r.resourceType} />} />
         <TextField source="resourceId" emptyText="–" />
         <TextField source="programmeId" emptyText="–" />
         <TextField source="quarterId" emptyText="–" />

@@ -1,5 +1,7 @@
-/** Kinds of records the audit log names; labels under `app.audit.resource.*`. */
-export const resourceTypeChoices = ['quarter', 'programme', 'organisation', 'membership', 'account'].map((id) => ({
+import { RESOURCE_TYPES } from './labels';
+
+/** Kinds of records the audit log names; labels under `genq_audit.resource.*`. */
+export const resourceTypeChoices = RESOURCE_TYPES.map((id) => ({
   id,
-  name: `app.audit.resource.${id}`,
+  name: `genq_audit.resource.${id}`,
 }));

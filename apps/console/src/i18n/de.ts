@@ -9,6 +9,7 @@ import { programmesGerman } from '../programmes/messages';
 import { organisationsGerman, organisationsResourceGerman } from '../organisations/messages';
 import { peopleGerman, peopleResourceGerman } from '../people/messages';
 import { summaryGerman } from '../process/summaryMessages';
+import { auditGerman } from '../auditLog/messages';
 
 /**
  * German is the console's first and default language, in formal address ("Sie").
@@ -248,6 +249,8 @@ const domainGerman = {
   ...organisationsGerman,
   ...peopleGerman,
   ...cataloguesGerman,
+  // audit action keys and resource types
+  ...auditGerman,
   app: {
     title: 'GenQ – Programmstelle',
     dashboard: {
@@ -293,13 +296,6 @@ const domainGerman = {
       export: 'Als CSV exportieren',
       export_failed: 'Der Export ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
       before_hint: 'Stand vor der Änderung (leer bei neu angelegten Einträgen)',
-      resource: {
-        quarter: 'Quartier',
-        programme: 'Programm',
-        organisation: 'Organisation',
-        membership: 'Beteiligung',
-        account: 'Benutzerkonto',
-      },
     },
   },
   process: {

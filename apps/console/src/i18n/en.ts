@@ -10,6 +10,7 @@ import { programmesEnglish } from '../programmes/messages';
 import { organisationsEnglish, organisationsResourceEnglish } from '../organisations/messages';
 import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
 import { summaryEnglish } from '../process/summaryMessages';
+import { auditEnglish } from '../auditLog/messages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
@@ -23,6 +24,7 @@ const domainEnglish: DomainMessages = {
   ...organisationsEnglish,
   ...peopleEnglish,
   ...cataloguesEnglish,
+  ...auditEnglish,
   app: {
     title: 'GenQ – Programme Office',
     dashboard: {
@@ -68,13 +70,6 @@ const domainEnglish: DomainMessages = {
       export: 'Export as CSV',
       export_failed: 'The export failed. Please try again.',
       before_hint: 'State before the change (empty for new records)',
-      resource: {
-        quarter: 'Quarter',
-        programme: 'Programme',
-        organisation: 'Organisation',
-        membership: 'Membership',
-        account: 'User account',
-      },
     },
   },
   process: {

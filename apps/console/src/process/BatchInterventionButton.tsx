@@ -18,7 +18,8 @@ import {
   Typography,
 } from '@mui/material';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
-import { Button, useCanAccess, useListContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, useCanAccess, useListContext, useLocale, useRefresh, useTranslate } from 'react-admin';
+import { translateApiMessage } from '../i18n/apiMessages';
 import { STEP_KEYS } from '../quarters/domain';
 import { InterventionDialog, refusalOf } from './InterventionDialog';
 import { INTERVENTION_KINDS } from './types';
@@ -40,6 +41,7 @@ export const BatchInterventionButton = () => {
   const { filterValues } = useListContext();
   const { canAccess } = useCanAccess({ resource: 'quarters', action: 'intervene' });
   const translate = useTranslate();
+  const locale = useLocale();
   const saySummary = useInterventionSummary();
   const dataProvider = useGenqDataProvider();
   const refresh = useRefresh();
@@ -173,7 +175,7 @@ export const BatchInterventionButton = () => {
                     <TableRow key={r.quarterId}>
                       <TableCell>{names.get(r.quarterId) ?? r.quarterId}</TableCell>
                       <TableCell>{translate(`process.batch.outcomes.${r.outcome}`, { _: r.outcome })}</TableCell>
-                      <TableCell>{r.summary ? saySummary(r.summary) : (r.reason ?? '')}</TableCell>
+                      <TableCell>{r.summary ? saySummary(r.summary) : translateApiMessage(r.reason ?? '', locale)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -1,7 +1,9 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils } from 'react-admin';
+import { fetchUtils, HttpError } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import { apiUrl, bearer, session } from '../auth/authProvider';
+import { translateApiErrors, translateApiMessage } from '../i18n/apiMessages';
+import { i18nProvider } from '../i18n/i18nProvider';
 import type { BatchPreview, BatchProgress, InterventionRequest, InterventionResult, ProcessStateView } from '../process/types';
 
 export { apiUrl };
@@ -18,13 +20,38 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     return fetchUtils.fetchJson(url, { ...options, headers });
   };
   try {
-    return await call(await bearer());
+    try {
+      return await call(await bearer());
+    } catch (err) {
+      if ((err as { status?: number }).status !== 401 || !session.isSignedIn()) throw err;
+      await session.refresh().catch(() => undefined);
+      return await call(await bearer());
+    }
   } catch (err) {
-    if ((err as { status?: number }).status !== 401 || !session.isSignedIn()) throw err;
-    await session.refresh().catch(() => undefined);
-    return call(await bearer());
+    throw inUserLanguage(err);
   }
 };
+
+/**
+ * The one place where the API's English reaches the console: the refusal's `message` and the
+ * field messages under `errors` of an `HttpError` are said in the user's language (see
+ * i18n/apiMessages.ts), so notifications, react-admin's form errors and every caller that
+ * reads `message` or `body` show German. The API's own wording stays in `body.apiMessage`.
+ */
+export function inUserLanguage(err: unknown): unknown {
+  if (!(err instanceof HttpError)) return err;
+  const locale = i18nProvider.getLocale();
+  const body = err.body && typeof err.body === 'object' ? (err.body as Record<string, unknown>) : null;
+  const translatedBody = body
+    ? {
+        ...body,
+        ...(body.message !== undefined ? { message: translateApiErrors(body.message, locale), apiMessage: body.message } : {}),
+        ...(body.errors !== undefined ? { errors: translateApiErrors(body.errors, locale) } : {}),
+      }
+    : err.body;
+  const message = typeof err.message === 'string' ? translateApiMessage(err.message, locale) : err.message;
+  return new HttpError(message, err.status, translatedBody);
+}
 
 /**
  * The gateway speaks the simple REST dialect: `filter`, `sort` and `range` query parameters,
@@ -40,7 +67,7 @@ const filterParam = (filter: Record<string, unknown>) => encodeURIComponent(JSON
 /**
  * Calls beyond CRUD: the process of a quarter and operator interventions (issue 6).
  * A refused intervention rejects with an `HttpError` of status 409 whose `message` is the
- * process's reason; callers show it as is.
+ * process's reason in the user's language; callers show it as is.
  */
 const processMethods = {
   getProcess: async (quarterId: string): Promise<ProcessStateView> =>
