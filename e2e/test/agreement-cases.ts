@@ -176,4 +176,9 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
     target: 'quarter',
     request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}/acceptance` }),
   },
+  'POST /api/quarters/:quarterId/amendments/:amendmentId/rejection': {
+    ok: 404,
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}/rejection`, body: { reason: 'Routentest' } }),
+  },
 };

@@ -165,6 +165,35 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     ]);
     expect((await as(mayor, 'GET', `${q}/agreement/versions/${version.id}`, undefined, 200)).body.contentHash).toBe(version.contentHash);
 
+    // The programme office may reject an amendment, even one both partners confirmed: the agreement stays as it was, the next one may follow.
+    const addition = (title: string) => ({
+      description: `${title} zusätzlich`,
+      reason: 'Bedarf aus der Mieterbefragung',
+      changes: [{ action: 'add', goalId: goal.id, measure: { title, kind: 'mittelbar', ownerOrganisationId: company, start: '2027-09-01', end: '2028-12-31' } }],
+    });
+    const refusedOne = (await as(lead, 'POST', `${q}/amendments`, addition('Wohnberatung'), 201)).body;
+    const s2 = `${q}/amendments/${refusedOne.id}`;
+    await as(ceo, 'POST', `${s2}/signatures`, undefined, 201);
+    await as(mayor, 'POST', `${s2}/signatures`, undefined, 201);
+    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toMatchObject({ id: refusedOne.id, confirmedBy: ['housing_company', 'municipality'] });
+    expect((await as(admin, 'POST', `${s2}/rejection`, {}, 400)).body.errors).toMatchObject({ reason: expect.any(String) });
+    await as(ceo, 'POST', `${s2}/rejection`, { reason: 'selbst abgelehnt' }, 403);
+    const rejected = (await as(admin, 'POST', `${s2}/rejection`, { reason: 'Die Finanzierung ist nicht nachgewiesen' }, 200)).body;
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'Die Finanzierung ist nicht nachgewiesen',
+      version: { status: 'sent_back' },
+      process: { eventId: `amendment:${refusedOne.id}:rejected`, applied: true },
+    });
+    expect(rejected.rejectedAt).toEqual(expect.any(String));
+    await as(admin, 'POST', `${s2}/rejection`, { reason: 'noch einmal' }, 409);
+    await as(admin, 'POST', `${a}/rejection`, { reason: 'zu spät' }, 409); // accepted already
+    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toBeNull();
+    expect((await as(mayor, 'GET', `${q}/agreement/history`, undefined, 200)).body.map((h: { status: string }) => h.status)).toEqual(['superseded', 'approved', 'sent_back']);
+    const third = (await as(lead, 'POST', `${q}/amendments`, addition('Mieterfest'), 201)).body;
+    expect(third).toMatchObject({ status: 'proposed', baseVersionId: proposed.versionId, process: { applied: true } });
+    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toMatchObject({ id: third.id, confirmedBy: [] });
+
     // Every step is in the audit log with before and after.
     const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body;
     const actions = log.map((e: { action: string }) => e.action);
@@ -184,12 +213,15 @@ describe('Handlungskonzept to certificate over HTTP', () => {
       'amendment.propose',
       'amendment.sign',
       'amendment.accept',
+      'amendment.reject',
     ]) {
       expect(actions).toContain(action);
     }
     const acceptance = log.find((e: { action: string }) => e.action === 'amendment.accept');
     expect(acceptance.before.status).toBe('confirmed');
     expect(acceptance.after.status).toBe('accepted');
+    const rejection = log.find((e: { action: string }) => e.action === 'amendment.reject');
+    expect(rejection).toMatchObject({ reason: 'Die Finanzierung ist nicht nachgewiesen', before: { status: 'confirmed' }, after: { status: 'rejected' } });
     const approval = log.find((e: { action: string }) => e.action === 'agreement.review.approved');
     expect(approval.before.status).toBe('binding');
     expect(approval.after.status).toBe('approved');

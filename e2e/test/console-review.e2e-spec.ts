@@ -195,6 +195,30 @@ describe('console: review, amendments, report remarks and quarter details', () =
     [amendment] = (await api(admin, 'GET', `${q}/amendments`, undefined, 200)).body;
     expect(amendment).toMatchObject({ status: 'accepted', confirmedBy: expect.arrayContaining(['housing_company', 'municipality']), version: { number: 3, status: 'approved' } });
 
+    // The next amendment, proposed through the API, is rejected by the programme office in the console: the reason is required.
+    const next = (await api(partnerToken, 'POST', `${q}/amendments`, {
+      description: 'Treppenlifte entfallen',
+      reason: 'Kosten zu hoch',
+      changes: [{ action: 'replace', measureId: amendment.changes[0].newMeasureId, measure: { title: 'Rampen bauen', kind: 'unmittelbar', ownerOrganisationId: company.organisationId, start: '2027-03-01', end: '2028-12-31' } }],
+    }, 201)).body;
+    await office.getByRole('tab', { name: 'Berichte' }).click();
+    await office.getByRole('tab', { name: 'Änderungen' }).click();
+    const rejectRow = office.getByTestId('amendment-4');
+    await rejectRow.getByText('vorgeschlagen – wartet auf Bestätigung').waitFor();
+    await rejectRow.getByRole('button', { name: 'Ablehnen' }).click();
+    const rejectDialog = office.getByTestId('amendment-reject-dialog');
+    await rejectDialog.getByRole('button', { name: 'Änderung ablehnen' }).click();
+    await rejectDialog.getByText('Bitte geben Sie einen Grund für die Ablehnung an.').waitFor();
+    await rejectDialog.getByLabel('Grund der Ablehnung').fill('Rampen sind an den Hauseingängen baulich nicht möglich.');
+    await shot(office, '5b-amendment-rejection');
+    await rejectDialog.getByRole('button', { name: 'Änderung ablehnen' }).click();
+    await rejectDialog.waitFor({ state: 'detached' });
+    await rejectRow.getByText('abgelehnt', { exact: true }).waitFor();
+    await rejectRow.getByText('Grund der Ablehnung: Rampen sind an den Hauseingängen baulich nicht möglich.').waitFor();
+    await expect(rejectRow.getByRole('button', { name: 'Ablehnen' }).count()).resolves.toBe(0);
+    await shot(office, '5c-amendment-rejected');
+    expect((await api(admin, 'GET', `${q}/amendments/${next.id}`, undefined, 200)).body).toMatchObject({ status: 'rejected', version: { status: 'sent_back' } });
+
     // 3. An annual report, written and submitted through the API, is returned with remarks in the console.
     const report = (await api(partnerToken, 'POST', `${q}/reports`, { year: 1, text: 'Im ersten Jahr wurden die Treppenlifte beauftragt.' }, 201)).body;
     await api(partnerToken, 'POST', `${q}/reports/${report.id}/submission`, undefined, 200);

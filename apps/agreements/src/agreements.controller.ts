@@ -8,6 +8,7 @@ import {
   CreateGoalMessage,
   CreateMeasureMessage,
   ProposeAmendmentMessage,
+  RejectAmendmentMessage,
   ReviewAnnualReportMessage,
   ReviewDecisionMessage,
   SetJustificationMessage,
@@ -168,6 +169,11 @@ export class AgreementsController {
   @MessagePattern(P.acceptAmendment)
   acceptAmendment(@Payload() msg: AcceptAmendmentMessage) {
     return this.implementation.acceptAmendment(msg.actor, msg.quarterId, msg.amendmentId);
+  }
+
+  @MessagePattern(P.rejectAmendment)
+  rejectAmendment(@Payload() msg: RejectAmendmentMessage) {
+    return this.implementation.rejectAmendment(msg.actor, msg.quarterId, msg.amendmentId, msg.reason);
   }
 
   @MessagePattern(P.listAmendments)

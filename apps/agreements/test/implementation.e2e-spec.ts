@@ -236,4 +236,53 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
     expect(after.versionId).toBe(amendment.versionId);
     expect(after.measures.map((m) => m.title)).toContain('Quartiersbüro eröffnen');
   });
+
+  it('lets the programme office reject an open amendment, proposed or confirmed, with a reason; the agreement stays as it was', async () => {
+    const wohnberatung = amendment.changes[1]!.newMeasureId!;
+    const propose = (description: string) => service.send<AmendmentDto>(P.proposeAmendment, { actor: hcSigner, quarterId, description, reason: 'Kein Träger gefunden', changes: [{ action: 'drop', measureId: wohnberatung }] });
+    const reject = (actor: Actor, amendmentId: string, reason: unknown) => ({ actor, quarterId, amendmentId, reason });
+    const liveStatus = async () => (await service.send<HandlungskonzeptDto>(P.getConcept, { quarterId })).goals.flatMap((g) => g.measures).find((m) => m.id === wohnberatung)!.status;
+
+    // A proposed amendment: only the programme office rejects, and only with a reason.
+    const first = await propose('Wohnberatung entfällt');
+    expect((await service.refusal(P.rejectAmendment, reject(hcSigner, first.id, 'nein'))).status).toBe(403);
+    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, ''))).toMatchObject({ status: 400, errors: { reason: 'reason must not be empty' } });
+    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, '   '))).toMatchObject({ status: 400, errors: { reason: 'reason must not be empty' } });
+    expect(await service.refusal(P.rejectAmendment, reject(admin, randomUUID(), 'nein'))).toMatchObject({ status: 404 });
+    const rejected = await service.send<AmendmentDto>(P.rejectAmendment, reject(admin, first.id, 'Die Wohnberatung ist Kern von HF2'));
+    expect(rejected).toMatchObject({ status: 'rejected', rejectedBy: admin.userId, rejectionReason: 'Die Wohnberatung ist Kern von HF2', acceptedAt: null, version: { status: 'sent_back' } });
+    expect(Number.isNaN(Date.parse(rejected.rejectedAt!))).toBe(false);
+    // Refused like the other decisions once it is decided.
+    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, 'noch einmal'))).toMatchObject({ status: 409, message: expect.stringContaining('is rejected') });
+    expect(await service.refusal(P.acceptAmendment, { actor: admin, quarterId, amendmentId: first.id })).toMatchObject({ status: 409 });
+    expect(await service.refusal(P.signAmendment, { actor: hcSigner, quarterId, amendmentId: first.id, signer: hc })).toMatchObject({ status: 409 });
+    expect(await service.refusal(P.rejectAmendment, reject(admin, amendment.id, 'zu spät'))).toMatchObject({
+      status: 409,
+      message: 'The amendment is accepted: only an open amendment (proposed or confirmed) can be rejected',
+    });
+
+    // A confirmed amendment's version was binding: rejected, it never becomes the agreement.
+    const second = await propose('Wohnberatung entfällt doch');
+    await service.send(P.signAmendment, { actor: hcSigner, quarterId, amendmentId: second.id, signer: hc });
+    const { amendment: confirmed } = await service.send<AmendmentSignResult>(P.signAmendment, { actor: muniSigner, quarterId, amendmentId: second.id, signer: muni });
+    expect(confirmed).toMatchObject({ status: 'confirmed', version: { status: 'binding' } });
+    const rejectedConfirmed = await service.send<AmendmentDto>(P.rejectAmendment, reject(admin, second.id, 'Finanzierung ungeklärt'));
+    expect(rejectedConfirmed).toMatchObject({ status: 'rejected', confirmedBy: ['housing_company', 'municipality'], version: { status: 'sent_back' } });
+
+    // The agreement and the quarter's measures are as they were; the history shows the rejected versions as sent back.
+    expect((await service.send<AgreementVersionDto>(P.getVersion, { quarterId, versionId: amendment.versionId })).status).toBe('approved');
+    expect(await liveStatus()).toBe('geplant');
+    const history = await service.send<VersionHistoryEntry[]>(P.versionHistory, { quarterId });
+    expect(history.map((h) => [h.status, h.amendmentId])).toEqual([
+      ['superseded', null],
+      ['approved', amendment.id],
+      ['sent_back', first.id],
+      ['sent_back', second.id],
+    ]);
+    expect((await service.send<AmendmentDto[]>(P.listAmendments, { quarterId })).map((a) => a.status).sort()).toEqual(['accepted', 'rejected', 'rejected']);
+
+    // Nothing is open any more: the next amendment may be proposed, against the approved version.
+    const third = await propose('Wohnberatung entfällt zum dritten Mal');
+    expect(third).toMatchObject({ status: 'proposed', baseVersionId: amendment.versionId });
+  });
 });

@@ -235,6 +235,7 @@ export const AgreementsMessagePatterns = {
   proposeAmendment: 'agreements.amendments.propose',
   signAmendment: 'agreements.amendments.sign',
   acceptAmendment: 'agreements.amendments.accept',
+  rejectAmendment: 'agreements.amendments.reject',
   listAmendments: 'agreements.amendments.list',
   getAmendment: 'agreements.amendments.get',
 } as const;
@@ -296,7 +297,7 @@ export interface ReportChange {
 
 export const AMENDMENT_ACTIONS = ['replace', 'drop', 'add'] as const;
 export type AmendmentAction = (typeof AMENDMENT_ACTIONS)[number];
-export const AMENDMENT_STATUSES_FLOW = ['proposed', 'confirmed', 'accepted'] as const;
+export const AMENDMENT_STATUSES_FLOW = ['proposed', 'confirmed', 'accepted', 'rejected'] as const;
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES_FLOW)[number];
 
 /** One change of an amendment, as applied: the measure replaced or dropped, the measure added. */
@@ -326,6 +327,10 @@ export interface AmendmentDto {
   confirmedBy: Array<'housing_company' | 'municipality'>;
   acceptedBy: string | null;
   acceptedAt: string | null;
+  /** Set when the programme office rejected it: who, when and why. */
+  rejectedBy: string | null;
+  rejectedAt: string | null;
+  rejectionReason: string | null;
   version: AgreementVersionDto;
 }
 

@@ -182,6 +182,7 @@ export type ProcessEvent =
   | { type: 'amendment_proposed'; amendmentId: string; description: string }
   | { type: 'amendment_confirmed'; amendmentId: string; party: 'housing_company' | 'municipality' }
   | { type: 'amendment_accepted'; amendmentId: string }
+  | { type: 'amendment_rejected'; amendmentId: string; reason: string }
   | { type: 'reaudit_decided'; decision: 'renewed' | 'expired' };
 
 /** A measure's milestone as the process tracks it; the key is stable across agreement versions. */

@@ -568,3 +568,22 @@ export class AcceptAmendmentMessage {
   @ActingUser()
   actor!: ActorDto;
 }
+
+/** The programme office rejects an open amendment; the reason is required and shown to the partners. */
+export class RejectAmendmentDto {
+  @ApiProperty({ example: 'Die Finanzierung der Ersatzmaßnahme ist nicht nachgewiesen' })
+  @IsString({ message: 'reason must not be empty' })
+  @RequiredText(2000, 'reason must not be empty')
+  reason!: string;
+}
+
+export class RejectAmendmentMessage extends RejectAmendmentDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  amendmentId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}

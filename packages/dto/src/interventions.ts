@@ -94,6 +94,7 @@ const EVENT_TYPES: ProcessEvent['type'][] = [
   'amendment_proposed',
   'amendment_confirmed',
   'amendment_accepted',
+  'amendment_rejected',
   'reaudit_decided',
   'milestone_reached',
 ];
@@ -124,6 +125,7 @@ export class ProcessEventDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) amendmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ description: 'amendment_rejected: why the programme office rejects it' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['housing_company', 'municipality']) party?: 'housing_company' | 'municipality';
   @ApiPropertyOptional({ description: 'milestone_reached: the milestone key' })
   @IsOptional()

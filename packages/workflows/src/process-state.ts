@@ -362,6 +362,11 @@ function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: 
       if (state.amendment.confirmedBy.length < 2) return 'both partners must confirm the amendment before the programme office accepts it';
       state.amendment = null;
       return undefined;
+    case 'amendment_rejected':
+      // Proposed or confirmed alike: the programme office may reject any open amendment.
+      if (state.amendment?.id !== ev.amendmentId) return `amendment ${ev.amendmentId} is not open`;
+      state.amendment = null;
+      return undefined;
     case 'reaudit_decided':
       if (state.phase !== 'reaudit') return 'no Bilanzierung is due';
       if (state.reaudit) complete(state, state.reaudit, at);

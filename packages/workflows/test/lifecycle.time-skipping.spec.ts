@@ -160,6 +160,24 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     expect((await q.state()).amendment).toBeNull();
   });
 
+  it('lets the programme office reject an open amendment, proposed or confirmed, so that the next one can be proposed', async () => {
+    const q = await startQuarter(env, 'amend-reject', { startAt: { phase: 'implementation' } });
+    const unknown = await q.event({ type: 'amendment_rejected', amendmentId: 'a0', reason: 'gibt es nicht' });
+    expect(unknown).toMatchObject({ applied: false, reason: 'amendment a0 is not open' });
+    await q.event({ type: 'amendment_proposed', amendmentId: 'a1', description: 'M3 entfällt' });
+    expect((await q.event({ type: 'amendment_rejected', amendmentId: 'a1', reason: 'Ziel HF2 wäre ohne Maßnahme' })).applied).toBe(true);
+    expect((await q.state()).amendment).toBeNull();
+    const again = await q.event({ type: 'amendment_rejected', amendmentId: 'a1', reason: 'noch einmal' });
+    expect(again).toMatchObject({ applied: false, reason: 'amendment a1 is not open' });
+    expect((await q.event({ type: 'amendment_proposed', amendmentId: 'a2', description: 'M3 ersetzt durch M7' })).applied).toBe(true);
+    await q.event({ type: 'amendment_confirmed', amendmentId: 'a2', party: 'housing_company' });
+    await q.event({ type: 'amendment_confirmed', amendmentId: 'a2', party: 'municipality' });
+    expect((await q.event({ type: 'amendment_rejected', amendmentId: 'a2', reason: 'Finanzierung ungeklärt' })).applied).toBe(true);
+    const s = await q.state();
+    expect(s.amendment).toBeNull();
+    expect(s.phase).toBe('implementation');
+  });
+
   it('closes a quarter whose certificate is left to expire at the Bilanzierung', async () => {
     const q = await startQuarter(env, 'expire', { startAt: { phase: 'implementation' } });
     let run = await q.runId();

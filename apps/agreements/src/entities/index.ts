@@ -329,6 +329,15 @@ export class Amendment {
 
   @Column({ type: Date, nullable: true })
   acceptedAt!: Date | null;
+
+  @Column('varchar', { length: 36, nullable: true })
+  rejectedBy!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  rejectedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  rejectionReason!: string | null;
 }
 
 export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment];

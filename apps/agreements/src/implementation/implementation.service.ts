@@ -212,7 +212,7 @@ export class ImplementationService {
     return this.db.transaction(async (em) => {
       const base = await this.approvedVersion(em, quarterId, 'amend the Zielvereinbarung', true);
       const open = await em.getRepository(Amendment).findOne({ where: { quarterId, status: In(['proposed', 'confirmed']) } });
-      if (open) throw rpcError(409, `Amendment "${open.description}" is still open: it must be accepted before the next one`);
+      if (open) throw rpcError(409, `Amendment "${open.description}" is still open: it must be accepted or rejected before the next one`);
 
       const now = new Date();
       const snapshot: AgreementSnapshot = JSON.parse(JSON.stringify(base.snapshot));
@@ -308,6 +308,9 @@ export class ImplementationService {
         proposedAt: now,
         acceptedBy: null,
         acceptedAt: null,
+        rejectedBy: null,
+        rejectedAt: null,
+        rejectionReason: null,
       });
       await em.save(amendment);
       return this.toAmendmentDto(em, amendment);
@@ -392,6 +395,32 @@ export class ImplementationService {
     });
   }
 
+  /**
+   * The programme office rejects an open amendment, proposed or confirmed, with a reason.
+   * The agreement stays as it was: the approved version remains approved, the live measures
+   * keep their statuses, and the amendment's own version is marked sent back, so a version
+   * the partners had signed never becomes the agreement. The next amendment may follow.
+   */
+  async rejectAmendment(actor: Actor, quarterId: string, amendmentId: string, reason: string): Promise<AmendmentDto> {
+    requireRole(actor, ['programme_admin'], 'reject amendments');
+    const why = typeof reason === 'string' ? reason.trim() : '';
+    if (why === '') throw rpcError(400, 'Validation failed', { reason: 'reason must not be empty' });
+    return this.db.transaction(async (em) => {
+      const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
+      if (amendment.status !== 'proposed' && amendment.status !== 'confirmed') {
+        throw rpcError(409, `The amendment is ${amendment.status}: only an open amendment (proposed or confirmed) can be rejected`);
+      }
+      const now = new Date();
+      await em.getRepository(AgreementVersion).update({ id: amendment.versionId }, { status: 'sent_back', decidedAt: now, requiredChanges: why });
+      amendment.status = 'rejected';
+      amendment.rejectedBy = actor.userId;
+      amendment.rejectedAt = now;
+      amendment.rejectionReason = why;
+      await em.save(amendment);
+      return this.toAmendmentDto(em, amendment);
+    });
+  }
+
   async listAmendments(quarterId: string): Promise<AmendmentDto[]> {
     const rows = await this.db.getRepository(Amendment).find({ where: { quarterId }, order: { proposedAt: 'DESC' } });
     return Promise.all(rows.map((a) => this.toAmendmentDto(this.db.manager, a)));
@@ -455,6 +484,9 @@ export class ImplementationService {
       confirmedBy: version.signatures.map((s) => s.role).filter((r): r is Party => r === 'housing_company' || r === 'municipality'),
       acceptedBy: a.acceptedBy,
       acceptedAt: a.acceptedAt?.toISOString() ?? null,
+      rejectedBy: a.rejectedBy,
+      rejectedAt: a.rejectedAt?.toISOString() ?? null,
+      rejectionReason: a.rejectionReason,
       version,
     };
   }

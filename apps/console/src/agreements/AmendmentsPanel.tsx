@@ -30,7 +30,8 @@ import { useFormat } from './format';
 const M = 'genq_amendments';
 const PARTIES = ['housing_company', 'municipality'] as const;
 const KINDS: readonly MeasureKind[] = ['unmittelbar', 'mittelbar'];
-const statusColor: Record<AmendmentStatus, 'warning' | 'primary' | 'success'> = { proposed: 'warning', confirmed: 'primary', accepted: 'success' };
+const statusColor: Record<AmendmentStatus, 'warning' | 'primary' | 'success' | 'default'> = { proposed: 'warning', confirmed: 'primary', accepted: 'success', rejected: 'default' };
+const isOpen = (a: AmendmentDto) => a.status === 'proposed' || a.status === 'confirmed';
 /** Measures that were replaced or dropped before cannot be changed again. */
 const CLOSED_MEASURE_STATUSES = ['ersetzt', 'entfallen'];
 
@@ -50,7 +51,8 @@ const emptyChange = (): ChangeDraft => ({ action: 'replace', measureId: '', titl
 /**
  * Änderungen der Zielvereinbarung: a partner proposes to replace or drop measures of the
  * approved agreement (with a reason), both partners confirm (housing company and municipality,
- * each by someone with signing authority), the programme office accepts. Every refusal shows
+ * each by someone with signing authority), the programme office accepts, or rejects an open
+ * one with a reason (the agreement stays as it was). Every refusal shows
  * the API's reason; who may press which button follows the gateway's policies.
  */
 export const AmendmentsPanel = () => {
@@ -61,12 +63,14 @@ export const AmendmentsPanel = () => {
   const { canAccess: mayPropose } = useCanAccess({ resource: 'agreements', action: 'amend' });
   const { canAccess: mayConfirm } = useCanAccess({ resource: 'agreements', action: 'confirm_amendment' });
   const { canAccess: mayAccept } = useCanAccess({ resource: 'agreements', action: 'accept_amendment' });
+  const { canAccess: mayReject } = useCanAccess({ resource: 'agreements', action: 'reject_amendment' });
   const quarterId = record?.id ? String(record.id) : undefined;
   const [amendments, setAmendments] = useState<AmendmentDto[] | null>(null);
   const [versions, setVersions] = useState<AgreementVersionDto[]>([]);
   const [memberships, setMemberships] = useState<MembershipDto[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [proposing, setProposing] = useState(false);
+  const [rejecting, setRejecting] = useState<AmendmentDto | null>(null);
 
   const load = useCallback(async () => {
     if (!quarterId) return;
@@ -90,7 +94,7 @@ export const AmendmentsPanel = () => {
 
   const refused = (err: unknown) => notify(translate(`${M}.refused`, { reason: reasonOf(err) }), { type: 'error' });
   const approved = versions.find((v) => v.status === 'approved');
-  const open = amendments.find((a) => a.status !== 'accepted');
+  const open = amendments.find(isOpen);
   const myOrganisation = session.user?.organisationId ?? null;
   const measureTitle = new Map(versions.flatMap((v) => v.snapshot.goals.flatMap((g) => g.measures.map((m) => [m.id, m.title] as const))));
 
@@ -174,6 +178,16 @@ export const AmendmentsPanel = () => {
                       {translate(`${M}.accepted_at`, { at: format.dateTime(a.acceptedAt) })}
                     </Typography>
                   )}
+                  {a.rejectedAt && (
+                    <Box data-testid="amendment-rejection">
+                      <Typography variant="caption" display="block">
+                        {translate(`${M}.rejected_at`, { at: format.dateTime(a.rejectedAt) })}
+                      </Typography>
+                      <Typography variant="caption" display="block">
+                        {translate(`${M}.rejection_shown`, { text: a.rejectionReason ?? '' })}
+                      </Typography>
+                    </Box>
+                  )}
                 </TableCell>
                 <TableCell data-testid="amendment-confirmations">
                   {PARTIES.map((party) => {
@@ -201,6 +215,11 @@ export const AmendmentsPanel = () => {
                         {translate(`${M}.accept`)}
                       </Button>
                     )}
+                    {mayReject && isOpen(a) && (
+                      <Button size="small" variant="outlined" color="error" onClick={() => setRejecting(a)}>
+                        {translate(`${M}.reject`)}
+                      </Button>
+                    )}
                   </Stack>
                 </TableCell>
               </TableRow>
@@ -221,7 +240,77 @@ export const AmendmentsPanel = () => {
           }}
         />
       )}
+      {rejecting && (
+        <RejectDialog
+          quarterId={quarterId}
+          amendment={rejecting}
+          onClose={() => setRejecting(null)}
+          onSaved={async () => {
+            setRejecting(null);
+            notify(`${M}.rejected`, { type: 'success' });
+            await load();
+          }}
+        />
+      )}
     </Stack>
+  );
+};
+
+/** The programme office rejects an open amendment; the reason is required and shown to the partners. */
+const RejectDialog = ({ quarterId, amendment, onClose, onSaved }: { quarterId: string; amendment: AmendmentDto; onClose: () => void; onSaved: () => Promise<void> }) => {
+  const translate = useTranslate();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    setFailure(null);
+    if (reason.trim() === '') {
+      setError(translate(`${M}.reason_required`));
+      return;
+    }
+    setError(undefined);
+    setSaving(true);
+    try {
+      await amendmentsApi.reject(quarterId, amendment.id, reason.trim());
+      await onSaved();
+    } catch (err) {
+      const byField = fieldErrors(err);
+      setError(byField.reason);
+      if (!byField.reason) setFailure(reasonOf(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid="amendment-reject-dialog">
+      <DialogTitle>{translate(`${M}.reject_title`, { number: amendment.version.number })}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <Typography variant="body2">{translate(`${M}.reject_intro`, { description: amendment.description })}</Typography>
+          <TextField
+            size="small"
+            multiline
+            minRows={3}
+            required
+            label={translate(`${M}.rejection_reason`)}
+            value={reason}
+            error={!!error}
+            helperText={error}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {failure && <Alert severity="error">{translate(`${M}.refused`, { reason: failure })}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate(`${M}.cancel`)}</Button>
+        <Button variant="contained" color="error" disabled={saving} onClick={() => void save()}>
+          {translate(`${M}.reject_submit`)}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 };
 

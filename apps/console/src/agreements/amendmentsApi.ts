@@ -24,7 +24,7 @@ const q = (id: string) => `${apiUrl}/quarters/${encodeURIComponent(id)}`;
 const call = async <T>(url: string, method = 'GET', body?: unknown): Promise<T> =>
   (await httpClient(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json as T;
 
-/** Änderungen der Zielvereinbarung (GET/POST /api/quarters/:id/amendments and their signatures and acceptance). */
+/** Änderungen der Zielvereinbarung (GET/POST /api/quarters/:id/amendments and their signatures, acceptance and rejection). */
 export const amendmentsApi = {
   list: (quarterId: string) => call<AmendmentDto[]>(`${q(quarterId)}/amendments`),
   /** Versions with their snapshot: the approved one names the measures an amendment may change. */
@@ -39,4 +39,7 @@ export const amendmentsApi = {
   confirm: (quarterId: string, amendmentId: string) =>
     call<AmendmentSignResult>(`${q(quarterId)}/amendments/${encodeURIComponent(amendmentId)}/signatures`, 'POST'),
   accept: (quarterId: string, amendmentId: string) => call<AmendmentDto>(`${q(quarterId)}/amendments/${encodeURIComponent(amendmentId)}/acceptance`, 'POST'),
+  /** Rejects an open amendment; 400 with `errors.reason` without a reason, 409 once accepted or rejected. */
+  reject: (quarterId: string, amendmentId: string, reason: string) =>
+    call<AmendmentDto>(`${q(quarterId)}/amendments/${encodeURIComponent(amendmentId)}/rejection`, 'POST', { reason }),
 };

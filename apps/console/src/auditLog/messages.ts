@@ -8,7 +8,7 @@ export const auditGerman = {
     action: {
       account: { bootstrap: 'Erstes Administrationskonto angelegt', create: 'Benutzerkonto angelegt', lock: 'Benutzerkonto vorübergehend gesperrt' },
       agreement: { sign: 'Zielvereinbarung unterzeichnet', submit: 'Zielvereinbarung eingereicht' },
-      amendment: { accept: 'Änderung angenommen', propose: 'Änderung vorgeschlagen', sign: 'Änderung bestätigt (unterzeichnet)' },
+      amendment: { accept: 'Änderung angenommen', propose: 'Änderung vorgeschlagen', reject: 'Änderung abgelehnt', sign: 'Änderung bestätigt (unterzeichnet)' },
       analysis: {
         indicators: { recompute: 'Indikatoren neu berechnet', update: 'Indikatorwerte geändert', import: 'Indikatorwerte importiert' },
         ratings: { update: 'Bewertungen geändert' },
@@ -48,6 +48,7 @@ export const auditGerman = {
       amendment_proposed: 'Änderung vorgeschlagen',
       amendment_confirmed: 'Änderung bestätigt',
       amendment_accepted: 'Änderung angenommen',
+      amendment_rejected: 'Änderung abgelehnt',
       reaudit_decided: 'Bilanzierung entschieden',
       milestone_reached: 'Meilenstein erreicht',
     },
@@ -81,7 +82,7 @@ export const auditEnglish: typeof auditGerman = {
     action: {
       account: { bootstrap: 'First administrator account created', create: 'Account created', lock: 'Account locked for a while' },
       agreement: { sign: 'Agreement signed', submit: 'Agreement submitted' },
-      amendment: { accept: 'Amendment accepted', propose: 'Amendment proposed', sign: 'Amendment confirmed (signed)' },
+      amendment: { accept: 'Amendment accepted', propose: 'Amendment proposed', reject: 'Amendment rejected', sign: 'Amendment confirmed (signed)' },
       analysis: {
         indicators: { recompute: 'Indicators recomputed', update: 'Indicator values changed', import: 'Indicator values imported' },
         ratings: { update: 'Ratings changed' },
@@ -121,6 +122,7 @@ export const auditEnglish: typeof auditGerman = {
       amendment_proposed: 'Amendment proposed',
       amendment_confirmed: 'Amendment confirmed',
       amendment_accepted: 'Amendment accepted',
+      amendment_rejected: 'Amendment rejected',
       reaudit_decided: 'Re-audit decided',
       milestone_reached: 'Milestone reached',
     },

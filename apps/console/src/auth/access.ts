@@ -33,10 +33,11 @@ const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
     review: ['programme_admin'],
     report: ['partner'],
     review_report: ['programme_admin'],
-    // Änderungen der Zielvereinbarung: partners propose and confirm, the programme office accepts.
+    // Änderungen der Zielvereinbarung: partners propose and confirm, the programme office accepts or rejects.
     amend: ['partner'],
     confirm_amendment: ['partner'],
     accept_amendment: ['programme_admin'],
+    reject_amendment: ['programme_admin'],
   },
 };
 

@@ -10,14 +10,14 @@ import {
   type PdfDocument,
   type VersionHistoryEntry,
 } from '@genq/contracts';
-import { AnnualReportContentDto, CreateAnnualReportDto, ProposeAmendmentDto, ReviewAnnualReportDto } from '@genq/dto';
+import { AnnualReportContentDto, CreateAnnualReportDto, ProposeAmendmentDto, RejectAmendmentDto, ReviewAnnualReportDto } from '@genq/dto';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
 import { ImplementationGatewayService } from './implementation.service';
 
 const QUARTER = { quarter: 'params.quarterId' } as const;
-/** The quarter's partners write reports and amendments; the programme office reviews and accepts. */
+/** The quarter's partners write reports and amendments; the programme office reviews, accepts or rejects. */
 const PARTNERS = ['partner'] as const;
 const OFFICE = ['programme_admin'] as const;
 
@@ -148,5 +148,20 @@ export class ImplementationController {
   @ApiConflictResponse({ description: 'Not confirmed by both partners, or accepted already' })
   accept(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Param('amendmentId', new ParseUUIDPipe()) amendmentId: string, @CurrentActor() actor: Actor) {
     return this.implementation.acceptAmendment(actor, quarterId, amendmentId);
+  }
+
+  @Post('amendments/:amendmentId/rejection')
+  @HttpCode(200)
+  @Policy({ roles: OFFICE, scope: QUARTER })
+  @ApiOkResponse({ description: 'Rejected with the reason: the agreement stays as it was, the next amendment may be proposed; the process hears `amendment_rejected`' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors` (reason missing)' })
+  @ApiConflictResponse({ description: 'Accepted or rejected already' })
+  reject(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('amendmentId', new ParseUUIDPipe()) amendmentId: string,
+    @Body() dto: RejectAmendmentDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.implementation.rejectAmendment(actor, quarterId, amendmentId, dto);
   }
 }

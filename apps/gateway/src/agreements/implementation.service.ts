@@ -9,7 +9,7 @@ import {
   type ProcessState,
   type ReportChange,
 } from '@genq/contracts';
-import type { AnnualReportContentDto, CreateAnnualReportDto, ProposeAmendmentDto, ReviewAnnualReportDto } from '@genq/dto';
+import type { AnnualReportContentDto, CreateAnnualReportDto, ProposeAmendmentDto, RejectAmendmentDto, ReviewAnnualReportDto } from '@genq/dto';
 import { AuditService } from '../audit/audit.service';
 import { ProcessService } from '../process/process.service';
 import { ServiceClients } from '../services/service-clients';
@@ -92,6 +92,29 @@ export class ImplementationGatewayService {
     const amendment = await this.services.send<AmendmentDto>('agreements', P.acceptAmendment, { quarterId, amendmentId, actor });
     await this.audit.record({ action: 'amendment.accept', resourceType: 'amendment', resourceId: amendmentId, quarterId, before: summary(before), after: summary(amendment) });
     const process = await this.agreements.report({ type: 'amendment_accepted', amendmentId, eventId: `amendment:${amendmentId}:accepted`, quarterId });
+    return { ...amendment, process };
+  }
+
+  /** The programme office rejects an open amendment: the agreement stays as it was, the process no longer waits for it. */
+  async rejectAmendment(actor: Actor, quarterId: string, amendmentId: string, dto: RejectAmendmentDto): Promise<AmendmentDto & { process: ProcessReport }> {
+    const before = await this.services.send<AmendmentDto>('agreements', P.getAmendment, { quarterId, amendmentId });
+    const amendment = await this.services.send<AmendmentDto>('agreements', P.rejectAmendment, { ...dto, quarterId, amendmentId, actor });
+    await this.audit.record({
+      action: 'amendment.reject',
+      resourceType: 'amendment',
+      resourceId: amendmentId,
+      quarterId,
+      reason: amendment.rejectionReason,
+      before: summary(before),
+      after: summary(amendment),
+    });
+    const process = await this.agreements.report({
+      type: 'amendment_rejected',
+      amendmentId,
+      reason: amendment.rejectionReason ?? dto.reason,
+      eventId: `amendment:${amendmentId}:rejected`,
+      quarterId,
+    });
     return { ...amendment, process };
   }
 
