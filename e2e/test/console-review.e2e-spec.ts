@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import { recordStepsUpToDecision } from './support/api';
 import { launchBrowser, loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -73,15 +74,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     const q = `/quarters/${quarter.id}`;
 
     // Set-up through the API: the process up to Abstimmung und Beschluss, the city's signatory, a goal with one measure.
-    for (const [i, ev] of [
-      { type: 'kickoff_recorded' },
-      { type: 'analysis_submitted' },
-      { type: 'workshop_recorded', workshop: 'strategy_workshop' },
-      { type: 'participation_recorded' },
-      { type: 'workshop_recorded', workshop: 'goals_workshop' },
-    ].entries()) {
-      await api(admin, 'POST', `${q}/events`, { eventId: `console-review-${i}`, ...ev }, 200);
-    }
+    await recordStepsUpToDecision(env.apiAs(admin), q, 'console-review');
     const memberships = (await api(admin, 'GET', `${q}/memberships`, undefined, 200)).body as Array<{ organisationId: string; organisationName: string }>;
     const company = memberships.find((m) => m.organisationName === 'DOGEWO21')!;
     const city = memberships.find((m) => m.organisationName === 'Stadt Dortmund')!;
