@@ -13,6 +13,16 @@ function cachedToolPath(name) {
   return path.join(genqCacheDir(), 'bin', name);
 }
 
+/**
+ * The file name `go install` gives `pkg`'s binary: its last path element, except that a
+ * major-version suffix (`.../nats-server/v2`) names the element before it, as Go does.
+ */
+function goBinaryName(pkg) {
+  const parts = pkg.split('/');
+  const last = parts[parts.length - 1];
+  return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
+}
+
 function findGo() {
   const go = which('go') ?? ['/usr/local/go/bin/go', '/usr/lib/go/bin/go'].find(isExecutableFile);
   if (!go) throw new Error('no `go` on PATH or in /usr/local/go/bin (install Go 1.25+ to build it from the Go module proxy)');
@@ -28,6 +38,7 @@ function findGo() {
  * `replace` or `exclude` directives (which `go install pkg@version` refuses); the directives
  * are then ignored, so use it only where upstream's excluded versions do not matter.
  * `ldflags` stamps what upstream's own release build stamps (a version string, say).
+ * `name` is the cached file's name; the file Go writes is found by {@link goBinaryName}.
  */
 async function buildGoTool({ name, pkg, version, viaScratchModule = false, ldflags, log = console.log }) {
   const target = cachedToolPath(name);
@@ -69,7 +80,7 @@ async function buildGoTool({ name, pkg, version, viaScratchModule = false, ldfla
         } else {
           env.GOBIN = staging;
           await step(['install', ...flags, `${pkg}@${version}`], staging);
-          built = path.join(staging, path.basename(pkg));
+          built = path.join(staging, goBinaryName(pkg));
         }
         fs.renameSync(built, target);
         log(`[genq] built ${target} in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -83,4 +94,4 @@ async function buildGoTool({ name, pkg, version, viaScratchModule = false, ldfla
   );
 }
 
-module.exports = { buildGoTool, cachedToolPath };
+module.exports = { buildGoTool, cachedToolPath, goBinaryName };

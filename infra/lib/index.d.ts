@@ -72,6 +72,68 @@ export function startTemporalDevServer(options?: TemporalDevServerOptions): Prom
  */
 export function ensureTimeSkippingTestServer(options?: { log?: Log; version?: string }): Promise<string>;
 
+// nats.cjs
+
+/** Tag of github.com/nats-io/nats-server/v2 built from the Go module proxy. */
+export const NATS_SERVER_VERSION: string;
+
+/**
+ * Path to a nats-server binary (2.2 or newer, for JetStream): `GENQ_NATS_BIN`, `nats-server`
+ * on PATH, the cached build under `${XDG_CACHE_HOME:-~/.cache}/genq/bin`, else a Go build
+ * into that cache (under a minute).
+ */
+export function ensureNatsServer(options?: { log?: Log }): Promise<string>;
+
+export interface NatsServerOptions {
+  /** nats-server binary; default {@link ensureNatsServer}. */
+  bin?: string;
+  /** JetStream's store directory (created); streams survive restarts on the same one. */
+  storeDir: string;
+  /** Client port; default a free port. */
+  port?: number;
+  /** HTTP monitoring port (`/healthz`, `/jsz`, `/varz`); default a free port. */
+  monitorPort?: number;
+  /** Server output, appended; default `$TMPDIR/genq-nats-<port>.log`. */
+  logFile?: string;
+  log?: Log;
+  /** Default `genq-nats-<port>`: stable across restarts, as JetStream clustering needs. */
+  serverName?: string;
+  /** Cluster name when clustered; default "genq". */
+  clusterName?: string;
+  /** Route port on 127.0.0.1; giving it or `routes` makes the server a cluster node (default a free port then). */
+  clusterPort?: number;
+  /** Route URLs of the other nodes, e.g. `nats://127.0.0.1:6223`. */
+  routes?: string[];
+  /** Default 30 s. */
+  startupTimeoutMs?: number;
+}
+
+export interface NatsServer {
+  /** `nats://127.0.0.1:<port>`, for a client's `servers`. */
+  url: string;
+  port: number;
+  /** `http://127.0.0.1:<monitorPort>`. */
+  monitorUrl: string;
+  storeDir: string;
+  serverName: string;
+  /** `nats://127.0.0.1:<clusterPort>` for a cluster node, else undefined. */
+  clusterUrl?: string;
+  logFile: string;
+  process: ChildProcess;
+  /** SIGTERM (a clean shutdown), then SIGKILL after `timeoutMs` (default 10 s). Idempotent. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** SIGKILL at once, as a crash would; resolves once the process is gone. Idempotent. */
+  kill(): Promise<void>;
+  /** Stops this server if it still runs and starts it again with the same ports, name and store dir. */
+  restart(): Promise<NatsServer>;
+}
+
+/**
+ * Starts `nats-server -js` on 127.0.0.1; resolves once `/healthz` answers 200 (a cluster node:
+ * once JetStream is enabled, as a lone node has no quorum yet).
+ */
+export function startNatsServer(options: NatsServerOptions): Promise<NatsServer>;
+
 // postgres.cjs
 
 /** Directory with initdb, pg_ctl, postgres and psql; installs Debian's postgresql when root. */
@@ -140,6 +202,10 @@ export interface StackPorts {
   console?: number;
   temporal: number;
   temporalUi: number;
+  /** NATS client port (JetStream). */
+  nats: number;
+  /** NATS HTTP monitoring port; default a free port. */
+  natsMonitor?: number;
   actors: number;
   analysis: number;
   agreements: number;
@@ -162,11 +228,18 @@ export interface Stack {
   temporalAddress: string;
   temporalUiUrl: string;
   temporalBin: string;
+  /** `nats://127.0.0.1:<port>`, what every app gets as `NATS_URL`. */
+  natsUrl: string;
+  natsMonitorUrl: string;
+  natsBin: string;
+  /** Every process by name; `nats` is the NATS server (its `kill()` is a SIGKILL, for fault tests). */
   apps: Record<string, StackApp>;
-  /** Stops every process, newest first. */
+  /** Stops every process, newest first (NATS and Temporal after the apps). */
   stop(): Promise<void>;
   /** Kills the worker hard and starts a new one; resolves once it polls. */
   replaceWorker(): Promise<StackApp>;
+  /** Starts NATS again on the same ports and store dir (stopping it first if it runs); resolves once healthy. */
+  restartNats(): Promise<StackApp>;
 }
 
 /** The repository's root directory. */

@@ -1,14 +1,16 @@
 'use strict';
 /**
  * Starts the whole system on embedded defaults: a Temporal dev server with a SQLite file,
- * the three services each with its own SQLite database, the worker, the gateway and the
- * console. `npm start` and the cross-process tests use the same code, so what the tests
- * prove is what a user runs. Node builtins only.
+ * a NATS server with JetStream storing under the data directory, the three services each
+ * with its own SQLite database, the worker, the gateway and the console. `npm start` and the
+ * cross-process tests use the same code, so what the tests prove is what a user runs. Node
+ * builtins only.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startTemporalDevServer, ensureTemporalBinary } = require('./temporal.cjs');
+const { startNatsServer, ensureNatsServer } = require('./nats.cjs');
 const { waitForPort, waitForHttp } = require('./ports.cjs');
 const { sleep, tailFile } = require('./exec.cjs');
 const { ensureSecrets } = require('./secrets.cjs');
@@ -76,7 +78,7 @@ async function waitReady(app, check, what) {
 /**
  * @param {object} o
  * @param {string} o.dataDir where every SQLite file and log lives
- * @param {{gateway:number, gatewayEvents:number, console?:number, temporal:number, temporalUi:number, actors:number, analysis:number, agreements:number}} o.ports
+ * @param {{gateway:number, gatewayEvents:number, console?:number, temporal:number, temporalUi:number, nats:number, natsMonitor?:number, actors:number, analysis:number, agreements:number}} o.ports
  * @param {boolean} [o.withConsole] serve the built console (vite preview) too
  * @param {(s: string) => void} [o.log]
  * @param {Record<string,string>} [o.env] extra environment for every app
@@ -109,9 +111,30 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     });
     started.push({ name: 'temporal', stop: () => temporal.stop() });
 
+    // Started before the apps and so stopped after them: they may still publish while stopping.
+    const natsBin = await ensureNatsServer({ log });
+    const natsLogFile = path.join(logs, 'nats.log');
+    let nats = await startNatsServer({
+      bin: natsBin,
+      port: ports.nats,
+      monitorPort: ports.natsMonitor,
+      storeDir: path.join(dataDir, 'nats'),
+      logFile: natsLogFile,
+      log,
+    });
+    // One handle for the stack's life: restartNats() swaps the server behind it.
+    const natsApp = {
+      name: 'nats',
+      logFile: natsLogFile,
+      stop: (timeoutMs) => nats.stop({ timeoutMs }),
+      kill: () => nats.kill(),
+    };
+    started.push(natsApp);
+
     const common = {
       ...env,
       TEMPORAL_ADDRESS: temporal.address,
+      NATS_URL: nats.url,
       ACTORS_HOST: '127.0.0.1',
       ACTORS_PORT: String(ports.actors),
       ANALYSIS_HOST: '127.0.0.1',
@@ -178,8 +201,19 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       temporalAddress: temporal.address,
       temporalUiUrl: temporal.uiUrl,
       temporalBin: bin,
+      natsUrl: nats.url,
+      natsMonitorUrl: nats.monitorUrl,
+      natsBin,
       apps: Object.fromEntries(started.map((a) => [a.name, a])),
       stop,
+      /**
+       * Starts NATS again on the same ports and store dir, stopping it first if it still runs
+       * (after `apps.nats.kill()` it does not); resolves once JetStream has recovered its streams.
+       */
+      async restartNats() {
+        nats = await nats.restart();
+        return natsApp;
+      },
       /** Kills the worker hard (SIGKILL) and starts a new one, as after a crash; resolves once it polls. */
       async replaceWorker() {
         await worker.kill();
@@ -209,7 +243,7 @@ async function waitForLogLine(app, text, timeoutMs) {
 /** Free ports for every process of a stack, for tests that run stacks side by side. */
 async function freeStackPorts({ withConsole = false } = {}) {
   const { freePort } = require('./ports.cjs');
-  const names = ['gateway', 'gatewayEvents', 'temporal', 'temporalUi', 'actors', 'analysis', 'agreements', ...(withConsole ? ['console'] : [])];
+  const names = ['gateway', 'gatewayEvents', 'temporal', 'temporalUi', 'nats', 'natsMonitor', 'actors', 'analysis', 'agreements', ...(withConsole ? ['console'] : [])];
   const ports = {};
   for (const name of names) ports[name] = await freePort();
   return ports;

@@ -2,7 +2,7 @@
 'use strict';
 /**
  * `npm start`: the whole system on embedded defaults, from a fresh clone.
- * Installs dependencies if missing, builds, obtains the Temporal server, starts every
+ * Installs dependencies if missing, builds, obtains the Temporal and NATS servers, starts every
  * process with its data under data/, seeds the demo once, prints where to go, and stops
  * everything cleanly on Ctrl-C. A second start keeps all data and running workflows.
  */
@@ -42,6 +42,7 @@ async function main() {
     API                   ${stack.gatewayUrl}/api
     API-Dokumentation     ${stack.apiDocsUrl}
     Temporal Web UI       ${stack.temporalUiUrl}
+    NATS (JetStream)      ${stack.natsUrl}, monitoring ${stack.natsMonitorUrl}
     Daten / data          ${dataDir}
     Logs                  ${path.join(dataDir, 'logs')}
 

@@ -2,9 +2,9 @@
 'use strict';
 /**
  * `npm test`: every test of the repository through turbo, on a fresh clone. First it
- * provisions what the tests run against (dependencies, the Temporal CLI binary, PostgreSQL
- * and Chromium from Debian's packages, the docker compose client, Temporal's time-skipping
- * test server from Maven Central), reusing caches when present.
+ * provisions what the tests run against (dependencies, the Temporal CLI binary, nats-server,
+ * PostgreSQL and Chromium from Debian's packages, the docker compose client, Temporal's
+ * time-skipping test server from Maven Central), reusing caches when present.
  */
 const { ensureInstalled, sh } = require('./common.cjs');
 
@@ -12,6 +12,7 @@ async function main() {
   await ensureInstalled();
   const infra = require('../lib/index.cjs');
   await infra.ensureTemporalBinary();
+  await infra.ensureNatsServer();
   await infra.ensurePostgresInstalled();
   await infra.ensureDockerCompose();
   await infra.ensureTimeSkippingTestServer();

@@ -12,6 +12,8 @@ jest.setTimeout(20 * 60_000);
 
 interface ComposeService {
   image?: string;
+  command?: string[];
+  volumes?: Array<{ type: string; source?: string; target: string }>;
   build?: { dockerfile?: string; target?: string; args?: Record<string, string> };
   environment?: Record<string, string | null>;
   healthcheck?: { test?: string[]; disable?: boolean };
@@ -39,8 +41,8 @@ const service = (name: string): ComposeService => {
   return s;
 };
 
-it('runs every app, PostgreSQL and Temporal', () => {
-  expect(Object.keys(config.services)).toEqual(expect.arrayContaining([...apps, 'postgres', 'temporal']));
+it('runs every app, PostgreSQL, Temporal and NATS', () => {
+  expect(Object.keys(config.services)).toEqual(expect.arrayContaining([...apps, 'postgres', 'temporal', 'nats']));
 });
 
 it.each(apps)('builds %s from the shared Dockerfile with APP set to its name', (app) => {
@@ -87,5 +89,19 @@ it('gives actors, analysis and agreements each its own PostgreSQL database', () 
 it('points every Node app at the Temporal service', () => {
   for (const app of apps.filter((a) => a !== 'console')) {
     expect(service(app).environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default' });
+  }
+});
+
+it('runs NATS with JetStream on a volume and a health check', () => {
+  const nats = service('nats');
+  expect(nats.command).toEqual(expect.arrayContaining(['-js', '-sd', '/data']));
+  expect(nats.volumes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'volume', target: '/data' })]));
+  expect(nats.healthcheck?.test?.join(' ')).toMatch(/8222\/healthz/);
+});
+
+it('points every Node app at NATS and starts it only once NATS is healthy', () => {
+  for (const app of apps.filter((a) => a !== 'console')) {
+    expect(service(app).environment).toMatchObject({ NATS_URL: 'nats://nats:4222' });
+    expect(service(app).depends_on?.nats).toEqual(expect.objectContaining({ condition: 'service_healthy' }));
   }
 });

@@ -1,0 +1,182 @@
+'use strict';
+/**
+ * A real NATS server with JetStream for tests and local runs, provisioned from package
+ * registries only: nats-server is pure Go, so the Go module proxy carries all of it (a build
+ * of well under a minute, once per machine), where users with internet would take a release
+ * download or a Docker image.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { buildGoTool, cachedToolPath } = require('./go-tool.cjs');
+const { freePort } = require('./ports.cjs');
+const { run, which, isExecutableFile, tailFile, sleep, resolveTool } = require('./exec.cjs');
+
+const NATS_SERVER_MODULE = 'github.com/nats-io/nats-server/v2';
+const NATS_SERVER_VERSION = 'v2.15.3';
+
+/**
+ * Throws unless `bin` runs and reports itself as nats-server 2.2 or newer (JetStream came
+ * with 2.2; Debian's 2.9 package passes, its JetStream is older but compatible).
+ */
+async function probeNats(bin) {
+  const r = await run(bin, ['--version'], { timeoutMs: 30_000 });
+  const version = /nats-server:\s*v(\d+)\.(\d+)/.exec(r.stdout + r.stderr);
+  if (r.code !== 0 || !version) {
+    throw new Error(`${bin} --version did not report a nats-server (exit ${r.code}): ${(r.stderr || r.stdout).trim().slice(0, 200)}`);
+  }
+  const [major, minor] = [Number(version[1]), Number(version[2])];
+  if (major < 2 || (major === 2 && minor < 2)) throw new Error(`${bin} is nats-server v${major}.${minor}; JetStream needs v2.2 or newer`);
+  return bin;
+}
+
+/**
+ * Path to a nats-server binary. Order: `GENQ_NATS_BIN`, a `nats-server` on PATH, the binary
+ * cached under `${XDG_CACHE_HOME:-~/.cache}/genq/bin`, then a build from the Go module proxy
+ * into that cache.
+ */
+async function ensureNatsServer({ log = console.log } = {}) {
+  const cached = cachedToolPath('nats-server');
+  return resolveTool({
+    what: 'nats-server',
+    envVar: 'GENQ_NATS_BIN',
+    probe: probeNats,
+    routes: [
+      { name: '`nats-server` on PATH', attempt: async () => { const bin = which('nats-server'); return bin && probeNats(bin); } },
+      { name: `cached binary ${cached}`, attempt: async () => isExecutableFile(cached) ? probeNats(cached) : undefined },
+      {
+        name: `go install ${NATS_SERVER_MODULE}@${NATS_SERVER_VERSION}`,
+        attempt: async () =>
+          probeNats(await buildGoTool({ name: 'nats-server', pkg: NATS_SERVER_MODULE, version: NATS_SERVER_VERSION, log })),
+      },
+    ],
+  });
+}
+
+/** Status of GET `url`, or the connection error's code; never throws. */
+async function httpStatus(url) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch (err) {
+    return err.cause?.code ?? err.message;
+  }
+}
+
+/**
+ * Starts `nats-server -js` on 127.0.0.1 with its JetStream store in `storeDir` and resolves
+ * once the monitoring endpoint reports it healthy. Ports default to free ones. The handle's
+ * `restart()` starts it again with the same ports, name and store dir, which is what a fault
+ * test needs after `kill()`: streams and consumers must come back from disk.
+ *
+ * A single server is ready when `/healthz` answers 200, which includes JetStream having
+ * recovered its streams. A cluster node (`routes` or `clusterPort` given) is ready once
+ * JetStream is enabled (`/healthz?js-enabled-only=true`): a lone node cannot become fully
+ * healthy before a quorum of its peers has started and elected a meta leader.
+ */
+async function startNatsServer({
+  bin,
+  port,
+  monitorPort,
+  storeDir,
+  logFile,
+  log = console.log,
+  serverName,
+  clusterName,
+  clusterPort,
+  routes = [],
+  startupTimeoutMs = 30_000,
+} = {}) {
+  if (!storeDir) throw new Error('startNatsServer needs a storeDir for JetStream (it keeps streams across restarts there)');
+  bin = bin ?? (await ensureNatsServer({ log }));
+  port = port ?? (await freePort());
+  monitorPort = monitorPort ?? (await freePort());
+  storeDir = path.resolve(storeDir);
+  logFile = path.resolve(logFile ?? path.join(os.tmpdir(), `genq-nats-${port}.log`));
+  const clustered = clusterPort !== undefined || routes.length > 0;
+  if (clustered) clusterPort = clusterPort ?? (await freePort());
+  // JetStream clustering identifies peers by server name; a stable one (the default is a
+  // fresh id per start) lets a restarted node rejoin as itself.
+  serverName = serverName ?? `genq-nats-${port}`;
+  const options = { bin, port, monitorPort, storeDir, logFile, log, serverName, clusterName, clusterPort, routes, startupTimeoutMs };
+
+  const args = ['-a', '127.0.0.1', '-p', String(port), '-m', String(monitorPort), '-js', '-sd', storeDir, '--server_name', serverName];
+  if (clustered) {
+    args.push('--cluster_name', clusterName ?? 'genq', '--cluster', `nats://127.0.0.1:${clusterPort}`);
+    if (routes.length) args.push('--routes', routes.join(','));
+  }
+
+  fs.mkdirSync(storeDir, { recursive: true });
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(bin, args, { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  // An orphaned server keeps its port busy and its store open for the next run.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  let exited;
+  const exitedPromise = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      resolve((exited = { code, signal }));
+    }),
+  );
+
+  async function stop({ timeoutMs = 10_000 } = {}) {
+    if (exited) return;
+    // SIGTERM makes nats-server shut down cleanly, flushing JetStream's stores.
+    child.kill('SIGTERM');
+    const escalate = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    await exitedPromise;
+    clearTimeout(escalate);
+  }
+
+  /** At once, as a crash or an OOM kill would: JetStream must recover from what is on disk. */
+  async function kill() {
+    if (exited) return;
+    child.kill('SIGKILL');
+    await exitedPromise;
+  }
+
+  const url = `nats://127.0.0.1:${port}`;
+  const monitorUrl = `http://127.0.0.1:${monitorPort}`;
+  log(`[genq] starting nats-server (JetStream) on ${url} (monitoring ${monitorUrl}, store ${storeDir}, log ${logFile})`);
+  const healthUrl = `${monitorUrl}/healthz${clustered ? '?js-enabled-only=true' : ''}`;
+  const deadline = Date.now() + startupTimeoutMs;
+  for (;;) {
+    if (exited) {
+      throw new Error(`nats-server exited during start-up (${exited.code ?? exited.signal}); last lines of ${logFile}:\n${tailFile(logFile)}`);
+    }
+    const status = await httpStatus(healthUrl);
+    if (status === 200) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `nats-server on ${url} was not healthy within ${startupTimeoutMs} ms (last ${healthUrl}: ${status}); ` +
+          `last lines of ${logFile}:\n${tailFile(logFile)}`,
+      );
+    }
+    await sleep(100);
+  }
+  return {
+    url,
+    port,
+    monitorUrl,
+    storeDir,
+    serverName,
+    clusterUrl: clustered ? `nats://127.0.0.1:${clusterPort}` : undefined,
+    logFile,
+    process: child,
+    stop,
+    kill,
+    /** Stops this server if it still runs, then starts a new one with the same ports, name and store dir. */
+    async restart() {
+      await stop();
+      return startNatsServer(options);
+    },
+  };
+}
+
+module.exports = { ensureNatsServer, startNatsServer, NATS_SERVER_VERSION };
