@@ -14,3 +14,4 @@ export * from './audit';
 export * from './analysis';
 export * from './agreements';
 export * from './dashboard';
+export * from './events';

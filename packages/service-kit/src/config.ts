@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { NatsConfig } from './events/nats';
 /**
  * Configuration is read from the environment in one place per process and checked at
  * start-up. A bad or missing variable stops the process with a message that names it,
@@ -137,6 +138,22 @@ export function readTemporalConfig(r: EnvReader): TemporalConfig {
 export interface ServiceConfig {
   endpoint: Endpoint;
   database: DatabaseConfig;
+  /** Where domain events travel; absent in service tests, whose events stay in the outbox. */
+  nats?: NatsConfig | null;
+}
+
+/** `NATS_URL` (comma-separated for a cluster) and `NATS_STREAM_REPLICAS`. */
+export function readNatsConfig(r: EnvReader): NatsConfig {
+  const url = r.string('NATS_URL', 'nats://127.0.0.1:4222');
+  for (const part of url.split(',')) {
+    try {
+      const u = new URL(part.trim());
+      if (!['nats:', 'tls:'].includes(u.protocol)) throw new Error('protocol');
+    } catch {
+      r.problem(`NATS_URL must be nats:// URLs separated by commas, got "${part}"`);
+    }
+  }
+  return { url, streamReplicas: r.int('NATS_STREAM_REPLICAS', 1, { min: 1, max: 5 }) };
 }
 
 /**
@@ -147,6 +164,7 @@ export function readServiceConfig(r: EnvReader, name: string, defaultPort: numbe
   return {
     endpoint: { host: r.string('SERVICE_HOST', '127.0.0.1'), port: r.port('SERVICE_PORT', defaultPort) },
     database: readDatabaseConfig(r, `data/${name}.sqlite`),
+    nats: readNatsConfig(r),
   };
 }
 

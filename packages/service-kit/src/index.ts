@@ -12,3 +12,4 @@ export * from './list-query';
 export * from './health';
 export * from './testing';
 export * from './actor';
+export * from './events';

@@ -1,0 +1,134 @@
+/**
+ * Domain events between the services and the process: their envelope, their names and
+ * payloads, and where they travel (NATS JetStream subjects and streams). A service records
+ * an event in its outbox in the same transaction as the change that caused it; a relay
+ * publishes it; consumers react and drop duplicates by the event id.
+ *
+ * Payloads carry ids and facts, never documents. A payload that changes shape gets a new
+ * `version`; consumers read the versions they know.
+ */
+import type { MilestoneDeadline } from './process';
+
+/** The contexts that publish events. */
+export type EventSource = 'actors' | 'analysis' | 'agreements' | 'process';
+
+/** Every domain event, as stored in an outbox and as published. */
+export interface DomainEvent<T extends DomainEventType = DomainEventType> {
+  /** Stable, unique id: the JetStream message id and every consumer's idempotency key. */
+  id: string;
+  type: T;
+  /** Version of the payload's shape. */
+  version: number;
+  source: EventSource;
+  /** The quarter the event is about; events are ordered per quarter. */
+  quarterId: string;
+  /** ISO timestamp of the change that caused it. */
+  occurredAt: string;
+  payload: DomainEventPayloads[T];
+}
+
+/** The event types and their payloads (version 1 each). */
+export interface DomainEventPayloads {
+  // ---- agreements: the Zielvereinbarung and the implementation phase ----------------------
+  /** The second required signature made a version binding. */
+  'agreement.bound': { versionId: string };
+  /** The programme office decided on a binding version; with an approval, the measures' milestones. */
+  'agreement.reviewed': {
+    versionId: string;
+    decision: 'approved' | 'sent_back';
+    loopTo?: 'goals_workshop' | 'decision_and_signing';
+    newDue?: string;
+    requiredChanges?: string;
+    milestones?: MilestoneDeadline[];
+  };
+  /** A measure moved to a new status; `revision` counts its status changes. */
+  'measure.status_changed': { measureId: string; status: string; revision: number };
+  /** The partners submitted an annual report (the last year's is the final report). */
+  'report.submitted': { reportId: string; year: number };
+  /** The programme office returned a submitted report with remarks: it is due again. */
+  'report.returned': { reportId: string; year: number };
+  'report.accepted': { reportId: string; year: number };
+  'amendment.proposed': { amendmentId: string; description: string };
+  'amendment.confirmed': { amendmentId: string; party: 'housing_company' | 'municipality' };
+  'amendment.accepted': { amendmentId: string; versionId: string };
+  'amendment.rejected': { amendmentId: string; reason: string };
+
+  // ---- process: what the quarter's lifecycle workflow decided -----------------------------
+  /**
+   * The quarter is certified for an implementation cycle, valid until the programme's
+   * validity ends; with the cycle's annual reports, each open for filing from `opensAt`.
+   */
+  'process.certified': { cycle: number; certifiedAt: string; validUntil: string; reports: ReportWindow[] };
+  /** The Bilanzierung renewed the certificate: cycle `cycle` starts, with its own reports. */
+  'process.cycle_renewed': { cycle: number; certifiedAt: string; validUntil: string; reports: ReportWindow[] };
+  /** The Bilanzierung let the certificate expire: the quarter is closed. */
+  'process.certificate_expired': { cycle: number; at: string };
+  /** The quarter left the programme. */
+  'process.withdrawn': { at: string; reason: string };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+/** When an annual report of a cycle may be filed (its reporting year has ended) and when it is due. */
+export interface ReportWindow {
+  year: number;
+  final: boolean;
+  opensAt: string;
+  due: string;
+}
+
+/** What a service hands to its outbox; the outbox adds id, source and version. */
+export interface NewDomainEvent<T extends DomainEventType = DomainEventType> {
+  type: T;
+  quarterId: string;
+  payload: DomainEventPayloads[T];
+  /** A stable id where the fact has one (e.g. derived from the record); a fresh UUID otherwise. */
+  id?: string;
+  /** When it happened (a Date, or an ISO string where it crossed a process boundary). */
+  occurredAt?: Date | string;
+  version?: number;
+}
+
+/** The JetStream stream that keeps every domain event. */
+export const EVENTS_STREAM = 'GENQ_EVENTS';
+/** Subjects are `genq.events.<source>.<type>`: consumers filter by source or type. */
+export const EVENTS_SUBJECT_PREFIX = 'genq.events';
+/** The stream of messages that kept failing in a consumer, for an operator to look at. */
+export const DEAD_LETTER_STREAM = 'GENQ_DEAD_LETTERS';
+/** Dead letters are `genq.dead.<consumer>`. */
+export const DEAD_LETTER_SUBJECT_PREFIX = 'genq.dead';
+
+export function eventSubject(source: EventSource, type: DomainEventType): string {
+  return `${EVENTS_SUBJECT_PREFIX}.${source}.${type}`;
+}
+
+/** Every event of one source: `genq.events.agreements.>`. */
+export function eventsOf(source: EventSource): string {
+  return `${EVENTS_SUBJECT_PREFIX}.${source}.>`;
+}
+
+export function deadLetterSubject(consumer: string): string {
+  return `${DEAD_LETTER_SUBJECT_PREFIX}.${consumer}`;
+}
+
+/**
+ * The durable consumers: who reacts to what. Each name is a JetStream durable consumer on
+ * {@link EVENTS_STREAM}; `docs/architecture.md` draws the same table.
+ */
+export const EVENT_CONSUMERS = {
+  /** The worker's bridge: agreements' facts become updates of the quarter's workflow. */
+  processBridge: { durable: 'process-bridge', subjects: [eventsOf('agreements')] },
+  /** The agreements service follows the process's certification decisions. */
+  agreementsCertificates: { durable: 'agreements-certificates', subjects: [eventsOf('process')] },
+} as const;
+
+/** A message that a consumer gave up on, as kept on {@link DEAD_LETTER_STREAM}. */
+export interface DeadLetter {
+  consumer: string;
+  subject: string;
+  /** The event as it arrived (or the raw text when it was not a readable event). */
+  event: DomainEvent | { raw: string };
+  error: string;
+  deliveries: number;
+  failedAt: string;
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { NatsConnection } from 'nats';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DomainEvent } from '@genq/contracts';
+import { EventConsumer, inboxHandler } from './consumer';
+import { connectNats, ensureEventStreams, type NatsConfig } from './nats';
+import { OutboxRelay } from './relay';
+
+/** Injection token of a service's {@link NatsConfig} (`null`: events stay in the outbox). */
+export const NATS_CONFIG = 'GENQ_NATS_CONFIG';
+
+export interface Subscription {
+  durable: string;
+  subjects: readonly string[];
+  /** Applied in one transaction with the consumer's inbox entry. */
+  apply: (em: EntityManager, event: DomainEvent) => Promise<void>;
+}
+
+/**
+ * A service's link to the event stream: the relay that publishes its outbox, and the
+ * durable consumers its modules subscribe (before the application has bootstrapped). Without
+ * a NATS configuration (service tests) events are recorded and stay in the outbox.
+ */
+@Injectable()
+export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('events');
+  private readonly subscriptions: Subscription[] = [];
+  private nc: NatsConnection | null = null;
+  private relay: OutboxRelay | null = null;
+  private consumers: EventConsumer[] = [];
+  private starting: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(NATS_CONFIG) private readonly config: NatsConfig | null,
+  ) {}
+
+  subscribe(subscription: Subscription): void {
+    this.subscriptions.push(subscription);
+  }
+
+  /** True once connected to NATS with the relay and every consumer running. */
+  get connected(): boolean {
+    return this.nc !== null && !this.nc.isClosed() && this.relay !== null;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config) return;
+    // In the background: the service answers requests while NATS is still (or again) away.
+    this.starting = this.start(this.config).catch((err: unknown) => {
+      this.logger.error(`could not connect the event stream: ${(err as Error).message}`);
+    });
+  }
+
+  private async start(config: NatsConfig): Promise<void> {
+    this.logger.log(`connecting to NATS at ${config.url}`);
+    const nc = await connectNats(config, `genq-${process.pid}`);
+    if (this.closed) return void (await nc.close());
+    this.nc = nc;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureEventStreams(nc, config.streamReplicas);
+        break;
+      } catch (err) {
+        // JetStream may still be electing its leader right after a restart.
+        if (this.closed || attempt >= 60) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    const log = (m: string) => this.logger.warn(m);
+    this.relay = new OutboxRelay(this.db, nc, { log });
+    this.relay.start();
+    for (const s of this.subscriptions) {
+      const consumer = new EventConsumer(nc, { durable: s.durable, subjects: s.subjects, handle: inboxHandler(this.db, s.durable, s.apply), log });
+      await consumer.start();
+      this.consumers.push(consumer);
+    }
+    this.logger.log(`event stream connected (relay on, consumers: ${this.subscriptions.map((s) => s.durable).join(', ') || 'none'})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    await this.starting;
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.relay?.stop();
+    await this.nc?.drain().catch(() => undefined);
+  }
+}

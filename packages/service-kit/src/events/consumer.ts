@@ -1,0 +1,156 @@
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DEAD_LETTER_STREAM, EVENTS_STREAM, deadLetterSubject, type DeadLetter, type DomainEvent } from '@genq/contracts';
+import { isUniqueViolation } from '../database';
+import { ProcessedEventRow } from './entities';
+
+/** A failure that no retry can cure (the event can never apply): it goes to the dead letters at once. */
+export class PoisonEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoisonEventError';
+  }
+}
+
+export interface EventConsumerOptions {
+  /** Durable consumer name on the events stream; also names the dead-letter subject. */
+  durable: string;
+  subjects: readonly string[];
+  handle: (event: DomainEvent) => Promise<void>;
+  /** Deliveries before a failing message goes to the dead letters. */
+  maxDeliveries?: number;
+  /** Wait before a failed message is delivered again (by delivery count). */
+  retryDelayMs?: (deliveries: number) => number;
+  /** How long a delivery may take before JetStream delivers it again. */
+  ackWaitMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * A durable, explicit-ack JetStream consumer that handles one event at a time, so events
+ * arrive in the order they were published (per quarter, and overall). A message is
+ * acknowledged only after its handler returned, i.e. after the handler's own commit; a
+ * failure is retried with a growing delay and, after `maxDeliveries`, published to the
+ * consumer's dead-letter subject and terminated, so it no longer blocks the ones behind it.
+ */
+export class EventConsumer {
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly options: EventConsumerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    const { durable, subjects } = this.options;
+    const jsm = await this.nc.jetstreamManager();
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects: [...subjects],
+      ack_wait: nanos(this.options.ackWaitMs ?? 60_000),
+      // One in flight: a retried message is never overtaken by the next one.
+      max_ack_pending: 1,
+      max_deliver: -1,
+    };
+    try {
+      await jsm.consumers.info(EVENTS_STREAM, durable);
+      await jsm.consumers.update(EVENTS_STREAM, durable, { filter_subjects: config.filter_subjects, ack_wait: config.ack_wait, max_ack_pending: 1 });
+    } catch (err) {
+      if (!/consumer not found/i.test(String((err as Error).message))) throw err;
+      await jsm.consumers.add(EVENTS_STREAM, config);
+    }
+    const consumer = await this.nc.jetstream().consumers.get(EVENTS_STREAM, durable);
+    this.messages = await consumer.consume({ max_messages: 1 });
+    this.loop = this.run(this.messages);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const msg of messages) {
+      if (this.stopped) break;
+      await this.deliver(msg);
+    }
+  }
+
+  private async deliver(msg: JsMsg): Promise<void> {
+    const deliveries = msg.info.deliveryCount;
+    let event: DomainEvent | null = null;
+    try {
+      event = JSON.parse(msg.string()) as DomainEvent;
+      if (!event || typeof event.id !== 'string' || typeof event.type !== 'string') throw new PoisonEventError('not a domain event');
+      await this.options.handle(event);
+      msg.ack();
+    } catch (err) {
+      const poison = err instanceof PoisonEventError || err instanceof SyntaxError;
+      const max = this.options.maxDeliveries ?? 5;
+      if (poison || deliveries >= max) {
+        await this.deadLetter(msg, event, err, deliveries);
+        msg.term(String((err as Error).message).slice(0, 200));
+        return;
+      }
+      const delay = this.options.retryDelayMs?.(deliveries) ?? Math.min(500 * 2 ** (deliveries - 1), 30_000);
+      this.options.log?.(`${this.options.durable}: ${event?.type ?? msg.subject} ${event?.id ?? ''} failed (delivery ${deliveries}), retrying in ${delay} ms: ${(err as Error).message}`);
+      msg.nak(delay);
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, event: DomainEvent | null, err: unknown, deliveries: number): Promise<void> {
+    const letter: DeadLetter = {
+      consumer: this.options.durable,
+      subject: msg.subject,
+      event: event ?? { raw: msg.string().slice(0, 10_000) },
+      error: String((err as Error)?.message ?? err),
+      deliveries,
+      failedAt: new Date().toISOString(),
+    };
+    this.options.log?.(`${this.options.durable}: gave up on ${msg.subject} after ${deliveries} deliveries, sent to ${deadLetterSubject(this.options.durable)}: ${letter.error}`);
+    await this.nc.jetstream().publish(deadLetterSubject(this.options.durable), JSON.stringify(letter), {
+      msgID: `${this.options.durable}:${event?.id ?? `seq-${msg.info.streamSequence}`}`,
+    });
+  }
+}
+
+/**
+ * Makes a handler idempotent with the consumer's inbox: in one transaction it records the
+ * event id and applies the event, so an event delivered twice changes the data once.
+ */
+export function inboxHandler(db: DataSource, consumer: string, apply: (em: EntityManager, event: DomainEvent) => Promise<void>): (event: DomainEvent) => Promise<void> {
+  return async (event) => {
+    try {
+      await db.transaction(async (em) => {
+        const repo = em.getRepository(ProcessedEventRow);
+        if (await repo.existsBy({ consumer, eventId: event.id })) return;
+        await repo.insert({ consumer, eventId: event.id, processedAt: new Date() });
+        await apply(em, event);
+      });
+    } catch (err) {
+      // Two deliveries raced (another replica took it): the winner applied it. Any other
+      // unique violation is the handler's own and fails the delivery.
+      if (isUniqueViolation(err) && (await db.getRepository(ProcessedEventRow).existsBy({ consumer, eventId: event.id }))) return;
+      throw err;
+    }
+  };
+}
+
+/** The dead letters of the events' consumers, newest last, for the operator's view. */
+export async function listDeadLetters(nc: NatsConnection, limit = 100): Promise<Array<DeadLetter & { seq: number }>> {
+  const jsm = await nc.jetstreamManager();
+  const info = await jsm.streams.info(DEAD_LETTER_STREAM).catch(() => null);
+  if (!info || info.state.messages === 0) return [];
+  const out: Array<DeadLetter & { seq: number }> = [];
+  const first = Math.max(info.state.first_seq, info.state.last_seq - limit + 1);
+  for (let seq = first; seq <= info.state.last_seq; seq++) {
+    const m = await jsm.streams.getMessage(DEAD_LETTER_STREAM, { seq }).catch(() => null);
+    if (m) out.push({ ...(JSON.parse(new TextDecoder().decode(m.data)) as DeadLetter), seq });
+  }
+  return out;
+}

@@ -1,0 +1,7 @@
+export * from './entities';
+export * from './migration';
+export * from './nats';
+export * from './outbox';
+export * from './relay';
+export * from './consumer';
+export * from './bus';

@@ -1,0 +1,103 @@
+import type { NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import { eventSubject, type EventSource, type DomainEventType } from '@genq/contracts';
+import { OutboxEventRow } from './entities';
+import { outboxSignal, toDomainEvent } from './outbox';
+
+export interface RelayOptions {
+  /** How often the relay looks for unpublished events when nobody woke it. */
+  pollMs?: number;
+  batchSize?: number;
+  /** Longest wait after failed publishing (the wait doubles from `pollMs`). */
+  maxBackoffMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Publishes a service's outbox to JetStream, at least once and in the order the events were
+ * recorded. Each message carries the event id as `Nats-Msg-Id`, so a publish repeated after
+ * a crash (published, not yet marked) is dropped by the stream's duplicate window; a second
+ * replica's relay publishing the same rows is dropped the same way.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly onRecorded = () => this.wake?.();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly nc: NatsConnection,
+    private readonly options: RelayOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    outboxSignal.on('recorded', this.onRecorded);
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    outboxSignal.off('recorded', this.onRecorded);
+    this.wake?.();
+    await this.loop;
+  }
+
+  /**
+   * Publishes every waiting event in order, stopping at the first failure so that no later
+   * event overtakes it. Returns how many were published.
+   */
+  async publishPending(): Promise<number> {
+    const js = this.nc.jetstream();
+    const repo = this.db.getRepository(OutboxEventRow);
+    let published = 0;
+    for (;;) {
+      const rows = await repo
+        .createQueryBuilder('e')
+        .where('e.publishedAt IS NULL')
+        .orderBy('e.seq', 'ASC')
+        .limit(this.options.batchSize ?? 100)
+        .getMany();
+      if (rows.length === 0) return published;
+      for (const row of rows) {
+        const event = toDomainEvent(row);
+        try {
+          await js.publish(eventSubject(event.source as EventSource, event.type as DomainEventType), JSON.stringify(event), { msgID: event.id });
+        } catch (err) {
+          await repo.update({ seq: row.seq }, { attempts: row.attempts + 1, lastError: String((err as Error).message ?? err).slice(0, 2000) });
+          throw err;
+        }
+        await repo.update({ seq: row.seq }, { publishedAt: new Date(), lastError: null });
+        published += 1;
+      }
+    }
+  }
+
+  private async run(): Promise<void> {
+    const pollMs = this.options.pollMs ?? 250;
+    let backoff = pollMs;
+    while (this.running) {
+      let wait = pollMs;
+      try {
+        await this.publishPending();
+        backoff = pollMs;
+      } catch (err) {
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 10_000);
+        wait = backoff;
+        this.options.log?.(`outbox relay: publishing failed, retrying in ${wait} ms: ${(err as Error).message}`);
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.wake = null;
+          resolve();
+        };
+        const timer = setTimeout(done, wait);
+        this.wake = done;
+      });
+    }
+  }
+}
