@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, ROOT } from '@genq/infra';
-import { adminWithProgramme, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 5 through the HTTP API of the running system: a Handlungskonzept is built, refused
  * with every gap, submitted, signed by both partners (only by people with signing
  * authority), approved by the programme office; the certificate is downloaded and verified
- * publicly, and each decision reaches the quarter's process.
+ * publicly. Each fact reaches the quarter's process through the event stream (issue 13), and
+ * the certificate follows the process's decision (the programme's validity, the report
+ * windows of its compressed implementation phase).
  */
 jest.setTimeout(10 * 60_000);
 
@@ -24,12 +26,22 @@ describe('Handlungskonzept to certificate over HTTP', () => {
 
   beforeAll(async () => {
     env = await startTestStack('agreements');
-    admin = await adminWithProgramme(env, P, 'GenQ NRW 2026');
+    // Reporting years of 30 seconds, so the report windows open within the test; a validity that is not the default three years.
+    admin = await adminWithProgramme(env, P, 'GenQ NRW 2026', {
+      implementationPhase: { duration: 'PT90S', annualReportEvery: 'PT30S', reportDueWithin: 'PT5M' },
+      certificateValidity: 'P2Y',
+    });
   }, 20 * 60_000);
 
   afterAll(() => env?.stop());
 
   it('builds, submits, signs, approves, certifies and verifies, and tells the process', async () => {
+    /** The quarter's process once `until` holds for it. */
+    const processWhen = (until: (s: any) => boolean, what: string) =>
+      eventually(async () => {
+        const s = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
+        return until(s) && s;
+      }, what);
     const quarter = (await as(admin, 'POST', '/quarters', { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
     const q = `/quarters/${quarter.id}`;
     const org = async (name: string, type: string, role: string) => {
@@ -68,27 +80,35 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const noAuthority = await as(lead, 'POST', `${v}/signatures`, undefined, 403);
     expect(noAuthority.body.message).toContain('signing authority');
     const first = (await as(ceo, 'POST', `${v}/signatures`, undefined, 201)).body;
-    expect(first).toMatchObject({ becameBinding: false, process: null, version: { status: 'submitted' } });
+    expect(first).toMatchObject({ becameBinding: false, version: { status: 'submitted' } });
     const second = (await as(mayor, 'POST', `${v}/signatures`, undefined, 201)).body;
-    expect(second).toMatchObject({ becameBinding: true, version: { status: 'binding' }, process: { eventId: `agreement-signed:${version.id}`, applied: true } });
-    const afterSigning = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
-    expect(afterSigning.currentStep).toBe('review_and_certification');
+    expect(second).toMatchObject({ becameBinding: true, version: { status: 'binding' } });
+    await processWhen((s) => s.currentStep === 'review_and_certification', 'the binding agreement to complete Abstimmung und Beschluss');
+    // Nobody reports the signature by hand: the agreements service is its only source.
+    const byHand = await as(admin, 'POST', `${q}/events`, { eventId: 'von-hand', type: 'agreement_signed' }, 400);
+    expect(byHand.body.errors.type).toContain('own routes');
 
     // Review: the programme office only.
     await as(ceo, 'POST', `${v}/review`, { decision: 'approved' }, 403);
     const review = (await as(admin, 'POST', `${v}/review`, { decision: 'approved' }, 200)).body;
-    expect(review).toMatchObject({ version: { status: 'approved' }, certificate: { quarterName: 'Hörde Clarenberg', partners: ['Vonovia SE', 'Stadt Dortmund'] }, process: { applied: true } });
-    const state = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
-    expect(state.phase).toBe('implementation');
+    expect(review).toMatchObject({ version: { status: 'approved' }, certificate: { quarterName: 'Hörde Clarenberg', partners: ['Vonovia SE', 'Stadt Dortmund'] } });
+    const state = await processWhen((s) => s.phase === 'implementation', 'the approval to certify the quarter');
+    expect(new Date(state.certificateValidUntil).getUTCFullYear() - new Date(state.certifiedAt).getUTCFullYear()).toBe(2);
 
-    // The certificate, its PDF and its public verification.
-    const certificate = (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body;
+    // The certificate, its PDF and its public verification say what the process decided: the programme's two years.
+    const certificate = await eventually(async () => {
+      const c = (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body;
+      return c.validUntil === state.certificateValidUntil && c.reportWindows.length === 3 && c;
+    }, 'the certificate to follow the process');
+    expect(certificate).toMatchObject({ cycle: 1, expiredAt: null });
+    expect(certificate.reportWindows.map((w: { year: number; due: string }) => [w.year, w.due])).toEqual(state.reports.map((r: { year: number; due: string }) => [r.year, r.due]));
     const pdf = await fetch(`${env.gatewayUrl}/api${q}/certificate/pdf`, { headers: { authorization: `Bearer ${ceo}` } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(text).toContain(`Zertifikatsnummer: ${certificate.number}`);
     expect(text).toContain('„Hörde Clarenberg“');
+    expect(text).toContain(`Gültig bis: ${new Date(state.certificateValidUntil).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' })}`);
     const zv = await fetch(`${env.gatewayUrl}/api${v}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
     const zvText = pdfText(Buffer.from(await zv.arrayBuffer()));
     expect(zvText).toContain('Verantwortlich: Vonovia SE');
@@ -100,7 +120,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
 
     // Implementation: a measure's progress reaches the process; dropping it needs an amendment.
     const progress = (await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'in Umsetzung' }, 200)).body;
-    expect(progress).toMatchObject({ status: 'in Umsetzung', process: { eventId: `measure-status:${measure.id}:2`, applied: true } });
+    expect(progress).toMatchObject({ status: 'in Umsetzung' });
     await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'entfallen' }, 409);
 
     // Reporting or amending before certification is refused with the reason.
@@ -122,16 +142,24 @@ describe('Handlungskonzept to certificate over HTTP', () => {
       indicators: [{ key: 'Barrierearme Wohnungen', value: '18', goalId: goal.id }],
       changes: [{ description: 'Aufzug Haus 3 erst 2028', reason: 'Lieferverzug' }],
     }, 200);
+    // Submitted only once the reporting year has ended, by the schedule the process announced.
+    const tooEarly = await as(ceo, 'POST', `${r}/submission`, undefined, 409);
+    expect(tooEarly.body.message).toContain('can be submitted from then on');
+    const opensAt = new Date(certificate.reportWindows[0].opensAt).getTime();
+    await new Promise((res) => setTimeout(res, Math.max(opensAt - Date.now() + 500, 0)));
     const submittedReport = (await as(ceo, 'POST', `${r}/submission`, undefined, 200)).body;
-    expect(submittedReport).toMatchObject({ status: 'submitted', process: { eventId: `report:${draft.id}:submitted`, applied: true } });
-    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.reports.find((x: { year: number }) => x.year === 1).status).toBe('completed');
+    expect(submittedReport).toMatchObject({ status: 'submitted', cycle: 1, year: 1 });
+    await processWhen((s) => s.reports.find((x: { year: number }) => x.year === 1).status === 'completed', 'the process to count report 1 as in');
     await as(lead, 'PATCH', r, { text: 'zu spät' }, 409);
     await as(lead, 'POST', `${r}/review`, { decision: 'accepted' }, 403);
     await as(admin, 'POST', `${r}/review`, { decision: 'returned' }, 400);
     expect((await as(admin, 'POST', `${r}/review`, { decision: 'returned', remarks: 'Bitte Kosten ergänzen' }, 200)).body.status).toBe('returned');
+    // A returned report is due again: the process chases it until it is resubmitted.
+    await processWhen((s) => s.reports.find((x: { year: number }) => x.year === 1).status === 'active', 'the returned report to be due again');
     await as(lead, 'PATCH', r, { text: 'Im ersten Jahr wurden die Aufzüge beauftragt. Kosten bisher: 120.000 €.' }, 200);
     const resubmitted = (await as(lead, 'POST', `${r}/submission`, undefined, 200)).body;
-    expect(resubmitted.process).toMatchObject({ eventId: `report:${draft.id}:submitted`, applied: false }); // the process had it already
+    expect(resubmitted.status).toBe('submitted');
+    await processWhen((s) => s.reports.find((x: { year: number }) => x.year === 1).status === 'completed', 'the resubmission to count');
     expect((await as(admin, 'POST', `${r}/review`, { decision: 'accepted' }, 200)).body.status).toBe('accepted');
     const reportPdf = await fetch(`${env.gatewayUrl}/api${r}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
     expect(reportPdf.headers.get('content-type')).toBe('application/pdf');
@@ -146,18 +174,19 @@ describe('Handlungskonzept to certificate over HTTP', () => {
       reason: 'Statik lässt keine Aufzüge zu',
       changes: [{ action: 'replace', measureId: measure.id, measure: { title: 'Treppenlifte einbauen', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-06-01', end: '2028-12-31', cost: 150000 } }],
     }, 201)).body;
-    expect(proposed).toMatchObject({ status: 'proposed', baseVersionId: version.id, version: { number: 2, status: 'submitted' }, process: { eventId: `amendment:${proposed.id}:proposed`, applied: true } });
+    expect(proposed).toMatchObject({ status: 'proposed', baseVersionId: version.id, version: { number: 2, status: 'submitted' } });
     expect(proposed.version.contentHash).not.toBe(version.contentHash);
-    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toMatchObject({ id: proposed.id, confirmedBy: [] });
+    await processWhen((s) => s.amendment?.id === proposed.id && s.amendment.confirmedBy.length === 0, 'the process to hold the proposed amendment');
     const a = `${q}/amendments/${proposed.id}`;
     await as(lead, 'POST', `${a}/signatures`, undefined, 403);
     await as(admin, 'POST', `${a}/acceptance`, undefined, 409); // not confirmed yet
-    expect((await as(ceo, 'POST', `${a}/signatures`, undefined, 201)).body).toMatchObject({ party: 'housing_company', becameConfirmed: false, process: { eventId: `amendment:${proposed.id}:confirmed:housing_company`, applied: true } });
-    expect((await as(mayor, 'POST', `${a}/signatures`, undefined, 201)).body).toMatchObject({ party: 'municipality', becameConfirmed: true, amendment: { status: 'confirmed' }, process: { applied: true } });
+    expect((await as(ceo, 'POST', `${a}/signatures`, undefined, 201)).body).toMatchObject({ party: 'housing_company', becameConfirmed: false });
+    expect((await as(mayor, 'POST', `${a}/signatures`, undefined, 201)).body).toMatchObject({ party: 'municipality', becameConfirmed: true, amendment: { status: 'confirmed' } });
+    await processWhen((s) => s.amendment?.confirmedBy.length === 2, 'both confirmations to reach the process');
     await as(ceo, 'POST', `${a}/acceptance`, undefined, 403);
     const accepted = (await as(admin, 'POST', `${a}/acceptance`, undefined, 200)).body;
-    expect(accepted).toMatchObject({ status: 'accepted', version: { status: 'approved' }, process: { eventId: `amendment:${proposed.id}:accepted`, applied: true } });
-    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toBeNull();
+    expect(accepted).toMatchObject({ status: 'accepted', version: { status: 'approved' } });
+    await processWhen((s) => s.amendment === null, 'the accepted amendment to close in the process');
     const history = (await as(mayor, 'GET', `${q}/agreement/history`, undefined, 200)).body;
     expect(history.map((h: { number: number; status: string; amendmentId: string | null }) => [h.number, h.status, h.amendmentId])).toEqual([
       [1, 'superseded', null],
@@ -175,7 +204,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const s2 = `${q}/amendments/${refusedOne.id}`;
     await as(ceo, 'POST', `${s2}/signatures`, undefined, 201);
     await as(mayor, 'POST', `${s2}/signatures`, undefined, 201);
-    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toMatchObject({ id: refusedOne.id, confirmedBy: ['housing_company', 'municipality'] });
+    await processWhen((s) => s.amendment?.id === refusedOne.id && s.amendment.confirmedBy.length === 2, 'the confirmed amendment in the process');
     expect((await as(admin, 'POST', `${s2}/rejection`, {}, 400)).body.errors).toMatchObject({ reason: expect.any(String) });
     await as(ceo, 'POST', `${s2}/rejection`, { reason: 'selbst abgelehnt' }, 403);
     const rejected = (await as(admin, 'POST', `${s2}/rejection`, { reason: 'Die Finanzierung ist nicht nachgewiesen' }, 200)).body;
@@ -183,16 +212,15 @@ describe('Handlungskonzept to certificate over HTTP', () => {
       status: 'rejected',
       rejectionReason: 'Die Finanzierung ist nicht nachgewiesen',
       version: { status: 'sent_back' },
-      process: { eventId: `amendment:${refusedOne.id}:rejected`, applied: true },
     });
     expect(rejected.rejectedAt).toEqual(expect.any(String));
     await as(admin, 'POST', `${s2}/rejection`, { reason: 'noch einmal' }, 409);
     await as(admin, 'POST', `${a}/rejection`, { reason: 'zu spät' }, 409); // accepted already
-    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toBeNull();
+    await processWhen((s) => s.amendment === null, 'the rejected amendment to close in the process');
     expect((await as(mayor, 'GET', `${q}/agreement/history`, undefined, 200)).body.map((h: { status: string }) => h.status)).toEqual(['superseded', 'approved', 'sent_back']);
     const third = (await as(lead, 'POST', `${q}/amendments`, addition('Mieterfest'), 201)).body;
-    expect(third).toMatchObject({ status: 'proposed', baseVersionId: proposed.versionId, process: { applied: true } });
-    expect((await as(admin, 'GET', `${q}/process`, undefined, 200)).body.amendment).toMatchObject({ id: third.id, confirmedBy: [] });
+    expect(third).toMatchObject({ status: 'proposed', baseVersionId: proposed.versionId });
+    await processWhen((s) => s.amendment?.id === third.id, 'the next amendment in the process');
 
     // Every step is in the audit log with before and after.
     const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body;
@@ -226,10 +254,12 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     expect(approval.before.status).toBe('binding');
     expect(approval.after.status).toBe('approved');
 
-    // A withdrawn quarter takes no more reports or amendments.
+    // A withdrawn quarter takes no more reports or amendments: the agreements service hears of the withdrawal from the process.
     await as(admin, 'POST', `${q}/interventions`, { kind: 'withdraw', reason: 'Das Wohnungsunternehmen steigt aus' }, 200);
+    await eventually(async () => (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body.endedBy === 'withdrawal', 'the withdrawal to end the certificate');
     const withdrawn = await as(lead, 'POST', `${q}/reports`, { year: 2 }, 409);
     expect(withdrawn.body.message).toContain('withdrawn');
+    expect((await as(undefined, 'GET', `/certificates/verify/${certificate.verificationCode}`, undefined, 200)).body.valid).toBe(false);
     expect((await as(lead, 'GET', `${q}/reports`, undefined, 200)).body.map((x: { year: number }) => x.year)).toEqual([1]);
   });
 });

@@ -176,7 +176,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/quarters/:id/events': {
     ok: 200,
     target: 'quarter',
-    request: (ctx) => ({ body: { eventId: ctx.unique('ereignis'), type: 'measure_status_changed', measureId: 'm1', status: 'umgesetzt' } }),
+    request: (ctx) => ({ body: { eventId: ctx.unique('ereignis'), type: 'milestone_reached', key: 'milestone_route_case' } }),
   },
   'GET /api/interventions/batches/preview': { ok: 200, request: () => ({ path: `/api/interventions/batches/preview?filter=${encodeURIComponent('{}')}` }) },
   'POST /api/interventions/batches': {

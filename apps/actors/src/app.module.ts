@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsPatterns } from '@genq/contracts';
-import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
+import { NATS_CONFIG, SERVICE_CONFIG, ServiceEventBus, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
 import type { ActorsConfig } from './config';
 import { actorsEntities } from './entities';
 import { actorsMigrations } from './migrations';
@@ -37,7 +37,7 @@ export class ActorsModule {
         DashboardModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
     };
   }
 }

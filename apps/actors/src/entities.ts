@@ -1,3 +1,4 @@
+import { eventEntities } from '@genq/service-kit';
 import { AuditEntry } from './audit/entities/audit-entry.entity';
 import { AccountProgramme } from './identity/entities/account-programme.entity';
 import { Account } from './identity/entities/account.entity';
@@ -31,4 +32,6 @@ export const actorsEntities = [
   Person,
   // saved list views (issue 6)
   SavedView,
+  // the outbox and inbox of domain events (issue 13)
+  ...eventEntities,
 ];

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsPatterns } from '@genq/contracts';
-import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
+import { NATS_CONFIG, SERVICE_CONFIG, ServiceEventBus, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
+import { CertificateLifecycle } from './agreement/certificates';
 import { AgreementService } from './agreement/agreement.service';
 import { AgreementsController } from './agreements.controller';
 import { ConceptService } from './concept/concept.service';
@@ -15,7 +16,8 @@ import { agreementsMigrations } from './migrations';
 /**
  * The agreements service: goals, measures, the Handlungskonzept, Zielvereinbarung versions
  * with their signatures, the review and the certificate, in its own database. It knows no
- * Temporal: the gateway reports the resulting events to the quarter's process.
+ * Temporal: every change records its domain events in the outbox (same transaction), the
+ * relay publishes them to NATS, and the process's own decisions come back the same way.
  */
 @Module({})
 export class AgreementsModule {
@@ -24,7 +26,16 @@ export class AgreementsModule {
       module: AgreementsModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, agreementsEntities, agreementsMigrations), retryAttempts: 3 })],
       controllers: [healthControllerFor('agreements', AgreementsPatterns.health), AgreementsController, DashboardController],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }, ConceptService, AgreementService, ImplementationService, DashboardService],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: NATS_CONFIG, useValue: config.nats ?? null },
+        ServiceEventBus,
+        CertificateLifecycle,
+        ConceptService,
+        AgreementService,
+        ImplementationService,
+        DashboardService,
+      ],
     };
   }
 }

@@ -16,6 +16,7 @@ import {
   type VersionHistoryEntry,
 } from '@genq/contracts';
 import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { announceCertified } from './support/process-facts';
 import { AgreementsModule } from '../src/app.module';
 import { pdfText } from './support/pdf-text';
 
@@ -67,6 +68,8 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
     await service.send(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc });
     await service.send(P.sign, { actor: muniSigner, quarterId: q, versionId: v.id, signer: muni });
     const { version } = await service.send<{ version: AgreementVersionDto }>(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
+    // The process announces the certification with its schedule; year 1's window is open (the test is in year 2).
+    await announceCertified(service, q, 1);
     return { version, goals: [g1, g2], measures: [m1, m2] };
   }
 

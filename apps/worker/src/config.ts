@@ -1,4 +1,4 @@
-import { EnvReader, readEndpoint, readTemporalConfig, type Endpoint, type TemporalConfig } from '@genq/service-kit';
+import { EnvReader, readEndpoint, readNatsConfig, readTemporalConfig, type Endpoint, type NatsConfig, type TemporalConfig } from '@genq/service-kit';
 import { PROCESS_TASK_QUEUE } from '@genq/contracts';
 
 export interface MailConfig {
@@ -16,6 +16,8 @@ export interface WorkerConfig {
   mail: MailConfig | null;
   /** Off only for Temporal test servers that cannot register search attributes. */
   registerSearchAttributes: boolean;
+  /** Where the services' events arrive for the process bridge (`NATS_URL`). */
+  nats: NatsConfig;
 }
 
 export function readWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
@@ -34,6 +36,7 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
         }
       : null,
     registerSearchAttributes: r.bool('TEMPORAL_REGISTER_SEARCH_ATTRIBUTES', true),
+    nats: readNatsConfig(r),
   };
   r.done();
   return config;

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { ConfigError, tcpClient, temporalTlsOptions } from '@genq/service-kit';
+import type { NatsConnection } from 'nats';
+import { EVENT_CONSUMERS } from '@genq/contracts';
+import { ConfigError, EventConsumer, connectNats, ensureEventStreams, tcpClient, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
+import { processBridge } from './bridge/process-bridge';
 import { createBatchActivities } from './activities/batch.activities';
 import { Mailer } from './activities/mailer';
 import { createProcessActivities } from './activities/process.activities';
@@ -28,11 +31,49 @@ async function main(): Promise<void> {
     activities: { ...createProcessActivities({ actors, mailer }), ...createBatchActivities({ client, actors }) },
   });
   console.log(`worker polling task queue ${config.taskQueue} on ${config.temporal.address}${mailer ? ' (mail on)' : ''}`);
+  const bridge = startBridge(config.nats, client);
   // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks are done.
   await worker.run();
+  await bridge.stop();
   await Promise.all([connection.close(), clientConnection.close()]);
   actors.close();
   mailer?.close();
+}
+
+/**
+ * The process bridge: services' events become updates of their quarters' workflows. It
+ * connects in the background, so the worker polls while NATS is still (or again) away.
+ */
+function startBridge(nats: NatsConfig, client: Client): { stop(): Promise<void> } {
+  let nc: NatsConnection | null = null;
+  let consumer: EventConsumer | null = null;
+  let stopped = false;
+  const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
+  const started = (async () => {
+    nc = await connectNats(nats, 'genq-worker-bridge');
+    for (let attempt = 1; !stopped; attempt++) {
+      try {
+        await ensureEventStreams(nc, nats.streamReplicas);
+        break;
+      } catch (err) {
+        if (attempt >= 60) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    if (stopped) return;
+    const { durable, subjects } = EVENT_CONSUMERS.processBridge;
+    consumer = new EventConsumer(nc, { durable, subjects, handle: processBridge(client, log), log: log.warn });
+    await consumer.start();
+    console.log(`process bridge consuming ${subjects.join(', ')} as ${durable}`);
+  })().catch((err: unknown) => console.error(`process bridge did not start: ${(err as Error).message}`));
+  return {
+    async stop() {
+      stopped = true;
+      await started;
+      await consumer?.stop();
+      await nc?.drain().catch(() => undefined);
+    },
+  };
 }
 
 main().catch((err: unknown) => {

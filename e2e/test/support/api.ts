@@ -104,9 +104,9 @@ export async function startTestStack(name: string, options: { withConsole?: bool
   };
 }
 
-/** Puts a programme on the default catalogue and its calendar; returns a new admin token that has it in scope. */
-export async function adminWithProgramme(env: TestStack, id: string, name: string): Promise<string> {
-  const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
+/** Puts a programme on the default catalogue and its calendar (with `overrides`, e.g. a compressed implementation phase); returns a new admin token that has it in scope. */
+export async function adminWithProgramme(env: TestStack, id: string, name: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const calendar = { ...JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar, ...overrides };
   await env.apiAs(await env.login(DEMO_ADMIN.email))('PUT', `/programmes/${id}`, { id, name, catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar }, 200);
   return env.login(DEMO_ADMIN.email);
 }
@@ -121,5 +121,24 @@ export async function recordStepsUpToDecision(call: Call, quarterRoute: string, 
     { type: 'workshop_recorded', workshop: 'goals_workshop' },
   ].entries()) {
     await call('POST', `${quarterRoute}/events`, { eventId: `${eventIdPrefix}-${i}`, ...ev }, 200);
+  }
+}
+
+/**
+ * Waits until `probe` returns a truthy value (the process and the services follow each
+ * other through the event stream, a moment after the request that caused it); returns it.
+ */
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -146,6 +146,8 @@ export interface AgreementVersionDto {
   signatures: SignatureDto[];
 }
 
+import type { ReportWindow } from './events';
+
 export interface CertificateDto {
   id: string;
   number: string;
@@ -154,8 +156,16 @@ export interface CertificateDto {
   versionId: string;
   partners: string[];
   issuedAt: string;
+  /** Until when, by the programme's certificate validity (as the process decided it). */
   validUntil: string;
   verificationCode: string;
+  /** The implementation cycle it certifies (1, then 2 after a renewal, ...). */
+  cycle: number;
+  /** When it ended early, if it did: the Bilanzierung let it expire, or the quarter was withdrawn. */
+  expiredAt: string | null;
+  endedBy: 'bilanzierung' | 'withdrawal' | null;
+  /** The cycle's annual reports as the process scheduled them (empty until the process announced them). */
+  reportWindows: ReportWindow[];
 }
 
 /** What the public verification endpoint answers; nothing more about the quarter leaks. */
@@ -271,6 +281,8 @@ export interface ReportChangeDto {
 export interface AnnualReportDto {
   id: string;
   quarterId: string;
+  /** The implementation cycle: each cycle has its own reports for years 1 to 3. */
+  cycle: number;
   year: number;
   /** The approved Zielvereinbarung version the report is measured against. */
   versionId: string;

@@ -5,6 +5,7 @@
 import type { Phase, ProgrammeCalendar } from '@genq/domain';
 import type { StartPosition } from './process';
 import type { QuarterBoundary } from './actors';
+import type { NewDomainEvent } from './events';
 
 /** Client injection tokens of the services, used by the gateway and the worker. */
 export const ACTORS_SERVICE = 'ACTORS_SERVICE';
@@ -174,6 +175,12 @@ export interface ProjectProcessStateCommand {
   nextDue?: string | null;
   /** Since when the earliest open deadline is overdue, if it is. */
   overdueSince?: string | null;
+  /**
+   * What the process decided that other services follow (certified, renewed, expired,
+   * withdrawn). The actors service records them in its outbox in the projection's
+   * transaction, once per id, and its relay publishes them as the process's events.
+   */
+  facts?: NewDomainEvent[];
 }
 
 export type NotificationKind = 'before_due' | 'on_due' | 'overdue' | 'escalation' | 'stalled' | 'manual';

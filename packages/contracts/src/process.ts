@@ -178,6 +178,8 @@ export type ProcessEvent =
     }
   | { type: 'milestone_reached'; key: string }
   | { type: 'report_submitted'; year: number }
+  /** The programme office returned a submitted report: it is due again. */
+  | { type: 'report_returned'; year: number }
   | { type: 'measure_status_changed'; measureId: string; status: string }
   | { type: 'amendment_proposed'; amendmentId: string; description: string }
   | { type: 'amendment_confirmed'; amendmentId: string; party: 'housing_company' | 'municipality' }

@@ -82,19 +82,17 @@ export class BatchInterventionDto {
   intervention!: InterventionDto;
 }
 
+/**
+ * Events reported by hand. The facts of the Zielvereinbarung and the implementation phase
+ * (signed, reviewed, reports, measures, amendments) are not among them: the agreements
+ * service records them with the change and the process hears of them from the event stream,
+ * so the two can never disagree.
+ */
 const EVENT_TYPES: ProcessEvent['type'][] = [
   'kickoff_recorded',
   'analysis_submitted',
   'workshop_recorded',
   'participation_recorded',
-  'agreement_signed',
-  'review_decided',
-  'report_submitted',
-  'measure_status_changed',
-  'amendment_proposed',
-  'amendment_confirmed',
-  'amendment_accepted',
-  'amendment_rejected',
   'reaudit_decided',
   'milestone_reached',
 ];
@@ -112,7 +110,7 @@ export class ProcessEventDto {
   eventId!: string;
 
   @ApiProperty({ enum: EVENT_TYPES })
-  @IsIn(EVENT_TYPES, { message: `type must be one of ${EVENT_TYPES.join(', ')}` })
+  @IsIn(EVENT_TYPES, { message: `type must be one of ${EVENT_TYPES.join(', ')} (agreements, reports, measures and amendments are recorded through their own routes)` })
   type!: ProcessEvent['type'];
 
   @ApiPropertyOptional() @IsOptional() @IsIn(['strategy_workshop', 'goals_workshop']) workshop?: 'strategy_workshop' | 'goals_workshop';

@@ -16,6 +16,7 @@ import type {
   Deadline,
   MilestoneDeadline,
   EventOutcome,
+  NewDomainEvent,
   Intervention,
   InterventionResult,
   ProcessEventEnvelope,
@@ -339,6 +340,23 @@ function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: 
       if (state.reports.every((r) => r.status === 'completed' || r.status === 'waived')) startReaudit(state, calendar, now);
       return undefined;
     }
+    case 'report_returned': {
+      const report = state.reports.find((r) => r.year === ev.year);
+      if (!report || (state.phase !== 'implementation' && state.phase !== 'reaudit')) return `no annual report ${ev.year} is open in this cycle`;
+      if (report.status !== 'completed') return `annual report ${ev.year} is not in`;
+      // Due again: by its old date, or a reporting period from now if that has passed.
+      report.status = 'pending';
+      delete report.completedAt;
+      report.due = iso(Math.max(t(report.due), addDuration(new Date(now), calendar.implementationPhase.reportDueWithin).getTime()));
+      report.reminders = [];
+      open(state, calendar, report, now);
+      if (state.phase === 'reaudit') {
+        // The Bilanzierung waits for every report again.
+        state.phase = 'implementation';
+        state.reaudit = null;
+      }
+      return undefined;
+    }
     case 'milestone_reached': {
       const milestone = state.milestones.find((m) => m.key === ev.key);
       if (!milestone) return `no milestone ${ev.key} is tracked`;
@@ -629,4 +647,37 @@ export function publicState(state: EngineState): ProcessState {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { remindFrom, recentEventIds, ...rest } = state;
   return rest;
+}
+
+// ---- facts other services follow ----------------------------------------------------------
+
+/**
+ * What the process has decided that other services follow, derived from the state alone
+ * (so every projection can carry them; ids make repeats harmless): the certification of the
+ * current cycle with its validity and report windows, the expiry, the withdrawal.
+ */
+export function processFacts(state: EngineState, calendar: ProgrammeCalendar): NewDomainEvent[] {
+  const facts: NewDomainEvent[] = [];
+  const q = state.quarterId;
+  if (state.certifiedAt && state.certificateValidUntil) {
+    const schedule = annualReportSchedule(calendar, new Date(state.certifiedAt));
+    const payload = {
+      cycle: state.cycle,
+      certifiedAt: state.certifiedAt,
+      validUntil: state.certificateValidUntil,
+      reports: schedule.map((r, i) => ({ year: r.year, final: i === schedule.length - 1, opensAt: r.periodEnd, due: r.due })),
+    };
+    facts.push(
+      state.cycle === 1
+        ? { id: `process:${q}:certified:1`, type: 'process.certified', quarterId: q, occurredAt: state.certifiedAt, payload }
+        : { id: `process:${q}:certified:${state.cycle}`, type: 'process.cycle_renewed', quarterId: q, occurredAt: state.certifiedAt, payload },
+    );
+  }
+  if (state.phase === 'closed' && state.closedAt) {
+    facts.push({ id: `process:${q}:expired:${state.cycle}`, type: 'process.certificate_expired', quarterId: q, occurredAt: state.closedAt, payload: { cycle: state.cycle, at: state.closedAt } });
+  }
+  if (state.withdrawn) {
+    facts.push({ id: `process:${q}:withdrawn`, type: 'process.withdrawn', quarterId: q, occurredAt: state.withdrawn.at, payload: state.withdrawn });
+  }
+  return facts;
 }

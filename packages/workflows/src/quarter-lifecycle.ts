@@ -30,6 +30,7 @@ import {
   nextWakeUp,
   openDeadlines,
   overdueSince,
+  processFacts,
   publicState,
   takeDueReminders,
   validateIntervention,
@@ -156,6 +157,7 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
       paused: state.paused !== null,
       nextDue: state.nextDue,
       overdueSince: overdueSince(state, Date.now()),
+      facts: processFacts(state, calendar),
     });
   }
 

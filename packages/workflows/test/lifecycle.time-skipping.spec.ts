@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ensureTimeSkippingTestServer } from '@genq/infra';
+import type { NewDomainEvent } from '@genq/contracts';
 import { DAY, DEVELOPMENT_EVENTS, HOUR, eventually, Recorder, startQuarter, startWorker } from './helpers';
 
 /**
@@ -27,6 +28,13 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     await running;
     await env?.teardown();
   });
+
+  /** The facts the process announced for a quarter, once each, as the actors service keeps them. */
+  const factsOf = (quarterId: string) => {
+    const seen = new Map<string, NewDomainEvent>();
+    for (const p of recorder.projections) for (const f of p.facts ?? []) if (f.quarterId === quarterId) seen.set(f.id!, f);
+    return [...seen.values()];
+  };
 
   const sleepUntil = async (ms: number) => env.sleep(Math.max(ms - (await env.currentTimeMs()), 1));
 
@@ -59,7 +67,30 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
       [2, false],
       [3, true],
     ]);
-    for (const year of [1, 2, 3]) {
+    // The certification is announced to the services with the programme's validity and the report windows.
+    const certifiedAt = new Date(s.certifiedAt!);
+    await eventually(() => expect(factsOf('happy').find((f) => f.type === 'process.certified')).toBeDefined());
+    const certified = factsOf('happy').find((f) => f.type === 'process.certified')!;
+    expect(certified).toMatchObject({ id: 'process:happy:certified:1', quarterId: 'happy', payload: { cycle: 1, certifiedAt: s.certifiedAt, validUntil: s.certificateValidUntil } });
+    expect(new Date(s.certificateValidUntil!).getUTCFullYear() - certifiedAt.getUTCFullYear()).toBe(3); // the default calendar's P3Y
+    const windows = (certified.payload as { reports: Array<{ year: number; opensAt: string; due: string }> }).reports;
+    expect(windows.map((w) => [w.year, w.due])).toEqual(s.reports.map((r) => [r.year, r.due]));
+    expect(new Date(windows[0]!.opensAt).getTime()).toBeGreaterThan(certifiedAt.getTime() + 360 * DAY);
+
+    // A returned report is due again; its resubmission (a new fact, with a new id) completes it.
+    await env.sleep(365 * DAY);
+    expect((await q.event({ type: 'report_submitted', year: 1 }, 'happy-report-1-first')).applied).toBe(true);
+    run = await q.newRun(run);
+    expect(await q.event({ type: 'report_returned', year: 1 })).toMatchObject({ applied: true });
+    // One report fewer is in: the run continues as new, like after every report.
+    run = await q.newRun(run);
+    s = await q.state();
+    expect(s.reports[0]).toMatchObject({ year: 1, status: 'active' });
+    expect(s.nextDue).toBe(s.reports[0]!.due);
+    expect(await q.event({ type: 'report_submitted', year: 1 }, 'happy-report-1-first')).toMatchObject({ applied: false, reason: 'duplicate event' });
+    expect((await q.event({ type: 'report_submitted', year: 1 }, 'happy-report-1-again')).applied).toBe(true);
+    run = await q.newRun(run);
+    for (const year of [2, 3]) {
       await env.sleep(365 * DAY);
       expect((await q.event({ type: 'report_submitted', year })).applied).toBe(true);
       // Each reporting year ends the run: history stays bounded.
@@ -74,6 +105,12 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     s = await q.state();
     expect(s).toMatchObject({ phase: 'implementation', cycle: 2 });
     expect(s.reports.map((r) => r.key)).toEqual(['report_2_1', 'report_2_2', 'report_2_3']);
+    await eventually(() =>
+      expect(factsOf('happy').find((f) => f.type === 'process.cycle_renewed')).toMatchObject({
+        id: 'process:happy:certified:2',
+        payload: { cycle: 2, certifiedAt: s.certifiedAt, validUntil: s.certificateValidUntil },
+      }),
+    );
   });
 
   it('chases a quarter that goes silent: reminders, escalation, stalled; an extension brings it back', async () => {
@@ -147,6 +184,7 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     await q.intervene({ kind: 'withdraw', reason: 'Wohnungsunternehmen steigt aus' });
     const final = await q.handle.result();
     expect(final).toMatchObject({ phase: 'withdrawn', withdrawn: { reason: 'Wohnungsunternehmen steigt aus' } });
+    expect(factsOf('withdrawn')).toEqual([expect.objectContaining({ id: 'process:withdrawn:withdrawn', type: 'process.withdrawn', payload: final.withdrawn })]);
   });
 
   it('takes an amendment only with both partners confirmed and the programme office accepting', async () => {
@@ -187,7 +225,9 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     }
     expect((await q.state()).phase).toBe('reaudit');
     await q.event({ type: 'reaudit_decided', decision: 'expired' });
-    expect(await q.handle.result()).toMatchObject({ phase: 'closed' });
+    const closed = await q.handle.result();
+    expect(closed).toMatchObject({ phase: 'closed' });
+    expect(factsOf('expire').find((f) => f.type === 'process.certificate_expired')).toMatchObject({ id: 'process:expire:expired:1', payload: { cycle: 1, at: closed.closedAt } });
   });
 
   it('refuses interventions that do not apply, with the reason, and changes nothing', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, IsNull, type Repository } from 'typeorm';
+import { LessThan, IsNull, type EntityManager, type Repository } from 'typeorm';
 import type {
   Actor,
   CreateQuarterResult,
@@ -13,7 +13,7 @@ import type {
 } from '@genq/contracts';
 import { boundaryProblem } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
-import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, pageOf, recordEventsOnce, rpcError } from '@genq/service-kit';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -197,9 +197,21 @@ export class QuartersService {
     return this.get(id);
   }
 
-  /** Projects process state; an older or repeated version changes nothing. */
+  /**
+   * Projects process state; an older or repeated version changes nothing. The process's
+   * facts (certified, renewed, expired, withdrawn) go into the outbox in the same
+   * transaction, each once, and travel on as the process's events.
+   */
   async projectProcessState(cmd: ProjectProcessStateCommand): Promise<{ applied: boolean }> {
-    const result = await this.quarters.update(
+    return this.quarters.manager.transaction(async (em) => {
+      const applied = await this.project(em, cmd);
+      await recordEventsOnce(em, 'process', (cmd.facts ?? []).filter((f) => f.quarterId === cmd.quarterId));
+      return { applied };
+    });
+  }
+
+  private async project(em: EntityManager, cmd: ProjectProcessStateCommand): Promise<boolean> {
+    const result = await em.getRepository(Quarter).update(
       { id: cmd.quarterId, processVersion: LessThan(cmd.version) },
       {
         phase: cmd.phase,
@@ -213,6 +225,6 @@ export class QuartersService {
         overdueSince: cmd.overdueSince ? new Date(cmd.overdueSince) : null,
       },
     );
-    return { applied: (result.affected ?? 0) > 0 };
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -19,22 +19,13 @@ import { rpcError } from '@genq/service-kit';
 import { ConceptService, requireRole } from '../concept/concept.service';
 import { certificatePdf, zielvereinbarungPdf } from '../documents/pdf';
 import { AgreementVersion, Amendment, Certificate, Signature } from '../entities';
+import { agreementsEvents, milestonesOf } from '../events';
+import { issueCertificate, toCertificateDto } from './certificates';
 import { conceptGaps, contentHash, implementationWindow, type AgreementSnapshot } from './snapshot';
 
 /** Signatures without which no version becomes binding. */
 const REQUIRED_SIGNATORIES: readonly SignatoryRole[] = ['housing_company', 'municipality'];
 
-const toCertificateDto = (c: Certificate): CertificateDto => ({
-  id: c.id,
-  number: c.number,
-  quarterId: c.quarterId,
-  quarterName: c.quarterName,
-  versionId: c.versionId,
-  partners: c.partners,
-  issuedAt: c.issuedAt.toISOString(),
-  validUntil: c.validUntil.toISOString(),
-  verificationCode: c.verificationCode,
-});
 
 /**
  * The Zielvereinbarung: versions snapshotted from the Handlungskonzept, their signatures,
@@ -149,6 +140,7 @@ export class AgreementService {
         version.status = 'binding';
         version.bindingAt = signature.at;
         await em.save(version);
+        await agreementsEvents.bound(em, quarterId, { versionId });
       }
       return { version: await this.toDto(em, version), becameBinding };
     });
@@ -168,34 +160,38 @@ export class AgreementService {
         version.status = 'sent_back';
         version.requiredChanges = dto.requiredChanges ?? null;
         await em.save(version);
+        await agreementsEvents.reviewed(em, quarterId, {
+          versionId,
+          decision: 'sent_back',
+          ...(dto.requiredChanges ? { requiredChanges: dto.requiredChanges } : {}),
+          ...(dto.loopTo ? { loopTo: dto.loopTo } : {}),
+          ...(dto.newDue ? { newDue: dto.newDue } : {}),
+        });
         return { version: await this.toDto(em, version), certificate: null };
       }
       version.status = 'approved';
       await em.save(version);
       const signatures = await em.getRepository(Signature).find({ where: { versionId }, order: { at: 'ASC' } });
       const issuedAt = version.decidedAt;
-      const year = issuedAt.getUTCFullYear();
-      const issuedThisYear = await em.getRepository(Certificate).createQueryBuilder('c').where('c.number LIKE :p', { p: `GENQ-${year}-%` }).getCount();
-      const certificate = em.getRepository(Certificate).create({
-        id: randomUUID(),
-        number: `GENQ-${year}-${String(issuedThisYear + 1).padStart(4, '0')}`,
+      const certificate = await issueCertificate(em, {
         quarterId,
         quarterName: version.snapshot.quarterName,
         versionId,
         partners: signatures.map((s) => s.organisationName),
         issuedAt,
-        validUntil: new Date(Date.UTC(year + CERTIFICATE_VALID_YEARS, issuedAt.getUTCMonth(), issuedAt.getUTCDate())),
-        // Unguessable, short enough to type from paper: 20 characters of base32-like hex.
-        verificationCode: randomBytes(10).toString('hex').toUpperCase(),
+        // Provisional: the process announces the validity by the programme's calendar (process.certified).
+        validUntil: new Date(Date.UTC(issuedAt.getUTCFullYear() + CERTIFICATE_VALID_YEARS, issuedAt.getUTCMonth(), issuedAt.getUTCDate())),
+        cycle: 1,
       });
-      await em.save(certificate);
+      // With the approval the process starts chasing the measures' milestones.
+      await agreementsEvents.reviewed(em, quarterId, { versionId, decision: 'approved', milestones: milestonesOf(version.snapshot) });
       return { version: await this.toDto(em, version), certificate: toCertificateDto(certificate) };
     });
   }
 
   /** The quarter's current certificate (the newest). */
   async certificate(quarterId: string): Promise<CertificateDto> {
-    const c = await this.db.getRepository(Certificate).findOne({ where: { quarterId }, order: { issuedAt: 'DESC' } });
+    const c = await this.db.getRepository(Certificate).findOne({ where: { quarterId }, order: { cycle: 'DESC', issuedAt: 'DESC' } });
     if (!c) throw rpcError(404, 'This quarter has no certificate');
     return toCertificateDto(c);
   }
@@ -205,6 +201,10 @@ export class AgreementService {
     const c = typeof code === 'string' && /^[A-F0-9]{20}$/i.test(code) ? await this.db.getRepository(Certificate).findOneBy({ verificationCode: code.toUpperCase() }) : null;
     if (!c) return { valid: false, reason: 'No certificate has this verification code' };
     const about = { number: c.number, quarterName: c.quarterName, issuedAt: c.issuedAt.toISOString(), validUntil: c.validUntil.toISOString() };
+    if (c.expiredAt && c.expiredAt <= now) {
+      const reason = c.endedBy === 'withdrawal' ? 'The certificate has ended: the quarter was withdrawn from the programme' : 'The certificate has expired: the Bilanzierung did not renew it';
+      return { valid: false, ...about, reason };
+    }
     if (c.validUntil <= now) return { valid: false, ...about, reason: 'The certificate has expired' };
     return { valid: true, ...about };
   }

@@ -6,6 +6,7 @@ import { AMENDMENT_STATUSES, type Actor, type FieldJustificationDto, GoalDto, Ha
 import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto } from '@genq/dto';
 import { rpcError } from '@genq/service-kit';
 import { FieldJustification, Goal, Measure } from '../entities';
+import { agreementsEvents } from '../events';
 
 /** Roles that draft a Handlungskonzept: the partners, their facilitator and the programme office. */
 const DRAFTING_ROLES = ['partner', 'facilitator', 'programme_admin'];
@@ -117,7 +118,9 @@ export class ConceptService {
       const before = toMeasureDto(measure);
       measure.status = dto.status;
       measure.statusHistory = [...measure.statusHistory, { status: dto.status, at: new Date().toISOString(), by: actor.userId, reason: dto.reason ?? null }];
-      return { before, after: toMeasureDto(await repo.save(measure)) };
+      const after = toMeasureDto(await repo.save(measure));
+      await agreementsEvents.measureStatusChanged(em, quarterId, { measureId, status: dto.status, revision: measure.statusHistory.length });
+      return { before, after };
     });
   }
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { eventEntities } from '@genq/service-kit';
 import type {
   ActionFieldId,
   AgreementStatus,
@@ -9,6 +10,7 @@ import type {
   ReportMeasureDto,
   ReportStatus,
   FundingShare,
+  ReportWindow,
   MeasureKind,
   MeasureStatusChange,
   Milestone,
@@ -202,7 +204,7 @@ export class Signature {
 /** Zertifikat: issued when the programme office approves a binding version; valid three years. */
 @Entity({ name: 'certificates' })
 @Index('uq_certificates_number', ['number'], { unique: true })
-@Index('uq_certificates_version', ['versionId'], { unique: true })
+@Index('uq_certificates_version_cycle', ['versionId', 'cycle'], { unique: true })
 @Index('uq_certificates_code', ['verificationCode'], { unique: true })
 export class Certificate {
   @PrimaryColumn('varchar', { length: 36 })
@@ -231,17 +233,36 @@ export class Certificate {
 
   @Column('varchar', { length: 64 })
   verificationCode!: string;
+
+  /** The implementation cycle it certifies: 1, then one more with every renewal by the Bilanzierung. */
+  @Column('integer', { default: 1 })
+  cycle!: number;
+
+  /** Set when the certificate ended early: the Bilanzierung let it expire, or the quarter was withdrawn. */
+  @Column({ type: Date, nullable: true })
+  expiredAt!: Date | null;
+
+  @Column('varchar', { length: 20, nullable: true })
+  endedBy!: 'bilanzierung' | 'withdrawal' | null;
+
+  /** The cycle's annual reports as the process scheduled them: each may be filed from `opensAt`. */
+  @Column('simple-json', { nullable: true })
+  reportWindows!: ReportWindow[] | null;
 }
 
-/** Jahresbericht: one per quarter and year of the implementation cycle, against the approved version. */
+/** Jahresbericht: one per quarter, implementation cycle and year of the cycle, against the approved version. */
 @Entity({ name: 'annual_reports' })
-@Index('uq_annual_reports_year', ['quarterId', 'year'], { unique: true })
+@Index('uq_annual_reports_cycle_year', ['quarterId', 'cycle', 'year'], { unique: true })
 export class AnnualReport {
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
 
   @Column('varchar', { length: 36 })
   quarterId!: string;
+
+  /** The implementation cycle (the certificate's) the report belongs to. */
+  @Column('integer', { default: 1 })
+  cycle!: number;
 
   @Column('integer')
   year!: number;
@@ -340,4 +361,4 @@ export class Amendment {
   rejectionReason!: string | null;
 }
 
-export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment];
+export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment, ...eventEntities];

@@ -22,6 +22,7 @@ import { AgreementService } from '../agreement/agreement.service';
 import { contentHash, type AgreementSnapshot } from '../agreement/snapshot';
 import { requireRole } from '../concept/concept.service';
 import { annualReportPdf } from '../documents/pdf';
+import { agreementsEvents } from '../events';
 import { AgreementVersion, Amendment, AnnualReport, Certificate, Measure, Signature } from '../entities';
 
 type Party = 'housing_company' | 'municipality';
@@ -31,6 +32,7 @@ const isActive = (m: MeasureDto) => !(AMENDMENT_STATUSES as readonly string[]).i
 const toReportDto = (r: AnnualReport): AnnualReportDto => ({
   id: r.id,
   quarterId: r.quarterId,
+  cycle: r.cycle,
   year: r.year,
   versionId: r.versionId,
   versionNumber: r.versionNumber,
@@ -75,13 +77,15 @@ export class ImplementationService {
     requireRole(actor, ['partner'], 'write annual reports');
     return this.db.transaction(async (em) => {
       const version = await this.approvedVersion(em, quarterId, 'file an annual report');
-      if (await em.getRepository(AnnualReport).findOneBy({ quarterId, year: dto.year })) {
-        throw rpcError(409, `The annual report for year ${dto.year} exists already: edit it instead`);
+      const cycle = await this.reportCycle(em, quarterId, dto.year, 'file an annual report');
+      if (await em.getRepository(AnnualReport).findOneBy({ quarterId, cycle, year: dto.year })) {
+        throw rpcError(409, `The annual report for year ${dto.year} of cycle ${cycle} exists already: edit it instead`);
       }
       const live = new Map((await em.getRepository(Measure).findBy({ quarterId })).map((m) => [m.id, m.status]));
       const report = em.getRepository(AnnualReport).create({
         id: randomUUID(),
         quarterId,
+        cycle,
         year: dto.year,
         versionId: version.id,
         versionNumber: version.number,
@@ -103,7 +107,7 @@ export class ImplementationService {
         await em.save(report);
       } catch (err) {
         // Two first drafts of the same year at once: the unique index decides, the loser hears why.
-        if (/unique|duplicate/i.test(String((err as Error).message))) throw rpcError(409, `The annual report for year ${dto.year} exists already: edit it instead`);
+        if (/unique|duplicate/i.test(String((err as Error).message))) throw rpcError(409, `The annual report for year ${dto.year} of cycle ${cycle} exists already: edit it instead`);
         throw err;
       }
       return { before: null, after: toReportDto(report) };
@@ -128,6 +132,9 @@ export class ImplementationService {
       const report = await this.findReport(em, quarterId, reportId, true);
       const before = toReportDto(report);
       if (report.status !== 'draft' && report.status !== 'returned') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a draft or a returned report can be submitted`);
+      if ((await this.reportCycle(em, quarterId, report.year, 'submit an annual report', { submitting: true })) !== report.cycle) {
+        throw rpcError(409, `The annual report ${report.year} belongs to cycle ${report.cycle}, which has ended`);
+      }
       if (report.text.trim() === '' && report.indicators.length === 0 && report.changes.length === 0) {
         throw rpcError(409, 'The annual report is empty: give updated indicators, changes or a text before submitting');
       }
@@ -136,6 +143,7 @@ export class ImplementationService {
       report.submittedAt = new Date();
       report.remarks = null;
       await em.save(report);
+      await agreementsEvents.reportSubmitted(em, quarterId, report.submittedAt!, { reportId, year: report.year });
       return { before, after: toReportDto(report) };
     });
   }
@@ -152,12 +160,13 @@ export class ImplementationService {
       report.reviewedAt = new Date();
       report.remarks = dto.remarks ?? null;
       await em.save(report);
+      await agreementsEvents.reportReviewed(em, quarterId, report.reviewedAt!, dto.decision, { reportId, year: report.year });
       return { before, after: toReportDto(report) };
     });
   }
 
   async listReports(quarterId: string): Promise<AnnualReportDto[]> {
-    return (await this.db.getRepository(AnnualReport).find({ where: { quarterId }, order: { year: 'ASC' } })).map(toReportDto);
+    return (await this.db.getRepository(AnnualReport).find({ where: { quarterId }, order: { cycle: 'ASC', year: 'ASC' } })).map(toReportDto);
   }
 
   async getReport(quarterId: string, reportId: string): Promise<AnnualReportDto> {
@@ -168,7 +177,7 @@ export class ImplementationService {
     const report = await this.findReport(this.db.manager, quarterId, reportId);
     const version = await this.db.getRepository(AgreementVersion).findOneByOrFail({ id: report.versionId });
     const pdf = await annualReportPdf(toReportDto(report), version.snapshot);
-    return { filename: `jahresbericht-${report.year}.pdf`, content: pdf.toString('base64') };
+    return { filename: `jahresbericht-${report.cycle > 1 ? `z${report.cycle}-` : ''}${report.year}.pdf`, content: pdf.toString('base64') };
   }
 
   private applyContent(report: AnnualReport, dto: AnnualReportContentDto): void {
@@ -192,6 +201,38 @@ export class ImplementationService {
     if (dto.text !== undefined) report.text = dto.text;
   }
 
+  /**
+   * The implementation cycle reports are filed for: the newest certificate's, as the process
+   * renewed it. A certificate the Bilanzierung let expire takes no more reports.
+   */
+  private async currentCertificate(em: EntityManager, quarterId: string, what: string): Promise<Certificate> {
+    const certificate = await em.getRepository(Certificate).findOne({ where: { quarterId }, order: { cycle: 'DESC', issuedAt: 'DESC' } });
+    if (!certificate) throw rpcError(409, `The quarter has no certificate yet: you cannot ${what} before the certification`);
+    if (certificate.endedBy === 'withdrawal') throw rpcError(409, `The quarter was withdrawn from the programme: you can no longer ${what}`);
+    if (certificate.expiredAt) throw rpcError(409, `The certificate of cycle ${certificate.cycle} has expired: you can no longer ${what}`);
+    return certificate;
+  }
+
+  /**
+   * The cycle an annual report of `year` belongs to: the current certificate's. A draft may
+   * be written at any time of the cycle; it is submitted once its reporting year has ended,
+   * by the schedule the process announced with the certification (`process.certified`).
+   */
+  private async reportCycle(em: EntityManager, quarterId: string, year: number, what: string, { submitting = false, now = new Date() } = {}): Promise<number> {
+    const certificate = await this.currentCertificate(em, quarterId, what);
+    const windows = certificate.reportWindows;
+    if (windows && !windows.some((w) => w.year === year)) {
+      throw rpcError(409, `Cycle ${certificate.cycle} has annual reports for the years ${windows.map((w) => w.year).join(', ')} only`);
+    }
+    if (!submitting) return certificate.cycle;
+    const window = windows?.find((w) => w.year === year);
+    if (!window) throw rpcError(409, `The reporting schedule of cycle ${certificate.cycle} is not known yet: try again in a moment`);
+    if (new Date(window.opensAt) > now) {
+      throw rpcError(409, `The reporting year ${year} of cycle ${certificate.cycle} ends on ${window.opensAt.slice(0, 10)}: the annual report can be submitted from then on`);
+    }
+    return certificate.cycle;
+  }
+
   private async findReport(em: EntityManager, quarterId: string, reportId: string, lock = false): Promise<AnnualReport> {
     const qb = em.getRepository(AnnualReport).createQueryBuilder('r').where('r.id = :reportId AND r.quarterId = :quarterId', { reportId, quarterId });
     if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
@@ -211,6 +252,7 @@ export class ImplementationService {
     requireRole(actor, ['partner'], 'propose amendments');
     return this.db.transaction(async (em) => {
       const base = await this.approvedVersion(em, quarterId, 'amend the Zielvereinbarung', true);
+      await this.currentCertificate(em, quarterId, 'amend the Zielvereinbarung');
       const open = await em.getRepository(Amendment).findOne({ where: { quarterId, status: In(['proposed', 'confirmed']) } });
       if (open) throw rpcError(409, `Amendment "${open.description}" is still open: it must be accepted or rejected before the next one`);
 
@@ -313,6 +355,7 @@ export class ImplementationService {
         rejectionReason: null,
       });
       await em.save(amendment);
+      await agreementsEvents.amendmentProposed(em, quarterId, { amendmentId: amendment.id, description: amendment.description });
       return this.toAmendmentDto(em, amendment);
     });
   }
@@ -345,6 +388,7 @@ export class ImplementationService {
         await em.save(amendment);
         await em.getRepository(AgreementVersion).update({ id: amendment.versionId }, { status: 'binding', bindingAt: signature.at });
       }
+      await agreementsEvents.amendmentConfirmed(em, quarterId, { amendmentId, party });
       return { amendment: await this.toAmendmentDto(em, amendment), party, becameConfirmed };
     });
   }
@@ -391,6 +435,7 @@ export class ImplementationService {
       amendment.acceptedBy = actor.userId;
       amendment.acceptedAt = now;
       await em.save(amendment);
+      await agreementsEvents.amendmentAccepted(em, quarterId, { amendmentId, versionId: amendment.versionId });
       return this.toAmendmentDto(em, amendment);
     });
   }
@@ -417,6 +462,7 @@ export class ImplementationService {
       amendment.rejectedAt = now;
       amendment.rejectionReason = why;
       await em.save(amendment);
+      await agreementsEvents.amendmentRejected(em, quarterId, { amendmentId, reason: why });
       return this.toAmendmentDto(em, amendment);
     });
   }

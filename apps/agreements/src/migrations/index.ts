@@ -1,6 +1,14 @@
+import { EventOutbox1766000000000 } from '@genq/service-kit';
 import { ConceptAndAgreement1765000000000 } from './1765000000000-concept-and-agreement';
 import { ReportsAndAmendments1765100000000 } from './1765100000000-reports-and-amendments';
 import { AmendmentRejection1765146000000 } from './1765146000000-amendment-rejection';
+import { CertificateCycles1766100000000 } from './1766100000000-certificate-cycles';
 
 /** Every migration of the agreements database, oldest first. */
-export const agreementsMigrations = [ConceptAndAgreement1765000000000, ReportsAndAmendments1765100000000, AmendmentRejection1765146000000];
+export const agreementsMigrations = [
+  ConceptAndAgreement1765000000000,
+  ReportsAndAmendments1765100000000,
+  AmendmentRejection1765146000000,
+  EventOutbox1766000000000,
+  CertificateCycles1766100000000,
+];

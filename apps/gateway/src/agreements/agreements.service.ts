@@ -1,4 +1,4 @@
-import { HttpException, Injectable, Logger } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import {
   ActorsPatterns,
   AgreementsMessagePatterns as P,
@@ -10,43 +10,30 @@ import {
   type ProfileDto,
   type Actor,
   type AgreementVersionDto,
-  type EventOutcome,
   type MeasureDto,
   type MembershipDto,
-  type MilestoneDeadline,
   type OrganisationDto,
   type Page,
   type PdfDocument,
   type PersonOfAccount,
-  type ProcessEventEnvelope,
   type QuarterDto,
   type ReviewResult,
   type SignResult,
 } from '@genq/contracts';
 import type { ChangeMeasureStatusDto, ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
 import { AuditService } from '../audit/audit.service';
-import { ProcessService } from '../process/process.service';
 import { ServiceClients } from '../services/service-clients';
 
-/** What the process made of an event the agreement caused; the agreement stands either way. */
-export interface ProcessReport {
-  eventId: string;
-  applied: boolean;
-  reason?: string;
-}
-
 /**
- * Orchestrates the Zielvereinbarung across services: the agreements service keeps the data
- * and knows no Temporal; this side adds what other services know (quarter name, the
- * signer's organisation and authority), audits, and tells the quarter's process.
+ * Routes the Zielvereinbarung to the agreements service, adding what other services know
+ * (quarter name, the signer's organisation and authority). The agreements service records
+ * the facts (bound, reviewed, measure status) in its outbox; the process hears of them from
+ * the event stream, not from here.
  */
 @Injectable()
 export class AgreementsGatewayService {
-  private readonly logger = new Logger(AgreementsGatewayService.name);
-
   constructor(
     private readonly services: ServiceClients,
-    private readonly process: ProcessService,
     private readonly audit: AuditService,
   ) {}
 
@@ -89,16 +76,15 @@ export class AgreementsGatewayService {
   }
 
   /** Signs with the principal's organisation and authority; the second required signature makes it binding and tells the process. */
-  async sign(actor: Actor, principal: AccountDto, quarterId: string, versionId: string): Promise<SignResult & { process: ProcessReport | null }> {
+  async sign(actor: Actor, principal: AccountDto, quarterId: string, versionId: string): Promise<SignResult> {
     const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
     const result = await this.services.send<SignResult>('agreements', P.sign, { actor, quarterId, versionId, signer: await this.signerOf(actor, principal) });
     await this.audit.record({ action: 'agreement.sign', resourceType: 'agreement_version', resourceId: versionId, quarterId, before: summary(before), after: summary(result.version) });
-    const process = result.becameBinding ? await this.report({ type: 'agreement_signed', eventId: `agreement-signed:${versionId}`, quarterId }) : null;
-    return { ...result, process };
+    return result;
   }
 
   /** The programme office's decision; approval issues the certificate. Either way the process hears of it. */
-  async review(actor: Actor, quarterId: string, versionId: string, dto: ReviewDecisionDto): Promise<ReviewResult & { process: ProcessReport }> {
+  async review(actor: Actor, quarterId: string, versionId: string, dto: ReviewDecisionDto): Promise<ReviewResult> {
     const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
     const result = await this.services.send<ReviewResult>('agreements', P.review, { ...dto, quarterId, versionId, actor });
     await this.audit.record({
@@ -110,30 +96,14 @@ export class AgreementsGatewayService {
       before: summary(before),
       after: { ...summary(result.version), certificate: result.certificate },
     });
-    const process = await this.report({
-      type: 'review_decided',
-      decision: dto.decision,
-      ...(dto.decision === 'sent_back' ? { requiredChanges: dto.requiredChanges, loopTo: dto.loopTo, newDue: dto.newDue } : {}),
-      // With the approval the process starts chasing the measures' milestones.
-      ...(dto.decision === 'approved' ? { milestones: milestonesOf(result.version) } : {}),
-      eventId: `review-decided:${versionId}`,
-      quarterId,
-    } as ProcessEventEnvelope);
-    return { ...result, process };
+    return result;
   }
 
   /** Records a measure's progress and tells the process (it counts for the implementation phase). */
-  async changeMeasureStatus(actor: Actor, quarterId: string, measureId: string, dto: ChangeMeasureStatusDto): Promise<MeasureDto & { process: ProcessReport }> {
+  async changeMeasureStatus(actor: Actor, quarterId: string, measureId: string, dto: ChangeMeasureStatusDto): Promise<MeasureDto> {
     const { before, after } = await this.services.send<{ before: MeasureDto; after: MeasureDto }>('agreements', P.changeMeasureStatus, { ...dto, quarterId, measureId, actor });
     await this.audit.record({ action: 'measure.status', resourceType: 'measure', resourceId: measureId, quarterId, reason: dto.reason ?? null, before, after });
-    const process = await this.report({
-      type: 'measure_status_changed',
-      measureId,
-      status: after.status,
-      eventId: `measure-status:${measureId}:${after.statusHistory.length}`,
-      quarterId,
-    });
-    return { ...after, process };
+    return after;
   }
 
   /** Names of the quarter's organisations, so the document names the owners of measures. */
@@ -142,32 +112,9 @@ export class AgreementsGatewayService {
     const organisationNames = Object.fromEntries(members.data.map((m) => [m.organisationId, m.organisationName]));
     return this.services.send<PdfDocument>('agreements', P.agreementPdf, { actor, quarterId, versionId, organisationNames });
   }
-
-  /**
-   * Tells the quarter's process. The agreement is already stored: a process that refuses the
-   * event (not at that step) or cannot be reached is reported back, not turned into a failed
-   * request; the event id is derived from the version, so reporting it again is harmless.
-   */
-  async report(event: ProcessEventEnvelope): Promise<ProcessReport> {
-    try {
-      const outcome: EventOutcome = await this.process.report(event);
-      return { eventId: event.eventId, applied: outcome.applied, ...(outcome.reason ? { reason: outcome.reason } : {}) };
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      this.logger.warn(`process of quarter ${event.quarterId} did not take ${event.type} (${event.eventId}): ${reason}`);
-      return { eventId: event.eventId, applied: false, reason };
-    }
-  }
 }
 
 /** The audit log keeps the status and signatures of a version, not the whole snapshot again. */
 function summary(v: AgreementVersionDto) {
   return { id: v.id, number: v.number, status: v.status, contentHash: v.contentHash, signatures: v.signatures.map((s) => ({ organisationId: s.organisationId, role: s.role, accountId: s.accountId })) };
-}
-
-/** The measure milestones of an agreement version, keyed stably by measure and position. */
-export function milestonesOf(version: AgreementVersionDto): MilestoneDeadline[] {
-  return version.snapshot.goals.flatMap((g) =>
-    g.measures.flatMap((m) => m.milestones.map((ms, i) => ({ key: `milestone_${m.id}_${i + 1}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase(), name: `${m.title}: ${ms.title}`, due: ms.due }))),
-  );
 }

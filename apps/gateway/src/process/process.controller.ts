@@ -10,7 +10,7 @@ import { operatorOf } from './operator';
 import { ProcessService } from './process.service';
 
 /** Decisions only the programme office takes; partners and facilitators report the rest. */
-const OFFICE_EVENTS = new Set(['review_decided', 'reaudit_decided', 'amendment_accepted', 'amendment_rejected']);
+const OFFICE_EVENTS = new Set(['reaudit_decided']);
 
 @ApiTags('process')
 @Controller('quarters/:id')

@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { startTestDatabases, type TestDatabases } from '@genq/infra';
+import {
+  AgreementsMessagePatterns as P,
+  type Actor,
+  type AgreementVersionDto,
+  type AmendmentDto,
+  type CertificateDto,
+  type CertificateVerification,
+  type GoalDto,
+  type MeasureDto,
+  type ReportChange,
+  type SignerDto,
+} from '@genq/contracts';
+import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { announce, announceCertified } from './support/process-facts';
+
+/**
+ * Issue 13: the agreements service records its facts in its outbox with the change, and
+ * follows the process's certification decisions (validity, renewal, expiry, withdrawal).
+ */
+let dbs: TestDatabases;
+beforeAll(async () => {
+  dbs = await startTestDatabases('agreements_events');
+}, 180_000);
+afterAll(async () => {
+  await dbs?.cleanup();
+});
+
+const HC = randomUUID();
+const MUNI = randomUUID();
+const person = (role: Actor['role'], organisationId: string | null): Actor => ({ userId: randomUUID(), email: `${randomUUID()}@genq.example`, role, programmeIds: [], organisationId });
+const hcSigner = person('partner', HC);
+const muniSigner = person('partner', MUNI);
+const admin: Actor = { ...person('programme_admin', null), programmeIds: ['genq-nrw-2026'] };
+const signerOf = (actor: Actor, type: string, name: string): SignerDto => ({ accountId: actor.userId, organisationId: actor.organisationId, organisationName: name, organisationType: type, canSign: true });
+const hc = signerOf(hcSigner, 'housing_company', 'DOGEWO21');
+const muni = signerOf(muniSigner, 'municipality', 'Stadt Dortmund');
+
+describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', (label) => {
+  let service: ServiceUnderTest;
+  let db: DataSource;
+  const outbox = async (quarterId: string) =>
+    (await db.getRepository(OutboxEventRow).find({ where: { quarterId }, order: { seq: 'ASC' } })).map((e) => ({ id: e.id, type: e.type, source: e.source, payload: e.payload }));
+
+  beforeAll(async () => {
+    const database = dbs.databases.find((d) => d.label === label)!.config as DatabaseConfig;
+    service = await startServiceForTest('agreements', AgreementsModuleFor, { database });
+    db = service.app.get(DataSource);
+  }, 60_000);
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  async function submitted(q: string) {
+    const g = await service.send<GoalDto>(P.createGoal, { actor: hcSigner, quarterId: q, actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', targetValue: '40', targetDate: '2029-12-31' });
+    const m = await service.send<MeasureDto>(P.createMeasure, {
+      actor: hcSigner,
+      quarterId: q,
+      goalId: g.id,
+      title: 'Aufzüge nachrüsten',
+      kind: 'unmittelbar',
+      ownerOrganisationId: HC,
+      start: '2027-03-01',
+      end: '2028-12-31',
+      milestones: [{ title: 'Ausschreibung', due: '2027-06-30' }],
+    });
+    const v = await service.send<AgreementVersionDto>(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Hörde Clarenberg', weakActionFields: ['HF2'], windowStart: '2027-01-01' });
+    return { v, m };
+  }
+
+  it('records each fact in the outbox with its change, and nothing with a refused one', async () => {
+    const q = randomUUID();
+    const { v, m } = await submitted(q);
+    expect(await outbox(q)).toEqual([]);
+    await service.send(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc });
+    expect(await outbox(q)).toEqual([]); // one signature binds nobody
+    expect((await service.refusal(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc })).status).toBe(409);
+    await service.send(P.sign, { actor: muniSigner, quarterId: q, versionId: v.id, signer: muni });
+    expect((await service.refusal(P.review, { actor: hcSigner, quarterId: q, versionId: v.id, decision: 'approved' })).status).toBe(403);
+    await service.send(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
+    await service.send(P.changeMeasureStatus, { actor: hcSigner, quarterId: q, measureId: m.id, status: 'in Umsetzung' });
+    expect(await outbox(q)).toEqual([
+      { id: `agreement-bound:${v.id}`, type: 'agreement.bound', source: 'agreements', payload: { versionId: v.id } },
+      {
+        id: `agreement-reviewed:${v.id}`,
+        type: 'agreement.reviewed',
+        source: 'agreements',
+        payload: { versionId: v.id, decision: 'approved', milestones: [{ key: expect.stringMatching(/^milestone_[a-z0-9_]+_1$/), name: 'Aufzüge nachrüsten: Ausschreibung', due: '2027-06-30' }] },
+      },
+      { id: `measure-status:${m.id}:2`, type: 'measure.status_changed', source: 'agreements', payload: { measureId: m.id, status: 'in Umsetzung', revision: 2 } },
+    ]);
+  });
+
+  it('follows the process: validity and report windows, a renewed certificate for cycle 2 with its own reports, expiry', async () => {
+    const q = randomUUID();
+    const { v } = await submitted(q);
+    await service.send(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc });
+    await service.send(P.sign, { actor: muniSigner, quarterId: q, versionId: v.id, signer: muni });
+    const { certificate: issued } = await service.send<{ certificate: CertificateDto }>(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
+    expect(issued).toMatchObject({ cycle: 1, expiredAt: null, reportWindows: [] });
+
+    // A draft may be written at once; it is submitted once the process has opened its reporting year.
+    const draft = (await service.send<ReportChange>(P.createReport, { actor: hcSigner, quarterId: q, year: 1, text: 'Jahr 1' })).after;
+    expect(draft).toMatchObject({ cycle: 1, year: 1 });
+    expect(await service.refusal(P.submitReport, { actor: hcSigner, quarterId: q, reportId: draft.id })).toMatchObject({ status: 409, message: expect.stringContaining('not known yet') });
+    // The first reporting year has ended, the other two have not.
+    await announceCertified(service, q, 1, { openYears: 1, validUntil: '2031-02-01T00:00:00.000Z' });
+    const certified = await service.send<CertificateDto>(P.getCertificate, { quarterId: q });
+    expect(certified).toMatchObject({ id: issued.id, cycle: 1, validUntil: '2031-02-01T00:00:00.000Z' });
+    expect(certified.reportWindows.map((w) => w.year)).toEqual([1, 2, 3]);
+    expect(await service.send<CertificateVerification>(P.verifyCertificate, { code: issued.verificationCode })).toMatchObject({ valid: true, validUntil: '2031-02-01T00:00:00.000Z' });
+    // The same fact again (same id) changes nothing: the inbox drops it.
+    await announceCertified(service, q, 1, { openYears: 0, validUntil: '2099-01-01T00:00:00.000Z' });
+    expect((await service.send<CertificateDto>(P.getCertificate, { quarterId: q })).validUntil).toBe('2031-02-01T00:00:00.000Z');
+
+    await service.send(P.submitReport, { actor: hcSigner, quarterId: q, reportId: draft.id });
+    const early = (await service.send<ReportChange>(P.createReport, { actor: hcSigner, quarterId: q, year: 2, text: 'Jahr 2' })).after;
+    expect(await service.refusal(P.submitReport, { actor: hcSigner, quarterId: q, reportId: early.id })).toMatchObject({ status: 409, message: expect.stringContaining('can be submitted from then on') });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, message: expect.stringContaining('exists already') });
+
+    // The Bilanzierung renews: cycle 2 has its own certificate and its own reports 1 to 3.
+    await announceCertified(service, q, 2, { openYears: 1, validUntil: '2034-02-01T00:00:00.000Z' });
+    const renewed = await service.send<CertificateDto>(P.getCertificate, { quarterId: q });
+    expect(renewed).toMatchObject({ cycle: 2, validUntil: '2034-02-01T00:00:00.000Z', versionId: v.id, partners: ['DOGEWO21', 'Stadt Dortmund'] });
+    expect(renewed.id).not.toBe(issued.id);
+    expect(renewed.number).not.toBe(issued.number);
+    const cycle2 = (await service.send<ReportChange>(P.createReport, { actor: hcSigner, quarterId: q, year: 1, text: 'Zyklus 2, Jahr 1' })).after;
+    expect(cycle2).toMatchObject({ cycle: 2, year: 1 });
+    await service.send(P.submitReport, { actor: hcSigner, quarterId: q, reportId: cycle2.id });
+    expect((await service.send<Array<{ cycle: number; year: number }>>(P.listReports, { quarterId: q })).map((r) => `${r.cycle}/${r.year}`)).toEqual(['1/1', '1/2', '2/1']);
+
+    // The next Bilanzierung lets it expire: verification says so, no more reports or amendments.
+    await announce(service, { id: `process:${q}:expired:2`, type: 'process.certificate_expired', version: 1, source: 'process', quarterId: q, occurredAt: new Date().toISOString(), payload: { cycle: 2, at: new Date(Date.now() - 1000).toISOString() } });
+    expect(await service.send<CertificateVerification>(P.verifyCertificate, { code: renewed.verificationCode })).toMatchObject({ valid: false, reason: expect.stringContaining('expired') });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 2 })).toMatchObject({ status: 409, message: expect.stringContaining('expired') });
+  });
+
+  it('refuses reports and amendments once the process has withdrawn the quarter', async () => {
+    const q = randomUUID();
+    const { v } = await submitted(q);
+    await service.send(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc });
+    await service.send(P.sign, { actor: muniSigner, quarterId: q, versionId: v.id, signer: muni });
+    await service.send(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
+    await announceCertified(service, q, 1);
+    await announce(service, { id: `process:${q}:withdrawn`, type: 'process.withdrawn', version: 1, source: 'process', quarterId: q, occurredAt: new Date().toISOString(), payload: { at: new Date().toISOString(), reason: 'Kommune steigt aus' } });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, message: expect.stringContaining('withdrawn') });
+    const refused = await service.refusal(P.proposeAmendment, { actor: hcSigner, quarterId: q, description: 'Noch eine Änderung', reason: 'Neue Lage', changes: [] });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect((await service.send<AmendmentDto[]>(P.listAmendments, { quarterId: q })).length).toBe(0);
+  });
+});
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AgreementsModuleFor = (config: Parameters<typeof import('../src/app.module').AgreementsModule.forRoot>[0]) => require('../src/app.module').AgreementsModule.forRoot(config);
