@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnalysisPatterns } from '@genq/contracts';
-import { SERVICE_CONFIG, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
+import { NATS_CONFIG, SERVICE_CONFIG, ServiceEventBus, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
 import { AnalysesModule } from './analyses/analyses.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import type { AnalysisConfig } from './config';
@@ -21,7 +21,7 @@ export class AnalysisModule {
         AnalysesModule,
       ],
       controllers: [healthControllerFor('analysis', AnalysisPatterns.health)],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
       exports: [SERVICE_CONFIG],
     };
   }

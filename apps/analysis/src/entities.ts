@@ -1,3 +1,4 @@
+import { eventEntities } from '@genq/service-kit';
 import { CriterionRating } from './analyses/entities/criterion-rating.entity';
 import { IndicatorValue } from './analyses/entities/indicator-value.entity';
 import { QuarterAnalysis } from './analyses/entities/quarter-analysis.entity';
@@ -6,4 +7,4 @@ import { ComparisonRevision } from './analyses/entities/comparison-revision.enti
 import { CatalogueVersion } from './catalogues/entities/catalogue-version.entity';
 
 /** Every table the analysis service owns; no other service reads them. */
-export const analysisEntities = [CatalogueVersion, QuarterAnalysis, IndicatorValue, CriterionRating, QuarterFigure, ComparisonRevision];
+export const analysisEntities = [CatalogueVersion, QuarterAnalysis, IndicatorValue, CriterionRating, QuarterFigure, ComparisonRevision, ...eventEntities];

@@ -53,6 +53,12 @@ export interface DomainEventPayloads {
   'amendment.accepted': { amendmentId: string; versionId: string };
   'amendment.rejected': { amendmentId: string; reason: string };
 
+  // ---- analysis: the Quartiersanalyse and the strategy workshop ------------------------------
+  /** Every criterion is rated and the analysis submitted (Quartiersanalyse done). */
+  'analysis.submitted': { analysisId: string };
+  /** The strategy workshop recorded its priorities (again, when they change). */
+  'analysis.priorities_recorded': { analysisId: string; priorities: string[] };
+
   // ---- process: what the quarter's lifecycle workflow decided -----------------------------
   /**
    * The quarter is certified for an implementation cycle, valid until the programme's
@@ -116,8 +122,8 @@ export function deadLetterSubject(consumer: string): string {
  * {@link EVENTS_STREAM}; `docs/architecture.md` draws the same table.
  */
 export const EVENT_CONSUMERS = {
-  /** The worker's bridge: agreements' facts become updates of the quarter's workflow. */
-  processBridge: { durable: 'process-bridge', subjects: [eventsOf('agreements')] },
+  /** The worker's bridge: the services' facts become updates of the quarter's workflow. */
+  processBridge: { durable: 'process-bridge', subjects: [eventsOf('analysis'), eventsOf('agreements')] },
   /** The agreements service follows the process's certification decisions. */
   agreementsCertificates: { durable: 'agreements-certificates', subjects: [eventsOf('process')] },
 } as const;

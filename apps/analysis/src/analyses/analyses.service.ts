@@ -21,7 +21,7 @@ import type {
   UpsertRatingsCommand,
   WriteResult,
 } from '@genq/contracts';
-import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, pageOf, recordEvent, rpcError } from '@genq/service-kit';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { ComparisonService } from './comparison.service';
 import { indicatorTemplate, parseCsv, parseDate, parseNumber } from './csv';
@@ -110,7 +110,11 @@ export class AnalysesService {
     }
     a.status = 'submitted';
     a.submittedAt = new Date();
-    return { analysis: analysisDto(await this.analyses.save(a)), changed: true };
+    return this.analyses.manager.transaction(async (em) => {
+      const saved = await em.save(a);
+      await recordEvent(em, 'analysis', { id: `analysis:${a.id}:submitted`, type: 'analysis.submitted', quarterId, occurredAt: a.submittedAt!, payload: { analysisId: a.id } });
+      return { analysis: analysisDto(saved), changed: true };
+    });
   }
 
   /** The strategy workshop's priorities: criteria or action fields of the pinned catalogue. */
@@ -131,7 +135,17 @@ export class AnalysesService {
     if (JSON.stringify(a.priorities) === JSON.stringify(priorities)) return { before, analysis: before, changed: false };
     a.priorities = priorities;
     a.prioritiesRecordedAt = new Date();
-    return { before, analysis: analysisDto(await this.analyses.save(a)), changed: true };
+    return this.analyses.manager.transaction(async (em) => {
+      const saved = await em.save(a);
+      await recordEvent(em, 'analysis', {
+        id: `analysis:${a.id}:priorities:${a.prioritiesRecordedAt!.getTime()}`,
+        type: 'analysis.priorities_recorded',
+        quarterId: cmd.quarterId,
+        occurredAt: a.prioritiesRecordedAt!,
+        payload: { analysisId: a.id, priorities },
+      });
+      return { before, analysis: analysisDto(saved), changed: true };
+    });
   }
 
   // ---- indicator values ------------------------------------------------------------

@@ -20,7 +20,6 @@ import {
   type Actor,
   type AnalysisDto,
   type CatalogueVersionDto,
-  type EventOutcome,
   type IndicatorValueDto,
   type Page,
   type ProfileDto,
@@ -33,7 +32,6 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
-import { ProcessService } from '../process/process.service';
 import { ServiceClients } from '../services/service-clients';
 import { AnalysisGatewayService } from './analysis.service';
 
@@ -69,7 +67,6 @@ export class AnalysisController {
     private readonly analysis: AnalysisGatewayService,
     private readonly services: ServiceClients,
     private readonly audit: AuditService,
-    private readonly process: ProcessService,
   ) {}
 
   @Get('analysis/template.csv')
@@ -218,30 +215,26 @@ export class AnalysisController {
   @Post('quarters/:id/analysis/submit')
   @HttpCode(200)
   @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
-  @ApiOkResponse({ description: 'The submitted analysis and what the process made of `analysis_submitted`; a repeat changes nothing' })
+  @ApiOkResponse({ description: 'The submitted analysis; the analysis service records `analysis.submitted` and the process completes the Quartiersanalyse from it. A repeat changes nothing' })
   @ApiBadRequestResponse({ description: 'Criteria without a rating, under `errors.ratings.<criterionId>`' })
   async submit(@Param('id', new ParseUUIDPipe()) id: string) {
     const before = await this.analysis.send<AnalysisDto>(id, AnalysisPatterns.getAnalysis, id);
     const { analysis, changed } = await this.services.send<{ analysis: AnalysisDto; changed: boolean }>('analysis', AnalysisPatterns.submitAnalysis, id);
-    // Reported on every call: the event id makes a repeat a no-op in the workflow, and a
-    // report that failed before (Temporal down) is made good by submitting again.
-    const process = await this.process.report({ type: 'analysis_submitted', eventId: `analysis:${analysis.id}:submitted`, quarterId: id });
-    // Recorded either way, like every reported event: who submitted, and what the process made of it.
     await this.audit.record({
       action: 'analysis.submit',
       resourceType: 'analysis',
       resourceId: analysis.id,
-      reason: changed ? null : 'submitted before; reported again',
+      reason: changed ? null : 'submitted before',
       before,
-      after: { analysis, process },
+      after: { analysis },
     });
-    return { analysis, process };
+    return { analysis };
   }
 
   @Post('quarters/:id/analysis/priorities')
   @HttpCode(200)
   @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
-  @ApiOkResponse({ description: 'Priorities of the strategy workshop recorded; the process hears `workshop_recorded` (strategy_workshop)' })
+  @ApiOkResponse({ description: 'Priorities of the strategy workshop recorded; the analysis service records `analysis.priorities_recorded` and the process completes the Strategieworkshop from it' })
   @ApiBadRequestResponse({ description: 'Unknown criterion or action field ids under `errors.priorities.<index>`' })
   @ApiConflictResponse({ description: 'The analysis is not submitted yet' })
   async recordPriorities(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RecordPrioritiesDto) {
@@ -250,21 +243,15 @@ export class AnalysisController {
       AnalysisPatterns.recordPriorities,
       { quarterId: id, priorities: dto.priorities },
     );
-    const process: EventOutcome = await this.process.report({
-      type: 'workshop_recorded',
-      workshop: 'strategy_workshop',
-      eventId: `analysis:${analysis.id}:strategy-workshop`,
-      quarterId: id,
-    });
     await this.audit.record({
       action: 'analysis.priorities',
       resourceType: 'analysis',
       resourceId: analysis.id,
       reason: changed ? null : 'the same priorities were recorded before',
       before,
-      after: { analysis, process },
+      after: { analysis },
     });
-    return { analysis, process };
+    return { analysis };
   }
 
   /**

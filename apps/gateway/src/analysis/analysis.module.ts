@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ProcessService } from '../process/process.service';
 import { AnalysisController } from './analysis.controller';
 import { AnalysisGatewayService } from './analysis.service';
 
-/** The quarter analysis over HTTP; reports its domain events to the process. */
+/** The quarter analysis over HTTP; the analysis service records its facts for the process itself. */
 @Module({
   controllers: [AnalysisController],
-  providers: [AnalysisGatewayService, ProcessService],
+  providers: [AnalysisGatewayService],
   exports: [AnalysisGatewayService],
 })
 export class AnalysisHttpModule {}

@@ -15,6 +15,11 @@ import {
 export function toProcessEvent(event: DomainEvent): ProcessEventEnvelope | null {
   const base = { eventId: event.id, quarterId: event.quarterId, at: event.occurredAt };
   switch (event.type) {
+    case 'analysis.submitted':
+      return { ...base, type: 'analysis_submitted' };
+    case 'analysis.priorities_recorded':
+      // Recording them again (changed) is the same workshop: one id per analysis, a repeat is a duplicate.
+      return { ...base, eventId: `analysis:${(event.payload as DomainEventPayloads['analysis.priorities_recorded']).analysisId}:strategy-workshop`, type: 'workshop_recorded', workshop: 'strategy_workshop' };
     case 'agreement.bound':
       return { ...base, type: 'agreement_signed' };
     case 'agreement.reviewed': {
@@ -54,6 +59,18 @@ export function toProcessEvent(event: DomainEvent): ProcessEventEnvelope | null 
     default:
       return null;
   }
+}
+
+/**
+ * Temporal unreachable or overloaded: the event is fine, the process will take it later.
+ * Anything else (e.g. a quarter without a workflow) counts towards the dead letters.
+ */
+export function isTransientForBridge(err: unknown): boolean {
+  if (err instanceof WorkflowNotFoundError || err instanceof WorkflowUpdateFailedError) return false;
+  const e = err as { code?: number; message?: string; cause?: { code?: number } };
+  // gRPC UNAVAILABLE (14), DEADLINE_EXCEEDED (4), RESOURCE_EXHAUSTED (8), or a broken connection.
+  const code = e?.code ?? e?.cause?.code;
+  return code === 14 || code === 4 || code === 8 || /UNAVAILABLE|ECONNREFUSED|ECONNRESET|DEADLINE_EXCEEDED|Connection|timed out|Timeout/i.test(String(e?.message ?? ''));
 }
 
 export interface BridgeLog {
