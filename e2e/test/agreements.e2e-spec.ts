@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, ROOT } from '@genq/infra';
-import { adminWithProgramme, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 5 through the HTTP API of the running system: a Handlungskonzept is built, refused
@@ -102,6 +102,8 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     }, 'the certificate to follow the process');
     expect(certificate).toMatchObject({ cycle: 1, expiredAt: null });
     expect(certificate.reportWindows.map((w: { year: number; due: string }) => [w.year, w.due])).toEqual(state.reports.map((r: { year: number; due: string }) => [r.year, r.due]));
+    // The operator's consistency check agrees: the process and the agreements service tell the same story.
+    expect(consistencyReport(env.stack)).toMatchObject({ quarters: 1, mismatches: [], unreadable: [] });
     const pdf = await fetch(`${env.gatewayUrl}/api${q}/certificate/pdf`, { headers: { authorization: `Bearer ${ceo}` } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -160,6 +162,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const resubmitted = (await as(lead, 'POST', `${r}/submission`, undefined, 200)).body;
     expect(resubmitted.status).toBe('submitted');
     await processWhen((s) => s.reports.find((x: { year: number }) => x.year === 1).status === 'completed', 'the resubmission to count');
+    expect(consistencyReport(env.stack).mismatches).toEqual([]);
     expect((await as(admin, 'POST', `${r}/review`, { decision: 'accepted' }, 200)).body.status).toBe('accepted');
     const reportPdf = await fetch(`${env.gatewayUrl}/api${r}/pdf`, { headers: { authorization: `Bearer ${mayor}` } });
     expect(reportPdf.headers.get('content-type')).toBe('application/pdf');
@@ -221,6 +224,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const third = (await as(lead, 'POST', `${q}/amendments`, addition('Mieterfest'), 201)).body;
     expect(third).toMatchObject({ status: 'proposed', baseVersionId: proposed.versionId });
     await processWhen((s) => s.amendment?.id === third.id, 'the next amendment in the process');
+    expect(consistencyReport(env.stack).mismatches).toEqual([]);
 
     // Every step is in the audit log with before and after.
     const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body;
@@ -260,6 +264,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const withdrawn = await as(lead, 'POST', `${q}/reports`, { year: 2 }, 409);
     expect(withdrawn.body.message).toContain('withdrawn');
     expect((await as(undefined, 'GET', `/certificates/verify/${certificate.verificationCode}`, undefined, 200)).body.valid).toBe(false);
+    expect(consistencyReport(env.stack)).toMatchObject({ quarters: 2, mismatches: [], unreadable: [] });
     expect((await as(lead, 'GET', `${q}/reports`, undefined, 200)).body.map((x: { year: number }) => x.year)).toEqual([1]);
   });
 });

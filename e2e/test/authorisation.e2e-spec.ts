@@ -40,7 +40,6 @@ async function discoverRoutes(): Promise<{ routes: RouteInfo[]; served: Array<{ 
       ACTORS_PORT: closed,
       ANALYSIS_PORT: closed,
       AGREEMENTS_PORT: closed,
-      GATEWAY_EVENTS_PORT: closed,
       TEMPORAL_ADDRESS: `127.0.0.1:${closed}`,
     }),
   );

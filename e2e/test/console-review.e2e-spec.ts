@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { recordStepsUpToDecision } from './support/api';
+import { eventually, recordStepsUpToDecision } from './support/api';
 import { launchBrowser, loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -17,6 +17,7 @@ jest.setTimeout(15 * 60_000);
 
 const shot = screenshots('console-review');
 const PARTNER = 'partner.dortmund@genq.example';
+const FAST = 'genq-e2e-review-fast';
 const CITY_NO_AUTHORITY = 'kommune.dortmund@genq.example';
 const CITY_SIGNER = 'stadtdirektorin@stadt-dortmund.genq.example';
 const REQUIRED_CHANGES = 'Bitte die Kosten der Aufzüge je Haus aufschlüsseln.';
@@ -67,6 +68,17 @@ describe('console: review, amendments, report remarks and quarter details', () =
   };
 
   it('sends back, amends, returns a report and edits the quarter in the console', async () => {
+    // A programme whose reporting years last 20 seconds, so that an annual report can be
+    // submitted (once its year has ended) within the test; the admin signs in again to have it in scope.
+    const first = await login(DEMO_ADMIN.email);
+    const nrw = (await api(first, 'GET', '/programmes/genq-nrw-2026', undefined, 200)).body;
+    await api(first, 'PUT', `/programmes/${FAST}`, {
+      id: FAST,
+      name: 'Schnelles Testprogramm',
+      catalogueId: nrw.catalogueId,
+      catalogueVersion: nrw.catalogueVersion,
+      calendar: { ...nrw.calendar, implementationPhase: { duration: 'PT60S', annualReportEvery: 'PT20S', reportDueWithin: 'PT5M' } },
+    }, 200);
     const admin = await login(DEMO_ADMIN.email);
     const partnerToken = await login(PARTNER);
     const quarters = (await api(admin, 'GET', `/quarters?range=${encodeURIComponent('[0,99]')}`, undefined, 200)).body as Array<{ id: string; name: string }>;
@@ -212,9 +224,24 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await shot(office, '5c-amendment-rejected');
     expect((await api(admin, 'GET', `${q}/amendments/${next.id}`, undefined, 200)).body).toMatchObject({ status: 'rejected', version: { status: 'sent_back' } });
 
-    // 3. An annual report, written and submitted through the API, is returned with remarks in the console.
-    const report = (await api(partnerToken, 'POST', `${q}/reports`, { year: 1, text: 'Im ersten Jahr wurden die Treppenlifte beauftragt.' }, 201)).body;
-    await api(partnerToken, 'POST', `${q}/reports/${report.id}/submission`, undefined, 200);
+    // 3. An annual report, written and submitted through the API once its reporting year has
+    // ended, is returned with remarks in the console (a quarter of the fast programme, certified through the API).
+    const fast = (await api(admin, 'POST', '/quarters', { name: 'Hörde Phoenix-See', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: FAST }, 201)).body;
+    const fq = `/quarters/${fast.id}`;
+    await api(admin, 'POST', `${fq}/memberships`, { organisationId: company.organisationId, role: 'lead_partner' }, 201);
+    await api(admin, 'POST', `${fq}/memberships`, { organisationId: city.organisationId, role: 'co_partner' }, 201);
+    await recordStepsUpToDecision(env.apiAs(admin), fq, 'console-review-fast');
+    const fastGoal = (await api(partnerToken, 'POST', `${fq}/goals`, { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen schaffen', indicator: 'Wohnungen', targetValue: '40', targetDate: '2029-12-31' }, 201)).body;
+    await api(partnerToken, 'POST', `${fq}/measures`, { goalId: fastGoal.id, title: 'Treppenlifte einbauen', kind: 'unmittelbar', ownerOrganisationId: company.organisationId, start: '2027-03-01', end: '2028-12-31' }, 201);
+    const fv = (await api(partnerToken, 'POST', `${fq}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' }, 201)).body;
+    await api(partnerToken, 'POST', `${fq}/agreement/versions/${fv.id}/signatures`, undefined, 201);
+    await api(cityToken, 'POST', `${fq}/agreement/versions/${fv.id}/signatures`, undefined, 201);
+    await api(admin, 'POST', `${fq}/agreement/versions/${fv.id}/review`, { decision: 'approved' }, 200);
+    const windows = await eventually(async () => (await api(admin, 'GET', `${fq}/certificate`, undefined, 200)).body.reportWindows.length > 0 && (await api(admin, 'GET', `${fq}/certificate`, undefined, 200)).body.reportWindows, 'the report windows from the process');
+    const report = (await api(partnerToken, 'POST', `${fq}/reports`, { year: 1, text: 'Im ersten Jahr wurden die Treppenlifte beauftragt.' }, 201)).body;
+    await new Promise((r) => setTimeout(r, Math.max(new Date(windows[0].opensAt).getTime() - Date.now() + 500, 0)));
+    await api(partnerToken, 'POST', `${fq}/reports/${report.id}/submission`, undefined, 200);
+    await office.goto(`${env.consoleUrl}/#/quarters/${fast.id}/show`);
     await office.getByRole('tab', { name: 'Berichte' }).click();
     const officeReport = office.getByTestId('report-1');
     await officeReport.getByRole('button', { name: 'Zurückgeben' }).click();
@@ -224,7 +251,9 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await officeReport.getByText('Anmerkungen: Bitte die Kosten bisher ergänzen.').waitFor();
     await officeReport.getByText('zurückgegeben').first().waitFor();
     await shot(office, '6-report-returned');
-    expect((await api(admin, 'GET', `${q}/reports/${report.id}`, undefined, 200)).body).toMatchObject({ status: 'returned', remarks: 'Bitte die Kosten bisher ergänzen.' });
+    expect((await api(admin, 'GET', `${fq}/reports/${report.id}`, undefined, 200)).body).toMatchObject({ status: 'returned', remarks: 'Bitte die Kosten bisher ergänzen.' });
+    // The process chases the returned report again.
+    await eventually(async () => (await api(admin, 'GET', `${fq}/process`, undefined, 200)).body.reports[0].status === 'active', 'the returned report to be due again');
 
     // 4. The partner edits the quarter's size figures and boundary; errors show at the fields.
     await partner.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show`);

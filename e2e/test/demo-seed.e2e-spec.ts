@@ -134,8 +134,9 @@ describe('demo seed: the whole programme', () => {
       expect((await api(`${q}/process`)).body.phase).toBe('implementation');
     }
     const kamen = `/quarters/${all.find((x) => x.name === 'Kamen-Methler')!.id}`;
-    expect((await api(`${kamen}/reports`)).body).toEqual([expect.objectContaining({ year: 1, status: 'submitted' })]);
-    expect((await api(`${kamen}/process`)).body.reports.find((r: any) => r.year === 1).status).toBe('completed');
+    // Certified today: the first reporting year has not ended, so the report waits as a draft.
+    expect((await api(`${kamen}/reports`)).body).toEqual([expect.objectContaining({ cycle: 1, year: 1, status: 'draft' })]);
+    expect((await api(`${kamen}/process`)).body.reports.find((r: any) => r.year === 1).status).not.toBe('completed');
     // Participation of a quarter still in development, without touching its process.
     const bs = all.find((x) => x.name === 'Braunschweig-Weststadt')!;
     expect((await api(`/quarters/${bs.id}/participation-events`)).body).toHaveLength(2);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, startStack, type Stack, freeStackPorts } from '@genq/infra';
-import { ProcessPatterns, type EventOutcome } from '@genq/contracts';
-import { request, tcpClient } from '@genq/service-kit';
+import { eventSubject, type DomainEvent } from '@genq/contracts';
+import { connectNats } from '@genq/service-kit';
 import { apiClient, signIn, type Api } from './support/api';
 
 /**
@@ -210,16 +210,32 @@ describe('process engine across processes', () => {
     expect(entries.body[0].reason).toBe('Sommerpause des Rates');
   });
 
-  it('takes domain events from services over the transport, once per event', async () => {
+  it("takes a service's facts from the event stream, in order, each once however often it is delivered", async () => {
     const id = await createQuarter('Celle-Wietzenbruch');
-    const client = tcpClient(stack.gatewayEvents);
+    await call('POST', `/quarters/${id}/events`, { eventId: `kickoff-${id}`, type: 'kickoff_recorded' });
+    const nc = (await connectNats({ url: stack.natsUrl, streamReplicas: 1 }, 'e2e-process'))!;
     try {
-      const send = () =>
-        request<EventOutcome>(client, 'gateway', ProcessPatterns.reportEvent, { eventId: `analysis-${id}`, quarterId: id, type: 'kickoff_recorded' });
-      expect(await send()).toMatchObject({ applied: true, currentStep: 'analysis' });
-      expect(await send()).toMatchObject({ applied: false, reason: 'duplicate event' });
+      const fact = (type: 'analysis.submitted' | 'analysis.priorities_recorded', n: number): DomainEvent => ({
+        id: `e2e-${id}-${n}`,
+        type,
+        version: 1,
+        source: 'analysis',
+        quarterId: id,
+        occurredAt: new Date().toISOString(),
+        payload: type === 'analysis.submitted' ? { analysisId: `a-${id}` } : { analysisId: `a-${id}`, priorities: ['HF1'] },
+      });
+      const js = nc.jetstream();
+      // Without message ids the stream keeps every copy: the process must drop the repeats itself.
+      for (const [type, n] of [['analysis.submitted', 1], ['analysis.submitted', 1], ['analysis.priorities_recorded', 2], ['analysis.priorities_recorded', 2]] as const) {
+        await js.publish(eventSubject('analysis', type), JSON.stringify(fact(type, n)));
+      }
+      const state = await until(
+        async () => (await call('GET', `/quarters/${id}/process`)).body,
+        (s) => s.currentStep === 'participation',
+      );
+      expect(state.steps.filter((s: { status: string }) => s.status === 'completed').map((s: { key: string }) => s.key)).toEqual(['kickoff', 'analysis', 'strategy_workshop']);
     } finally {
-      client.close();
+      await nc.close();
     }
   });
 

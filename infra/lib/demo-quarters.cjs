@@ -6,7 +6,7 @@
  * workshop, participation events, goals and measures in all four action fields, a
  * Zielvereinbarung signed by the housing company and the municipality and approved by the
  * programme office (certificate, implementation phase); then measures make progress and one
- * quarter submits its first annual report. Every step looks first whether it was done, so a
+ * quarter drafts its first annual report (submitted once its reporting year has ended). Every step looks first whether it was done, so a
  * repeated run (an older data directory, a run cut short) adds only what is missing.
  */
 
@@ -218,6 +218,13 @@ async function developQuarter(call, id, c, catalogue, now) {
     await call('POST', `/quarters/${id}/analysis/submit`);
   }
   if (!analysis.priorities?.length) await call('POST', `/quarters/${id}/analysis/priorities`, { priorities: c.priorities });
+  // The analysis service's facts reach the process through the event stream: wait until it took them.
+  for (const until = Date.now() + 60_000; ; ) {
+    const done = await steps();
+    if (!open(done.get('analysis')) && !open(done.get('strategy_workshop'))) break;
+    if (Date.now() > until) throw new Error(`quarter ${id}: the process did not take the analysis within 60 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 
   await recordParticipation(call, id, c.participation, now);
   const status = await steps();
@@ -270,6 +277,14 @@ async function certify(admin, partner, city, id, windowStart) {
   }
   version = await current();
   if (version.status === 'binding') await admin('POST', `/quarters/${id}/agreement/versions/${version.id}/review`, { decision: 'approved' });
+  // The process hears of the approval through the event stream, and the certificate follows
+  // the process: wait for both, so the demo shows them agreeing.
+  for (const until = Date.now() + 60_000; ; ) {
+    const [process, certificate] = await Promise.all([admin('GET', `/quarters/${id}/process`), admin('GET', `/quarters/${id}/certificate`, undefined, { allow: [404] })]);
+    if (process.body.phase === 'implementation' && certificate.body?.validUntil === process.body.certificateValidUntil) return;
+    if (Date.now() > until) throw new Error(`quarter ${id}: the process did not take the certification within 60 s (phase ${process.body.phase})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Progress of the measures after certification, reported by the housing company. */
@@ -296,7 +311,11 @@ async function reportProgress(admin, partner, id, c) {
     const indicators = c.report.indicators.map((i) => ({ ...i, ...(goalOf(i.key) ? { goalId: goalOf(i.key) } : {}) }));
     report = (await partner('POST', `/quarters/${id}/reports`, { year: 1, text: c.report.text, changes: c.report.changes, indicators, measures })).body;
   }
-  if (report.status === 'draft') await partner('POST', `/quarters/${id}/reports/${report.id}/submission`);
+  // Submitted once its reporting year has ended, by the schedule the process announced with the
+  // certification; a quarter certified just now keeps its report as a draft until then.
+  const certificate = (await admin('GET', `/quarters/${id}/certificate`)).body;
+  const window = certificate.reportWindows?.find((w) => w.year === 1);
+  if (report.status === 'draft' && window && new Date(window.opensAt) <= new Date()) await partner('POST', `/quarters/${id}/reports/${report.id}/submission`);
 }
 
 /**

@@ -198,7 +198,6 @@ export function startTestDatabases(name: string): Promise<TestDatabases>;
 export interface StackPorts {
   gateway: number;
   /** TCP port where services report domain events to the gateway. */
-  gatewayEvents: number;
   console?: number;
   temporal: number;
   temporalUi: number;
@@ -222,7 +221,6 @@ export interface StackApp {
 export interface Stack {
   dataDir: string;
   gatewayUrl: string;
-  gatewayEvents: { host: string; port: number };
   apiDocsUrl: string;
   consoleUrl?: string;
   temporalAddress: string;
@@ -232,11 +230,17 @@ export interface Stack {
   natsUrl: string;
   natsMonitorUrl: string;
   natsBin: string;
+  /** The environment every app gets (TEMPORAL_ADDRESS, NATS_URL, ACTORS_/ANALYSIS_/AGREEMENTS_HOST and _PORT), for operator tools such as `npm run check:consistency`. */
+  appEnv: Record<string, string>;
   /** Every process by name; `nats` is the NATS server (its `kill()` is a SIGKILL, for fault tests). */
   apps: Record<string, StackApp>;
   /** Stops every process, newest first (NATS and Temporal after the apps). */
   stop(): Promise<void>;
   /** Kills the worker hard and starts a new one; resolves once it polls. */
+  /** Starts Temporal again on the same port and SQLite file, after `apps.temporal.kill()`. */
+  restartTemporal(): Promise<StackApp>;
+  /** Kills a service (actors, analysis, agreements) hard and starts it again on the same port and database. */
+  restartService(name: 'actors' | 'analysis' | 'agreements'): Promise<StackApp>;
   replaceWorker(): Promise<StackApp>;
   /** Starts NATS again on the same ports and store dir (stopping it first if it runs); resolves once healthy. */
   restartNats(): Promise<StackApp>;

@@ -78,7 +78,7 @@ async function waitReady(app, check, what) {
 /**
  * @param {object} o
  * @param {string} o.dataDir where every SQLite file and log lives
- * @param {{gateway:number, gatewayEvents:number, console?:number, temporal:number, temporalUi:number, nats:number, natsMonitor?:number, actors:number, analysis:number, agreements:number}} o.ports
+ * @param {{gateway:number, console?:number, temporal:number, temporalUi:number, nats:number, natsMonitor?:number, actors:number, analysis:number, agreements:number}} o.ports
  * @param {boolean} [o.withConsole] serve the built console (vite preview) too
  * @param {(s: string) => void} [o.log]
  * @param {Record<string,string>} [o.env] extra environment for every app
@@ -101,15 +101,27 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
   };
   try {
     const bin = await ensureTemporalBinary({ log });
-    const temporal = await startTemporalDevServer({
-      bin,
-      dbFile: path.join(dataDir, 'temporal.sqlite'),
-      port: ports.temporal,
-      uiPort: ports.temporalUi,
+    const startTemporal = () =>
+      startTemporalDevServer({
+        bin,
+        dbFile: path.join(dataDir, 'temporal.sqlite'),
+        port: ports.temporal,
+        uiPort: ports.temporalUi,
+        logFile: path.join(logs, 'temporal.log'),
+        log,
+      });
+    let temporal = await startTemporal();
+    // One handle for the stack's life: restartTemporal() swaps the server behind it.
+    const temporalApp = {
+      name: 'temporal',
       logFile: path.join(logs, 'temporal.log'),
-      log,
-    });
-    started.push({ name: 'temporal', stop: () => temporal.stop() });
+      stop: () => temporal.stop(),
+      async kill() {
+        temporal.process.kill('SIGKILL');
+        await new Promise((resolve) => (temporal.process.exitCode !== null || temporal.process.signalCode ? resolve() : temporal.process.once('exit', resolve)));
+      },
+    };
+    started.push(temporalApp);
 
     // Started before the apps and so stopped after them: they may still publish while stopping.
     const natsBin = await ensureNatsServer({ log });
@@ -142,13 +154,13 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       AGREEMENTS_HOST: '127.0.0.1',
       AGREEMENTS_PORT: String(ports.agreements),
     };
-    const services = SERVICES.map((name) =>
+    const spawnService = (name) =>
       spawnApp(name, path.join(ROOT, 'apps', name, 'dist', 'main.js'), {
         cwd: ROOT,
         logFile: path.join(logs, `${name}.log`),
         env: { ...(name === 'actors' ? actorsAuthEnv : {}), ...common, SERVICE_HOST: '127.0.0.1', SERVICE_PORT: String(ports[name]), DB_TYPE: 'sqlite', DB_PATH: path.join(dataDir, `${name}.sqlite`) },
-      }),
-    );
+      });
+    const services = SERVICES.map(spawnService);
     started.push(...services);
     // Migrations run before a service listens, so an open port means a migrated database.
     await Promise.all(services.map((s) => waitReady(s, () => waitForPort('127.0.0.1', ports[s.name], 60_000), 'port')));
@@ -172,7 +184,6 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
         ...common,
         GATEWAY_HOST: '127.0.0.1',
         GATEWAY_PORT: String(ports.gateway),
-        GATEWAY_EVENTS_PORT: String(ports.gatewayEvents),
         CORS_ORIGINS: consoleOrigins.join(','),
       },
     });
@@ -195,7 +206,6 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     return {
       dataDir,
       gatewayUrl,
-      gatewayEvents: { host: '127.0.0.1', port: ports.gatewayEvents },
       apiDocsUrl: `${gatewayUrl}/api/docs`,
       consoleUrl,
       temporalAddress: temporal.address,
@@ -204,6 +214,8 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       natsUrl: nats.url,
       natsMonitorUrl: nats.monitorUrl,
       natsBin,
+      /** The environment every app gets (addresses of Temporal, NATS and the services), for operator tools run against this stack. */
+      appEnv: { ...common },
       apps: Object.fromEntries(started.map((a) => [a.name, a])),
       stop,
       /**
@@ -213,6 +225,21 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       async restartNats() {
         nats = await nats.restart();
         return natsApp;
+      },
+      /** Starts the Temporal server again on the same port and SQLite file (after `apps.temporal.kill()`); resolves once it serves. */
+      async restartTemporal() {
+        temporal = await startTemporal();
+        return temporalApp;
+      },
+      /** Kills a service hard (SIGKILL), as a crash would, and starts it again on the same port and database; resolves once it listens. */
+      async restartService(name) {
+        const old = this.apps[name];
+        await old.kill();
+        const next = spawnService(name);
+        started[started.indexOf(old)] = next;
+        this.apps[name] = next;
+        await waitReady(next, () => waitForPort('127.0.0.1', ports[name], 60_000), 'port');
+        return next;
       },
       /** Kills the worker hard (SIGKILL) and starts a new one, as after a crash; resolves once it polls. */
       async replaceWorker() {
@@ -243,7 +270,7 @@ async function waitForLogLine(app, text, timeoutMs) {
 /** Free ports for every process of a stack, for tests that run stacks side by side. */
 async function freeStackPorts({ withConsole = false } = {}) {
   const { freePort } = require('./ports.cjs');
-  const names = ['gateway', 'gatewayEvents', 'temporal', 'temporalUi', 'nats', 'natsMonitor', 'actors', 'analysis', 'agreements', ...(withConsole ? ['console'] : [])];
+  const names = ['gateway', 'temporal', 'temporalUi', 'nats', 'natsMonitor', 'actors', 'analysis', 'agreements', ...(withConsole ? ['console'] : [])];
   const ports = {};
   for (const name of names) ports[name] = await freePort();
   return ports;

@@ -45,7 +45,6 @@ function port(name, fallback) {
 function envPorts() {
   return {
     gateway: port('GATEWAY_PORT', 3000),
-    gatewayEvents: port('GATEWAY_EVENTS_PORT', 4000),
     console: port('CONSOLE_PORT', 5173),
     temporal: port('TEMPORAL_PORT', 7233),
     temporalUi: port('TEMPORAL_UI_PORT', 8233),

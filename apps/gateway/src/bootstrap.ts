@@ -2,8 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import { RpcErrorFilter, httpValidationPipe, rpcValidationPipe } from '@genq/service-kit';
+import { httpValidationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { applyHttpHardening } from './security/http-hardening';
@@ -33,12 +32,5 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  // Services report domain events to the process over the same transport they are called on.
-  const events = app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.TCP, options: { host: config.events.host, port: config.events.port } },
-    { inheritAppConfig: false },
-  );
-  events.useGlobalPipes(rpcValidationPipe());
-  events.useGlobalFilters(new RpcErrorFilter());
   return app;
 }

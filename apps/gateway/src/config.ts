@@ -12,8 +12,6 @@ import { readSecurityConfig, type SecurityConfig } from './security/security.con
 export interface GatewayConfig {
   host: string;
   port: number;
-  /** Where services report domain events (microservice transport). */
-  events: Endpoint;
   /** Origins the browser may call the API from (the console). */
   corsOrigins: string[];
   temporal: TemporalConfig;
@@ -32,7 +30,6 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
   const config: GatewayConfig = {
     host: r.string('GATEWAY_HOST', '127.0.0.1'),
     port: r.port('GATEWAY_PORT', 3000),
-    events: { host: r.string('GATEWAY_EVENTS_HOST', '127.0.0.1'), port: r.port('GATEWAY_EVENTS_PORT', 4000) },
     corsOrigins: r
       .string('CORS_ORIGINS', 'http://localhost:5173,http://127.0.0.1:5173')
       .split(',')

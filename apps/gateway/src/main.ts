@@ -6,7 +6,6 @@ import { readGatewayConfig } from './config';
 async function main(): Promise<void> {
   const config = readGatewayConfig();
   const app = await createGateway(config);
-  await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   console.log(`gateway listening on http://${config.host}:${config.port}/api`);
 }

@@ -32,7 +32,6 @@ async function testConfig(over: Record<string, string> = {}): Promise<GatewayCon
     ACTORS_PORT: closed,
     ANALYSIS_PORT: closed,
     AGREEMENTS_PORT: closed,
-    GATEWAY_EVENTS_PORT: closed,
     TEMPORAL_ADDRESS: `127.0.0.1:${closed}`,
     CORS_ORIGINS: 'https://console.genq.example',
     BODY_LIMIT: '2kb',

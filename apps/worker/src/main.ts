@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import { EVENT_CONSUMERS } from '@genq/contracts';
 import { ConfigError, EventConsumer, connectNats, ensureEventStreams, tcpClient, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
-import { processBridge } from './bridge/process-bridge';
+import { isTransientForBridge, processBridge } from './bridge/process-bridge';
 import { createBatchActivities } from './activities/batch.activities';
 import { Mailer } from './activities/mailer';
 import { createProcessActivities } from './activities/process.activities';
@@ -50,7 +50,8 @@ function startBridge(nats: NatsConfig, client: Client): { stop(): Promise<void> 
   let stopped = false;
   const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
   const started = (async () => {
-    nc = await connectNats(nats, 'genq-worker-bridge');
+    nc = await connectNats(nats, 'genq-worker-bridge', { cancelled: () => stopped });
+    if (!nc) return;
     for (let attempt = 1; !stopped; attempt++) {
       try {
         await ensureEventStreams(nc, nats.streamReplicas);
@@ -62,7 +63,7 @@ function startBridge(nats: NatsConfig, client: Client): { stop(): Promise<void> 
     }
     if (stopped) return;
     const { durable, subjects } = EVENT_CONSUMERS.processBridge;
-    consumer = new EventConsumer(nc, { durable, subjects, handle: processBridge(client, log), log: log.warn });
+    consumer = new EventConsumer(nc, { durable, subjects, handle: processBridge(client, log), isTransient: isTransientForBridge, log: log.warn });
     await consumer.start();
     console.log(`process bridge consuming ${subjects.join(', ')} as ${durable}`);
   })().catch((err: unknown) => console.error(`process bridge did not start: ${(err as Error).message}`));

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
 
 /** A small HTTP client for the gateway under test: JSON in, parsed JSON (or text) out. */
@@ -141,4 +142,11 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** What `npm run check:consistency` reports for the stack (the operator's tool, run as a process). */
+export function consistencyReport(stack: Stack): { quarters: number; mismatches: Array<{ quarterId: string; code: string; process: unknown; agreements: unknown }>; unreadable: unknown[] } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'apps/worker/dist/consistency/cli.js'), '--json'], { env: { ...process.env, ...stack.appEnv }, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check:consistency exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
 }

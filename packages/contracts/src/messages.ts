@@ -50,11 +50,6 @@ export const AnalysisPatterns = {
   programmeDistribution: 'analysis.programme.distribution',
 } as const;
 
-/** The one path by which services report domain events to a quarter's process (served by the gateway). */
-export const ProcessPatterns = {
-  reportEvent: 'process.events.report',
-} as const;
-export const PROCESS_EVENTS = 'PROCESS_EVENTS';
 
 export const AgreementsPatterns = {
   health: 'agreements.health',

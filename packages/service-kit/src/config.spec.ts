@@ -6,6 +6,7 @@ describe('configuration', () => {
     expect(readServiceConfig(r, 'actors', 4001)).toEqual({
       endpoint: { host: '127.0.0.1', port: 4001 },
       database: { type: 'sqlite', path: 'data/actors.sqlite' },
+      nats: { url: 'nats://127.0.0.1:4222', streamReplicas: 1 },
     });
     expect(readTemporalConfig(r)).toEqual({ address: '127.0.0.1:7233', namespace: 'default' });
     r.done();
@@ -28,7 +29,7 @@ describe('configuration', () => {
   });
 
   it('fails at start naming every bad variable at once', () => {
-    const r = new EnvReader({ DB_TYPE: 'mysql', SERVICE_PORT: '70000', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CERT: '/c.pem' });
+    const r = new EnvReader({ DB_TYPE: 'mysql', SERVICE_PORT: '70000', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CERT: '/c.pem', NATS_URL: 'nats://a:4222,http://b:4222' });
     readServiceConfig(r, 'actors', 4001);
     readTemporalConfig(r);
     expect(() => r.done()).toThrow(ConfigError);
@@ -38,6 +39,7 @@ describe('configuration', () => {
       const message = (e as Error).message;
       expect(message).toContain('DB_TYPE must be one of sqlite, postgres, got "mysql"');
       expect(message).toContain('SERVICE_PORT must be an integer between 0 and 65535, got "70000"');
+      expect(message).toContain('NATS_URL must be nats:// URLs separated by commas, got "http://b:4222"');
       expect(message).toContain('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together');
     }
   });

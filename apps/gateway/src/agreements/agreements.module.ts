@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ProcessService } from '../process/process.service';
 import { AgreementController, CertificateVerificationController, ConceptController } from './agreements.controller';
 import { AgreementsGatewayService } from './agreements.service';
 import { ImplementationController } from './implementation.controller';
@@ -8,6 +7,6 @@ import { ImplementationGatewayService } from './implementation.service';
 /** Goals, measures, the Zielvereinbarung and certificates over HTTP (kept by the agreements service). */
 @Module({
   controllers: [ConceptController, AgreementController, ImplementationController, CertificateVerificationController],
-  providers: [AgreementsGatewayService, ImplementationGatewayService, ProcessService],
+  providers: [AgreementsGatewayService, ImplementationGatewayService],
 })
 export class AgreementsModule {}

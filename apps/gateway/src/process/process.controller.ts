@@ -1,7 +1,6 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, ProcessPatterns, type Actor, type Intervention, type ProcessEventEnvelope } from '@genq/contracts';
+import { ALL_ROLES, type Actor, type Intervention, type ProcessEventEnvelope } from '@genq/contracts';
 import { InterventionDto, ProcessEventDto } from '@genq/dto';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
@@ -57,11 +56,5 @@ export class ProcessController {
     // Recorded either way: who reported what, and whether the process took it.
     await this.audit.record({ action: `process.${dto.type}`, resourceType: 'quarter', resourceId: id, reason: outcome.reason ?? null, after: { event: dto, outcome } });
     return outcome;
-  }
-
-  /** Services report their domain events over the microservice transport. */
-  @MessagePattern(ProcessPatterns.reportEvent)
-  reportFromService(@Payload() event: ProcessEventEnvelope) {
-    return this.process.report(event);
   }
 }

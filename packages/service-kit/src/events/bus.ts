@@ -56,8 +56,8 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
 
   private async start(config: NatsConfig): Promise<void> {
     this.logger.log(`connecting to NATS at ${config.url}`);
-    const nc = await connectNats(config, `genq-${process.pid}`);
-    if (this.closed) return void (await nc.close());
+    const nc = await connectNats(config, `genq-${process.pid}`, { cancelled: () => this.closed });
+    if (!nc) return;
     this.nc = nc;
     for (let attempt = 1; ; attempt++) {
       try {

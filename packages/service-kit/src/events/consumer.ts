@@ -19,6 +19,11 @@ export interface EventConsumerOptions {
   handle: (event: DomainEvent) => Promise<void>;
   /** Deliveries before a failing message goes to the dead letters. */
   maxDeliveries?: number;
+  /**
+   * Failures that say nothing about the message (a dependency is down): retried for as long as
+   * they last, never sent to the dead letters.
+   */
+  isTransient?: (err: unknown) => boolean;
   /** Wait before a failed message is delivered again (by delivery count). */
   retryDelayMs?: (deliveries: number) => number;
   /** How long a delivery may take before JetStream delivers it again. */
@@ -91,13 +96,14 @@ export class EventConsumer {
       msg.ack();
     } catch (err) {
       const poison = err instanceof PoisonEventError || err instanceof SyntaxError;
+      const transient = !poison && (this.options.isTransient?.(err) ?? false);
       const max = this.options.maxDeliveries ?? 5;
-      if (poison || deliveries >= max) {
+      if (poison || (!transient && deliveries >= max)) {
         await this.deadLetter(msg, event, err, deliveries);
         msg.term(String((err as Error).message).slice(0, 200));
         return;
       }
-      const delay = this.options.retryDelayMs?.(deliveries) ?? Math.min(500 * 2 ** (deliveries - 1), 30_000);
+      const delay = this.options.retryDelayMs?.(deliveries) ?? Math.min(500 * 2 ** Math.min(deliveries - 1, 6), 30_000);
       this.options.log?.(`${this.options.durable}: ${event?.type ?? msg.subject} ${event?.id ?? ''} failed (delivery ${deliveries}), retrying in ${delay} ms: ${(err as Error).message}`);
       msg.nak(delay);
     }

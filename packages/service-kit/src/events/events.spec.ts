@@ -30,13 +30,15 @@ async function until<T>(probe: () => Promise<T | undefined | false>, what: strin
 describe('outbox, relay and idempotent consumer on a real NATS JetStream', () => {
   let dir: string;
   let server: NatsServer;
+  let bin: string;
   let nc: NatsConnection;
   let db: DataSource;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'genq-events-'));
-    server = await startNatsServer({ bin: await ensureNatsServer({ log: () => undefined }), storeDir: join(dir, 'nats'), logFile: join(dir, 'nats.log'), log: () => undefined });
-    nc = await connectNats({ url: server.url, streamReplicas: 1 }, 'events-spec');
+    bin = await ensureNatsServer({ log: () => undefined });
+    server = await startNatsServer({ bin, storeDir: join(dir, 'nats'), logFile: join(dir, 'nats.log'), log: () => undefined });
+    nc = (await connectNats({ url: server.url, streamReplicas: 1 }, 'events-spec'))!;
     await ensureEventStreams(nc);
   });
 
@@ -99,7 +101,7 @@ describe('outbox, relay and idempotent consumer on a real NATS JetStream', () =>
       await db.transaction((em) => recordEvents(em, 'agreements', [{ id: 'during-outage-2', type: 'agreement.bound', quarterId: Q, payload: { versionId: 'v2' } }]));
       await until(async () => (await db.getRepository(OutboxEventRow).findOneBy({ id: 'during-outage-1' }))!.attempts > 0, 'a failed attempt');
       expect(await db.getRepository(OutboxEventRow).countBy({ publishedAt: null as never })).toBeGreaterThanOrEqual(1);
-      server = await startNatsServer({ bin: server.bin, port: server.port, storeDir: join(dir, 'nats'), logFile: join(dir, 'nats.log'), log: () => undefined });
+      server = await startNatsServer({ bin, port: server.port, storeDir: join(dir, 'nats'), logFile: join(dir, 'nats.log'), log: () => undefined });
       await until(async () => (await db.getRepository(OutboxEventRow).createQueryBuilder('e').where('e.publishedAt IS NULL').getCount()) === 0, 'the outbox to drain', 30_000);
       const jsm = await nc.jetstreamManager();
       const info = await jsm.streams.info(EVENTS_STREAM);

@@ -10,17 +10,27 @@ export interface NatsConfig {
 
 /**
  * Connects to NATS and keeps reconnecting forever: an outage of the server delays events,
- * it never ends the process. The first connection waits for the server too.
+ * it never ends the process. The first connection is tried again every `retryMs` until it
+ * succeeds or `cancelled()` says to give up (then it resolves to null), so a process that
+ * stops while NATS is away stops at once.
  */
-export function connectNats(config: NatsConfig, name: string): Promise<NatsConnection> {
-  return connect({
-    servers: config.url.split(',').map((s) => s.trim()).filter(Boolean),
-    name,
-    reconnect: true,
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 500,
-    waitOnFirstConnect: true,
-  });
+export async function connectNats(config: NatsConfig, name: string, options: { cancelled?: () => boolean; retryMs?: number } = {}): Promise<NatsConnection | null> {
+  const cancelled = options.cancelled ?? (() => false);
+  const retryMs = options.retryMs ?? 500;
+  const servers = config.url.split(',').map((s) => s.trim()).filter(Boolean);
+  for (;;) {
+    if (cancelled()) return null;
+    try {
+      const nc = await connect({ servers, name, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+      if (!cancelled()) return nc;
+      await nc.close();
+      return null;
+    } catch (err) {
+      if (cancelled()) return null;
+      if (!/CONNECTION_REFUSED|ECONNREFUSED|TIMEOUT|ENOTFOUND|EAI_AGAIN/i.test(`${(err as { code?: string }).code ?? ''} ${(err as Error).message}`)) throw err;
+      await new Promise((r) => setTimeout(r, retryMs));
+    }
+  }
 }
 
 /** How long JetStream remembers a message id to drop a re-published duplicate. */

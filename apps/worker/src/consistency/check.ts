@@ -1,0 +1,62 @@
+import type { ClientProxy } from '@nestjs/microservices';
+import type { Client } from '@temporalio/client';
+import {
+  AgreementsMessagePatterns as P,
+  QUARTER_LIFECYCLE_WORKFLOW,
+  processStateQuery,
+  quarterIdFromWorkflowId,
+  type AgreementVersionDto,
+  type AmendmentDto,
+  type AnnualReportDto,
+  type CertificateDto,
+} from '@genq/contracts';
+import { ServiceError, request } from '@genq/service-kit';
+import { compareQuarter, type AgreementsFacts, type Mismatch } from './compare';
+
+export interface ConsistencyReport {
+  checkedAt: string;
+  quarters: number;
+  mismatches: Mismatch[];
+  /** Quarters whose process could not be asked (e.g. no worker running for a closed one). */
+  unreadable: Array<{ quarterId: string; error: string }>;
+}
+
+/** What the agreements service holds about one quarter, through its ordinary read patterns. */
+export async function agreementsFacts(agreements: ClientProxy, quarterId: string): Promise<AgreementsFacts> {
+  const ask = <T>(pattern: string) => request<T>(agreements, 'agreements', pattern, { quarterId });
+  const [versions, reports, amendments, certificate] = await Promise.all([
+    ask<AgreementVersionDto[]>(P.listVersions),
+    ask<AnnualReportDto[]>(P.listReports),
+    ask<AmendmentDto[]>(P.listAmendments),
+    ask<CertificateDto>(P.getCertificate).catch((err: unknown) => {
+      if (err instanceof ServiceError && err.payload.status === 404) return null;
+      throw err;
+    }),
+  ]);
+  return { versions, reports, amendments, certificate };
+}
+
+/**
+ * Compares every quarter's process (its workflow, running or closed) with the agreements
+ * service's data and lists each fact they disagree on. Read-only; run it when the event
+ * stream is quiet (a fact still on its way shows as a mismatch until it arrives).
+ */
+export async function checkConsistency(temporal: Client, agreements: ClientProxy, { quarterIds }: { quarterIds?: string[] } = {}): Promise<ConsistencyReport> {
+  const ids: string[] = quarterIds ?? [];
+  if (!quarterIds) {
+    for await (const wf of temporal.workflow.list({ query: `WorkflowType = '${QUARTER_LIFECYCLE_WORKFLOW}'` })) {
+      const id = quarterIdFromWorkflowId(wf.workflowId);
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+  }
+  const report: ConsistencyReport = { checkedAt: new Date().toISOString(), quarters: ids.length, mismatches: [], unreadable: [] };
+  for (const quarterId of ids) {
+    try {
+      const process = await temporal.workflow.getHandle(`quarter-${quarterId}`).query(processStateQuery);
+      report.mismatches.push(...compareQuarter(quarterId, process, await agreementsFacts(agreements, quarterId)));
+    } catch (err) {
+      report.unreadable.push({ quarterId, error: (err as Error).message });
+    }
+  }
+  return report;
+}

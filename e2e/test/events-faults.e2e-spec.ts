@@ -1,0 +1,101 @@
+import { adminWithProgramme, consistencyReport, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+
+/**
+ * Issue 13: nothing is lost between two writes. While facts are written through the API,
+ * NATS, the worker, the agreements service and the Temporal server are killed hard (SIGKILL)
+ * and started again. Every write the API acknowledged reaches the process exactly once and
+ * appears once in the audit log; a refused write reaches nothing; and the operator's
+ * consistency check names the gap while a fact is held up and reports 0 mismatches after.
+ */
+jest.setTimeout(10 * 60_000);
+
+describe('events survive crashes of NATS, the worker, the agreements service and Temporal', () => {
+  let env: TestStack;
+  let admin: string;
+  const P = 'genq-faults';
+
+  const as = (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => env.apiAs(token)(method, path, body, expected);
+
+  beforeAll(async () => {
+    env = await startTestStack('events-faults');
+    admin = await adminWithProgramme(env, P, 'GenQ Fehlertest', { implementationPhase: { duration: 'PT90S', annualReportEvery: 'PT30S', reportDueWithin: 'PT5M' } });
+  }, 20 * 60_000);
+
+  afterAll(() => env?.stop());
+
+  it('delivers every acknowledged fact once, whatever crashes in between', async () => {
+    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Lünen-Brambauer', municipality: 'Lünen', land: 'Nordrhein-Westfalen', housingCompany: 'Wohnungsgesellschaft Lünen', programmeId: P }, 201)).body;
+    const q = `/quarters/${quarter.id}`;
+    const processWhen = (until: (s: any) => boolean, what: string) =>
+      eventually(async () => {
+        const s = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
+        return until(s) && s;
+      }, what, 90_000);
+    const mismatchesOf = () => consistencyReport(env.stack).mismatches.filter((m) => m.quarterId === quarter.id).map((m) => m.code);
+    const org = async (name: string, type: string, role: string) => {
+      const o = (await as(admin, 'POST', '/organisations', { name, type, programmeId: P }, 201)).body;
+      await as(admin, 'POST', `${q}/memberships`, { organisationId: o.id, role }, 201);
+      return o.id as string;
+    };
+    const company = await org('Wohnungsgesellschaft Lünen', 'housing_company', 'lead_partner');
+    const city = await org('Stadt Lünen', 'municipality', 'co_partner');
+    const person = async (key: string, organisationId: string) => {
+      const email = `${key}@faults.genq.example`;
+      await as(admin, 'POST', '/accounts', { email, displayName: key, password: 'GenQ-Demo-2026!', role: 'partner', organisationId, canSign: true }, 201);
+      return env.login(email);
+    };
+    const ceo = await person('vorstand', company);
+    const mayor = await person('buergermeister', city);
+    await recordStepsUpToDecision(env.apiAs(admin), q, 'faults');
+    const goal = (await as(ceo, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', targetValue: '40', targetDate: '2029-12-31' }, 201)).body;
+    const measure = (await as(ceo, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31' }, 201)).body;
+    const version = (await as(ceo, 'POST', `${q}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' }, 201)).body;
+    const v = `${q}/agreement/versions/${version.id}`;
+    await as(ceo, 'POST', `${v}/signatures`, undefined, 201);
+
+    // 1. NATS is killed: the binding signature is acknowledged and waits in the outbox; the
+    //    consistency check names the gap; after the restart the process takes it.
+    await env.stack.apps.nats!.kill();
+    await as(mayor, 'POST', `${v}/signatures`, undefined, 201);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(mismatchesOf()).toEqual(['agreement.bound']);
+    await env.stack.restartNats();
+    await processWhen((s) => s.currentStep === 'review_and_certification', 'the signature after NATS came back');
+    expect(mismatchesOf()).toEqual([]);
+
+    // 2. The worker (and with it the process bridge) is killed: the approval waits in the stream.
+    await env.stack.apps.worker!.kill();
+    await as(admin, 'POST', `${v}/review`, { decision: 'approved' }, 200);
+    await env.stack.replaceWorker();
+    const certified = await processWhen((s) => s.phase === 'implementation', 'the approval after the worker came back');
+    await eventually(async () => (await as(admin, 'GET', `${q}/certificate`, undefined, 200)).body.validUntil === certified.certificateValidUntil, 'the certificate to follow the process');
+
+    // 3. The agreements service is killed right after it acknowledged an amendment: the fact
+    //    was committed with the amendment, and its relay publishes it after the restart.
+    const proposed = (await as(ceo, 'POST', `${q}/amendments`, {
+      description: 'Treppenlifte statt Aufzüge',
+      reason: 'Statik',
+      changes: [{ action: 'replace', measureId: measure.id, measure: { title: 'Treppenlifte einbauen', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-06-01', end: '2028-12-31' } }],
+    }, 201)).body;
+    await env.stack.restartService('agreements');
+    await processWhen((s) => s.amendment?.id === proposed.id, 'the amendment after the agreements service came back');
+    // A refused write reaches nothing: the programme office cannot accept an unconfirmed amendment.
+    await as(admin, 'POST', `${q}/amendments/${proposed.id}/acceptance`, undefined, 409);
+
+    // 4. Temporal is killed: both confirmations are acknowledged (they need no Temporal) and
+    //    reach the process once it is back.
+    await env.stack.apps.temporal!.kill();
+    await as(ceo, 'POST', `${q}/amendments/${proposed.id}/signatures`, undefined, 201);
+    await as(mayor, 'POST', `${q}/amendments/${proposed.id}/signatures`, undefined, 201);
+    await env.stack.restartTemporal();
+    const confirmed = await processWhen((s) => s.amendment?.confirmedBy.length === 2, 'both confirmations after Temporal came back');
+    expect([...confirmed.amendment.confirmedBy].sort()).toEqual(['housing_company', 'municipality']);
+    expect(confirmed.phase).toBe('implementation');
+    expect(consistencyReport(env.stack)).toMatchObject({ mismatches: [], unreadable: [] });
+
+    // Every acknowledged write once in the audit log; the refused acceptance not at all.
+    const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body as Array<{ action: string }>;
+    const count = (action: string) => log.filter((e) => e.action === action).length;
+    expect([count('agreement.sign'), count('agreement.review.approved'), count('amendment.propose'), count('amendment.sign'), count('amendment.accept')]).toEqual([2, 1, 1, 2, 0]);
+  });
+});
