@@ -264,6 +264,11 @@ export type Intervention = { operator: OperatorRef; reason: string; id?: string 
 export interface InterventionResult {
   kind: InterventionKind;
   summary: string;
+  /**
+   * Set when the quarter is still overdue after the intervention (e.g. an extension to a date
+   * that has passed): since when. The stalled mark stays then.
+   */
+  stillOverdueSince?: string;
   /** The part of the state the intervention changed, before and after (for the audit log). */
   before: unknown;
   after: unknown;

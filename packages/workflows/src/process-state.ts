@@ -538,10 +538,26 @@ function remaining(state: EngineState): Deadline[] {
 const snapshot = (d: Deadline) => ({ key: d.key, status: d.status, due: d.due, responsible: d.responsible ?? null });
 
 /** Applies a validated intervention; returns what changed, before and after. */
-export function applyIntervention(state: EngineState, calendar: ProgrammeCalendar, iv: Intervention, id: string, now: number): InterventionResult {
+export interface InterventionRules {
+  /**
+   * An extension clears the stalled mark only when the quarter is no longer overdue. Off only
+   * while replaying histories recorded before this rule (the workflow asks `patched()`).
+   */
+  keepStalledWhileOverdue: boolean;
+}
+
+export function applyIntervention(
+  state: EngineState,
+  calendar: ProgrammeCalendar,
+  iv: Intervention,
+  id: string,
+  now: number,
+  rules: InterventionRules = { keepStalledWhileOverdue: true },
+): InterventionResult {
   let before: unknown;
   let after: unknown;
   let summary: string;
+  let stillOverdueSince: string | undefined;
   switch (iv.kind) {
     case 'extend_deadline': {
       const targets = iv.shiftAll ? remaining(state) : [findDeadline(state, iv.key as string) as Deadline];
@@ -552,7 +568,17 @@ export function applyIntervention(state: EngineState, calendar: ProgrammeCalenda
       }
       after = targets.map(snapshot);
       summary = iv.shiftAll ? `all ${targets.length} remaining deadlines moved by ${iv.by}` : `"${targets[0]?.name}" due ${targets[0]?.due.slice(0, 10)}`;
-      progress(state, now);
+      const stillOverdue = overdueSince(state, now);
+      if (rules.keepStalledWhileOverdue && stillOverdue) {
+        // Activity, but no cure: the quarter stays overdue, so it stays stalled, and the result says so.
+        const stalled = state.stalled;
+        progress(state, now);
+        state.stalled = stalled;
+        summary += `; still overdue since ${stillOverdue.slice(0, 10)}`;
+        stillOverdueSince = stillOverdue;
+      } else {
+        progress(state, now);
+      }
       break;
     }
     case 'waive_step': {
@@ -639,7 +665,7 @@ export function applyIntervention(state: EngineState, calendar: ProgrammeCalenda
   }
   state.interventions.push({ id, kind: iv.kind, operator: iv.operator, reason: iv.reason, at: iso(now), summary });
   if (state.interventions.length > MAX_INTERVENTIONS) state.interventions.splice(0, state.interventions.length - MAX_INTERVENTIONS);
-  return { kind: iv.kind, summary, before, after };
+  return { kind: iv.kind, summary, before, after, ...(stillOverdueSince ? { stillOverdueSince } : {}) };
 }
 
 /** The public view: internal bookkeeping stays inside the workflow. */

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -87,7 +88,9 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
       if (repeat) return { kind: repeat.kind, summary: repeat.summary, before: null, after: null };
       const id = intervention.id ?? uuid4();
       const remindKey = intervention.kind === 'remind_now' ? (intervention.key ?? openDeadlines(state)[0]?.key) : undefined;
-      const result = applyIntervention(state, calendar, intervention, id, Date.now());
+      // Histories recorded before the rule keep their old outcome: an extension always cleared the stalled mark.
+      const rules = { keepStalledWhileOverdue: intervention.kind !== 'extend_deadline' || patched('keep-stalled-while-overdue') };
+      const result = applyIntervention(state, calendar, intervention, id, Date.now(), rules);
       changed = true;
       const deadline = remindKey ? findDeadline(state, remindKey) : undefined;
       if (!deadline) return result;

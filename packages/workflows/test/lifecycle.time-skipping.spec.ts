@@ -129,12 +129,20 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     const escalation = recorder.notificationsOf('silent').find((n) => n.kind === 'escalation');
     expect(escalation?.recipientName).toBe('Programmstelle');
 
+    // An extension to a date that has passed cures nothing: the quarter stays stalled, and the result says so.
+    const tooShort = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P7D', reason: 'eine Woche mehr' });
+    expect(tooShort.stillOverdueSince).toBe(new Date(due + 7 * DAY).toISOString());
+    expect(tooShort.summary).toContain('still overdue since');
+    s = await q.state();
+    expect(s.stalled?.reason).toBe('Frist „Auftakt“ seit 30 Tagen überschritten');
+
     const result = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P60D', reason: 'Projektleitung neu besetzt' });
     expect(result.summary).toContain('Auftakt');
+    expect(result.stillOverdueSince).toBeUndefined();
     s = await q.state();
     expect(s.stalled).toBeNull();
     expect(s.steps[0]?.due).toBe((result.after as Array<{ due: string }>)[0]?.due);
-    expect(s.interventions.map((i) => i.kind)).toEqual(['extend_deadline']);
+    expect(s.interventions.map((i) => i.kind)).toEqual(['extend_deadline', 'extend_deadline']);
 
     // No idempotency key was ever used twice: retries and replays cannot double-send.
     const keys = recorder.notifications.map((n) => n.idempotencyKey);
