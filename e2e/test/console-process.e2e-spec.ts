@@ -1,4 +1,5 @@
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import { connectNats } from '@genq/service-kit';
 import type { Call } from './support/api';
 import { loginInBrowser, screenshots, startConsoleStack, until, type ConsoleStack } from './support/console';
 
@@ -152,9 +153,23 @@ describe('console: finding and fixing stalled quarters', () => {
       expect(state.interventions.at(-1)).toMatchObject({ kind: 'extend_deadline', reason: 'Kommunalwahl: Sitzungen verschoben' });
     }
 
+    // A message no consumer can read goes to the dead letters; the outbox view warns the operator.
+    const nc = (await connectNats({ url: env.stack.natsUrl, streamReplicas: 1 }, 'e2e-console-process'))!;
+    await nc.jetstream().publish('genq.events.agreements.agreement.bound', 'kein Ereignis {');
+    await nc.close();
+    const letters = await until(
+      () => api('GET', '/dead-letters'),
+      (r) => r.status === 200 && r.body.length > 0,
+    );
+    expect(letters.body[0]).toMatchObject({ consumer: 'process-bridge', subject: 'genq.events.agreements.agreement.bound', eventId: null, quarterId: null, deliveries: 1 });
+    expect((await api('GET', '/events/status')).body).toMatchObject({ deadLetters: 1, consumers: expect.arrayContaining([expect.objectContaining({ name: 'process-bridge', pending: 0 })]) });
     await page.goto(`${env.consoleUrl}/#/notifications`);
-    await page.getByRole('heading', { name: 'Benachrichtigungen' }).first().waitFor().catch(() => undefined);
+    const alert = page.getByTestId('dead-letter-alert');
+    await alert.getByText('1 Ereignis konnte nicht zugestellt werden').waitFor();
     await shot(page, '8-notifications');
+    await alert.getByRole('link', { name: 'Anzeigen' }).click();
+    await page.getByText('process-bridge').first().waitFor();
+    await shot(page, '9-dead-letters');
     await page.close();
   });
 });

@@ -194,6 +194,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
   'GET /api/notifications': { ok: 200, request: () => ({ path: '/api/notifications?range=[0,499]' }) },
+  'GET /api/events/status': { ok: 200, request: () => ({}) },
+  'GET /api/dead-letters': { ok: 200, request: () => ({ path: '/api/dead-letters?range=[0,99]' }) },
 
   'GET /api/organisations': { ok: 200, request: () => ({ path: '/api/organisations?range=[0,499]' }) },
   'GET /api/organisations/:id': { ok: 200, target: 'organisation', request: () => ({}) },

@@ -138,6 +138,12 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 2 })).toMatchObject({ status: 409, message: expect.stringContaining('expired') });
   });
 
+  it('lets a quarter that joined in the implementation phase (certified outside GenQ) pass without a certificate', async () => {
+    const q = randomUUID();
+    await announceCertified(service, q, 1);
+    expect((await service.refusal(P.getCertificate, { quarterId: q })).status).toBe(404);
+  });
+
   it('refuses reports and amendments once the process has withdrawn the quarter', async () => {
     const q = randomUUID();
     const { v } = await submitted(q);

@@ -8,6 +8,7 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import notifications from './notifications';
+import deadLetters from './deadLetters';
 import organisations from './organisations';
 import people from './people';
 import programmes from './programmes';
@@ -34,5 +35,6 @@ export const App = () => (
     {/* The menu shows each role only what it may use (authProvider.canAccess). */}
     <Resource name="audit-log" {...auditLog} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="dead-letters" {...deadLetters} />
   </Admin>
 );

@@ -5,6 +5,8 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { AnalysisHttpModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { DashboardHttpModule } from './dashboard/dashboard.module';
+import { EventsHttpModule } from './events/events.module';
+import { GATEWAY_NATS_CONFIG } from './events/event-stream.service';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationHttpModule } from './participation/participation.module';
@@ -29,6 +31,7 @@ export class GatewayModule {
         QuartersModule,
         ProgrammesModule,
         ProcessModule,
+        EventsHttpModule,
         // issue 7: the gates every request passes, the audit log, accounts and organisations
         SecurityModule,
         AuditModule,
@@ -43,8 +46,11 @@ export class GatewayModule {
         DashboardHttpModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
-      exports: [GATEWAY_CONFIG],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: GATEWAY_NATS_CONFIG, useValue: config.nats },
+      ],
+      exports: [GATEWAY_CONFIG, GATEWAY_NATS_CONFIG],
     };
   }
 }

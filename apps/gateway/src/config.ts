@@ -1,8 +1,10 @@
 import {
   EnvReader,
   readEndpoint,
+  readNatsConfig,
   readTemporalConfig,
   type Endpoint,
+  type NatsConfig,
   type TemporalConfig,
 } from '@genq/service-kit';
 import { PROCESS_TASK_QUEUE } from '@genq/contracts';
@@ -16,6 +18,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   temporal: TemporalConfig;
   taskQueue: string;
+  /** The event streams, read for operators (`NATS_URL`). */
+  nats: NatsConfig;
   services: { actors: Endpoint; analysis: Endpoint; agreements: Endpoint };
   /** How often quarters whose workflow start was never confirmed are retried. */
   reconcileEveryMs: number;
@@ -36,6 +40,7 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
       .map((o) => o.trim())
       .filter(Boolean),
     temporal: readTemporalConfig(r),
+    nats: readNatsConfig(r),
     taskQueue: r.string('TEMPORAL_TASK_QUEUE', PROCESS_TASK_QUEUE),
     services: {
       actors: readEndpoint(r, 'ACTORS', 4001),

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EVENT_CONSUMERS, type CertificateDto, type DomainEvent, type DomainEventPayloads } from '@genq/contracts';
-import { PoisonEventError, ServiceEventBus } from '@genq/service-kit';
+import { ServiceEventBus } from '@genq/service-kit';
 import { AgreementVersion, Certificate, Signature } from '../entities';
 
 export const toCertificateDto = (c: Certificate): CertificateDto => ({
@@ -99,9 +99,11 @@ export class CertificateLifecycle implements OnModuleInit {
     }
     const previous = await certificates.findOne({ where: { quarterId }, order: { cycle: 'DESC' } });
     if (!previous) {
-      // The approval (and its certificate) commits before the process hears of it; a
-      // certification without one names a quarter this service does not know.
-      throw new PoisonEventError(`quarter ${quarterId} has no certificate to follow cycle ${p.cycle}`);
+      // The approval (and its certificate) commits before the process hears of it, so a
+      // certification without one is a quarter that joined the programme in the
+      // implementation phase, certified outside GenQ: there is no certificate to follow.
+      this.logger.log(`quarter ${quarterId} is certified by the process (cycle ${p.cycle}) without an agreement here: nothing to follow`);
+      return;
     }
     // A renewal: the next cycle's certificate, under the agreement as it stands now.
     const version = await em.getRepository(AgreementVersion).findOne({ where: { quarterId, status: 'approved' }, order: { number: 'DESC' } });

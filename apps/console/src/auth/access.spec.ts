@@ -39,10 +39,12 @@ describe('what the console offers each role', () => {
     for (const role of ['programme_admin', 'operator'] as const) {
       expect(canAccess(role, 'quarters', 'intervene')).toBe(true);
       expect(canAccess(role, 'notifications', 'list')).toBe(true);
+      expect(canAccess(role, 'dead-letters', 'list')).toBe(true);
     }
     for (const role of ['viewer', 'partner', 'facilitator'] as const) {
       expect(canAccess(role, 'quarters', 'intervene')).toBe(false);
       expect(canAccess(role, 'notifications', 'list')).toBe(false);
+      expect(canAccess(role, 'dead-letters', 'list')).toBe(false);
     }
   });
 

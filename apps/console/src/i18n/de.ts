@@ -491,6 +491,20 @@ const domainGerman = {
         not_mailed: 'nicht versandt (keine Adresse)',
       },
     },
+    'dead-letters': {
+      name: 'Unzustellbares Ereignis |||| Unzustellbare Ereignisse',
+      fields: {
+        failedAt: 'Aufgegeben am',
+        consumer: 'Empfänger',
+        eventType: 'Ereignis',
+        quarterId: 'Quartier',
+        error: 'Fehler',
+        deliveries: 'Zustellversuche',
+        eventId: 'Ereignis-ID',
+      },
+      alert: '%{smart_count} Ereignis konnte nicht zugestellt werden: Prozess und Dienste können voneinander abweichen. |||| %{smart_count} Ereignisse konnten nicht zugestellt werden: Prozess und Dienste können voneinander abweichen.',
+      alert_open: 'Anzeigen',
+    },
     'audit-log': {
       name: 'Protokolleintrag |||| Audit-Log',
       fields: {

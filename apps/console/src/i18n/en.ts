@@ -264,6 +264,20 @@ const domainEnglish: DomainMessages = {
         not_mailed: 'not mailed (no address)',
       },
     },
+    'dead-letters': {
+      name: 'Undeliverable event |||| Undeliverable events',
+      fields: {
+        failedAt: 'Given up at',
+        consumer: 'Consumer',
+        eventType: 'Event',
+        quarterId: 'Quarter',
+        error: 'Error',
+        deliveries: 'Deliveries',
+        eventId: 'Event id',
+      },
+      alert: '%{smart_count} event could not be delivered: the process and the services may disagree. |||| %{smart_count} events could not be delivered: the process and the services may disagree.',
+      alert_open: 'Show',
+    },
     'audit-log': {
       name: 'Audit entry |||| Audit log',
       fields: {

@@ -1,5 +1,6 @@
 import { Datagrid, DateField, FilterButton, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import type { FieldProps } from 'react-admin';
+import { DeadLetterAlert } from '../deadLetters';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
 import type { ExportField } from '../process/exportAll';
@@ -45,17 +46,20 @@ const Actions = () => (
 export const NotificationList = () => {
   const dateLocale = useDateLocale();
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="createdAt" showTime locales={dateLocale} />
-        <ReferenceField source="quarterId" reference="quarters" link="show" />
-        <Translated source="kind" prefix="resources.notifications.kinds" label="resources.notifications.fields.kind" />
-        <TextField source="deadlineKey" emptyText="–" sortable={false} />
-        <TextField source="recipientName" emptyText="–" sortable={false} />
-        <TextField source="subject" sortable={false} />
-        <Translated source="status" prefix="resources.notifications.statuses" label="resources.notifications.fields.status" />
-        <DateField source="sentAt" showTime locales={dateLocale} emptyText="–" sortable={false} />
-      </Datagrid>
-    </List>
+    <>
+      <DeadLetterAlert />
+      <List filters={filters} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false}>
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <DateField source="createdAt" showTime locales={dateLocale} />
+          <ReferenceField source="quarterId" reference="quarters" link="show" />
+          <Translated source="kind" prefix="resources.notifications.kinds" label="resources.notifications.fields.kind" />
+          <TextField source="deadlineKey" emptyText="–" sortable={false} />
+          <TextField source="recipientName" emptyText="–" sortable={false} />
+          <TextField source="subject" sortable={false} />
+          <Translated source="status" prefix="resources.notifications.statuses" label="resources.notifications.fields.status" />
+          <DateField source="sentAt" showTime locales={dateLocale} emptyText="–" sortable={false} />
+        </Datagrid>
+      </List>
+    </>
   );
 };
