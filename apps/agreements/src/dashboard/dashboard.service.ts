@@ -42,13 +42,16 @@ export class DashboardService {
       .getRawMany<{ actionFieldId: string; status: string; count: unknown }>();
 
     const until = new Date(now.getTime() + DASHBOARD_EXPIRING_DAYS * DAY_MS);
+    // Expiring: a quarter's current certificate (no later cycle renewed it, the Bilanzierung
+    // or a withdrawal did not end it) whose validity ends within the window.
+    const current = 'c.expiredAt IS NULL AND NOT EXISTS (SELECT 1 FROM "certificates" "r" WHERE "r"."quarterId" = c.quarterId AND "r"."cycle" > c.cycle)';
     const counts = await only(m.createQueryBuilder(Certificate, 'c'), 'c.quarterId')
       .select('COUNT(*)', 'issued')
-      .addSelect('SUM(CASE WHEN c.validUntil >= :now AND c.validUntil <= :until THEN 1 ELSE 0 END)', 'expiring')
+      .addSelect(`SUM(CASE WHEN c.validUntil >= :now AND c.validUntil <= :until AND ${current} THEN 1 ELSE 0 END)`, 'expiring')
       .setParameters({ now, until })
       .getRawOne<Record<string, unknown>>();
     const expiring = await only(m.createQueryBuilder(Certificate, 'c'), 'c.quarterId')
-      .andWhere('c.validUntil >= :now AND c.validUntil <= :until', { now, until })
+      .andWhere(`c.validUntil >= :now AND c.validUntil <= :until AND ${current}`, { now, until })
       .orderBy('c.validUntil', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .take(DASHBOARD_LIST_SIZE)
