@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsPatterns } from '@genq/contracts';
 import { NATS_CONFIG, SERVICE_CONFIG, ServiceEventBus, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
 import { CertificateLifecycle } from './agreement/certificates';
+import { WeakFieldsFollower } from './concept/weak-fields';
 import { AgreementService } from './agreement/agreement.service';
 import { AgreementsController } from './agreements.controller';
 import { ConceptService } from './concept/concept.service';
@@ -31,6 +32,7 @@ export class AgreementsModule {
         { provide: NATS_CONFIG, useValue: config.nats ?? null },
         ServiceEventBus,
         CertificateLifecycle,
+        WeakFieldsFollower,
         ConceptService,
         AgreementService,
         ImplementationService,

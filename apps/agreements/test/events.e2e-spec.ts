@@ -138,6 +138,23 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 2 })).toMatchObject({ status: 409, message: expect.stringContaining('expired') });
   });
 
+  it('makes a submission answer every weak action field the analysis announced, the newest announcement winning', async () => {
+    const q = randomUUID();
+    const weak = (fields: string[], revision: number) =>
+      announce(service, { id: `weak-${q}-${revision}`, type: 'analysis.weak_fields_changed', version: 1, source: 'analysis', quarterId: q, occurredAt: new Date().toISOString(), payload: { analysisId: 'a', weakActionFields: fields, revision } });
+    await weak(['HF2', 'HF4'], 2);
+    await weak(['HF1'], 1); // older, arrived late: ignored
+    const g = await service.send<GoalDto>(P.createGoal, { actor: hcSigner, quarterId: q, actionFieldId: 'HF2', title: 'Barrierearm', indicator: 'x', targetValue: '1', targetDate: '2029-12-31' });
+    await service.send<MeasureDto>(P.createMeasure, { actor: hcSigner, quarterId: q, goalId: g.id, title: 'Rampen', kind: 'unmittelbar', ownerOrganisationId: HC, start: '2027-03-01', end: '2028-12-31' });
+    // The submitter names no weak field; HF4 (weak by the analysis) has neither goal nor justification.
+    const refused = await service.refusal(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Q', weakActionFields: [], windowStart: '2027-01-01' });
+    expect(refused.status).toBe(409);
+    expect((refused.errors as { gaps: Array<{ code: string; actionFieldId?: string }> }).gaps).toEqual([expect.objectContaining({ code: 'field_without_goal', actionFieldId: 'HF4' })]);
+    await service.send(P.setJustification, { actor: hcSigner, quarterId: q, actionFieldId: 'HF4', text: 'Der Quartierstreff deckt das Handlungsfeld ab.' });
+    const v = await service.send<AgreementVersionDto>(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Q', weakActionFields: [], windowStart: '2027-01-01' });
+    expect(v.snapshot.weakActionFields).toEqual(['HF2', 'HF4']);
+  });
+
   it('lets a quarter that joined in the implementation phase (certified outside GenQ) pass without a certificate', async () => {
     const q = randomUUID();
     await announceCertified(service, q, 1);

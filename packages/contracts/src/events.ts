@@ -58,6 +58,11 @@ export interface DomainEventPayloads {
   'analysis.submitted': { analysisId: string };
   /** The strategy workshop recorded its priorities (again, when they change). */
   'analysis.priorities_recorded': { analysisId: string; priorities: string[] };
+  /**
+   * The ratings changed the Stärken-Schwächen-Profil: the action fields that now have
+   * weaknesses (the Handlungskonzept must answer each). `revision` orders the changes.
+   */
+  'analysis.weak_fields_changed': { analysisId: string; weakActionFields: string[]; revision: number };
 
   // ---- process: what the quarter's lifecycle workflow decided -----------------------------
   /**
@@ -126,6 +131,8 @@ export const EVENT_CONSUMERS = {
   processBridge: { durable: 'process-bridge', subjects: [eventsOf('analysis'), eventsOf('agreements')] },
   /** The agreements service follows the process's certification decisions. */
   agreementsCertificates: { durable: 'agreements-certificates', subjects: [eventsOf('process')] },
+  /** The agreements service keeps the weak action fields of the quarter's analysis. */
+  agreementsAnalysis: { durable: 'agreements-analysis', subjects: [eventSubject('analysis', 'analysis.weak_fields_changed')] },
 } as const;
 
 /** A message that a consumer gave up on, as kept on {@link DEAD_LETTER_STREAM}. */

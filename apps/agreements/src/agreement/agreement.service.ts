@@ -19,6 +19,7 @@ import { rpcError } from '@genq/service-kit';
 import { ConceptService, requireRole } from '../concept/concept.service';
 import { certificatePdf, zielvereinbarungPdf } from '../documents/pdf';
 import { AgreementVersion, Amendment, Certificate, Signature } from '../entities';
+import { weakFieldsOf } from '../concept/weak-fields';
 import { agreementsEvents, milestonesOf } from '../events';
 import { issueCertificate, toCertificateDto } from './certificates';
 import { conceptGaps, contentHash, implementationWindow, type AgreementSnapshot } from './snapshot';
@@ -53,11 +54,13 @@ export class AgreementService {
       }
       const concept = await this.concept.read(em, quarterId);
       const window = implementationWindow(dto.windowStart ?? new Date().toISOString());
-      const gaps = conceptGaps(concept, dto.weakActionFields, window);
+      // The analysis decides which fields are weak: the submitter may add fields, never hide one.
+      const weakActionFields = [...new Set([...dto.weakActionFields, ...(await weakFieldsOf(em, quarterId))])];
+      const gaps = conceptGaps(concept, weakActionFields, window);
       if (gaps.length > 0) {
         throw rpcError(409, `The Handlungskonzept is not complete: ${gaps.length} gap(s)`, { gaps });
       }
-      const snapshot: AgreementSnapshot = { ...concept, quarterName, weakActionFields: [...dto.weakActionFields].sort(), ...window };
+      const snapshot: AgreementSnapshot = { ...concept, quarterName, weakActionFields: [...weakActionFields].sort(), ...window };
       for (const open of versions.filter((v) => v.status === 'submitted')) {
         open.status = 'superseded';
         await em.save(open);

@@ -361,4 +361,21 @@ export class Amendment {
   rejectionReason!: string | null;
 }
 
-export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment, ...eventEntities];
+/**
+ * What the agreements service knows of a quarter's analysis (from `analysis.weak_fields_changed`):
+ * the action fields with weaknesses, which the Handlungskonzept must answer.
+ */
+@Entity({ name: 'quarter_weak_fields' })
+export class QuarterWeakFields {
+  @PrimaryColumn('varchar', { length: 36 })
+  quarterId!: string;
+
+  @Column('simple-json')
+  weakActionFields!: string[];
+
+  /** Of the analysis event, so that an older change never overwrites a newer one. */
+  @Column('bigint')
+  revision!: string;
+}
+
+export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment, QuarterWeakFields, ...eventEntities];

@@ -3,6 +3,7 @@ import { ConceptAndAgreement1765000000000 } from './1765000000000-concept-and-ag
 import { ReportsAndAmendments1765100000000 } from './1765100000000-reports-and-amendments';
 import { AmendmentRejection1765146000000 } from './1765146000000-amendment-rejection';
 import { CertificateCycles1766100000000 } from './1766100000000-certificate-cycles';
+import { QuarterWeakFields1766200000000 } from './1766200000000-quarter-weak-fields';
 
 /** Every migration of the agreements database, oldest first. */
 export const agreementsMigrations = [
@@ -11,4 +12,5 @@ export const agreementsMigrations = [
   AmendmentRejection1765146000000,
   EventOutbox1766000000000,
   CertificateCycles1766100000000,
+  QuarterWeakFields1766200000000,
 ];

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { EVENT_CONSUMERS, type DomainEvent } from '@genq/contracts';
 import { inboxHandler, type ServiceUnderTest } from '@genq/service-kit';
 import { CertificateLifecycle } from '../../src/agreement/certificates';
+import { WeakFieldsFollower } from '../../src/concept/weak-fields';
 
 /** What the process announces on certification (as `process.certified` / `process.cycle_renewed`), applied as its consumer does. */
 export async function announceCertified(service: ServiceUnderTest, quarterId: string, cycle: number, { openYears = 3, validUntil = '2030-06-30T00:00:00.000Z' } = {}) {
@@ -23,9 +24,15 @@ export async function announceCertified(service: ServiceUnderTest, quarterId: st
   } as DomainEvent);
 }
 
-/** Applies a process event the way the service's durable consumer does (inbox and change in one transaction). */
+/** Applies an event the way the service's durable consumer of its source does (inbox and change in one transaction). */
 export async function announce(service: ServiceUnderTest, event: DomainEvent) {
+  const db = service.app.get(DataSource);
+  if (event.source === 'analysis') {
+    const follower = service.app.get(WeakFieldsFollower);
+    await inboxHandler(db, EVENT_CONSUMERS.agreementsAnalysis.durable, (em, e) => follower.apply(em, e))(event);
+    return;
+  }
   const lifecycle = service.app.get(CertificateLifecycle);
-  await inboxHandler(service.app.get(DataSource), EVENT_CONSUMERS.agreementsCertificates.durable, (em, e) => lifecycle.apply(em, e))(event);
+  await inboxHandler(db, EVENT_CONSUMERS.agreementsCertificates.durable, (em, e) => lifecycle.apply(em, e))(event);
 }
 

@@ -361,6 +361,19 @@ export class AnalysesService {
       if (toSave.length > 0) {
         result.after = (await repo.save(toSave)).map(ratingDto);
         await this.comparison.refreshFigures(em, a, ['field']);
+        // The Handlungskonzept must answer every weak action field: the agreements service hears of them from here.
+        const ratings = new Map((await repo.findBy({ quarterId: a.quarterId })).map((r) => [r.criterionId, Number(r.rating)]));
+        const weakActionFields = profileFor(catalogue, ratings)
+          .filter((f) => f.weaknesses.length > 0)
+          .map((f) => f.actionFieldId)
+          .sort();
+        const revision = Date.now();
+        await recordEvent(em, 'analysis', {
+          id: `analysis:${a.id}:weak-fields:${revision}:${randomUUID().slice(0, 8)}`,
+          type: 'analysis.weak_fields_changed',
+          quarterId: a.quarterId,
+          payload: { analysisId: a.id, weakActionFields, revision },
+        });
       }
       return result;
     });

@@ -1,13 +1,10 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   ActorsPatterns,
   AgreementsMessagePatterns as P,
   OrganisationsPatterns,
   PeoplePatterns,
   type AccountDto,
-  type ActionFieldId,
-  AnalysisPatterns,
-  type ProfileDto,
   type Actor,
   type AgreementVersionDto,
   type MeasureDto,
@@ -39,22 +36,10 @@ export class AgreementsGatewayService {
 
   async submit(actor: Actor, quarterId: string, dto: SubmitConceptDto): Promise<AgreementVersionDto> {
     const quarter = await this.services.send<QuarterDto>('actors', ActorsPatterns.getQuarter, { id: quarterId, actor });
-    // The analysis decides which fields are weak: the caller may add fields, never hide one.
-    const weakActionFields = [...new Set([...dto.weakActionFields, ...(await this.weakFieldsOfAnalysis(quarterId))])];
-    const version = await this.services.send<AgreementVersionDto>('agreements', P.submit, { ...dto, weakActionFields, quarterId, quarterName: quarter.name, actor });
+    // The agreements service adds the weak fields the analysis announced: the caller may add fields, never hide one.
+    const version = await this.services.send<AgreementVersionDto>('agreements', P.submit, { ...dto, quarterId, quarterName: quarter.name, actor });
     await this.audit.record({ action: 'agreement.submit', resourceType: 'agreement_version', resourceId: version.id, quarterId, before: null, after: summary(version) });
     return version;
-  }
-
-  /** Action fields with weaknesses in the quarter's Stärken-Schwächen-Profil; none while it has no analysis yet. */
-  private async weakFieldsOfAnalysis(quarterId: string): Promise<ActionFieldId[]> {
-    try {
-      const profile = await this.services.send<ProfileDto>('analysis', AnalysisPatterns.profile, quarterId);
-      return profile.actionFields.filter((f) => f.weaknesses.length > 0).map((f) => f.actionFieldId as ActionFieldId);
-    } catch (err) {
-      if (err instanceof HttpException && err.getStatus() === 404) return [];
-      throw err;
-    }
   }
 
   /**
