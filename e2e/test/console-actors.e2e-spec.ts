@@ -1,5 +1,5 @@
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { adminWithProgramme, type Call } from './support/api';
+import { adminWithProgramme, eventually, type Call } from './support/api';
 import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -99,7 +99,10 @@ describe('console: organisations, people and the quarter’s actors', () => {
     const memberships = await api('GET', `/quarters/${quarterId}/memberships`);
     expect(memberships.body).toEqual([expect.objectContaining({ organisationId, role: 'cooperation_partner', personName: 'Dr. Anna Schmidt' })]);
     // The membership counts as a network partner in the quarter's process indicators.
-    const indicators = await api('GET', `/quarters/${quarterId}/indicators?filter=${encodeURIComponent('{"indicatorId":"network_partners"}')}`);
+    const indicators = await eventually(async () => {
+      const r = await api('GET', `/quarters/${quarterId}/indicators?filter=${encodeURIComponent('{"indicatorId":"network_partners"}')}`);
+      return r.body.length > 0 && r;
+    }, 'the membership to be counted');
     expect(indicators.body).toEqual([expect.objectContaining({ value: 1, source: 'Beteiligungsnachweis (automatisch)' })]);
   });
 });

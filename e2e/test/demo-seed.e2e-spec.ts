@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ADMIN, DEMO_PASSWORD, freeStackPorts, seedDemo, startStack, type Stack } from '@genq/infra';
+import { eventually } from './support/api';
 
 /**
  * The demo as `npm start` seeds it, against the real stack: certified quarters with measures
@@ -127,8 +128,14 @@ describe('demo seed: the whole programme', () => {
       const events = (await api(`${q}/participation-events`)).body;
       expect(events.length).toBeGreaterThanOrEqual(2);
       // Counted per calendar year (the events span the turn of the year).
-      const indicators = (await api(`${q}/indicators?range=${range}`)).body as Array<{ indicatorId: string; value: number }>;
-      const sum = (id: string) => indicators.filter((i) => i.indicatorId === id).reduce((n, i) => n + i.value, 0);
+      const indicatorsNow = async () => (await api(`${q}/indicators?range=${range}`)).body as Array<{ indicatorId: string; value: number }>;
+      const sumOf = (list: Array<{ indicatorId: string; value: number }>, id: string) => list.filter((i) => i.indicatorId === id).reduce((n, i) => n + i.value, 0);
+      // Counted by the analysis service from the actors service's events, a moment after the seed wrote them.
+      const indicators = await eventually(async () => {
+        const list = await indicatorsNow();
+        return sumOf(list, 'participation_events') === events.length && list;
+      }, 'the participation to be counted');
+      const sum = (id: string) => sumOf(indicators, id);
       expect(sum('participation_events')).toBe(events.length);
       expect(sum('participants_total')).toBeGreaterThan(0);
       expect((await api(`${q}/process`)).body.phase).toBe('implementation');

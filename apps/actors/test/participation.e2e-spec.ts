@@ -13,7 +13,8 @@ import {
   type ParticipationEventDto,
   type QuarterDto,
 } from '@genq/contracts';
-import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { DataSource } from 'typeorm';
+import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
@@ -107,6 +108,10 @@ describe.each(['sqlite', 'postgres'])('participation events and quarter details 
     const page = await send<Page<ParticipationEventDto>>(ParticipationPatterns.list, { actor: viewer, id: quarterId });
     expect(page.total).toBe(2);
     expect(page.data.map((e) => e.type)).toEqual(['quarter_walk', 'workshop']);
+    // Each recording states the quarter's complete figures in the outbox, for the analysis service to count.
+    const facts = await service.app.get(DataSource).getRepository(OutboxEventRow).find({ where: { quarterId, type: 'participation.figures_changed' }, order: { seq: 'ASC' } });
+    expect(facts.filter((f) => f.id.includes(':event:'))).toHaveLength(2); // (the set-up's membership stated its own)
+    expect(facts.at(-1)!.payload).toMatchObject({ programmeId: expect.any(String), catalogueVersionId: expect.stringMatching(/@/), years: [{ year: 2026, events: 2, participants: 26 }] });
   });
 
   it('answers invalid events with 400 and a message per field', async () => {

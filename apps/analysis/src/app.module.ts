@@ -22,7 +22,7 @@ export class AnalysisModule {
       ],
       controllers: [healthControllerFor('analysis', AnalysisPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
-      exports: [SERVICE_CONFIG],
+      exports: [SERVICE_CONFIG, ServiceEventBus],
     };
   }
 }

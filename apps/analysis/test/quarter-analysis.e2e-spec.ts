@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { startTestDatabases, type TestDatabases } from '@genq/infra';
 import {
   AnalysisPatterns,
+  EVENT_CONSUMERS,
+  type DomainEvent,
   type AnalysisDto,
   type IndicatorValueDto,
   type Page,
@@ -15,7 +17,9 @@ import {
 } from '@genq/contracts';
 import { allCriteria, distribution, parseCatalogue } from '@genq/domain';
 import { Workbook } from 'exceljs';
-import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { DataSource } from 'typeorm';
+import { inboxHandler, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { ParticipationIndicatorsFollower } from '../src/analyses/participation-indicators';
 import { AnalysisModule } from '../src/app.module';
 
 const catalogueSeedPath = resolve(__dirname, '../seed/catalogue-genq-default-1.0.0.json');
@@ -64,6 +68,33 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
       service.refusal(AnalysisPatterns.ensureAnalysis, { quarterId: randomUUID(), programmeId, catalogueVersionId: 'genq-default@9.9.9' }),
     ).resolves.toMatchObject({ status: 400, errors: { catalogueVersionId: expect.stringContaining('unknown catalogue version') } });
     await expect(service.refusal(AnalysisPatterns.getAnalysis, randomUUID())).resolves.toMatchObject({ status: 404 });
+  });
+
+  it('counts the participation figures of the actors service into the process indicators, replacing not adding, once per event', async () => {
+    const quarterId = randomUUID(); // no analysis yet: counting creates it, pinned to the event's catalogue version
+    const follower = service.app.get(ParticipationIndicatorsFollower);
+    const apply = inboxHandler(service.app.get(DataSource), EVENT_CONSUMERS.analysisParticipation.durable, (em, e) => follower.apply(em, e));
+    const figures = (n: number, years: Array<{ year: number; events: number; participants: number }>, networkPartners: number): DomainEvent => ({
+      id: `participation:${quarterId}:${n}`,
+      type: 'participation.figures_changed',
+      version: 1,
+      source: 'actors',
+      quarterId,
+      occurredAt: new Date().toISOString(),
+      payload: { programmeId, catalogueVersionId: CV, years, networkPartners, asOf: '2026-06-01' },
+    });
+    await apply(figures(1, [{ year: 2026, events: 1, participants: 24 }], 1));
+    await apply(figures(2, [{ year: 2025, events: 1, participants: 11 }, { year: 2026, events: 2, participants: 33 }], 2));
+    await apply(figures(2, [{ year: 2026, events: 99, participants: 99 }], 99)); // the same event again: dropped
+    expect(await service.send<{ catalogueVersionId: string }>(AnalysisPatterns.getAnalysis, quarterId)).toMatchObject({ catalogueVersionId: CV });
+    const page = await service.send<Page<IndicatorValueDto>>(AnalysisPatterns.listIndicatorValues, { quarterId, range: { start: 0, end: 99 } });
+    expect(page.data.map((v) => [v.indicatorId, v.referenceDate, Number(v.value)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])))).toEqual([
+      ['network_partners', '2026-12-31', 2],
+      ['participants_total', '2025-12-31', 11],
+      ['participants_total', '2026-12-31', 33],
+      ['participation_events', '2025-12-31', 1],
+      ['participation_events', '2026-12-31', 2],
+    ]);
   });
 
   it('stores indicator values and refuses unknown ids, wrong units, wrong kinds and impossible values by field', async () => {

@@ -58,7 +58,7 @@ export interface ParticipationFigures {
   networkPartners: number;
 }
 
-/** Process indicators of the catalogue that the gateway computes from participation and memberships. */
+/** Process indicators of the catalogue that the analysis service counts from the actors service's participation figures. */
 export const PARTICIPATION_INDICATORS = {
   events: 'participation_events',
   participants: 'participants_total',
@@ -70,13 +70,6 @@ export const NETWORK_PARTNER_ROLES = ['co_partner', 'cooperation_partner'] as co
 
 /** The source written with computed indicator values. */
 export const PARTICIPATION_INDICATOR_SOURCE = 'Beteiligungsnachweis (automatisch)';
-
-/** Whether the indicators derived from a write were updated; the write itself is stored either way. */
-export interface IndicatorsRecomputed {
-  updated: boolean;
-  /** Why not, e.g. the analysis service could not be reached; the next recording recomputes them. */
-  reason?: string;
-}
 
 export const ParticipationPatterns = {
   list: 'actors.participation.list',

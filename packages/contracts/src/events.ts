@@ -53,6 +53,20 @@ export interface DomainEventPayloads {
   'amendment.accepted': { amendmentId: string; versionId: string };
   'amendment.rejected': { amendmentId: string; reason: string };
 
+  // ---- actors: participation -----------------------------------------------------------------
+  /**
+   * A participation event or a membership changed what counts into the process indicators:
+   * the quarter's events and participants per calendar year, and its network partners now
+   * (`asOf`). With the quarter's programme and catalogue version, so the analysis can pin them.
+   */
+  'participation.figures_changed': {
+    programmeId: string;
+    catalogueVersionId: string;
+    years: Array<{ year: number; events: number; participants: number }>;
+    networkPartners: number;
+    asOf: string;
+  };
+
   // ---- analysis: the Quartiersanalyse and the strategy workshop ------------------------------
   /** Every criterion is rated and the analysis submitted (Quartiersanalyse done). */
   'analysis.submitted': { analysisId: string };
@@ -131,6 +145,8 @@ export const EVENT_CONSUMERS = {
   processBridge: { durable: 'process-bridge', subjects: [eventsOf('analysis'), eventsOf('agreements')] },
   /** The agreements service follows the process's certification decisions. */
   agreementsCertificates: { durable: 'agreements-certificates', subjects: [eventsOf('process')] },
+  /** The analysis service counts participation into the process indicators. */
+  analysisParticipation: { durable: 'analysis-participation', subjects: [eventSubject('actors', 'participation.figures_changed')] },
   /** The agreements service keeps the weak action fields of the quarter's analysis. */
   agreementsAnalysis: { durable: 'agreements-analysis', subjects: [eventSubject('analysis', 'analysis.weak_fields_changed')] },
 } as const;

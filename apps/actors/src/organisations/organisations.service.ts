@@ -16,6 +16,7 @@ import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
 import { Person } from '../people/entities/person.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
+import { recordParticipationFigures } from '../participation/participation.service';
 import { ScopeService } from '../scope/scope.service';
 import { Organisation } from './entities/organisation.entity';
 import { QuarterMembership } from './entities/quarter-membership.entity';
@@ -75,10 +76,13 @@ export class OrganisationsService {
     await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
     const organisationId = await this.organisationOfMembership(actor, cmd);
     try {
-      const saved = await this.memberships.save(
-        this.memberships.create({ id: randomUUID(), quarterId, organisationId, personId: cmd.personId ?? null, role: cmd.role }),
-      );
-      return this.toMembershipDto(saved);
+      return await this.memberships.manager.transaction(async (em) => {
+        const repo = em.getRepository(QuarterMembership);
+        const saved = await repo.save(repo.create({ id: randomUUID(), quarterId, organisationId, personId: cmd.personId ?? null, role: cmd.role }));
+        // A network partner counts into the process indicators: the analysis hears of it.
+        await recordParticipationFigures(em, quarterId, `membership:${saved.id}`);
+        return this.toMembershipDto(saved);
+      });
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw rpcError(409, 'The organisation already takes part in this quarter', { organisationId: 'already takes part in this quarter' });

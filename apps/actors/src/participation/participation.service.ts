@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import {
   AGE_GROUPS,
   NETWORK_PARTNER_ROLES,
@@ -12,7 +12,9 @@ import {
   type ParticipationEventDto,
   type Page,
 } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { recordEvent, rpcError } from '@genq/service-kit';
+import { Programme } from '../programmes/entities/programme.entity';
+import { Quarter } from '../quarters/entities/quarter.entity';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
 import { QuarterMembership } from '../organisations/entities/quarter-membership.entity';
@@ -38,7 +40,6 @@ export function toParticipationEventDto(e: ParticipationEvent): ParticipationEve
 export class ParticipationService {
   constructor(
     @InjectRepository(ParticipationEvent) private readonly events: Repository<ParticipationEvent>,
-    @InjectRepository(QuarterMembership) private readonly memberships: Repository<QuarterMembership>,
     private readonly scope: ScopeService,
   ) {}
 
@@ -50,19 +51,22 @@ export class ParticipationService {
       throw rpcError(400, 'Validation failed', { date: 'date must be a date YYYY-MM-DD' });
     }
     const participants = Object.fromEntries(AGE_GROUPS.map((g) => [g, cmd.participants?.[g] ?? 0])) as ParticipantsByAgeGroup;
-    const saved = await this.events.save(
-      this.events.create({
+    return this.events.manager.transaction(async (em) => {
+      const saved = await em.getRepository(ParticipationEvent).save(
+        em.getRepository(ParticipationEvent).create({
         id: randomUUID(),
         quarterId,
         type: cmd.type,
         date: cmd.date,
         participants,
         participantsTotal: AGE_GROUPS.reduce((sum, g) => sum + participants[g], 0),
-        outcome: cmd.outcome?.trim() || null,
-        createdBy: actor.userId,
-      }),
-    );
-    return toParticipationEventDto(saved);
+          outcome: cmd.outcome?.trim() || null,
+          createdBy: actor.userId,
+        }),
+      );
+      await recordParticipationFigures(em, quarterId, `event:${saved.id}`);
+      return toParticipationEventDto(saved);
+    });
   }
 
   /** The quarter's events, newest first. */
@@ -79,20 +83,45 @@ export class ParticipationService {
    */
   async figures(actor: Actor, quarterId: string): Promise<ParticipationFigures> {
     await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
-    const rows = await this.events
-      .createQueryBuilder('e')
-      .select('SUBSTR(e.date, 1, 4)', 'year')
-      .addSelect('COUNT(*)', 'events')
-      .addSelect('SUM(e.participantsTotal)', 'participants')
-      .where('e.quarterId = :quarterId', { quarterId })
-      .groupBy('SUBSTR(e.date, 1, 4)')
-      .orderBy('year', 'ASC')
-      .getRawMany<{ year: string; events: string | number; participants: string | number | null }>();
-    const networkPartners = await this.memberships.countBy({ quarterId, role: In([...NETWORK_PARTNER_ROLES]) });
-    return {
-      quarterId,
-      years: rows.map((r) => ({ year: Number(r.year), events: Number(r.events), participants: Number(r.participants ?? 0) })),
-      networkPartners,
-    };
+    return participationFigures(this.events.manager, quarterId);
   }
+}
+
+/**
+ * What the quarter's events and memberships count into the process indicators, read inside
+ * the caller's transaction: events and participants per calendar year, network partners now.
+ */
+export async function participationFigures(em: EntityManager, quarterId: string): Promise<ParticipationFigures> {
+  const rows = await em
+    .getRepository(ParticipationEvent)
+    .createQueryBuilder('e')
+    .select('SUBSTR(e.date, 1, 4)', 'year')
+    .addSelect('COUNT(*)', 'events')
+    .addSelect('SUM(e.participantsTotal)', 'participants')
+    .where('e.quarterId = :quarterId', { quarterId })
+    .groupBy('SUBSTR(e.date, 1, 4)')
+    .orderBy('year', 'ASC')
+    .getRawMany<{ year: string; events: string | number; participants: string | number | null }>();
+  const networkPartners = await em.getRepository(QuarterMembership).countBy({ quarterId, role: In([...NETWORK_PARTNER_ROLES]) });
+  return {
+    quarterId,
+    years: rows.map((r) => ({ year: Number(r.year), events: Number(r.events), participants: Number(r.participants ?? 0) })),
+    networkPartners,
+  };
+}
+
+/**
+ * Records the quarter's participation figures for the analysis service, which counts them
+ * into the process indicators (`participation.figures_changed`), in the caller's transaction.
+ */
+export async function recordParticipationFigures(em: EntityManager, quarterId: string, cause: string): Promise<void> {
+  const quarter = await em.getRepository(Quarter).findOneByOrFail({ id: quarterId });
+  const programme = await em.getRepository(Programme).findOneByOrFail({ id: quarter.programmeId });
+  const { years, networkPartners } = await participationFigures(em, quarterId);
+  await recordEvent(em, 'actors', {
+    id: `participation:${quarterId}:${cause}`,
+    type: 'participation.figures_changed',
+    quarterId,
+    payload: { programmeId: quarter.programmeId, catalogueVersionId: `${programme.catalogueId}@${programme.catalogueVersion}`, years, networkPartners, asOf: new Date().toISOString().slice(0, 10) },
+  });
 }

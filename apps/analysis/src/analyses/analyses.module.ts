@@ -4,6 +4,7 @@ import { CataloguesModule } from '../catalogues/catalogues.module';
 import { AnalysesController } from './analyses.controller';
 import { AnalysesService } from './analyses.service';
 import { ComparisonService } from './comparison.service';
+import { ParticipationIndicatorsFollower } from './participation-indicators';
 import { CriterionRating } from './entities/criterion-rating.entity';
 import { IndicatorValue } from './entities/indicator-value.entity';
 import { QuarterAnalysis } from './entities/quarter-analysis.entity';
@@ -14,6 +15,6 @@ import { ComparisonRevision } from './entities/comparison-revision.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([QuarterAnalysis, IndicatorValue, CriterionRating, QuarterFigure, ComparisonRevision]), CataloguesModule],
   controllers: [AnalysesController],
-  providers: [AnalysesService, ComparisonService],
+  providers: [AnalysesService, ComparisonService, ParticipationIndicatorsFollower],
 })
 export class AnalysesModule {}

@@ -3,9 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
 import { allCriteria, profileFor, type Catalogue, type Indicator } from '@genq/domain';
+import { PARTICIPATION_INDICATORS, PARTICIPATION_INDICATOR_SOURCE } from '@genq/contracts';
 import type {
   AnalysisDto,
   DerivedFigures,
+  DomainEventPayloads,
+  IndicatorValueInput,
   EnsureAnalysisCommand,
   ImportIndicatorValuesCommand,
   ImportIndicatorWorkbookCommand,
@@ -21,7 +24,7 @@ import type {
   UpsertRatingsCommand,
   WriteResult,
 } from '@genq/contracts';
-import { isUniqueViolation, pageOf, recordEvent, rpcError } from '@genq/service-kit';
+import { PoisonEventError, isUniqueViolation, pageOf, recordEvent, rpcError } from '@genq/service-kit';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { ComparisonService } from './comparison.service';
 import { indicatorTemplate, parseCsv, parseDate, parseNumber } from './csv';
@@ -266,49 +269,84 @@ export class AnalysesService {
 
   /** Upserts by quarter + indicator + reference date in one transaction; unchanged values are not touched. */
   private async writeValues(a: QuarterAnalysis, checked: CheckedIndicatorValue[]): Promise<WriteResult<IndicatorValueDto>> {
-    return this.dataSource.transaction(async (em: EntityManager) => {
-      const repo = em.getRepository(IndicatorValue);
-      const existing = new Map<string, IndicatorValue>();
-      const ids = [...new Set(checked.map((c) => c.indicator.id))];
-      for (let i = 0; i < ids.length; i += 500) {
-        for (const v of await repo.find({ where: { quarterId: a.quarterId, indicatorId: In(ids.slice(i, i + 500)) } })) {
-          existing.set(`${v.indicatorId}@${v.referenceDate}`, v);
-        }
+    return this.dataSource.transaction((em: EntityManager) => this.writeValuesWith(em, a, checked));
+  }
+
+  /**
+   * Counts the quarter's participation into the process indicators of the catalogue
+   * (participation_events and participants_total per calendar year at its Stichtag 31 December,
+   * network_partners now), inside the caller's transaction. The figures are complete each
+   * time, so writing them again changes nothing. A quarter without an analysis gets one,
+   * pinned to the programme's catalogue version the event names.
+   */
+  async countParticipation(em: EntityManager, quarterId: string, p: DomainEventPayloads['participation.figures_changed']): Promise<WriteResult<IndicatorValueDto>> {
+    const analyses = em.getRepository(QuarterAnalysis);
+    let a = await analyses.findOneBy({ quarterId });
+    if (!a) {
+      await this.catalogue(p.catalogueVersionId).catch(() => {
+        throw new PoisonEventError(`unknown catalogue version "${p.catalogueVersionId}"`);
+      });
+      a = analyses.create({ id: randomUUID(), quarterId, programmeId: p.programmeId, catalogueVersionId: p.catalogueVersionId, status: 'draft', submittedAt: null, priorities: null, prioritiesRecordedAt: null });
+      await analyses.insert(a);
+    }
+    const catalogue = await this.catalogue(a.catalogueVersionId);
+    const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
+    const source = PARTICIPATION_INDICATOR_SOURCE;
+    const values: IndicatorValueInput[] = [
+      ...p.years.flatMap(({ year, events, participants }) => [
+        { indicatorId: PARTICIPATION_INDICATORS.events, referenceDate: `${year}-12-31`, value: events, source },
+        { indicatorId: PARTICIPATION_INDICATORS.participants, referenceDate: `${year}-12-31`, value: participants, source },
+      ]),
+      { indicatorId: PARTICIPATION_INDICATORS.networkPartners, referenceDate: `${p.asOf.slice(0, 4)}-12-31`, value: p.networkPartners, source },
+    ].filter((v) => indicators.has(v.indicatorId)); // a catalogue without these indicators counts nothing
+    const errors: Record<string, FieldMessages> = {};
+    const checked = checkAll(values.map((v) => checkIndicatorValue(v, indicators)), errors, (c) => `${c.indicator.id}@${c.referenceDate}`, 'indicatorId', 'appears twice');
+    if (Object.keys(errors).length > 0) throw new PoisonEventError(`participation figures do not fit the catalogue: ${JSON.stringify(errors)}`);
+    return this.writeValuesWith(em, a, checked);
+  }
+
+  private async writeValuesWith(em: EntityManager, a: QuarterAnalysis, checked: CheckedIndicatorValue[]): Promise<WriteResult<IndicatorValueDto>> {
+    const repo = em.getRepository(IndicatorValue);
+    const existing = new Map<string, IndicatorValue>();
+    const ids = [...new Set(checked.map((c) => c.indicator.id))];
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const v of await repo.find({ where: { quarterId: a.quarterId, indicatorId: In(ids.slice(i, i + 500)) } })) {
+        existing.set(`${v.indicatorId}@${v.referenceDate}`, v);
       }
-      const result: WriteResult<IndicatorValueDto> = { created: 0, updated: 0, unchanged: 0, before: [], after: [] };
-      const toSave: IndicatorValue[] = [];
-      for (const c of checked) {
-        const old = existing.get(`${c.indicator.id}@${c.referenceDate}`);
-        if (old && Number(old.value) === c.value && old.source === c.source && old.kind === c.indicator.kind && old.unit === c.indicator.unit) {
-          result.unchanged++;
-          continue;
-        }
-        if (old) {
-          result.before.push(indicatorValueDto(old));
-          result.updated++;
-        } else result.created++;
-        toSave.push(
-          repo.create({
-            id: old?.id ?? randomUUID(),
-            quarterId: a.quarterId,
-            programmeId: a.programmeId,
-            catalogueVersionId: a.catalogueVersionId,
-            indicatorId: c.indicator.id,
-            referenceDate: c.referenceDate,
-            value: c.value,
-            source: c.source,
-            kind: c.indicator.kind,
-            unit: c.indicator.unit,
-          }),
-        );
+    }
+    const result: WriteResult<IndicatorValueDto> = { created: 0, updated: 0, unchanged: 0, before: [], after: [] };
+    const toSave: IndicatorValue[] = [];
+    for (const c of checked) {
+      const old = existing.get(`${c.indicator.id}@${c.referenceDate}`);
+      if (old && Number(old.value) === c.value && old.source === c.source && old.kind === c.indicator.kind && old.unit === c.indicator.unit) {
+        result.unchanged++;
+        continue;
       }
-      if (toSave.length > 0) {
-        const saved = await repo.save(toSave, { chunk: 200 });
-        result.after = saved.map(indicatorValueDto);
-        await this.comparison.refreshFigures(em, a, ['indicator']);
-      }
-      return result;
-    });
+      if (old) {
+        result.before.push(indicatorValueDto(old));
+        result.updated++;
+      } else result.created++;
+      toSave.push(
+        repo.create({
+          id: old?.id ?? randomUUID(),
+          quarterId: a.quarterId,
+          programmeId: a.programmeId,
+          catalogueVersionId: a.catalogueVersionId,
+          indicatorId: c.indicator.id,
+          referenceDate: c.referenceDate,
+          value: c.value,
+          source: c.source,
+          kind: c.indicator.kind,
+          unit: c.indicator.unit,
+        }),
+      );
+    }
+    if (toSave.length > 0) {
+      const saved = await repo.save(toSave, { chunk: 200 });
+      result.after = saved.map(indicatorValueDto);
+      await this.comparison.refreshFigures(em, a, ['indicator']);
+    }
+    return result;
   }
 
   // ---- self-assessment ---------------------------------------------------------------

@@ -7,7 +7,6 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
-import { ParticipationIndicatorsService } from '../participation/participation-indicators.service';
 import { ServiceClients } from '../services/service-clients';
 
 @ApiTags('organisations')
@@ -52,7 +51,6 @@ export class MembershipsController {
   constructor(
     private readonly services: ServiceClients,
     private readonly audit: AuditService,
-    private readonly indicators: ParticipationIndicatorsService,
   ) {}
 
   @Get()
@@ -66,13 +64,13 @@ export class MembershipsController {
   @Policy({ roles: ['programme_admin'], scope: { quarter: 'params.quarterId', organisation: 'body.organisationId', person: 'body.personId' } })
   @ApiCreatedResponse({
     description:
-      "The organisation (named, or the named person's) takes part in the quarter; its partner users now see it. `indicators.updated` says whether network_partners was recomputed",
+      "The organisation (named, or the named person's) takes part in the quarter; its partner users now see it. the analysis service counts it into network_partners from the actors service's event",
   })
   @ApiBadRequestResponse({ description: 'Field errors: neither organisation nor person, unknown ones, or a person of another organisation' })
   @ApiConflictResponse({ description: 'The organisation takes part already' })
   async add(@Param('quarterId') quarterId: string, @Body() dto: AddMembershipDto, @CurrentActor() actor: Actor) {
     const created = await this.services.send<MembershipDto>('actors', OrganisationsPatterns.addMembership, { ...dto, quarterId, actor });
     await this.audit.record({ action: 'membership.create', resourceType: 'membership', resourceId: created.id, quarterId, before: null, after: created });
-    return { ...created, indicators: await this.indicators.recompute(actor, quarterId) };
+    return created;
   }
 }

@@ -8,7 +8,6 @@ import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { withContentRange } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
-import { ParticipationIndicatorsService } from './participation-indicators.service';
 
 /** The programme office and the quarter's own partners and facilitators record what happens there. */
 const QUARTER_WRITERS = ['programme_admin', 'partner', 'facilitator'] as const;
@@ -20,7 +19,6 @@ export class ParticipationController {
   constructor(
     private readonly services: ServiceClients,
     private readonly audit: AuditService,
-    private readonly indicators: ParticipationIndicatorsService,
   ) {}
 
   @Get()
@@ -35,13 +33,13 @@ export class ParticipationController {
   @Policy({ roles: QUARTER_WRITERS, scope: { quarter: 'params.quarterId' } })
   @ApiCreatedResponse({
     description:
-      'The event, with participants per age group and their total; `indicators.updated` says whether participation_events and participants_total were recomputed (if not, the next recording does it)',
+      'The event, with participants per age group and their total; the actors service records the new participation figures and the analysis service counts them into participation_events and participants_total',
   })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`, keyed by field (e.g. `participants.18-64`)' })
   async create(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateParticipationEventDto, @CurrentActor() actor: Actor) {
     const created = await this.services.send<ParticipationEventDto>('actors', ParticipationPatterns.create, { ...dto, quarterId, actor });
     await this.audit.record({ action: 'participation_event.create', resourceType: 'participation_event', resourceId: created.id, quarterId, before: null, after: created });
-    return { ...created, indicators: await this.indicators.recompute(actor, quarterId) };
+    return created;
   }
 }
 
