@@ -1,4 +1,4 @@
-import { adminWithProgramme, consistencyReport, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 13: nothing is lost between two writes. While facts are written through the API,
@@ -24,28 +24,15 @@ describe('events survive crashes of NATS, the worker, the agreements service and
   afterAll(() => env?.stop());
 
   it('delivers every acknowledged fact once, whatever crashes in between', async () => {
-    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Lünen-Brambauer', municipality: 'Lünen', land: 'Nordrhein-Westfalen', housingCompany: 'Wohnungsgesellschaft Lünen', programmeId: P }, 201)).body;
-    const q = `/quarters/${quarter.id}`;
-    const processWhen = (until: (s: any) => boolean, what: string) =>
-      eventually(async () => {
-        const s = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
-        return until(s) && s;
-      }, what, 90_000);
+    const { quarter, q, company, ceo, mayor } = await quarterWithSigners(env, admin, P, {
+      name: 'Lünen-Brambauer',
+      municipality: 'Lünen',
+      housingCompany: 'Wohnungsgesellschaft Lünen',
+      cityName: 'Stadt Lünen',
+      mailDomain: 'faults.genq.example',
+    });
+    const when = processWhen(env.apiAs(admin), q);
     const mismatchesOf = () => consistencyReport(env.stack).mismatches.filter((m) => m.quarterId === quarter.id).map((m) => m.code);
-    const org = async (name: string, type: string, role: string) => {
-      const o = (await as(admin, 'POST', '/organisations', { name, type, programmeId: P }, 201)).body;
-      await as(admin, 'POST', `${q}/memberships`, { organisationId: o.id, role }, 201);
-      return o.id as string;
-    };
-    const company = await org('Wohnungsgesellschaft Lünen', 'housing_company', 'lead_partner');
-    const city = await org('Stadt Lünen', 'municipality', 'co_partner');
-    const person = async (key: string, organisationId: string) => {
-      const email = `${key}@faults.genq.example`;
-      await as(admin, 'POST', '/accounts', { email, displayName: key, password: 'GenQ-Demo-2026!', role: 'partner', organisationId, canSign: true }, 201);
-      return env.login(email);
-    };
-    const ceo = await person('vorstand', company);
-    const mayor = await person('buergermeister', city);
     await recordStepsUpToDecision(env.apiAs(admin), q, 'faults');
     const goal = (await as(ceo, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', targetValue: '40', targetDate: '2029-12-31' }, 201)).body;
     const measure = (await as(ceo, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31' }, 201)).body;
@@ -60,14 +47,14 @@ describe('events survive crashes of NATS, the worker, the agreements service and
     await new Promise((r) => setTimeout(r, 1000));
     expect(mismatchesOf()).toEqual(['agreement.bound']);
     await env.stack.restartNats();
-    await processWhen((s) => s.currentStep === 'review_and_certification', 'the signature after NATS came back');
+    await when((s) => s.currentStep === 'review_and_certification', 'the signature after NATS came back');
     expect(mismatchesOf()).toEqual([]);
 
     // 2. The worker (and with it the process bridge) is killed: the approval waits in the stream.
     await env.stack.apps.worker!.kill();
     await as(admin, 'POST', `${v}/review`, { decision: 'approved' }, 200);
     await env.stack.replaceWorker();
-    const certified = await processWhen((s) => s.phase === 'implementation', 'the approval after the worker came back');
+    const certified = await when((s) => s.phase === 'implementation', 'the approval after the worker came back');
     await eventually(async () => (await as(admin, 'GET', `${q}/certificate`, undefined, 200)).body.validUntil === certified.certificateValidUntil, 'the certificate to follow the process');
 
     // 3. The agreements service is killed right after it acknowledged an amendment: the fact
@@ -78,7 +65,7 @@ describe('events survive crashes of NATS, the worker, the agreements service and
       changes: [{ action: 'replace', measureId: measure.id, measure: { title: 'Treppenlifte einbauen', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-06-01', end: '2028-12-31' } }],
     }, 201)).body;
     await env.stack.restartService('agreements');
-    await processWhen((s) => s.amendment?.id === proposed.id, 'the amendment after the agreements service came back');
+    await when((s) => s.amendment?.id === proposed.id, 'the amendment after the agreements service came back');
     // A refused write reaches nothing: the programme office cannot accept an unconfirmed amendment.
     await as(admin, 'POST', `${q}/amendments/${proposed.id}/acceptance`, undefined, 409);
 
@@ -88,7 +75,7 @@ describe('events survive crashes of NATS, the worker, the agreements service and
     await as(ceo, 'POST', `${q}/amendments/${proposed.id}/signatures`, undefined, 201);
     await as(mayor, 'POST', `${q}/amendments/${proposed.id}/signatures`, undefined, 201);
     await env.stack.restartTemporal();
-    const confirmed = await processWhen((s) => s.amendment?.confirmedBy.length === 2, 'both confirmations after Temporal came back');
+    const confirmed = await when((s) => s.amendment?.confirmedBy.length === 2, 'both confirmations after Temporal came back');
     expect([...confirmed.amendment.confirmedBy].sort()).toEqual(['housing_company', 'municipality']);
     expect(confirmed.phase).toBe('implementation');
     expect(consistencyReport(env.stack)).toMatchObject({ mismatches: [], unreadable: [] });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '@genq/infra';
-import { adminWithProgramme, consistencyReport, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 13: two whole cycles of a quarter through the public API, on a programme calendar
@@ -35,27 +35,14 @@ describe('two implementation cycles, renewed and then expired', () => {
   afterAll(() => env?.stop());
 
   it('runs cycle 1 to renewal and cycle 2 to expiry, with process, certificate and dashboard agreeing', async () => {
-    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Herne-Sodingen', municipality: 'Herne', land: 'Nordrhein-Westfalen', housingCompany: 'HGW Herne', programmeId: P }, 201)).body;
-    const q = `/quarters/${quarter.id}`;
-    const processWhen = (until: (s: any) => boolean, what: string) =>
-      eventually(async () => {
-        const s = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
-        return until(s) && s;
-      }, what, 90_000);
-    const org = async (name: string, type: string, role: string) => {
-      const o = (await as(admin, 'POST', '/organisations', { name, type, programmeId: P }, 201)).body;
-      await as(admin, 'POST', `${q}/memberships`, { organisationId: o.id, role }, 201);
-      return o.id as string;
-    };
-    const company = await org('HGW Herne', 'housing_company', 'lead_partner');
-    const city = await org('Stadt Herne', 'municipality', 'co_partner');
-    const person = async (key: string, organisationId: string) => {
-      const email = `${key}@zyklen.genq.example`;
-      await as(admin, 'POST', '/accounts', { email, displayName: key, password: 'GenQ-Demo-2026!', role: 'partner', organisationId, canSign: true }, 201);
-      return env.login(email);
-    };
-    const ceo = await person('vorstand', company);
-    const mayor = await person('oberbuergermeister', city);
+    const { quarter, q, company, ceo, mayor } = await quarterWithSigners(env, admin, P, {
+      name: 'Herne-Sodingen',
+      municipality: 'Herne',
+      housingCompany: 'HGW Herne',
+      cityName: 'Stadt Herne',
+      mailDomain: 'zyklen.genq.example',
+    });
+    const when = processWhen(env.apiAs(admin), q);
 
     /** The process, the certificate, its PDF, its verification and the dashboard tell the same story. */
     const agree = async (what: string) => {
@@ -87,7 +74,7 @@ describe('two implementation cycles, renewed and then expired', () => {
       const opensAt = new Date(certificate.reportWindows.find((w) => w.year === year)!.opensAt).getTime();
       await new Promise((r) => setTimeout(r, Math.max(opensAt - Date.now() + 300, 0)));
       const submitted = (await as(ceo, 'POST', `${q}/reports/${draft.id}/submission`, undefined, 200)).body;
-      await processWhen((s) => s.reports.find((r: { year: number }) => r.year === year)?.status === 'completed' || s.phase === 'reaudit', `report ${year} to count`);
+      await when((s) => s.reports.find((r: { year: number }) => r.year === year)?.status === 'completed' || s.phase === 'reaudit', `report ${year} to count`);
       return submitted;
     };
 
@@ -99,17 +86,17 @@ describe('two implementation cycles, renewed and then expired', () => {
     await as(ceo, 'POST', `${q}/agreement/versions/${version.id}/signatures`, undefined, 201);
     await as(mayor, 'POST', `${q}/agreement/versions/${version.id}/signatures`, undefined, 201);
     await as(admin, 'POST', `${q}/agreement/versions/${version.id}/review`, { decision: 'approved' }, 200);
-    await processWhen((s) => s.phase === 'implementation' && s.cycle === 1, 'certification');
+    await when((s) => s.phase === 'implementation' && s.cycle === 1, 'certification');
     const first = await agree('certified');
     expect(first.certificate.cycle).toBe(1);
 
     // Report 1 goes in, is returned (due again) and resubmitted.
     const report1 = await fileReport(first.certificate, 1);
     await as(admin, 'POST', `${q}/reports/${report1.id}/review`, { decision: 'returned', remarks: 'Bitte die Kosten ergänzen' }, 200);
-    await processWhen((s) => s.reports.find((r: { year: number }) => r.year === 1).status === 'active', 'the returned report to be due again');
+    await when((s) => s.reports.find((r: { year: number }) => r.year === 1).status === 'active', 'the returned report to be due again');
     await as(ceo, 'PATCH', `${q}/reports/${report1.id}`, { text: 'Bericht über das Jahr 1. Kosten: 80.000 €.' }, 200);
     await as(ceo, 'POST', `${q}/reports/${report1.id}/submission`, undefined, 200);
-    await processWhen((s) => s.reports.find((r: { year: number }) => r.year === 1).status === 'completed', 'the resubmission to count');
+    await when((s) => s.reports.find((r: { year: number }) => r.year === 1).status === 'completed', 'the resubmission to count');
     await as(admin, 'POST', `${q}/reports/${report1.id}/review`, { decision: 'accepted' }, 200);
 
     // An amendment in the implementation phase.
@@ -120,29 +107,29 @@ describe('two implementation cycles, renewed and then expired', () => {
     }, 201)).body;
     await as(ceo, 'POST', `${q}/amendments/${amendment.id}/signatures`, undefined, 201);
     await as(mayor, 'POST', `${q}/amendments/${amendment.id}/signatures`, undefined, 201);
-    await processWhen((s) => s.amendment?.confirmedBy.length === 2, 'both confirmations');
+    await when((s) => s.amendment?.confirmedBy.length === 2, 'both confirmations');
     await as(admin, 'POST', `${q}/amendments/${amendment.id}/acceptance`, undefined, 200);
-    await processWhen((s) => s.amendment === null, 'the accepted amendment');
+    await when((s) => s.amendment === null, 'the accepted amendment');
     await agree('amended');
 
     await fileReport(first.certificate, 2);
     await fileReport(first.certificate, 3);
-    await processWhen((s) => s.phase === 'reaudit', 'the Bilanzierung of cycle 1');
+    await when((s) => s.phase === 'reaudit', 'the Bilanzierung of cycle 1');
 
     // The Bilanzierung renews: cycle 2 with its own certificate and reports.
     expect((await as(admin, 'POST', `${q}/events`, { eventId: 'bilanzierung-1', type: 'reaudit_decided', decision: 'renewed' }, 200)).body).toMatchObject({ applied: true });
-    await processWhen((s) => s.phase === 'implementation' && s.cycle === 2, 'cycle 2');
+    await when((s) => s.phase === 'implementation' && s.cycle === 2, 'cycle 2');
     const second = await agree('renewed');
     expect(second.certificate).toMatchObject({ cycle: 2 });
     expect(second.certificate.number).not.toBe(first.certificate.number);
     expect(second.certificate.validUntil).not.toBe(first.certificate.validUntil);
     for (const year of [1, 2, 3]) await fileReport(second.certificate, year);
     expect((await as(ceo, 'GET', `${q}/reports`, undefined, 200)).body.map((r: { cycle: number; year: number }) => `${r.cycle}/${r.year}`)).toEqual(['1/1', '1/2', '1/3', '2/1', '2/2', '2/3']);
-    await processWhen((s) => s.phase === 'reaudit' && s.cycle === 2, 'the Bilanzierung of cycle 2');
+    await when((s) => s.phase === 'reaudit' && s.cycle === 2, 'the Bilanzierung of cycle 2');
 
     // The next Bilanzierung lets it expire: the quarter closes, the certificate ends.
     await as(admin, 'POST', `${q}/events`, { eventId: 'bilanzierung-2', type: 'reaudit_decided', decision: 'expired' }, 200);
-    await processWhen((s) => s.phase === 'closed', 'the quarter to close');
+    await when((s) => s.phase === 'closed', 'the quarter to close');
     await eventually(async () => (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body.endedBy === 'bilanzierung', 'the certificate to end');
     await agree('expired');
     expect((await as(ceo, 'POST', `${q}/reports`, { year: 1 }, 409)).body.message).toContain('expired');

@@ -150,3 +150,40 @@ export function consistencyReport(stack: Stack): { quarters: number; mismatches:
   if (r.status !== 0 && r.status !== 1) throw new Error(`check:consistency exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
+
+/** Waits until the quarter's process (`GET <q>/process`) satisfies `until`; returns that state. */
+export function processWhen(call: Call, q: string, timeoutMs = 90_000) {
+  return (until: (state: any) => boolean, what: string) =>
+    eventually(async () => {
+      const state = (await call('GET', `${q}/process`, undefined, 200)).body;
+      return until(state) && state;
+    }, what, timeoutMs);
+}
+
+/**
+ * A new quarter of `programmeId` with its housing company and municipality taking part, and
+ * for each a partner account with signing authority (`ceo`, `mayor`), signed in.
+ */
+export async function quarterWithSigners(
+  env: TestStack,
+  admin: string,
+  programmeId: string,
+  o: { name: string; municipality: string; housingCompany: string; cityName: string; mailDomain: string },
+) {
+  const as = env.apiAs(admin);
+  const quarter = (await as('POST', '/quarters', { name: o.name, municipality: o.municipality, land: 'Nordrhein-Westfalen', housingCompany: o.housingCompany, programmeId }, 201)).body;
+  const q = `/quarters/${quarter.id}`;
+  const org = async (name: string, type: string, role: string) => {
+    const created = (await as('POST', '/organisations', { name, type, programmeId }, 201)).body;
+    await as('POST', `${q}/memberships`, { organisationId: created.id, role }, 201);
+    return created.id as string;
+  };
+  const company = await org(o.housingCompany, 'housing_company', 'lead_partner');
+  const city = await org(o.cityName, 'municipality', 'co_partner');
+  const signer = async (key: string, organisationId: string) => {
+    const email = `${key}@${o.mailDomain}`;
+    await as('POST', '/accounts', { email, displayName: key, password: DEMO_PASSWORD, role: 'partner', organisationId, canSign: true }, 201);
+    return env.login(email);
+  };
+  return { quarter, q, company, city, ceo: await signer('vorstand', company), mayor: await signer('verwaltungsspitze', city) };
+}

@@ -161,3 +161,17 @@ export interface DeadLetter {
   deliveries: number;
   failedAt: string;
 }
+
+/** A dead letter as the API lists it (`GET /api/dead-letters`): which fact, which consumer, why. */
+export interface DeadLetterDto {
+  /** The letter's position in the dead-letter stream. */
+  id: string;
+  consumer: string;
+  subject: string;
+  eventId: string | null;
+  eventType: string | null;
+  quarterId: string | null;
+  error: string;
+  deliveries: number;
+  failedAt: string;
+}

@@ -1,25 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ActorsPatterns, type Actor, type Page, type QuarterDto } from '@genq/contracts';
+import { ActorsPatterns, type Actor, type DeadLetterDto, type Page, type QuarterDto } from '@genq/contracts';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { EventStreamService } from './event-stream.service';
-
-/** What an operator sees of one dead letter: which fact, which consumer, why. */
-export interface DeadLetterRecord {
-  id: string;
-  consumer: string;
-  subject: string;
-  eventId: string | null;
-  eventType: string | null;
-  quarterId: string | null;
-  error: string;
-  deliveries: number;
-  failedAt: string;
-}
 
 @ApiTags('events')
 @Controller()
@@ -43,7 +30,7 @@ export class EventsController {
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
   async deadLetters(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
-    const letters = (await this.stream.deadLetters()).reverse().map((l): DeadLetterRecord => {
+    const letters = (await this.stream.deadLetters()).reverse().map((l): DeadLetterDto => {
       const event = 'id' in l.event ? l.event : null;
       return { id: String(l.seq), consumer: l.consumer, subject: l.subject, eventId: event?.id ?? null, eventType: event?.type ?? null, quarterId: event?.quarterId ?? null, error: l.error, deliveries: l.deliveries, failedAt: l.failedAt };
     });
