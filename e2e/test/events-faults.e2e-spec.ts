@@ -85,4 +85,34 @@ describe('events survive crashes of NATS, the worker, the agreements service and
     const count = (action: string) => log.filter((e) => e.action === action).length;
     expect([count('agreement.sign'), count('agreement.review.approved'), count('amendment.propose'), count('amendment.sign'), count('amendment.accept')]).toEqual([2, 1, 1, 2, 0]);
   });
+
+  it('counts every acknowledged participation event once while NATS, the analysis and the actors service are killed in the stream', async () => {
+    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Lünen-Gahmen', municipality: 'Lünen', land: 'Nordrhein-Westfalen', housingCompany: 'Wohnungsgesellschaft Lünen', programmeId: P }, 201)).body;
+    const q = `/quarters/${quarter.id}`;
+    const faults: Record<number, () => Promise<unknown>> = {
+      4: () => env.stack.apps.nats!.kill(),
+      9: () => env.stack.restartNats(),
+      13: () => env.stack.restartService('analysis'),
+      17: () => env.stack.apps.nats!.kill(),
+      19: () => env.stack.restartService('actors'),
+      21: () => env.stack.restartNats(),
+    };
+    let acknowledged = 0;
+    for (let i = 0; i < 25; i++) {
+      await faults[i]?.();
+      const res = await as(admin, 'POST', `${q}/participation-events`, { type: 'workshop', date: `2026-0${1 + (i % 9)}-15`, participants: { '18-64': 1 } });
+      if (res.status === 201) acknowledged++;
+      else expect(res.status).toBe(503); // refused while a service restarts: not stored
+    }
+    expect(acknowledged).toBeGreaterThanOrEqual(20);
+    const stored = (await as(admin, 'GET', `${q}/participation-events`, undefined, 200)).body;
+    expect(stored).toHaveLength(acknowledged);
+    // The analysis service counts exactly what was acknowledged, once, after every restart.
+    await eventually(async () => {
+      const values = (await as(admin, 'GET', `${q}/indicators?filter=${encodeURIComponent(JSON.stringify({ indicatorId: 'participation_events' }))}`, undefined, 200)).body as Array<{ value: number }>;
+      return values.reduce((n, v) => n + Number(v.value), 0) === acknowledged;
+    }, 'the participation to be counted', 90_000);
+    const participants = (await as(admin, 'GET', `${q}/indicators?filter=${encodeURIComponent(JSON.stringify({ indicatorId: 'participants_total' }))}`, undefined, 200)).body as Array<{ value: number }>;
+    expect(participants.reduce((n, v) => n + Number(v.value), 0)).toBe(acknowledged);
+  });
 });
