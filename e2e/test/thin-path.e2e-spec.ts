@@ -63,18 +63,22 @@ describe('thin path across processes', () => {
     }
   };
 
-  it('reports Temporal, every service and every database healthy', async () => {
+  it('reports Temporal, every service, every database and every event relay healthy', async () => {
     const res = await api('GET', '/health');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.components).sort()).toEqual([
       'actors',
       'actors-database',
+      'actors-events',
       'agreements',
       'agreements-database',
+      'agreements-events',
       'analysis',
       'analysis-database',
+      'analysis-events',
       'temporal',
     ]);
+    expect(res.body.components['agreements-events']).toMatchObject({ up: true, unpublished: 0 });
   });
 
   it('seeds the demo programme once, with a running workflow for every quarter', async () => {
@@ -181,5 +185,12 @@ describe('thin path across processes', () => {
     const res = await api('GET', '/health');
     expect(res.status).toBe(503);
     expect(res.body.down).toEqual(['analysis', 'analysis-database']);
+    // Without NATS every relay is down: the services keep their events in the outbox meanwhile.
+    await stack.apps.nats!.kill();
+    const withoutNats = await eventually(
+      () => api('GET', '/health'),
+      (r) => r.body.down.includes('actors-events'),
+    );
+    expect(withoutNats.body.down).toEqual(expect.arrayContaining(['actors-events', 'agreements-events']));
   });
 });

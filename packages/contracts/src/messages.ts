@@ -59,6 +59,11 @@ export const AgreementsPatterns = {
 export interface ServiceHealth {
   service: string;
   database: { type: string; up: boolean; error?: string };
+  /**
+   * The service's event outbox: whether its relay is connected to NATS, and the events not
+   * published yet (since when the oldest waits). Absent where the service has no outbox.
+   */
+  events?: { connected: boolean; unpublished: number; oldestUnpublishedAt: string | null };
 }
 
 /**

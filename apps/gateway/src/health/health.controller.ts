@@ -12,6 +12,9 @@ const CHECK_TIMEOUT_MS = 3000;
 interface ComponentHealth {
   up: boolean;
   error?: string;
+  /** For a service's events: what waits in its outbox. */
+  unpublished?: number;
+  oldestUnpublishedAt?: string | null;
 }
 
 @ApiTags('health')
@@ -25,7 +28,7 @@ export class HealthController {
   @Get()
   // Load balancers and the launcher ask without signing in; the answer names components, no data.
   @Public()
-  @ApiOkResponse({ description: 'Temporal, every service and every database are up' })
+  @ApiOkResponse({ description: 'Temporal, every service, every database and every service’s event relay (NATS) are up' })
   @ApiServiceUnavailableResponse({ description: 'Names what is down under `down`' })
   async health(@Res({ passthrough: true }) res: Response) {
     const patterns: Record<ServiceName, string> = {
@@ -41,6 +44,8 @@ export class HealthController {
     for (const s of services) {
       components[s.name] = s.service;
       components[`${s.name}-database`] = s.database;
+      // The service's outbox relay: down while it cannot reach NATS (its events wait in the outbox).
+      if (s.events) components[`${s.name}-events`] = s.events;
     }
     const down = Object.entries(components)
       .filter(([, c]) => !c.up)
@@ -61,10 +66,13 @@ export class HealthController {
   private async checkService(name: ServiceName, pattern: string) {
     try {
       const h = await this.services.send<ServiceHealth>(name, pattern, {}, CHECK_TIMEOUT_MS);
-      return { name, service: { up: true }, database: { up: h.database.up, ...(h.database.error ? { error: h.database.error } : {}) } };
+      const events = h.events
+        ? { up: h.events.connected, unpublished: h.events.unpublished, oldestUnpublishedAt: h.events.oldestUnpublishedAt, ...(h.events.connected ? {} : { error: 'not connected to NATS' }) }
+        : undefined;
+      return { name, service: { up: true }, database: { up: h.database.up, ...(h.database.error ? { error: h.database.error } : {}) }, events };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      return { name, service: { up: false, error }, database: { up: false, error: 'service unreachable' } };
+      return { name, service: { up: false, error }, database: { up: false, error: 'service unreachable' }, events: undefined };
     }
   }
 }

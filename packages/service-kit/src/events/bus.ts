@@ -41,9 +41,19 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
     this.subscriptions.push(subscription);
   }
 
-  /** True once connected to NATS with the relay and every consumer running. */
+  private linkUp = false;
+
+  /** True while connected to NATS with the relay and every consumer running. */
   get connected(): boolean {
-    return this.nc !== null && !this.nc.isClosed() && this.relay !== null;
+    return this.nc !== null && !this.nc.isClosed() && this.relay !== null && this.linkUp;
+  }
+
+  /** Follows the client's connection: it reconnects by itself, this only tells health checks. */
+  private async watch(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') this.linkUp = false;
+      else if (status.type === 'reconnect') this.linkUp = true;
+    }
   }
 
   onApplicationBootstrap(): void {
@@ -59,6 +69,8 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
     const nc = await connectNats(config, `genq-${process.pid}`, { cancelled: () => this.closed });
     if (!nc) return;
     this.nc = nc;
+    this.linkUp = true;
+    void this.watch(nc);
     for (let attempt = 1; ; attempt++) {
       try {
         await ensureEventStreams(nc, config.streamReplicas);
