@@ -41,7 +41,7 @@ function demoAccountLines() {
     { email: 'facilitator@genq.example', role: 'facilitator', note: 'Prozessbegleitung: Scharnhorst-Ost, Hörde Clarenberg, Bochum-Hustadt' },
     { email: 'partner.dortmund@genq.example', role: 'partner', note: 'DOGEWO21: nur Scharnhorst-Ost, zeichnungsbefugt' },
     { email: 'kommune.dortmund@genq.example', role: 'partner', note: 'Stadt Dortmund: Scharnhorst-Ost, Hörde Clarenberg, nicht zeichnungsbefugt' },
-    { email: 'partner.unna@genq.example', role: 'partner', note: 'UKBS: Unna-Königsborn, Kamen-Methler (zertifiziert, Jahresbericht), zeichnungsbefugt' },
+    { email: 'partner.unna@genq.example', role: 'partner', note: 'UKBS: Unna-Königsborn, Kamen-Methler (zertifiziert, Jahresbericht im Entwurf), zeichnungsbefugt' },
     { email: 'kommune.unna@genq.example', role: 'partner', note: 'Kreis Unna: Unna-Königsborn, Kamen-Methler, zeichnungsbefugt' },
   ];
 }
