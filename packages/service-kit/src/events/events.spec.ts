@@ -90,6 +90,11 @@ describe('outbox, relay and idempotent consumer on a real NATS JetStream', () =>
     await db.getRepository(OutboxEventRow).createQueryBuilder().update().set({ publishedAt: null }).execute();
     expect(await relay.publishPending()).toBe(2);
     expect(await streamCount()).toBe(2);
+
+    // Published events leave the outbox after a week; unpublished ones never do.
+    await db.transaction((em) => recordEvents(em, 'agreements', [{ id: 'e3', type: 'agreement.bound', quarterId: Q, payload: { versionId: 'v3' } }]));
+    expect(await relay.prunePublished(new Date(Date.now() + 8 * 24 * 3600_000))).toBe(2);
+    expect((await db.getRepository(OutboxEventRow).find()).map((r) => r.id)).toEqual(['e3']);
   });
 
   it('keeps events in the outbox while NATS is down and publishes them in order once it is back', async () => {

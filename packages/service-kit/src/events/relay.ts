@@ -10,6 +10,11 @@ export interface RelayOptions {
   batchSize?: number;
   /** Longest wait after failed publishing (the wait doubles from `pollMs`). */
   maxBackoffMs?: number;
+  /**
+   * How long published events stay in the outbox (for operators to look at) before the relay
+   * deletes them; the stream keeps them for a year. Default 7 days.
+   */
+  keepPublishedMs?: number;
   log?: (message: string) => void;
 }
 
@@ -75,14 +80,32 @@ export class OutboxRelay {
     }
   }
 
+  /** Deletes published events older than `keepPublishedMs`; returns how many. */
+  async prunePublished(now = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - (this.options.keepPublishedMs ?? 7 * 24 * 3600_000));
+    const result = await this.db
+      .getRepository(OutboxEventRow)
+      .createQueryBuilder()
+      .delete()
+      // Quoted: a camel-case column on PostgreSQL, and no alias to resolve it in a DELETE.
+      .where('"publishedAt" IS NOT NULL AND "publishedAt" < :before', { before })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   private async run(): Promise<void> {
     const pollMs = this.options.pollMs ?? 250;
     let backoff = pollMs;
+    let prunedAt = 0;
     while (this.running) {
       let wait = pollMs;
       try {
         await this.publishPending();
         backoff = pollMs;
+        if (Date.now() - prunedAt > 3600_000) {
+          prunedAt = Date.now();
+          await this.prunePublished();
+        }
       } catch (err) {
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 10_000);
         wait = backoff;
