@@ -13,6 +13,9 @@ const { buildGoTool, cachedToolPath } = require('./go-tool.cjs');
 const { freePort } = require('./ports.cjs');
 const { run, which, isExecutableFile, tailFile, sleep, resolveTool } = require('./exec.cjs');
 
+/** JetStream settings shared with docker-compose.yml (flushed before acknowledged). */
+const NATS_CONFIG_FILE = path.resolve(__dirname, '../nats/nats.conf');
+
 const NATS_SERVER_MODULE = 'github.com/nats-io/nats-server/v2';
 const NATS_SERVER_VERSION = 'v2.15.3';
 
@@ -109,6 +112,9 @@ async function startNatsServer({
   }
 
   fs.mkdirSync(storeDir, { recursive: true });
+  // The settings only a configuration file takes (JetStream flushes before it acknowledges,
+  // see the file); the same file as docker-compose.yml uses. The flags above still apply.
+  args.unshift('-c', NATS_CONFIG_FILE);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'a');
   const child = spawn(bin, args, { stdio: ['ignore', out, out] });

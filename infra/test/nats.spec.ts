@@ -133,6 +133,8 @@ describe('NATS server with JetStream', () => {
     const jsz = await getJson(`${server.monitorUrl}/jsz`);
     expect(jsz.disabled).toBeFalsy();
     expect(jsz.config.store_dir).toBe(join(storeDir, 'jetstream'));
+    // Flushed before acknowledged (infra/nats/nats.conf): an acknowledged event survives a kill -9.
+    expect(jsz.config.sync_always).toBe(true);
 
     const wire = await openWire(port);
     try {
