@@ -90,6 +90,9 @@ describe('console: finding and fixing stalled quarters', () => {
     await dialog.getByLabel('Tage', { exact: true }).fill('30');
     await dialog.getByLabel('Begründung', { exact: false }).first().fill('Daten der Kommune fehlen noch');
     await expect(dialog.getByTestId('intervention-preview').textContent()).resolves.toContain('wird statt am');
+    // An extension that still lies in the past is announced before it is applied: the quarter stays stalled.
+    const staysOverdue = new Date(step.due).getTime() + 30 * 86_400_000 < Date.now();
+    await expect(dialog.getByTestId('intervention-still-overdue').count()).resolves.toBe(staysOverdue ? 1 : 0);
     await shot(page, '3-extend-dialog');
     await dialog.getByRole('button', { name: 'Ausführen' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -100,6 +103,10 @@ describe('console: finding and fixing stalled quarters', () => {
     const extended = after.steps.find((s: any) => s.key === step.key);
     expect(new Date(extended.due).getTime() - new Date(step.due).getTime()).toBe(30 * 86_400_000);
     expect(after.interventions.at(-1)).toMatchObject({ kind: 'extend_deadline', reason: 'Daten der Kommune fehlen noch' });
+    if (staysOverdue) {
+      expect(after.stalled).not.toBeNull();
+      expect(after.interventions.at(-1).summary).toContain('still overdue since');
+    }
 
     // A refusal shows the process's reason: extending a completed step.
     const done = after.steps.find((s: any) => s.status === 'completed');

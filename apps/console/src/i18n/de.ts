@@ -380,6 +380,7 @@ const domainGerman = {
         responsible: 'Bitte geben Sie einen Namen an.',
         email: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
       },
+      still_overdue: 'Die neue Frist liegt in der Vergangenheit: Das Quartier bleibt überfällig und stockend.',
       preview: {
         extend_dates: '„%{step}“ wird statt am %{from} am %{to} fällig. Erinnerungen richten sich nach der neuen Frist.',
         extend_days: '„%{step}“ wird um %{days} Tage verlängert.',

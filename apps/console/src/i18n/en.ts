@@ -153,6 +153,7 @@ const domainEnglish: DomainMessages = {
         responsible: 'Please enter a name.',
         email: 'Please enter a valid e-mail address.',
       },
+      still_overdue: 'The new deadline lies in the past: the quarter stays overdue and stalled.',
       preview: {
         extend_dates: '"%{step}" will be due on %{to} instead of %{from}. Reminders follow the new deadline.',
         extend_days: '"%{step}" will be extended by %{days} days.',

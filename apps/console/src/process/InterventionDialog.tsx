@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
-import { KEY_OPTIONAL, KEY_REQUIRED, describeChange, toInterventionRequest, validateIntervention } from './intervention';
+import { KEY_OPTIONAL, KEY_REQUIRED, describeChange, extensionStaysOverdue, toInterventionRequest, validateIntervention } from './intervention';
 import type { InterventionForm } from './intervention';
 import type { InterventionKind, InterventionRequest } from './types';
 
@@ -71,6 +71,8 @@ export const InterventionDialog = ({
   const formatDate = (iso: string) => new Date(iso).toLocaleDateString(dateLocale, { dateStyle: 'medium' });
   const deadlineName = (key: string) => deadlines.find((d) => d.key === key)?.name ?? key;
   const change = describeChange(values, { deadlineName, currentDue: (key) => deadlines.find((d) => d.key === key)?.due, formatDate });
+  // The process keeps a quarter stalled while it stays overdue: say so before the change is applied.
+  const stillOverdue = extensionStaysOverdue(values, values.key ? deadlines.find((d) => d.key === values.key)?.due : undefined);
 
   const needsKey = kind === 'extend_deadline' ? values.extendMode !== 'shiftAll' : KEY_REQUIRED.includes(kind) || KEY_OPTIONAL.includes(kind);
 
@@ -177,6 +179,11 @@ export const InterventionDialog = ({
           <Alert severity={kind === 'withdraw' ? 'warning' : 'info'} data-testid="intervention-preview">
             {translate(change.key, change.params)}
           </Alert>
+          {stillOverdue && (
+            <Alert severity="warning" data-testid="intervention-still-overdue">
+              {translate('process.intervention.still_overdue')}
+            </Alert>
+          )}
           {refusal && (
             <Alert severity="error" data-testid="intervention-refusal">
               {refusal}

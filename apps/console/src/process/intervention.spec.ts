@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeChange, toInterventionRequest, validateIntervention } from './intervention';
+import { describeChange, extensionStaysOverdue, toInterventionRequest, validateIntervention } from './intervention';
 
 const formatDate = (iso: string) => iso.slice(0, 10);
 
@@ -45,5 +45,17 @@ describe('intervention form', () => {
         { deadlineName: () => 'Quartiersanalyse', currentDue: () => '2026-03-01T00:00:00.000Z', formatDate },
       ),
     ).toEqual({ key: 'process.intervention.preview.extend_dates', params: { step: 'Quartiersanalyse', from: '2026-03-01', to: '2026-03-31' } });
+  });
+});
+
+describe('an extension that stays in the past', () => {
+  const now = Date.parse('2026-12-06T12:00:00Z');
+  it('is recognised before it is applied, by days or to a date', () => {
+    const base = { kind: 'extend_deadline' as const, reason: 'Personalwechsel', key: 'kickoff' };
+    expect(extensionStaysOverdue({ ...base, extendMode: 'days', days: 7 }, '2026-10-01T00:00:00Z', now)).toBe(true);
+    expect(extensionStaysOverdue({ ...base, extendMode: 'days', days: 90 }, '2026-10-01T00:00:00Z', now)).toBe(false);
+    expect(extensionStaysOverdue({ ...base, extendMode: 'until', until: '2026-12-01' }, undefined, now)).toBe(true);
+    expect(extensionStaysOverdue({ ...base, extendMode: 'until', until: '2027-01-15' }, undefined, now)).toBe(false);
+    expect(extensionStaysOverdue({ kind: 'pause', reason: 'Wahl' }, '2026-10-01T00:00:00Z', now)).toBe(false);
   });
 });

@@ -103,3 +103,15 @@ export const describeChange = (
       return { key: `process.intervention.preview.${form.kind}`, params: { step } };
   }
 };
+
+/**
+ * True when an extension would still leave the deadline in the past (`now`): the quarter then
+ * stays overdue and stalled, and the dialog warns before it is applied.
+ */
+export const extensionStaysOverdue = (form: InterventionForm, currentDue: string | undefined, now = Date.now()): boolean => {
+  if (form.kind !== 'extend_deadline' || (form.extendMode ?? 'days') === 'shiftAll') return false;
+  let next: number | undefined;
+  if ((form.extendMode ?? 'days') === 'until') next = form.until ? Date.parse(form.until) : undefined;
+  else if (currentDue && Number(form.days) > 0) next = Date.parse(currentDue) + Number(form.days) * 86_400_000;
+  return next !== undefined && !Number.isNaN(next) && next < now;
+};

@@ -14,6 +14,14 @@ describe('intervention summaries in the console language', () => {
     expect(summaryMessage('resumed; deadlines moved by 12 days')).toEqual({ key: 'process.summary.resumed', args: { smart_count: 12 } });
     expect(summaryMessage('reminder for "Jahresbericht 2027" sent')).toEqual({ key: 'process.summary.reminded', args: { name: 'Jahresbericht 2027' } });
     expect(summaryMessage('withdrawn')).toEqual({ key: 'process.summary.withdrawn', args: {} });
+    expect(summaryMessage('"Auftakt" due 2026-11-30; still overdue since 2026-11-30')).toEqual({
+      key: 'process.summary.due_still_overdue',
+      args: { name: 'Auftakt', date: '2026-11-30', since: '2026-11-30' },
+    });
+    expect(summaryMessage('all 3 remaining deadlines moved by P7D; still overdue since 2026-10-01')).toEqual({
+      key: 'process.summary.shifted_all_still_overdue',
+      args: { smart_count: 3, by: 'P7D', since: '2026-10-01' },
+    });
   });
 
   it('leaves a summary of unknown shape alone', () => {

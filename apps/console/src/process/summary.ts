@@ -11,6 +11,13 @@ export interface SummaryMessage {
 }
 
 const SHAPES: Array<{ pattern: RegExp; key: string; args: (m: RegExpExecArray) => SummaryMessage['args'] }> = [
+  // An extension that still lies in the past says since when the quarter stays overdue.
+  {
+    pattern: /^all (\d+) remaining deadlines moved by (P\S+); still overdue since (\d{4}-\d{2}-\d{2})$/,
+    key: 'shifted_all_still_overdue',
+    args: (m) => ({ smart_count: Number(m[1]), by: m[2] as string, since: m[3] as string }),
+  },
+  { pattern: /^"(.+)" due (\d{4}-\d{2}-\d{2}); still overdue since (\d{4}-\d{2}-\d{2})$/, key: 'due_still_overdue', args: (m) => ({ name: m[1] as string, date: m[2] as string, since: m[3] as string }) },
   { pattern: /^all (\d+) remaining deadlines moved by (P\S+)$/, key: 'shifted_all', args: (m) => ({ smart_count: Number(m[1]), by: m[2] as string }) },
   { pattern: /^"(.+)" reassigned to (.+)$/, key: 'reassigned_step', args: (m) => ({ name: m[1] as string, to: m[2] as string }) },
   { pattern: /^quarter reassigned to (.+)$/, key: 'reassigned_quarter', args: (m) => ({ to: m[1] as string }) },

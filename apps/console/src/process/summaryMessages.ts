@@ -5,6 +5,9 @@
 export const summaryGerman = {
   shifted_all: 'Alle %{smart_count} offenen Fristen um %{by} verschoben |||| Alle %{smart_count} offenen Fristen um %{by} verschoben',
   due: '„%{name}“ fällig am %{date}',
+  due_still_overdue: '„%{name}“ fällig am %{date}; weiterhin überfällig seit %{since}, das Quartier bleibt stockend',
+  shifted_all_still_overdue:
+    'Alle %{smart_count} offenen Fristen um %{by} verschoben; weiterhin überfällig seit %{since} |||| Alle %{smart_count} offenen Fristen um %{by} verschoben; weiterhin überfällig seit %{since}',
   waived: '„%{name}“ erlassen',
   reopened: '„%{name}“ wieder geöffnet',
   reassigned_step: '„%{name}“ an %{to} übertragen',
@@ -18,6 +21,8 @@ export const summaryGerman = {
 export const summaryEnglish: typeof summaryGerman = {
   shifted_all: 'All %{smart_count} remaining deadline moved by %{by} |||| All %{smart_count} remaining deadlines moved by %{by}',
   due: '"%{name}" due on %{date}',
+  due_still_overdue: '"%{name}" due on %{date}; still overdue since %{since}, the quarter stays stalled',
+  shifted_all_still_overdue: 'All %{smart_count} remaining deadline moved by %{by}; still overdue since %{since} |||| All %{smart_count} remaining deadlines moved by %{by}; still overdue since %{since}',
   waived: '"%{name}" waived',
   reopened: '"%{name}" reopened',
   reassigned_step: '"%{name}" reassigned to %{to}',
