@@ -219,12 +219,10 @@ async function developQuarter(call, id, c, catalogue, now) {
   }
   if (!analysis.priorities?.length) await call('POST', `/quarters/${id}/analysis/priorities`, { priorities: c.priorities });
   // The analysis service's facts reach the process through the event stream: wait until it took them.
-  for (const until = Date.now() + 60_000; ; ) {
+  await waitFor(async () => {
     const done = await steps();
-    if (!open(done.get('analysis')) && !open(done.get('strategy_workshop'))) break;
-    if (Date.now() > until) throw new Error(`quarter ${id}: the process did not take the analysis within 60 s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return !open(done.get('analysis')) && !open(done.get('strategy_workshop'));
+  }, `quarter ${id}: the process to take the analysis`);
 
   await recordParticipation(call, id, c.participation, now);
   const status = await steps();
@@ -279,10 +277,16 @@ async function certify(admin, partner, city, id, windowStart) {
   if (version.status === 'binding') await admin('POST', `/quarters/${id}/agreement/versions/${version.id}/review`, { decision: 'approved' });
   // The process hears of the approval through the event stream, and the certificate follows
   // the process: wait for both, so the demo shows them agreeing.
-  for (const until = Date.now() + 60_000; ; ) {
+  await waitFor(async () => {
     const [process, certificate] = await Promise.all([admin('GET', `/quarters/${id}/process`), admin('GET', `/quarters/${id}/certificate`, undefined, { allow: [404] })]);
-    if (process.body.phase === 'implementation' && certificate.body?.validUntil === process.body.certificateValidUntil) return;
-    if (Date.now() > until) throw new Error(`quarter ${id}: the process did not take the certification within 60 s (phase ${process.body.phase})`);
+    return process.body.phase === 'implementation' && certificate.body?.validUntil === process.body.certificateValidUntil;
+  }, `quarter ${id}: the process to take the certification and the certificate to follow it`);
+}
+
+/** Polls until `done()` holds: facts travel between the services and the process a moment after the request. */
+async function waitFor(done, what, timeoutMs = 60_000) {
+  for (const until = Date.now() + timeoutMs; !(await done()); ) {
+    if (Date.now() > until) throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

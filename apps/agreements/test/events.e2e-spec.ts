@@ -12,9 +12,10 @@ import {
   type GoalDto,
   type MeasureDto,
   type ReportChange,
-  type SignerDto,
 } from '@genq/contracts';
 import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { AgreementsModule } from '../src/app.module';
+import { person, signerOf } from './support/actors';
 import { announce, announceCertified } from './support/process-facts';
 
 /**
@@ -31,11 +32,9 @@ afterAll(async () => {
 
 const HC = randomUUID();
 const MUNI = randomUUID();
-const person = (role: Actor['role'], organisationId: string | null): Actor => ({ userId: randomUUID(), email: `${randomUUID()}@genq.example`, role, programmeIds: [], organisationId });
 const hcSigner = person('partner', HC);
 const muniSigner = person('partner', MUNI);
 const admin: Actor = { ...person('programme_admin', null), programmeIds: ['genq-nrw-2026'] };
-const signerOf = (actor: Actor, type: string, name: string): SignerDto => ({ accountId: actor.userId, organisationId: actor.organisationId, organisationName: name, organisationType: type, canSign: true });
 const hc = signerOf(hcSigner, 'housing_company', 'DOGEWO21');
 const muni = signerOf(muniSigner, 'municipality', 'Stadt Dortmund');
 
@@ -47,7 +46,7 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
 
   beforeAll(async () => {
     const database = dbs.databases.find((d) => d.label === label)!.config as DatabaseConfig;
-    service = await startServiceForTest('agreements', AgreementsModuleFor, { database });
+    service = await startServiceForTest('agreements', AgreementsModule.forRoot, { database });
     db = service.app.get(DataSource);
   }, 60_000);
   afterAll(async () => {
@@ -175,6 +174,3 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     expect((await service.send<AmendmentDto[]>(P.listAmendments, { quarterId: q })).length).toBe(0);
   });
 });
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AgreementsModuleFor = (config: Parameters<typeof import('../src/app.module').AgreementsModule.forRoot>[0]) => require('../src/app.module').AgreementsModule.forRoot(config);

@@ -16,6 +16,7 @@ import {
   type VersionHistoryEntry,
 } from '@genq/contracts';
 import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { person, signerOf } from './support/actors';
 import { announceCertified } from './support/process-facts';
 import { AgreementsModule } from '../src/app.module';
 import { pdfText } from './support/pdf-text';
@@ -31,12 +32,10 @@ afterAll(async () => {
 
 const HC = randomUUID();
 const MUNI = randomUUID();
-const person = (role: Actor['role'], organisationId: string | null): Actor => ({ userId: randomUUID(), email: `${randomUUID()}@genq.example`, role, programmeIds: [], organisationId });
 const hcSigner = person('partner', HC);
 const muniSigner = person('partner', MUNI);
 const admin: Actor = { ...person('programme_admin', null), programmeIds: ['genq-nrw-2026'] };
 const facilitator = person('facilitator', null);
-const signerOf = (actor: Actor, type: string, name: string, canSign = true): SignerDto => ({ accountId: actor.userId, organisationId: actor.organisationId, organisationName: name, organisationType: type, canSign });
 const hc = signerOf(hcSigner, 'housing_company', 'DOGEWO21');
 const muni = signerOf(muniSigner, 'municipality', 'Stadt Dortmund');
 

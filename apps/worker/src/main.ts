@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import { EVENT_CONSUMERS } from '@genq/contracts';
-import { ConfigError, EventConsumer, connectNats, ensureEventStreams, tcpClient, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
+import { ConfigError, EventConsumer, openEventStream, tcpClient, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
 import { isTransientForBridge, processBridge } from './bridge/process-bridge';
 import { createBatchActivities } from './activities/batch.activities';
 import { Mailer } from './activities/mailer';
@@ -50,18 +50,8 @@ function startBridge(nats: NatsConfig, client: Client): { stop(): Promise<void> 
   let stopped = false;
   const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
   const started = (async () => {
-    nc = await connectNats(nats, 'genq-worker-bridge', { cancelled: () => stopped });
+    nc = await openEventStream(nats, 'genq-worker-bridge', () => stopped);
     if (!nc) return;
-    for (let attempt = 1; !stopped; attempt++) {
-      try {
-        await ensureEventStreams(nc, nats.streamReplicas);
-        break;
-      } catch (err) {
-        if (attempt >= 60) throw err;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
-    if (stopped) return;
     const { durable, subjects } = EVENT_CONSUMERS.processBridge;
     consumer = new EventConsumer(nc, { durable, subjects, handle: processBridge(client, log), isTransient: isTransientForBridge, log: log.warn });
     await consumer.start();

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EVENT_CONSUMERS, type CertificateDto, type DomainEvent, type DomainEventPayloads } from '@genq/contracts';
+import { EVENT_CONSUMERS, type CertificateDto, type DomainEvent, type DomainEventPayloads, type ReportWindow } from '@genq/contracts';
 import { ServiceEventBus } from '@genq/service-kit';
 import { AgreementVersion, Certificate, Signature } from '../entities';
 
@@ -28,17 +28,17 @@ export const toCertificateDto = (c: Certificate): CertificateDto => ({
  */
 export async function issueCertificate(
   em: EntityManager,
-  o: { quarterId: string; quarterName: string; versionId: string; partners: string[]; issuedAt: Date; validUntil: Date; cycle: number },
+  o: { quarterId: string; quarterName: string; versionId: string; partners: string[]; issuedAt: Date; validUntil: Date; cycle: number; reportWindows?: ReportWindow[] },
 ): Promise<Certificate> {
   const year = o.issuedAt.getUTCFullYear();
   const issuedThisYear = await em.getRepository(Certificate).createQueryBuilder('c').where('c.number LIKE :p', { p: `GENQ-${year}-%` }).getCount();
   const certificate = em.getRepository(Certificate).create({
     id: randomUUID(),
     number: `GENQ-${year}-${String(issuedThisYear + 1).padStart(4, '0')}`,
-    ...o,
     expiredAt: null,
     endedBy: null,
-    reportWindows: null,
+    ...o,
+    reportWindows: o.reportWindows ?? null,
     // Unguessable, short enough to type from paper: 20 characters of base32-like hex.
     verificationCode: randomBytes(10).toString('hex').toUpperCase(),
   });
@@ -116,8 +116,8 @@ export class CertificateLifecycle implements OnModuleInit {
       issuedAt: new Date(p.certifiedAt),
       validUntil: new Date(p.validUntil),
       cycle: p.cycle,
+      reportWindows: p.reports,
     });
-    await em.getRepository(Certificate).update({ quarterId, cycle: p.cycle }, { reportWindows: p.reports });
     this.logger.log(`certificate of cycle ${p.cycle} issued for quarter ${quarterId}`);
   }
 }

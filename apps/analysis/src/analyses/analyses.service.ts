@@ -73,16 +73,7 @@ export class AnalysesService {
       throw rpcError(400, 'Validation failed', { catalogueVersionId: `unknown catalogue version "${cmd.catalogueVersionId}"` });
     }
     try {
-      await this.analyses.insert({
-        id: randomUUID(),
-        quarterId: cmd.quarterId,
-        programmeId: cmd.programmeId,
-        catalogueVersionId: cmd.catalogueVersionId,
-        status: 'draft',
-        submittedAt: null,
-        priorities: null,
-        prioritiesRecordedAt: null,
-      });
+      await this.analyses.insert(newAnalysis(cmd));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err; // a concurrent first request created it
     }
@@ -286,7 +277,7 @@ export class AnalysesService {
       await this.catalogue(p.catalogueVersionId).catch(() => {
         throw new PoisonEventError(`unknown catalogue version "${p.catalogueVersionId}"`);
       });
-      a = analyses.create({ id: randomUUID(), quarterId, programmeId: p.programmeId, catalogueVersionId: p.catalogueVersionId, status: 'draft', submittedAt: null, priorities: null, prioritiesRecordedAt: null });
+      a = analyses.create(newAnalysis({ quarterId, programmeId: p.programmeId, catalogueVersionId: p.catalogueVersionId }));
       await analyses.insert(a);
     }
     const catalogue = await this.catalogue(a.catalogueVersionId);
@@ -456,6 +447,12 @@ export class AnalysesService {
 }
 
 /** Collects errors by list index and flags duplicates; returns the checked records. */
+/** A quarter's analysis as it starts: a draft pinned to the programme's catalogue version. */
+function newAnalysis(cmd: EnsureAnalysisCommand) {
+  const { quarterId, programmeId, catalogueVersionId } = cmd; // only these, whatever else arrived on the wire
+  return { id: randomUUID(), quarterId, programmeId, catalogueVersionId, status: 'draft' as const, submittedAt: null, priorities: null, prioritiesRecordedAt: null };
+}
+
 function checkAll<T>(
   results: Array<{ ok: T } | { errors: FieldMessages }>,
   errors: Record<string, FieldMessages>,

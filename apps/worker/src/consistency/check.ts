@@ -5,6 +5,7 @@ import {
   QUARTER_LIFECYCLE_WORKFLOW,
   processStateQuery,
   quarterIdFromWorkflowId,
+  quarterWorkflowId,
   type AgreementVersionDto,
   type AmendmentDto,
   type AnnualReportDto,
@@ -52,7 +53,7 @@ export async function checkConsistency(temporal: Client, agreements: ClientProxy
   const report: ConsistencyReport = { checkedAt: new Date().toISOString(), quarters: ids.length, mismatches: [], unreadable: [] };
   for (const quarterId of ids) {
     try {
-      const process = await temporal.workflow.getHandle(`quarter-${quarterId}`).query(processStateQuery);
+      const process = await temporal.workflow.getHandle(quarterWorkflowId(quarterId)).query(processStateQuery);
       report.mismatches.push(...compareQuarter(quarterId, process, await agreementsFacts(agreements, quarterId)));
     } catch (err) {
       report.unreadable.push({ quarterId, error: (err as Error).message });

@@ -4,7 +4,7 @@ import type { NatsConnection } from 'nats';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from '@genq/contracts';
 import { EventConsumer, inboxHandler } from './consumer';
-import { connectNats, ensureEventStreams, type NatsConfig } from './nats';
+import { openEventStream, type NatsConfig } from './nats';
 import { OutboxRelay } from './relay';
 
 /** Injection token of a service's {@link NatsConfig} (`null`: events stay in the outbox). */
@@ -31,6 +31,8 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
   private consumers: EventConsumer[] = [];
   private starting: Promise<void> | null = null;
   private closed = false;
+  /** Whether the client is connected right now (it reconnects by itself after a disconnect). */
+  private linkUp = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -40,8 +42,6 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
   subscribe(subscription: Subscription): void {
     this.subscriptions.push(subscription);
   }
-
-  private linkUp = false;
 
   /** True while connected to NATS with the relay and every consumer running. */
   get connected(): boolean {
@@ -66,21 +66,11 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
 
   private async start(config: NatsConfig): Promise<void> {
     this.logger.log(`connecting to NATS at ${config.url}`);
-    const nc = await connectNats(config, `genq-${process.pid}`, { cancelled: () => this.closed });
+    const nc = await openEventStream(config, `genq-${process.pid}`, () => this.closed);
     if (!nc) return;
     this.nc = nc;
     this.linkUp = true;
     void this.watch(nc);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await ensureEventStreams(nc, config.streamReplicas);
-        break;
-      } catch (err) {
-        // JetStream may still be electing its leader right after a restart.
-        if (this.closed || attempt >= 60) throw err;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
     const log = (m: string) => this.logger.warn(m);
     this.relay = new OutboxRelay(this.db, nc, { log });
     this.relay.start();

@@ -76,3 +76,25 @@ export async function ensureEventStreams(nc: NatsConnection, replicas = 1): Prom
     }
   }
 }
+
+/**
+ * Connects (see {@link connectNats}) and makes sure the event streams exist, waiting while
+ * JetStream elects its leader right after a restart. Resolves to null when cancelled first.
+ */
+export async function openEventStream(config: NatsConfig, name: string, cancelled: () => boolean): Promise<NatsConnection | null> {
+  const nc = await connectNats(config, name, { cancelled });
+  if (!nc) return null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureEventStreams(nc, config.streamReplicas);
+      return nc;
+    } catch (err) {
+      if (cancelled() || attempt >= 60) {
+        await nc.close();
+        if (cancelled()) return null;
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
