@@ -10,6 +10,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { defaultIdentityConfig } from './identity/identity.config';
 import { IdentityModule } from './identity/identity.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { KickoffModule } from './kickoff/kickoff.module';
 import { ParticipationModule } from './participation/participation.module';
 import { PeopleModule } from './people/people.module';
 import { ScopeModule } from './scope/scope.module';
@@ -33,6 +34,7 @@ export class ActorsModule {
         IdentityModule.forRoot(config.identity ?? defaultIdentityConfig()),
         OrganisationsModule,
         ParticipationModule,
+        KickoffModule,
         PeopleModule,
         DashboardModule,
       ],

@@ -4,7 +4,9 @@ import { AccountProgramme } from './identity/entities/account-programme.entity';
 import { Account } from './identity/entities/account.entity';
 import { RefreshToken } from './identity/entities/refresh-token.entity';
 import { Session } from './identity/entities/session.entity';
+import { KickoffRecord } from './kickoff/entities/kickoff-record.entity';
 import { ParticipationEvent } from './participation/entities/participation-event.entity';
+import { ParticipationRecord } from './participation/entities/participation-record.entity';
 import { Notification } from './notifications/entities/notification.entity';
 import { Organisation } from './organisations/entities/organisation.entity';
 import { Person } from './people/entities/person.entity';
@@ -32,6 +34,9 @@ export const actorsEntities = [
   Person,
   // saved list views (issue 6)
   SavedView,
+  // the deliverables that complete Auftakt and Beteiligungsphase (issue 13)
+  KickoffRecord,
+  ParticipationRecord,
   // the outbox and inbox of domain events (issue 13)
   ...eventEntities,
 ];

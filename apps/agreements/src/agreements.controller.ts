@@ -8,6 +8,7 @@ import {
   CreateGoalMessage,
   CreateMeasureMessage,
   ProposeAmendmentMessage,
+  RecordGoalsWorkshopMessage,
   RejectAmendmentMessage,
   ReviewAnnualReportMessage,
   ReviewDecisionMessage,
@@ -19,6 +20,7 @@ import { rpcError } from '@genq/service-kit';
 import { requireActor, requireId } from './agreement/actor';
 import { AgreementService } from './agreement/agreement.service';
 import { ConceptService } from './concept/concept.service';
+import { GoalsWorkshopService } from './concept/goals-workshop';
 import { ImplementationService } from './implementation/implementation.service';
 
 /** Message handlers of the agreements service. Scope (which quarters) is the gateway's policy; roles are checked here again. */
@@ -26,6 +28,7 @@ import { ImplementationService } from './implementation/implementation.service';
 export class AgreementsController {
   constructor(
     private readonly concept: ConceptService,
+    private readonly goalsWorkshops: GoalsWorkshopService,
     private readonly agreements: AgreementService,
     private readonly implementation: ImplementationService,
   ) {}
@@ -52,6 +55,17 @@ export class AgreementsController {
   setJustification(@Payload() msg: SetJustificationMessage) {
     const { actor, quarterId, ...dto } = msg;
     return this.concept.setJustification(actor, quarterId, dto);
+  }
+
+  @MessagePattern(P.recordGoalsWorkshop)
+  recordGoalsWorkshop(@Payload() msg: RecordGoalsWorkshopMessage) {
+    const { actor, quarterId, ...cmd } = msg;
+    return this.goalsWorkshops.record(actor, quarterId, cmd);
+  }
+
+  @MessagePattern(P.listGoalsWorkshops)
+  listGoalsWorkshops(@Payload() q: { quarterId: string }) {
+    return this.goalsWorkshops.list(requireId(q?.quarterId, 'quarterId'));
   }
 
   @MessagePattern(P.getConcept)

@@ -7,6 +7,7 @@ import { WeakFieldsFollower } from './concept/weak-fields';
 import { AgreementService } from './agreement/agreement.service';
 import { AgreementsController } from './agreements.controller';
 import { ConceptService } from './concept/concept.service';
+import { GoalsWorkshopService } from './concept/goals-workshop';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { ImplementationService } from './implementation/implementation.service';
@@ -34,6 +35,7 @@ export class AgreementsModule {
         CertificateLifecycle,
         WeakFieldsFollower,
         ConceptService,
+        GoalsWorkshopService,
         AgreementService,
         ImplementationService,
         DashboardService,

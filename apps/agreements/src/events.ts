@@ -19,6 +19,8 @@ export const agreementsEvents = {
     recordEvent(em, 'agreements', { id: `report:${p.reportId}:submitted:${at.getTime()}`, type: 'report.submitted', quarterId, occurredAt: at, payload: p }),
   reportReviewed: (em: EntityManager, quarterId: string, at: Date, decision: 'accepted' | 'returned', p: DomainEventPayloads['report.returned']) =>
     recordEvent(em, 'agreements', { id: `report:${p.reportId}:${decision}:${at.getTime()}`, type: decision === 'accepted' ? 'report.accepted' : 'report.returned', quarterId, occurredAt: at, payload: p }),
+  goalsWorkshopRecorded: (em: EntityManager, quarterId: string, p: DomainEventPayloads['goals_workshop.recorded']) =>
+    recordEvent(em, 'agreements', { id: `goals-workshop:${p.workshopId}`, type: 'goals_workshop.recorded', quarterId, payload: p }),
   amendmentProposed: (em: EntityManager, quarterId: string, p: DomainEventPayloads['amendment.proposed']) =>
     recordEvent(em, 'agreements', { id: `amendment:${p.amendmentId}:proposed`, type: 'amendment.proposed', quarterId, payload: p }),
   amendmentConfirmed: (em: EntityManager, quarterId: string, p: DomainEventPayloads['amendment.confirmed']) =>

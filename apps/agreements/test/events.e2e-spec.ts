@@ -10,6 +10,8 @@ import {
   type CertificateDto,
   type CertificateVerification,
   type GoalDto,
+  type GoalsWorkshopDto,
+  type Page,
   type MeasureDto,
   type ReportChange,
 } from '@genq/contracts';
@@ -91,6 +93,24 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
       },
       { id: `measure-status:${m.id}:2`, type: 'measure.status_changed', source: 'agreements', payload: { measureId: m.id, status: 'in Umsetzung', revision: 2 } },
     ]);
+  });
+
+  it('records the goals workshop on a drafted concept with goals_workshop.recorded, each round again; none without a measure', async () => {
+    const q = randomUUID();
+    const workshop = { actor: hcSigner, quarterId: q, date: '2026-09-15', participants: ' Wohnungsunternehmen, Stadt ', notes: 'Alle Handlungsfelder' };
+    expect(await service.refusal(P.recordGoalsWorkshop, workshop)).toMatchObject({ status: 409, message: expect.stringContaining('at least one goal with a measure') });
+    const invalid = await service.refusal(P.recordGoalsWorkshop, { actor: hcSigner, quarterId: q, date: '15.09.2026', participants: '' });
+    expect(Object.keys(invalid.errors ?? {}).sort()).toEqual(['date', 'participants']);
+    expect(await service.refusal(P.recordGoalsWorkshop, { ...workshop, actor: { ...hcSigner, role: 'viewer' } })).toMatchObject({ status: 403 });
+    await submitted(q);
+    const first = await service.send<GoalsWorkshopDto>(P.recordGoalsWorkshop, workshop);
+    expect(first).toMatchObject({ quarterId: q, date: '2026-09-15', participants: 'Wohnungsunternehmen, Stadt', goals: 1, measures: 1 });
+    const second = await service.send<GoalsWorkshopDto>(P.recordGoalsWorkshop, { ...workshop, date: '2026-10-01' });
+    expect((await outbox(q)).filter((e) => e.type === 'goals_workshop.recorded')).toEqual([
+      { id: `goals-workshop:${first.id}`, type: 'goals_workshop.recorded', source: 'agreements', payload: { workshopId: first.id, date: '2026-09-15', goals: 1, measures: 1 } },
+      { id: `goals-workshop:${second.id}`, type: 'goals_workshop.recorded', source: 'agreements', payload: { workshopId: second.id, date: '2026-10-01', goals: 1, measures: 1 } },
+    ]);
+    expect((await service.send<Page<GoalsWorkshopDto>>(P.listGoalsWorkshops, { quarterId: q })).data.map((w) => w.date)).toEqual(['2026-10-01', '2026-09-15']);
   });
 
   it('follows the process: validity and report windows, a renewed certificate for cycle 2 with its own reports, expiry', async () => {

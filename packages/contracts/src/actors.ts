@@ -71,12 +71,85 @@ export const NETWORK_PARTNER_ROLES = ['co_partner', 'cooperation_partner'] as co
 /** The source written with computed indicator values. */
 export const PARTICIPATION_INDICATOR_SOURCE = 'Beteiligungsnachweis (automatisch)';
 
+/**
+ * The kick-off record (Auftakt, step 1): who leads the project on both sides, who facilitates,
+ * and when the declaration of participation was signed. Recording it completes the step.
+ */
+export interface KickoffRecordDto {
+  quarterId: string;
+  /** Calendar date of the kick-off meeting, YYYY-MM-DD. */
+  date: string;
+  housingCompanyLead: KickoffPerson;
+  municipalityLead: KickoffPerson;
+  facilitator: KickoffPerson;
+  /** Calendar date the declaration of participation (Teilnahmeerklärung) was signed. */
+  declarationSignedOn: string;
+  notes: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface KickoffPerson {
+  personId: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+}
+
+export interface RecordKickoffCommand {
+  date: string;
+  /** Person ids: the project leads of the housing company and of the municipality, and the facilitator. */
+  housingCompanyLeadId: string;
+  municipalityLeadId: string;
+  facilitatorId: string;
+  declarationSignedOn: string;
+  notes?: string;
+}
+
+/** A proposal collected in the Beteiligungsphase, optionally for one action field. */
+export interface ParticipationProposal {
+  text: string;
+  actionFieldId?: string | null;
+}
+
+/**
+ * The participation record (Beteiligungsphase, step 4): the phase is closed with the proposals
+ * that residents and partners made; the events held are counted from the participation events.
+ */
+export interface ParticipationRecordDto {
+  quarterId: string;
+  closedOn: string;
+  proposals: ParticipationProposal[];
+  summary: string | null;
+  events: number;
+  participants: number;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface CloseParticipationCommand {
+  closedOn: string;
+  proposals: ParticipationProposal[];
+  summary?: string;
+}
+
 export const ParticipationPatterns = {
   list: 'actors.participation.list',
   create: 'actors.participation.create',
   /** Payload `{ actor, id }` (the quarter): {@link ParticipationFigures}. */
   figures: 'actors.participation.figures',
   updateQuarterDetails: 'actors.quarters.update-details',
+  /** Payload {@link CloseParticipationCommand} with `quarterId` and `actor`: {@link ParticipationRecordDto}. */
+  close: 'actors.participation.close',
+  /** Payload `{ actor, id }` (the quarter): {@link ParticipationRecordDto} or null. */
+  record: 'actors.participation.record',
+} as const;
+
+export const KickoffPatterns = {
+  /** Payload {@link RecordKickoffCommand} with `quarterId` and `actor`: {@link KickoffRecordDto}. */
+  record: 'actors.kickoff.record',
+  /** Payload `{ actor, id }` (the quarter): {@link KickoffRecordDto} or null. */
+  get: 'actors.kickoff.get',
 } as const;
 
 /**

@@ -248,7 +248,34 @@ export const AgreementsMessagePatterns = {
   rejectAmendment: 'agreements.amendments.reject',
   listAmendments: 'agreements.amendments.list',
   getAmendment: 'agreements.amendments.get',
+  recordGoalsWorkshop: 'agreements.goals-workshops.record',
+  listGoalsWorkshops: 'agreements.goals-workshops.list',
 } as const;
+
+/**
+ * The goals workshop (Zielvereinbarungsworkshop, step 5): the partners agreed the drafted goals
+ * and measures. Recording it completes the step; a concept sent back is workshopped again.
+ */
+export interface GoalsWorkshopDto {
+  id: string;
+  quarterId: string;
+  /** Calendar date, YYYY-MM-DD. */
+  date: string;
+  /** Who took part, free text (organisations and people). */
+  participants: string;
+  notes: string | null;
+  /** Goals and measures of the draft when the workshop was recorded. */
+  goals: number;
+  measures: number;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface RecordGoalsWorkshopCommand {
+  date: string;
+  participants: string;
+  notes?: string;
+}
 
 // ---- Implementation: annual reports and amendments ------------------------------------
 

@@ -53,7 +53,14 @@ export interface DomainEventPayloads {
   'amendment.accepted': { amendmentId: string; versionId: string };
   'amendment.rejected': { amendmentId: string; reason: string };
 
-  // ---- actors: participation -----------------------------------------------------------------
+  /** The partners recorded the goals workshop (Zielvereinbarungsworkshop) on the drafted goals and measures; again after a concept was sent back. */
+  'goals_workshop.recorded': { workshopId: string; date: string; goals: number; measures: number };
+
+  // ---- actors: the team, the kick-off and participation ---------------------------------------
+  /** The kick-off (Auftakt) is recorded: project leads named on both sides, facilitator assigned, declaration of participation signed. */
+  'kickoff.recorded': { date: string };
+  /** The Beteiligungsphase is closed with its participation record: events held, proposals collected. */
+  'participation.closed': { closedOn: string; events: number; proposals: number };
   /**
    * A participation event or a membership changed what counts into the process indicators:
    * the quarter's events and participants per calendar year, and its network partners now
@@ -142,7 +149,10 @@ export function deadLetterSubject(consumer: string): string {
  */
 export const EVENT_CONSUMERS = {
   /** The worker's bridge: the services' facts become updates of the quarter's workflow. */
-  processBridge: { durable: 'process-bridge', subjects: [eventsOf('analysis'), eventsOf('agreements')] },
+  processBridge: {
+    durable: 'process-bridge',
+    subjects: [eventsOf('analysis'), eventsOf('agreements'), eventSubject('actors', 'kickoff.recorded'), eventSubject('actors', 'participation.closed')],
+  },
   /** The agreements service follows the process's certification decisions. */
   agreementsCertificates: { durable: 'agreements-certificates', subjects: [eventsOf('process')] },
   /** The analysis service counts participation into the process indicators. */

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsIn,
   IsInt,
   IsNumber,
@@ -8,6 +11,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   Matches,
   Max,
   MaxLength,
@@ -17,7 +21,10 @@ import {
 } from 'class-validator';
 import {
   PARTICIPATION_EVENT_TYPES,
+  type CloseParticipationCommand,
   type CreateParticipationEventCommand,
+  type ParticipationProposal,
+  type RecordKickoffCommand,
   type ParticipantsByAgeGroup,
   type ParticipationEventType,
   type QuarterBoundary,
@@ -106,6 +113,91 @@ export class UpdateQuarterDetailsDto implements UpdateQuarterDetailsCommand {
 }
 
 export class UpdateQuarterDetailsMessage extends UpdateQuarterDetailsDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const calendarDate = (name: string): PropertyDecorator[] => [
+  IsString({ message: `${name} must be a date YYYY-MM-DD` }),
+  Matches(CALENDAR_DATE, { message: `${name} must be a date YYYY-MM-DD` }),
+];
+
+/** The kick-off record (Auftakt): project leads on both sides, the facilitator, the declaration of participation. */
+export class RecordKickoffDto implements RecordKickoffCommand {
+  @ApiProperty({ example: '2026-02-10', description: 'Date of the kick-off meeting, YYYY-MM-DD' })
+  @apply(calendarDate('date'))
+  date!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The person who leads the project for the housing company' })
+  @IsUUID('4', { message: 'housingCompanyLeadId must name a person (id)' })
+  housingCompanyLeadId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The person who leads the project for the municipality' })
+  @IsUUID('4', { message: 'municipalityLeadId must name a person (id)' })
+  municipalityLeadId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The person who facilitates the process (Prozessbegleitung)' })
+  @IsUUID('4', { message: 'facilitatorId must name a person (id)' })
+  facilitatorId!: string;
+
+  @ApiProperty({ example: '2026-02-10', description: 'Date the declaration of participation was signed, YYYY-MM-DD' })
+  @apply(calendarDate('declarationSignedOn'))
+  declarationSignedOn!: string;
+
+  @ApiPropertyOptional({ example: 'Auftakt im Stadtteilbüro mit Wohnungsunternehmen, Stadt und Quartiersmanagement' })
+  @IsOptional()
+  @IsString({ message: 'notes must be text' })
+  @MaxLength(4000, { message: 'notes must be at most 4000 characters' })
+  notes?: string;
+}
+
+export class RecordKickoffMessage extends RecordKickoffDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+export class ParticipationProposalDto implements ParticipationProposal {
+  @ApiProperty({ example: 'Treffpunkt für alle Generationen am Marktplatz' })
+  @IsString({ message: 'each proposal needs a text' })
+  @Length(1, 2000, { message: 'each proposal needs a text of at most 2000 characters' })
+  text!: string;
+
+  @ApiPropertyOptional({ example: 'wohnen', nullable: true, description: 'The action field it belongs to, if any' })
+  @IsOptional()
+  @IsString({ message: 'actionFieldId must be an action field id' })
+  @MaxLength(100, { message: 'actionFieldId must be an action field id' })
+  actionFieldId?: string | null;
+}
+
+/** Closes the Beteiligungsphase with the proposals collected (the participation record). */
+export class CloseParticipationDto implements CloseParticipationCommand {
+  @ApiProperty({ example: '2026-08-31', description: 'Date the participation phase closed, YYYY-MM-DD' })
+  @apply(calendarDate('closedOn'))
+  closedOn!: string;
+
+  @ApiProperty({ type: [ParticipationProposalDto], description: 'The proposals residents and partners made (at least one)' })
+  @IsArray({ message: 'proposals must be a list of proposals' })
+  @ArrayMinSize(1, { message: 'proposals must name at least one proposal' })
+  @ArrayMaxSize(500, { message: 'proposals must be at most 500' })
+  @ValidateNested({ each: true })
+  @Type(() => ParticipationProposalDto)
+  proposals!: ParticipationProposalDto[];
+
+  @ApiPropertyOptional({ example: 'Drei Workshops, eine Befragung; Schwerpunkt Treffpunkte und Wege' })
+  @IsOptional()
+  @IsString({ message: 'summary must be text' })
+  @MaxLength(4000, { message: 'summary must be at most 4000 characters' })
+  summary?: string;
+}
+
+export class CloseParticipationMessage extends CloseParticipationDto {
   @IsUUID('4')
   quarterId!: string;
 

@@ -13,6 +13,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   MaxLength,
   Min,
   ValidateIf,
@@ -30,6 +31,7 @@ import {
   type ActionFieldId,
   type FundingSource,
   type MeasureKind,
+  type RecordGoalsWorkshopCommand,
 } from '@genq/contracts';
 import { ActingUser, ActorDto } from './auth';
 
@@ -583,6 +585,32 @@ export class RejectAmendmentMessage extends RejectAmendmentDto {
 
   @IsUUID('4')
   amendmentId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/** The goals workshop (Zielvereinbarungsworkshop) on the drafted goals and measures. */
+export class RecordGoalsWorkshopDto implements RecordGoalsWorkshopCommand {
+  @ApiProperty({ example: '2026-09-15', description: 'Date of the workshop, YYYY-MM-DD' })
+  @IsString({ message: 'date must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be a date YYYY-MM-DD' })
+  date!: string;
+
+  @ApiProperty({ example: 'Wohnungsunternehmen, Stadt, Quartiersmanagement, Seniorenbeirat' })
+  @RequiredText(2000, 'participants must name who took part')
+  participants!: string;
+
+  @ApiPropertyOptional({ example: 'Ziele in allen vier Handlungsfeldern abgestimmt' })
+  @IsOptional()
+  @IsString({ message: 'notes must be text' })
+  @MaxLength(4000, { message: 'notes must be at most 4000 characters' })
+  notes?: string;
+}
+
+export class RecordGoalsWorkshopMessage extends RecordGoalsWorkshopDto {
+  @IsUUID('4')
+  quarterId!: string;
 
   @ActingUser()
   actor!: ActorDto;

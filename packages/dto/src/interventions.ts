@@ -83,19 +83,14 @@ export class BatchInterventionDto {
 }
 
 /**
- * Events reported by hand. The facts of the Zielvereinbarung and the implementation phase
- * (signed, reviewed, reports, measures, amendments) are not among them: the agreements
- * service records them with the change and the process hears of them from the event stream,
- * so the two can never disagree.
+ * Events reported by hand: only decisions that no service owns. Every development step
+ * completes by its deliverable on its owning service (kick-off record, analysis, strategy
+ * workshop priorities, participation record, goals workshop, signatures, review), and the
+ * facts of the implementation phase (reports, measures, amendments) likewise: the service
+ * records the fact with the change and the process hears of it from the event stream, so the
+ * two can never disagree.
  */
-const EVENT_TYPES: ProcessEvent['type'][] = [
-  'kickoff_recorded',
-  'analysis_submitted',
-  'workshop_recorded',
-  'participation_recorded',
-  'reaudit_decided',
-  'milestone_reached',
-];
+const EVENT_TYPES: ProcessEvent['type'][] = ['reaudit_decided', 'milestone_reached'];
 
 /**
  * A domain event reported to a quarter's process. Services send these as they happen; the
@@ -110,7 +105,7 @@ export class ProcessEventDto {
   eventId!: string;
 
   @ApiProperty({ enum: EVENT_TYPES })
-  @IsIn(EVENT_TYPES, { message: `type must be one of ${EVENT_TYPES.join(', ')} (agreements, reports, measures and amendments are recorded through their own routes)` })
+  @IsIn(EVENT_TYPES, { message: `type must be one of ${EVENT_TYPES.join(', ')} (every step and every fact with an owning service is recorded through its own route: kick-off, analysis, priorities, participation record, goals workshop, signatures, review, reports, measures, amendments)` })
   type!: ProcessEvent['type'];
 
   @ApiPropertyOptional() @IsOptional() @IsIn(['strategy_workshop', 'goals_workshop']) workshop?: 'strategy_workshop' | 'goals_workshop';

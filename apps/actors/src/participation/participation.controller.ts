@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ParticipationPatterns, type ScopedGet } from '@genq/contracts';
-import { CreateParticipationEventMessage } from '@genq/dto';
+import { CloseParticipationMessage, CreateParticipationEventMessage } from '@genq/dto';
 import { requireActor } from '../scope/actor';
 import { ParticipationService } from './participation.service';
 
@@ -13,6 +13,18 @@ export class ParticipationController {
   create(@Payload() msg: CreateParticipationEventMessage) {
     const { actor, quarterId, ...cmd } = msg;
     return this.participation.create(actor, quarterId, cmd);
+  }
+
+  @MessagePattern(ParticipationPatterns.close)
+  close(@Payload() msg: CloseParticipationMessage) {
+    const { actor, quarterId, ...cmd } = msg;
+    return this.participation.close(actor, quarterId, cmd);
+  }
+
+  /** Payload: the quarter id as `id`. */
+  @MessagePattern(ParticipationPatterns.record)
+  record(@Payload() q: ScopedGet) {
+    return this.participation.record(requireActor(q?.actor), String(q?.id ?? ''));
   }
 
   /** Payload: the quarter id as `id`. */

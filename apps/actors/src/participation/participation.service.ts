@@ -6,19 +6,23 @@ import {
   AGE_GROUPS,
   NETWORK_PARTNER_ROLES,
   type Actor,
+  type CloseParticipationCommand,
   type CreateParticipationEventCommand,
   type ParticipantsByAgeGroup,
   type ParticipationFigures,
   type ParticipationEventDto,
+  type ParticipationRecordDto,
   type Page,
 } from '@genq/contracts';
-import { recordEvent, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, recordEvent, rpcError } from '@genq/service-kit';
 import { Programme } from '../programmes/entities/programme.entity';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
 import { QuarterMembership } from '../organisations/entities/quarter-membership.entity';
+import { isCalendarDate, today } from './calendar-date';
 import { ParticipationEvent } from './entities/participation-event.entity';
+import { ParticipationRecord } from './entities/participation-record.entity';
 
 /** Who records participation events: the programme office and the quarter's own partners and facilitators. */
 export const PARTICIPATION_WRITERS = ['programme_admin', 'partner', 'facilitator'] as const;
@@ -36,6 +40,19 @@ export function toParticipationEventDto(e: ParticipationEvent): ParticipationEve
   };
 }
 
+function toParticipationRecordDto(r: ParticipationRecord, figures: ParticipationFigures): ParticipationRecordDto {
+  return {
+    quarterId: r.quarterId,
+    closedOn: r.closedOn,
+    proposals: r.proposals,
+    summary: r.summary,
+    events: figures.years.reduce((n, y) => n + y.events, 0),
+    participants: figures.years.reduce((n, y) => n + y.participants, 0),
+    recordedBy: r.recordedBy,
+    recordedAt: r.recordedAt.toISOString(),
+  };
+}
+
 @Injectable()
 export class ParticipationService {
   constructor(
@@ -46,10 +63,7 @@ export class ParticipationService {
   async create(actor: Actor, quarterId: string, cmd: CreateParticipationEventCommand): Promise<ParticipationEventDto> {
     requireRole(actor, PARTICIPATION_WRITERS);
     await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
-    const day = new Date(`${cmd.date}T00:00:00Z`);
-    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== cmd.date) {
-      throw rpcError(400, 'Validation failed', { date: 'date must be a date YYYY-MM-DD' });
-    }
+    if (!isCalendarDate(cmd.date)) throw rpcError(400, 'Validation failed', { date: 'date must be a date YYYY-MM-DD' });
     const participants = Object.fromEntries(AGE_GROUPS.map((g) => [g, cmd.participants?.[g] ?? 0])) as ParticipantsByAgeGroup;
     return this.events.manager.transaction(async (em) => {
       const saved = await em.getRepository(ParticipationEvent).save(
@@ -67,6 +81,54 @@ export class ParticipationService {
       await recordParticipationFigures(em, quarterId, `event:${saved.id}`);
       return toParticipationEventDto(saved);
     });
+  }
+
+  /**
+   * Closes the Beteiligungsphase (step 4) with its participation record: the proposals that
+   * residents and partners made, after at least one participation event. Records
+   * `participation.closed` for the process in the same transaction.
+   */
+  async close(actor: Actor, quarterId: string, cmd: CloseParticipationCommand): Promise<ParticipationRecordDto> {
+    requireRole(actor, PARTICIPATION_WRITERS);
+    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    const problems: Record<string, string> = {};
+    if (!isCalendarDate(cmd.closedOn)) problems.closedOn = 'closedOn must be a date YYYY-MM-DD';
+    else if (cmd.closedOn > today()) problems.closedOn = 'closedOn must not lie in the future';
+    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+    try {
+      return await this.events.manager.transaction(async (em) => {
+        if (await em.getRepository(ParticipationRecord).existsBy({ quarterId })) throw rpcError(409, 'The participation phase of this quarter is closed already');
+        const figures = await participationFigures(em, quarterId);
+        const events = figures.years.reduce((n, y) => n + y.events, 0);
+        if (events === 0) throw rpcError(409, 'Record at least one participation event before closing the participation phase');
+        const saved = await em.getRepository(ParticipationRecord).save(
+          em.getRepository(ParticipationRecord).create({
+            quarterId,
+            closedOn: cmd.closedOn,
+            proposals: cmd.proposals.map((p) => ({ text: p.text.trim(), actionFieldId: p.actionFieldId ?? null })),
+            summary: cmd.summary?.trim() || null,
+            recordedBy: actor.userId,
+          }),
+        );
+        await recordEvent(em, 'actors', {
+          id: `participation-closed:${quarterId}`,
+          type: 'participation.closed',
+          quarterId,
+          payload: { closedOn: cmd.closedOn, events, proposals: saved.proposals.length },
+        });
+        return toParticipationRecordDto(saved, figures);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw rpcError(409, 'The participation phase of this quarter is closed already');
+      throw err;
+    }
+  }
+
+  /** The quarter's participation record, or null while the phase is open. */
+  async record(actor: Actor, quarterId: string): Promise<ParticipationRecordDto | null> {
+    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    const record = await this.events.manager.getRepository(ParticipationRecord).findOneBy({ quarterId });
+    return record ? toParticipationRecordDto(record, await participationFigures(this.events.manager, quarterId)) : null;
   }
 
   /** The quarter's events, newest first. */

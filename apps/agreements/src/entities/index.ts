@@ -378,4 +378,38 @@ export class QuarterWeakFields {
   revision!: string;
 }
 
-export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment, QuarterWeakFields, ...eventEntities];
+/** A goals workshop (Zielvereinbarungsworkshop) on the drafted Handlungskonzept; one per round (a concept sent back is workshopped again). */
+@Entity({ name: 'goals_workshops' })
+@Index('ix_goals_workshops_quarter', ['quarterId'])
+export class GoalsWorkshop {
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Column('varchar', { length: 36 })
+  quarterId!: string;
+
+  /** Calendar date YYYY-MM-DD. */
+  @Column('varchar', { length: 10 })
+  date!: string;
+
+  @Column('text')
+  participants!: string;
+
+  @Column('text', { nullable: true })
+  notes!: string | null;
+
+  /** Goals and measures of the draft when the workshop was recorded. */
+  @Column('integer')
+  goals!: number;
+
+  @Column('integer')
+  measures!: number;
+
+  @Column('varchar', { length: 36 })
+  recordedBy!: string;
+
+  @CreateDateColumn()
+  recordedAt!: Date;
+}
+
+export const agreementsEntities = [Goal, Measure, FieldJustification, AgreementVersion, Signature, Certificate, AnnualReport, Amendment, QuarterWeakFields, GoalsWorkshop, ...eventEntities];

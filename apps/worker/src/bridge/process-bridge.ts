@@ -20,6 +20,13 @@ export function toProcessEvent(event: DomainEvent): ProcessEventEnvelope | null 
     case 'analysis.priorities_recorded':
       // Recording them again (changed) is the same workshop: one id per analysis, a repeat is a duplicate.
       return { ...base, eventId: `analysis:${(event.payload as DomainEventPayloads['analysis.priorities_recorded']).analysisId}:strategy-workshop`, type: 'workshop_recorded', workshop: 'strategy_workshop' };
+    case 'kickoff.recorded':
+      return { ...base, type: 'kickoff_recorded' };
+    case 'participation.closed':
+      return { ...base, type: 'participation_recorded' };
+    case 'goals_workshop.recorded':
+      // Every round of the workshop counts: a concept sent back to it is workshopped again.
+      return { ...base, type: 'workshop_recorded', workshop: 'goals_workshop' };
     case 'agreement.bound':
       return { ...base, type: 'agreement_signed' };
     case 'agreement.reviewed': {

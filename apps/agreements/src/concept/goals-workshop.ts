@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor, GoalsWorkshopDto, Page, RecordGoalsWorkshopCommand } from '@genq/contracts';
+import { rpcError } from '@genq/service-kit';
+import { Goal, GoalsWorkshop, Measure } from '../entities';
+import { agreementsEvents } from '../events';
+import { requireRole } from './concept.service';
+
+/** Who records a goals workshop: the partners, their facilitator and the programme office (those who draft the concept). */
+const WORKSHOP_ROLES = ['partner', 'facilitator', 'programme_admin'];
+
+const toDto = (w: GoalsWorkshop): GoalsWorkshopDto => ({
+  id: w.id,
+  quarterId: w.quarterId,
+  date: w.date,
+  participants: w.participants,
+  notes: w.notes,
+  goals: w.goals,
+  measures: w.measures,
+  recordedBy: w.recordedBy,
+  recordedAt: w.recordedAt.toISOString(),
+});
+
+/**
+ * The goals workshop (Zielvereinbarungsworkshop, step 5): the partners agree the drafted goals
+ * and measures. Its record completes the step, through `goals_workshop.recorded` in the same
+ * transaction; a concept sent back to the workshop is workshopped (and recorded) again.
+ */
+@Injectable()
+export class GoalsWorkshopService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async record(actor: Actor, quarterId: string, cmd: RecordGoalsWorkshopCommand): Promise<GoalsWorkshopDto> {
+    requireRole(actor, WORKSHOP_ROLES, 'record the goals workshop');
+    const day = new Date(`${cmd.date}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== cmd.date) throw rpcError(400, 'Validation failed', { date: 'date must be a date YYYY-MM-DD' });
+    if (cmd.date > new Date().toISOString().slice(0, 10)) throw rpcError(400, 'Validation failed', { date: 'date must not lie in the future' });
+    return this.db.transaction(async (em) => {
+      const goals = await em.getRepository(Goal).countBy({ quarterId });
+      const measures = await em.getRepository(Measure).countBy({ quarterId });
+      if (goals === 0 || measures === 0) {
+        throw rpcError(409, 'The goals workshop agrees the drafted goals and measures: draft at least one goal with a measure first');
+      }
+      const repo = em.getRepository(GoalsWorkshop);
+      const saved = await repo.save(
+        repo.create({ id: randomUUID(), quarterId, date: cmd.date, participants: cmd.participants.trim(), notes: cmd.notes?.trim() || null, goals, measures, recordedBy: actor.userId }),
+      );
+      await agreementsEvents.goalsWorkshopRecorded(em, quarterId, { workshopId: saved.id, date: saved.date, goals, measures });
+      return toDto(saved);
+    });
+  }
+
+  /** The quarter's goals workshops, newest first. */
+  async list(quarterId: string): Promise<Page<GoalsWorkshopDto>> {
+    const rows = await this.db.getRepository(GoalsWorkshop).find({ where: { quarterId }, order: { date: 'DESC', recordedAt: 'DESC' } });
+    return { data: rows.map(toDto), total: rows.length };
+  }
+}
