@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, ROOT } from '@genq/infra';
-import { adminWithProgramme, consistencyReport, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 5 through the HTTP API of the running system: a Handlungskonzept is built, refused
@@ -61,7 +61,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     const mayor = await person('buergermeisterin', city, true);
 
     // The process up to Abstimmung und Beschluss.
-    await recordStepsUpToDecision(env.apiAs(admin), q, 'vorlauf');
+    await completeStepsUpToGoalsWorkshop(env.apiAs(admin), q, 'vorlauf');
 
     // Drafting, with field errors.
     const bad = await as(lead, 'POST', `${q}/goals`, { actionFieldId: 'HF7', title: '', indicator: 'x', targetValue: '1', targetDate: '2029-12-31' }, 400);
@@ -72,6 +72,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     expect(refused.body.errors.gaps.map((g: { code: string }) => g.code).sort()).toEqual(['field_without_goal', 'goal_without_measure']);
     const measure = (await as(lead, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31', cost: 480000, funding: [{ source: 'company', amount: 480000 }] }, 201)).body;
     await as(lead, 'POST', `${q}/justifications`, { actionFieldId: 'HF4', text: 'Der Quartierstreff der AWO deckt das Handlungsfeld ab.' }, 201);
+    await recordGoalsWorkshop(env.apiAs(admin), q);
     const version = (await as(lead, 'POST', `${q}/agreement/versions`, submit, 201)).body;
     expect(version).toMatchObject({ number: 1, status: 'submitted' });
     const v = `${q}/agreement/versions/${version.id}`;
@@ -86,6 +87,10 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     await processWhen((s) => s.currentStep === 'review_and_certification', 'the binding agreement to complete Abstimmung und Beschluss');
     // Nobody reports the signature by hand: the agreements service is its only source.
     const byHand = await as(admin, 'POST', `${q}/events`, { eventId: 'von-hand', type: 'agreement_signed' }, 400);
+    // Neither is a step completed by a hand-made event: each has its deliverable on its owning service.
+    for (const type of ['kickoff_recorded', 'analysis_submitted', 'workshop_recorded', 'participation_recorded']) {
+      await as(admin, 'POST', `${q}/events`, { eventId: `von-hand-${type}`, type, workshop: 'goals_workshop' }, 400);
+    }
     expect(byHand.body.errors.type).toContain('own routes');
 
     // Review: the programme office only.

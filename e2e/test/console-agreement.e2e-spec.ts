@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { recordStepsUpToDecision } from './support/api';
+import { completeStepsUpToGoalsWorkshop, recordGoalsWorkshop } from './support/api';
 import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -41,7 +41,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     const q = `/quarters/${quarter.id}`;
 
     // The process up to Abstimmung und Beschluss, as the earlier steps would have left it.
-    await recordStepsUpToDecision(env.apiAs(admin), q, 'console-agreement');
+    await completeStepsUpToGoalsWorkshop(env.apiAs(admin), q, 'console-agreement');
     // The demo city account has no signing authority: the city's signatory is made here.
     const memberships = (await api(admin, 'GET', `${q}/memberships`, undefined, 200)).body as Array<{ organisationId: string; organisationName: string }>;
     const city = memberships.find((m) => m.organisationName === 'Stadt Dortmund')!;
@@ -111,6 +111,9 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     expect(drafted.goals).toHaveLength(1);
     expect(drafted.goals[0]).toMatchObject({ actionFieldId: 'HF2', title: 'Barrierearme Wohnungen schaffen', baseline: '12', targetGroups: ['Hochbetagte'] });
     expect(drafted.goals[0].measures[0]).toMatchObject({ title: 'Aufzüge nachrüsten', ownerOrganisationId: expect.any(String), partnerOrganisationIds: [city.organisationId], cost: 480000, funding: [{ source: 'company', amount: 480000 }] });
+
+    // The goals workshop agreed the draft (recorded through the API here; its form is tested in console-process).
+    await recordGoalsWorkshop(env.apiAs(admin), q);
 
     // Submitted, then signed by the partner in the console.
     await partner.getByRole('tab', { name: 'Zielvereinbarung' }).click();

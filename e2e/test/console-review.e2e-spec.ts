@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { eventually, recordStepsUpToDecision } from './support/api';
+import { completeStepsUpToGoalsWorkshop, eventually, recordGoalsWorkshop } from './support/api';
 import { launchBrowser, loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -86,7 +86,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     const q = `/quarters/${quarter.id}`;
 
     // Set-up through the API: the process up to Abstimmung und Beschluss, the city's signatory, a goal with one measure.
-    await recordStepsUpToDecision(env.apiAs(admin), q, 'console-review');
+    await completeStepsUpToGoalsWorkshop(env.apiAs(admin), q, 'console-review');
     const memberships = (await api(admin, 'GET', `${q}/memberships`, undefined, 200)).body as Array<{ organisationId: string; organisationName: string }>;
     const company = memberships.find((m) => m.organisationName === 'DOGEWO21')!;
     const city = memberships.find((m) => m.organisationName === 'Stadt Dortmund')!;
@@ -100,6 +100,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
       await api(cityToken, 'POST', `${q}/agreement/versions/${v.id}/signatures`, undefined, 201);
       return v as { id: string; number: number };
     };
+    await recordGoalsWorkshop(env.apiAs(admin), q);
     const v1 = await submitBoth();
 
     // 1. The programme office sends version 1 back with required changes in the review dialog.
@@ -230,9 +231,10 @@ describe('console: review, amendments, report remarks and quarter details', () =
     const fq = `/quarters/${fast.id}`;
     await api(admin, 'POST', `${fq}/memberships`, { organisationId: company.organisationId, role: 'lead_partner' }, 201);
     await api(admin, 'POST', `${fq}/memberships`, { organisationId: city.organisationId, role: 'co_partner' }, 201);
-    await recordStepsUpToDecision(env.apiAs(admin), fq, 'console-review-fast');
+    await completeStepsUpToGoalsWorkshop(env.apiAs(admin), fq, 'console-review-fast');
     const fastGoal = (await api(partnerToken, 'POST', `${fq}/goals`, { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen schaffen', indicator: 'Wohnungen', targetValue: '40', targetDate: '2029-12-31' }, 201)).body;
     await api(partnerToken, 'POST', `${fq}/measures`, { goalId: fastGoal.id, title: 'Treppenlifte einbauen', kind: 'unmittelbar', ownerOrganisationId: company.organisationId, start: '2027-03-01', end: '2028-12-31' }, 201);
+    await recordGoalsWorkshop(env.apiAs(admin), fq);
     const fv = (await api(partnerToken, 'POST', `${fq}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' }, 201)).body;
     await api(partnerToken, 'POST', `${fq}/agreement/versions/${fv.id}/signatures`, undefined, 201);
     await api(cityToken, 'POST', `${fq}/agreement/versions/${fv.id}/signatures`, undefined, 201);

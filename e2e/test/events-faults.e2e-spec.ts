@@ -1,4 +1,4 @@
-import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 13: nothing is lost between two writes. While facts are written through the API,
@@ -33,9 +33,10 @@ describe('events survive crashes of NATS, the worker, the agreements service and
     });
     const when = processWhen(env.apiAs(admin), q);
     const mismatchesOf = () => consistencyReport(env.stack).mismatches.filter((m) => m.quarterId === quarter.id).map((m) => m.code);
-    await recordStepsUpToDecision(env.apiAs(admin), q, 'faults');
+    await completeStepsUpToGoalsWorkshop(env.apiAs(admin), q, 'faults');
     const goal = (await as(ceo, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', targetValue: '40', targetDate: '2029-12-31' }, 201)).body;
     const measure = (await as(ceo, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31' }, 201)).body;
+    await recordGoalsWorkshop(env.apiAs(admin), q);
     const version = (await as(ceo, 'POST', `${q}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' }, 201)).body;
     const v = `${q}/agreement/versions/${version.id}`;
     await as(ceo, 'POST', `${v}/signatures`, undefined, 201);

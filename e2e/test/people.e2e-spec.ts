@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@genq/infra';
-import { adminWithProgramme, eventually, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 4 through the HTTP API of the running system: people of organisations with their
@@ -68,9 +68,10 @@ describe('people, signing authority and participation indicators over HTTP', () 
     expect(byPerson).toMatchObject({ organisationId: city, personId: mayorPerson.id, personName: 'Thomas Westphal' });
 
     // Up to a submitted Zielvereinbarung.
-    await recordStepsUpToDecision(env.apiAs(admin), q, 'vorlauf');
+    await completeStepsUpToGoalsWorkshop(env.apiAs(admin), q, 'vorlauf');
     const goal = (await as(leadToken, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen', indicator: 'Wohnungen', baseline: '5', targetValue: '30', targetDate: '2029-12-31' }, 201)).body;
     await as(leadToken, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31', cost: 100000, funding: [{ source: 'company', amount: 100000 }] }, 201);
+    await recordGoalsWorkshop(env.apiAs(admin), q);
     const version = (await as(leadToken, 'POST', `${q}/agreement/versions`, { weakActionFields: ['HF2'], windowStart: '2027-01-01' }, 201)).body;
     const v = `${q}/agreement/versions/${version.id}`;
 

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, startStack, type Stack, freeStackPorts } from '@genq/infra';
 import { eventSubject, type DomainEvent } from '@genq/contracts';
 import { connectNats } from '@genq/service-kit';
-import { apiClient, signIn, type Api } from './support/api';
+import { apiClient, callAs, recordKickoff, signIn, type Api } from './support/api';
 
 /**
  * The process engine as `npm start` runs it, on a programme calendar measured in seconds:
@@ -173,8 +173,9 @@ describe('process engine across processes', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors).toHaveProperty('reason');
 
-    const kickoff = await call('POST', `/quarters/${id}/events`, { eventId: `${id}-kickoff`, type: 'kickoff_recorded' });
-    expect(kickoff.body).toMatchObject({ applied: true, currentStep: 'analysis' });
+    // The partners record the kick-off; the process takes it from the event stream.
+    await recordKickoff(callAs(api, token), `/quarters/${id}`, 'Celle-Vorwerk');
+    await until(() => call('GET', `/quarters/${id}/process`), (r) => r.body.currentStep === 'analysis');
     const refused = await call('POST', `/quarters/${id}/interventions`, { kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'zu spät' });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain('already completed');
@@ -212,7 +213,8 @@ describe('process engine across processes', () => {
 
   it("takes a service's facts from the event stream, in order, each once however often it is delivered", async () => {
     const id = await createQuarter('Celle-Wietzenbruch');
-    await call('POST', `/quarters/${id}/events`, { eventId: `kickoff-${id}`, type: 'kickoff_recorded' });
+    await recordKickoff(callAs(api, token), `/quarters/${id}`, 'Celle-Wietzenbruch');
+    await until(() => call('GET', `/quarters/${id}/process`), (r) => r.body.currentStep === 'analysis');
     const nc = (await connectNats({ url: stack.natsUrl, streamReplicas: 1 }, 'e2e-process'))!;
     try {
       const fact = (type: 'analysis.submitted' | 'analysis.priorities_recorded', n: number): DomainEvent => ({

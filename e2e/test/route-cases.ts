@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '@genq/infra';
@@ -153,6 +154,23 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 201,
     target: 'quarter',
     request: (ctx) => ({ body: { type: 'workshop', date: '2026-03-14', participants: { '18-64': 12, '65-79': 3 }, outcome: ctx.unique('Ergebnis') } }),
+  },
+  // issue 13: the deliverables that complete Auftakt and Beteiligungsphase. Each is recorded once per quarter, so the
+  // route test sends what the service refuses by its own rule (unknown people, a date ahead): every caller the policy
+  // lets through reaches the service and gets the same answer, whatever ran before.
+  'GET /api/quarters/:quarterId/kickoff': { ok: 204, target: 'quarter', request: () => ({}) },
+  'POST /api/quarters/:quarterId/kickoff': {
+    ok: 400,
+    target: 'quarter',
+    request: () => ({
+      body: { date: '2026-02-10', housingCompanyLeadId: randomUUID(), municipalityLeadId: randomUUID(), facilitatorId: randomUUID(), declarationSignedOn: '2026-02-10' },
+    }),
+  },
+  'GET /api/quarters/:quarterId/participation-record': { ok: 204, target: 'quarter', request: () => ({}) },
+  'POST /api/quarters/:quarterId/participation-record': {
+    ok: 400,
+    target: 'quarter',
+    request: () => ({ body: { closedOn: '2999-12-31', proposals: [{ text: 'Routentest' }] } }),
   },
   'PATCH /api/quarters/:id': {
     ok: 200,

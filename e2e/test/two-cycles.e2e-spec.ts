@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '@genq/infra';
-import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, recordStepsUpToDecision, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack } from './support/api';
 
 /**
  * Issue 13: two whole cycles of a quarter through the public API, on a programme calendar
@@ -79,9 +79,10 @@ describe('two implementation cycles, renewed and then expired', () => {
     };
 
     // Cycle 1: development and certification.
-    await recordStepsUpToDecision(env.apiAs(admin), q, 'zyklen');
+    await completeStepsUpToGoalsWorkshop(env.apiAs(admin), q, 'zyklen');
     const goal = (await as(ceo, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', targetValue: '40', targetDate: '2029-12-31' }, 201)).body;
     const measure = (await as(ceo, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31' }, 201)).body;
+    await recordGoalsWorkshop(env.apiAs(admin), q);
     const version = (await as(ceo, 'POST', `${q}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' }, 201)).body;
     await as(ceo, 'POST', `${q}/agreement/versions/${version.id}/signatures`, undefined, 201);
     await as(mayor, 'POST', `${q}/agreement/versions/${version.id}/signatures`, undefined, 201);

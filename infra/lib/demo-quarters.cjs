@@ -61,6 +61,7 @@ const CERTIFIED = [
     city: 'Kreis Unna',
     companySigner: 'partner.unna@genq.example',
     citySigner: 'kommune.unna@genq.example',
+    team: { companyLead: 'Miriam Schulte', municipalityLead: 'Frank Bremer', facilitator: 'Tobias Wagner' },
     ratings: { HF1: 2, HF2: 1, HF3: 2, HF4: 1 },
     priorities: ['HF2.1', 'HF2.4', 'HF4.1', 'HF3.4'],
     indicators: { residents_total: 3240, residents_age_65_79: 610, residents_age_80plus: 240, households_total: 1690, flats_total: 1520, flats_company: 960, flats_barrier_free: 30, flats_low_barrier: 120, flats_with_lift: 310, flats_price_bound: 380, rent_net_cold_per_sqm: 5.9, vacancy_rate: 2.4, dist_grocery_m: 650, dist_transit_stop_m: 400, dist_meeting_place_m: 900 },
@@ -102,6 +103,7 @@ const CERTIFIED = [
     city: 'Kreis Unna',
     companySigner: 'partner.unna@genq.example',
     citySigner: 'kommune.unna@genq.example',
+    team: { companyLead: 'Andreas Vogt', municipalityLead: 'Julia Sommer', facilitator: 'Tobias Wagner' },
     ratings: { HF1: 1, HF2: 2, HF3: 2, HF4: 1 },
     priorities: ['HF1.4', 'HF4.1', 'HF2.3'],
     indicators: { residents_total: 2860, residents_age_65_79: 520, residents_age_80plus: 190, households_total: 1510, flats_total: 1390, flats_company: 820, flats_barrier_free: 24, flats_low_barrier: 95, flats_price_bound: 410, rent_net_cold_per_sqm: 5.8, vacancy_rate: 3.2, dist_grocery_m: 350, dist_meeting_place_m: 1200 },
@@ -194,12 +196,25 @@ async function recordParticipation(call, id, events, now) {
   }
 }
 
-/** Analysis, workshops and participation: the steps before the Zielvereinbarung, each only if still open. */
-async function developQuarter(call, id, c, catalogue, now) {
+/**
+ * Kick-off, analysis, strategy workshop and participation: the steps before the goals
+ * workshop, each completed by its deliverable (as the partners record it) and only if not
+ * recorded yet.
+ */
+async function developQuarter(call, id, c, catalogue, people, now) {
   const steps = async () => new Map((await call('GET', `/quarters/${id}/process`)).body.steps.map((s) => [s.key, s.status]));
   const open = (status) => status !== 'completed' && status !== 'waived';
-  const event = (eventId, ev) => call('POST', `/quarters/${id}/events`, { eventId: `demo-seed:${eventId}`, ...ev });
-  if (open((await steps()).get('kickoff'))) await event('kickoff', { type: 'kickoff_recorded' });
+  if ((await call('GET', `/quarters/${id}/kickoff`)).status === 204) {
+    const kickoffDay = dateOnly(monthsAfter(now, -11));
+    await call('POST', `/quarters/${id}/kickoff`, {
+      date: kickoffDay,
+      housingCompanyLeadId: people.get(c.team.companyLead).id,
+      municipalityLeadId: people.get(c.team.municipalityLead).id,
+      facilitatorId: people.get(c.team.facilitator).id,
+      declarationSignedOn: kickoffDay,
+      notes: 'Auftakt im Mieterbüro mit Wohnungsunternehmen, Kreis und Quartiersbegleitung',
+    });
+  }
 
   const analysis = (await call('GET', `/quarters/${id}/analysis`)).body;
   if (analysis.status !== 'submitted') {
@@ -218,16 +233,30 @@ async function developQuarter(call, id, c, catalogue, now) {
     await call('POST', `/quarters/${id}/analysis/submit`);
   }
   if (!analysis.priorities?.length) await call('POST', `/quarters/${id}/analysis/priorities`, { priorities: c.priorities });
-  // The analysis service's facts reach the process through the event stream: wait until it took them.
-  await waitFor(async () => {
-    const done = await steps();
-    return !open(done.get('analysis')) && !open(done.get('strategy_workshop'));
-  }, `quarter ${id}: the process to take the analysis`);
 
   await recordParticipation(call, id, c.participation, now);
-  const status = await steps();
-  if (open(status.get('participation'))) await event('participation', { type: 'participation_recorded' });
-  if (open(status.get('goals_workshop'))) await event('goals-workshop', { type: 'workshop_recorded', workshop: 'goals_workshop' });
+  if ((await call('GET', `/quarters/${id}/participation-record`)).status === 204) {
+    await call('POST', `/quarters/${id}/participation-record`, {
+      closedOn: dateOnly(monthsAfter(now, -4)),
+      proposals: c.participation.map(([, , , outcome]) => ({ text: outcome })),
+      summary: `${c.participation.length} Beteiligungsformate mit Bewohnerinnen und Bewohnern aller Generationen`,
+    });
+  }
+  // The services' facts reach the process through the event stream: wait until it took them.
+  await waitFor(async () => {
+    const done = await steps();
+    return ['kickoff', 'analysis', 'strategy_workshop', 'participation'].every((key) => !open(done.get(key)));
+  }, `quarter ${id}: the process to take kick-off, analysis, priorities and participation`);
+}
+
+/** The goals workshop on the drafted concept, once (a quarter certified before has its workshop). */
+async function recordGoalsWorkshop(partner, id, c, now) {
+  if ((await partner('GET', `/quarters/${id}/goals-workshops`)).body.length > 0) return;
+  await partner('POST', `/quarters/${id}/goals-workshops`, {
+    date: dateOnly(monthsAfter(now, -3)),
+    participants: `${c.company}, ${c.city}, Quartiersbegleitung Ruhr`,
+    notes: 'Ziele und Maßnahmen in allen vier Handlungsfeldern abgestimmt',
+  });
 }
 
 /** Goals and measures as the housing company drafts them; missing ones only. */
@@ -340,7 +369,7 @@ function lazily(signIn) {
  * `signIn(email)` returns a caller
  * signed in as that demo account; each signatory signs in once, and only if needed.
  */
-async function seedCertifiedQuarters({ call, signIn, quarterIds, organisations, catalogue, now }) {
+async function seedCertifiedQuarters({ call, signIn, quarterIds, organisations, people, catalogue, now }) {
   const orgIds = new Map([...organisations.values()].map((o) => [o.name, o.id]));
   const windowStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const as = lazily(signIn);
@@ -350,8 +379,9 @@ async function seedCertifiedQuarters({ call, signIn, quarterIds, organisations, 
     const partner = as(c.companySigner);
     const city = as(c.citySigner);
     if ((await call('GET', `/quarters/${id}/certificate`, undefined, { allow: [404] })).status === 404) {
-      await developQuarter(call, id, c, catalogue, now);
+      await developQuarter(call, id, c, catalogue, people, now);
       await draftConcept(partner, id, c, orgIds, windowStart);
+      await recordGoalsWorkshop(partner, id, c, now);
       await certify(call, partner, city, id, windowStart);
     }
     await reportProgress(call, partner, id, c);

@@ -156,6 +156,7 @@ async function seedDemo({ gatewayUrl, dataDir, log = console.log, now = new Date
     signIn: (email) => signIn(gatewayUrl, email, DEMO_PASSWORD),
     quarterIds,
     organisations,
+    people,
     catalogue,
     now,
   });

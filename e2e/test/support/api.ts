@@ -112,17 +112,69 @@ export async function adminWithProgramme(env: TestStack, id: string, name: strin
   return env.login(DEMO_ADMIN.email);
 }
 
-/** Records the events that take a quarter's process up to Abstimmung und Beschluss (ids `<prefix>-0` …). */
-export async function recordStepsUpToDecision(call: Call, quarterRoute: string, eventIdPrefix: string): Promise<void> {
-  for (const [i, ev] of [
-    { type: 'kickoff_recorded' },
-    { type: 'analysis_submitted' },
-    { type: 'workshop_recorded', workshop: 'strategy_workshop' },
-    { type: 'participation_recorded' },
-    { type: 'workshop_recorded', workshop: 'goals_workshop' },
-  ].entries()) {
-    await call('POST', `${quarterRoute}/events`, { eventId: `${eventIdPrefix}-${i}`, ...ev }, 200);
+/** Criteria of the default catalogue (genq-default@1.0.0). */
+const DEFAULT_CRITERIA: string[] = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).actionFields.flatMap(
+  (af: { criteria: Array<{ id: string }> }) => af.criteria.map((c) => c.id),
+);
+
+/**
+ * Records the kick-off (Auftakt) as the partners would: a person of each of the first two
+ * member organisations (made when the quarter has fewer) leads the project, a facilitator of a
+ * new organisation takes part, the declaration is signed today.
+ */
+export async function recordKickoff(call: Call, quarterRoute: string, label: string): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const memberships = (await call('GET', `${quarterRoute}/memberships`, undefined, 200)).body as Array<{ organisationId: string }>;
+  const programmeId = (await call('GET', quarterRoute, undefined, 200)).body.programmeId as string;
+  const orgs = [...new Set(memberships.map((m) => m.organisationId))];
+  while (orgs.length < 2) {
+    const org = (await call('POST', '/organisations', { name: `${label} Partner ${orgs.length + 1}`, type: orgs.length ? 'municipality' : 'housing_company', programmeId }, 201)).body;
+    await call('POST', `${quarterRoute}/memberships`, { organisationId: org.id, role: orgs.length ? 'co_partner' : 'lead_partner' }, 201);
+    orgs.push(org.id);
   }
+  const person = async (organisationId: string, name: string) => (await call('POST', '/people', { organisationId, name }, 201)).body.id as string;
+  const moderation = (await call('POST', '/organisations', { name: `${label} Moderation`, type: 'welfare_organisation', programmeId }, 201)).body.id as string;
+  await call(
+    'POST',
+    `${quarterRoute}/kickoff`,
+    {
+      date: today,
+      housingCompanyLeadId: await person(orgs[0]!, `${label} Projektleitung Wohnungsunternehmen`),
+      municipalityLeadId: await person(orgs[1]!, `${label} Projektleitung Kommune`),
+      facilitatorId: await person(moderation, `${label} Prozessbegleitung`),
+      declarationSignedOn: today,
+    },
+    201,
+  );
+}
+
+/**
+ * Completes a quarter's first four development steps through their deliverables, as the
+ * partners would: the kick-off record (naming a person of each of the first two member
+ * organisations as project leads, and a facilitator), the analysis (every criterion rated as a
+ * strength, so no action field turns weak), the strategy workshop's priorities, and a
+ * participation event with the participation record. The goals workshop follows once goals
+ * and measures are drafted: {@link recordGoalsWorkshop}.
+ */
+export async function completeStepsUpToGoalsWorkshop(call: Call, quarterRoute: string, label: string): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  // Deliverables recorded before (a seeded quarter) stay as they are.
+  if ((await call('GET', `${quarterRoute}/kickoff`)).status === 204) await recordKickoff(call, quarterRoute, label);
+  const analysis = (await call('GET', `${quarterRoute}/analysis`, undefined, 200)).body;
+  if (analysis.status !== 'submitted') {
+    await call('PUT', `${quarterRoute}/ratings`, { ratings: DEFAULT_CRITERIA.map((criterionId) => ({ criterionId, rating: 3, evidence: `${label}: Begehung` })) }, 200);
+    await call('POST', `${quarterRoute}/analysis/submit`, undefined, 200);
+  }
+  if (!analysis.priorities?.length) await call('POST', `${quarterRoute}/analysis/priorities`, { priorities: ['HF2'] }, 200);
+  if ((await call('GET', `${quarterRoute}/participation-record`)).status === 204) {
+    await call('POST', `${quarterRoute}/participation-events`, { type: 'workshop', date: today, participants: { '18-64': 12, '65-79': 5 }, outcome: `${label}: Treffpunkt gewünscht` }, 201);
+    await call('POST', `${quarterRoute}/participation-record`, { closedOn: today, proposals: [{ text: 'Treffpunkt für alle Generationen', actionFieldId: 'HF3' }] }, 201);
+  }
+}
+
+/** Records the goals workshop on the drafted goals and measures (Zielvereinbarungsworkshop). */
+export async function recordGoalsWorkshop(call: Call, quarterRoute: string): Promise<void> {
+  await call('POST', `${quarterRoute}/goals-workshops`, { date: new Date().toISOString().slice(0, 10), participants: 'Wohnungsunternehmen, Kommune, Prozessbegleitung' }, 201);
 }
 
 /**

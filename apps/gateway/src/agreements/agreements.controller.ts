@@ -10,11 +10,13 @@ import {
   type CertificateVerification,
   type FieldJustificationDto,
   type GoalDto,
+  type GoalsWorkshopDto,
   type HandlungskonzeptDto,
   type MeasureDto,
+  type Page,
   type PdfDocument,
 } from '@genq/contracts';
-import { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, ReviewDecisionDto, SetJustificationDto, SubmitConceptDto } from '@genq/dto';
+import { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, RecordGoalsWorkshopDto, ReviewDecisionDto, SetJustificationDto, SubmitConceptDto } from '@genq/dto';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-actor';
 import { Policy, Public } from '../auth/policy';
@@ -43,6 +45,24 @@ export class ConceptController {
   @ApiOkResponse({ description: 'Goals with their measures, and the justifications of action fields without goals' })
   concept(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<HandlungskonzeptDto>('agreements', P.getConcept, { quarterId });
+  }
+
+  @Get('goals-workshops')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @ApiOkResponse({ description: 'The goals workshops of the quarter, newest first' })
+  goalsWorkshops(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
+    return this.services.send<Page<GoalsWorkshopDto>>('agreements', P.listGoalsWorkshops, { quarterId });
+  }
+
+  @Post('goals-workshops')
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiCreatedResponse({ description: 'The goals workshop on the drafted goals and measures is recorded; the Zielvereinbarungsworkshop step completes' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
+  @ApiConflictResponse({ description: 'No goal with a measure drafted yet' })
+  async recordGoalsWorkshop(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordGoalsWorkshopDto, @CurrentActor() actor: Actor) {
+    const workshop = await this.services.send<GoalsWorkshopDto>('agreements', P.recordGoalsWorkshop, { ...dto, quarterId, actor });
+    await this.audit.record({ action: 'goals_workshop.record', resourceType: 'goals_workshop', resourceId: workshop.id, quarterId, before: null, after: workshop });
+    return workshop;
   }
 
   @Post('goals')

@@ -1,8 +1,18 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ALL_ROLES, ParticipationPatterns, type Actor, type Page, type ParticipationEventDto, type QuarterDto } from '@genq/contracts';
-import { CreateParticipationEventDto, UpdateQuarterDetailsDto } from '@genq/dto';
+import {
+  ALL_ROLES,
+  KickoffPatterns,
+  ParticipationPatterns,
+  type Actor,
+  type KickoffRecordDto,
+  type Page,
+  type ParticipationEventDto,
+  type ParticipationRecordDto,
+  type QuarterDto,
+} from '@genq/contracts';
+import { CloseParticipationDto, CreateParticipationEventDto, RecordKickoffDto, UpdateQuarterDetailsDto } from '@genq/dto';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
@@ -64,5 +74,65 @@ export class QuarterDetailsController {
     });
     await this.audit.record({ action: 'quarter.update_details', resourceType: 'quarter', resourceId: id, quarterId: id, before, after });
     return after;
+  }
+}
+
+/** A record not made yet answers 204 No Content (an empty 200 is not JSON). */
+function orNoContent<T>(res: Response, record: T | null): T | undefined {
+  if (record === null) {
+    res.status(204);
+    return undefined;
+  }
+  return record;
+}
+
+/**
+ * The deliverables that complete Auftakt and Beteiligungsphase (owned by the actors service,
+ * which tells the process through the event stream).
+ */
+@ApiTags('process')
+@Controller('quarters/:quarterId')
+export class StepRecordsController {
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('kickoff')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
+  @ApiOkResponse({ description: 'The kick-off record' })
+  @ApiNoContentResponse({ description: 'The kick-off is not recorded yet' })
+  async kickoff(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return orNoContent(res, await this.services.send<KickoffRecordDto | null>('actors', KickoffPatterns.get, { actor, id: quarterId }));
+  }
+
+  @Post('kickoff')
+  @Policy({ roles: QUARTER_WRITERS, scope: { quarter: 'params.quarterId' } })
+  @ApiCreatedResponse({ description: 'The kick-off record: the leads are named for their organisations, the facilitator takes part; the Auftakt step completes' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors` (unknown person, organisation not taking part, date in the future)' })
+  @ApiConflictResponse({ description: 'The kick-off is recorded already' })
+  async recordKickoff(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordKickoffDto, @CurrentActor() actor: Actor) {
+    const record = await this.services.send<KickoffRecordDto>('actors', KickoffPatterns.record, { ...dto, quarterId, actor });
+    await this.audit.record({ action: 'kickoff.record', resourceType: 'quarter', resourceId: quarterId, quarterId, before: null, after: record });
+    return record;
+  }
+
+  @Get('participation-record')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
+  @ApiOkResponse({ description: 'The participation record' })
+  @ApiNoContentResponse({ description: 'The participation phase is open (no record yet)' })
+  async participationRecord(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return orNoContent(res, await this.services.send<ParticipationRecordDto | null>('actors', ParticipationPatterns.record, { actor, id: quarterId }));
+  }
+
+  @Post('participation-record')
+  @Policy({ roles: QUARTER_WRITERS, scope: { quarter: 'params.quarterId' } })
+  @ApiCreatedResponse({ description: 'The participation phase is closed with its proposals; the Beteiligungsphase step completes' })
+  @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
+  @ApiConflictResponse({ description: 'Closed already, or no participation event recorded yet' })
+  async closeParticipation(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CloseParticipationDto, @CurrentActor() actor: Actor) {
+    const record = await this.services.send<ParticipationRecordDto>('actors', ParticipationPatterns.close, { ...dto, quarterId, actor });
+    await this.audit.record({ action: 'participation.close', resourceType: 'quarter', resourceId: quarterId, quarterId, before: null, after: record });
+    return record;
   }
 }

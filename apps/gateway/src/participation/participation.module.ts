@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ParticipationController, QuarterDetailsController } from './participation.controller';
+import { ParticipationController, QuarterDetailsController, StepRecordsController } from './participation.controller';
 
-/** Issue 4, actors: participation events and quarter details over HTTP (owned by the actors service). */
+/** Issue 4, actors: participation events, quarter details, kick-off and participation records over HTTP (owned by the actors service). */
 @Module({
-  controllers: [ParticipationController, QuarterDetailsController],
+  controllers: [ParticipationController, QuarterDetailsController, StepRecordsController],
 })
 export class ParticipationHttpModule {}
