@@ -80,6 +80,21 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
       return { body: { goalId: goal.id, title: 'Quartierstreff', ownerOrganisationId: randomUUID(), ...scheduled } };
     },
   },
+  'POST /api/quarters/:quarterId/measures/:measureId/milestones/:index/reached': {
+    ok: 200,
+    target: 'quarter',
+    request: async (ctx, quarterId) => {
+      const goal = await must(ctx, 'POST', `/quarters/${quarterId}/goals`, { actionFieldId: 'HF1', title: 'Netzwerk', indicator: 'Partner', targetValue: '5', targetDate: '2029-12-31' }, 201);
+      const measure = await must(ctx, 'POST', `/quarters/${quarterId}/measures`, {
+        goalId: goal.id,
+        title: 'Runder Tisch',
+        ownerOrganisationId: randomUUID(),
+        ...scheduled,
+        milestones: [{ title: 'Erste Sitzung', due: '2027-06-30' }],
+      }, 201);
+      return { path: `/api/quarters/${quarterId}/measures/${measure.id}/milestones/1/reached` };
+    },
+  },
   'POST /api/quarters/:quarterId/measures/:measureId/status': {
     ok: 200,
     target: 'quarter',

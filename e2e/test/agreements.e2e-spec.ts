@@ -91,7 +91,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     for (const type of ['kickoff_recorded', 'analysis_submitted', 'workshop_recorded', 'participation_recorded']) {
       await as(admin, 'POST', `${q}/events`, { eventId: `von-hand-${type}`, type, workshop: 'goals_workshop' }, 400);
     }
-    expect(byHand.body.errors.type).toContain('own routes');
+    expect(byHand.body.errors.type).toContain('through its own route');
 
     // Review: the programme office only.
     await as(ceo, 'POST', `${v}/review`, { decision: 'approved' }, 403);

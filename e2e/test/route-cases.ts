@@ -194,7 +194,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/quarters/:id/events': {
     ok: 200,
     target: 'quarter',
-    request: (ctx) => ({ body: { eventId: ctx.unique('ereignis'), type: 'milestone_reached', key: 'milestone_route_case' } }),
+    // No Bilanzierung is due in a fixture quarter: the process answers 200 with applied false and the reason.
+    request: (ctx) => ({ body: { eventId: ctx.unique('ereignis'), type: 'reaudit_decided', decision: 'renewed' } }),
   },
   'GET /api/interventions/batches/preview': { ok: 200, request: () => ({ path: `/api/interventions/batches/preview?filter=${encodeURIComponent('{}')}` }) },
   'POST /api/interventions/batches': {

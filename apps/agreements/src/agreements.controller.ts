@@ -8,6 +8,7 @@ import {
   CreateGoalMessage,
   CreateMeasureMessage,
   ProposeAmendmentMessage,
+  ReachMilestoneMessage,
   RecordGoalsWorkshopMessage,
   RejectAmendmentMessage,
   ReviewAnnualReportMessage,
@@ -55,6 +56,11 @@ export class AgreementsController {
   setJustification(@Payload() msg: SetJustificationMessage) {
     const { actor, quarterId, ...dto } = msg;
     return this.concept.setJustification(actor, quarterId, dto);
+  }
+
+  @MessagePattern(P.reachMilestone)
+  reachMilestone(@Payload() msg: ReachMilestoneMessage) {
+    return this.concept.reachMilestone(msg.actor, msg.quarterId, msg.measureId, msg.index);
   }
 
   @MessagePattern(P.recordGoalsWorkshop)

@@ -19,6 +19,8 @@ export const agreementsEvents = {
     recordEvent(em, 'agreements', { id: `report:${p.reportId}:submitted:${at.getTime()}`, type: 'report.submitted', quarterId, occurredAt: at, payload: p }),
   reportReviewed: (em: EntityManager, quarterId: string, at: Date, decision: 'accepted' | 'returned', p: DomainEventPayloads['report.returned']) =>
     recordEvent(em, 'agreements', { id: `report:${p.reportId}:${decision}:${at.getTime()}`, type: decision === 'accepted' ? 'report.accepted' : 'report.returned', quarterId, occurredAt: at, payload: p }),
+  milestoneReached: (em: EntityManager, quarterId: string, p: DomainEventPayloads['milestone.reached']) =>
+    recordEvent(em, 'agreements', { id: `milestone-reached:${p.measureId}:${p.index}`, type: 'milestone.reached', quarterId, payload: p }),
   goalsWorkshopRecorded: (em: EntityManager, quarterId: string, p: DomainEventPayloads['goals_workshop.recorded']) =>
     recordEvent(em, 'agreements', { id: `goals-workshop:${p.workshopId}`, type: 'goals_workshop.recorded', quarterId, payload: p }),
   amendmentProposed: (em: EntityManager, quarterId: string, p: DomainEventPayloads['amendment.proposed']) =>
@@ -31,9 +33,12 @@ export const agreementsEvents = {
     recordEvent(em, 'agreements', { id: `amendment:${p.amendmentId}:rejected`, type: 'amendment.rejected', quarterId, payload: p }),
 };
 
+/** The process's deadline key of a measure's milestone (1-based position): stable, so its fact finds the deadline. */
+export function milestoneKey(measureId: string, index: number): string {
+  return `milestone_${measureId}_${index}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+}
+
 /** The measure milestones of an agreement, keyed stably by measure and position: the process chases them. */
 export function milestonesOf(snapshot: AgreementSnapshot): MilestoneDeadline[] {
-  return snapshot.goals.flatMap((g) =>
-    g.measures.flatMap((m) => m.milestones.map((ms, i) => ({ key: `milestone_${m.id}_${i + 1}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase(), name: `${m.title}: ${ms.title}`, due: ms.due }))),
-  );
+  return snapshot.goals.flatMap((g) => g.measures.flatMap((m) => m.milestones.map((ms, i) => ({ key: milestoneKey(m.id, i + 1), name: `${m.title}: ${ms.title}`, due: ms.due }))));
 }

@@ -95,6 +95,22 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     ]);
   });
 
+  it("reports a measure's milestone reached once, with the process's deadline key of it", async () => {
+    const q = randomUUID();
+    const { v, m } = await submitted(q);
+    await service.send(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc });
+    await service.send(P.sign, { actor: muniSigner, quarterId: q, versionId: v.id, signer: muni });
+    await service.send(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
+    const tracked = (await outbox(q)).find((e) => e.type === 'agreement.reviewed')!.payload as { milestones: Array<{ key: string }> };
+    expect(await service.refusal(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 2 })).toMatchObject({ status: 404 });
+    const { after } = await service.send<{ after: MeasureDto }>(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 1 });
+    expect(after.milestones[0]).toMatchObject({ title: 'Ausschreibung', reachedAt: expect.any(String) });
+    expect(await service.refusal(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 1 })).toMatchObject({ status: 409 });
+    expect((await outbox(q)).filter((e) => e.type === 'milestone.reached')).toEqual([
+      { id: `milestone-reached:${m.id}:1`, type: 'milestone.reached', source: 'agreements', payload: { measureId: m.id, index: 1, key: tracked.milestones[0]!.key } },
+    ]);
+  });
+
   it('records the goals workshop on a drafted concept with goals_workshop.recorded, each round again; none without a measure', async () => {
     const q = randomUUID();
     const workshop = { actor: hcSigner, quarterId: q, date: '2026-09-15', participants: ' Wohnungsunternehmen, Stadt ', notes: 'Alle Handlungsfelder' };

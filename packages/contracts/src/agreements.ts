@@ -63,6 +63,8 @@ export interface GoalDto {
 export interface Milestone {
   title: string;
   due: string;
+  /** When the partners reported it reached (ISO timestamp); absent or null while open. */
+  reachedAt?: string | null;
 }
 
 export interface FundingShare {
@@ -248,6 +250,7 @@ export const AgreementsMessagePatterns = {
   rejectAmendment: 'agreements.amendments.reject',
   listAmendments: 'agreements.amendments.list',
   getAmendment: 'agreements.amendments.get',
+  reachMilestone: 'agreements.milestones.reach',
   recordGoalsWorkshop: 'agreements.goals-workshops.record',
   listGoalsWorkshops: 'agreements.goals-workshops.list',
 } as const;

@@ -43,6 +43,8 @@ export interface DomainEventPayloads {
   };
   /** A measure moved to a new status; `revision` counts its status changes. */
   'measure.status_changed': { measureId: string; status: string; revision: number };
+  /** The partners reported a measure's milestone reached; `key` is the process's deadline key of it. */
+  'milestone.reached': { measureId: string; index: number; key: string };
   /** The partners submitted an annual report (the last year's is the final report). */
   'report.submitted': { reportId: string; year: number };
   /** The programme office returned a submitted report with remarks: it is due again. */

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -230,6 +231,22 @@ export class ChangeMeasureStatusMessage extends ChangeMeasureStatusDto {
 
   @IsUUID('4')
   measureId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/** A measure's milestone (1-based position in its schedule) reported reached. */
+export class ReachMilestoneMessage {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  measureId!: string;
+
+  @IsInt({ message: 'index must be the position of the milestone (1, 2, ...)' })
+  @Min(1, { message: 'index must be the position of the milestone (1, 2, ...)' })
+  index!: number;
 
   @ActingUser()
   actor!: ActorDto;

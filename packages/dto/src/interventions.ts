@@ -86,11 +86,11 @@ export class BatchInterventionDto {
  * Events reported by hand: only decisions that no service owns. Every development step
  * completes by its deliverable on its owning service (kick-off record, analysis, strategy
  * workshop priorities, participation record, goals workshop, signatures, review), and the
- * facts of the implementation phase (reports, measures, amendments) likewise: the service
+ * facts of the implementation phase (milestones, reports, measures, amendments) likewise: the service
  * records the fact with the change and the process hears of it from the event stream, so the
  * two can never disagree.
  */
-const EVENT_TYPES: ProcessEvent['type'][] = ['reaudit_decided', 'milestone_reached'];
+const EVENT_TYPES: ProcessEvent['type'][] = ['reaudit_decided'];
 
 /**
  * A domain event reported to a quarter's process. Services send these as they happen; the
@@ -105,7 +105,7 @@ export class ProcessEventDto {
   eventId!: string;
 
   @ApiProperty({ enum: EVENT_TYPES })
-  @IsIn(EVENT_TYPES, { message: `type must be one of ${EVENT_TYPES.join(', ')} (every step and every fact with an owning service is recorded through its own route: kick-off, analysis, priorities, participation record, goals workshop, signatures, review, reports, measures, amendments)` })
+  @IsIn(EVENT_TYPES, { message: `type must be one of ${EVENT_TYPES.join(', ')} (every step and every fact with an owning service is recorded through its own route: kick-off, analysis, priorities, participation record, goals workshop, signatures, review, milestones, reports, measures, amendments)` })
   type!: ProcessEvent['type'];
 
   @ApiPropertyOptional() @IsOptional() @IsIn(['strategy_workshop', 'goals_workshop']) workshop?: 'strategy_workshop' | 'goals_workshop';

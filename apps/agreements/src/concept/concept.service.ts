@@ -6,7 +6,7 @@ import { AMENDMENT_STATUSES, type Actor, type FieldJustificationDto, GoalDto, Ha
 import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto } from '@genq/dto';
 import { rpcError } from '@genq/service-kit';
 import { FieldJustification, Goal, Measure } from '../entities';
-import { agreementsEvents } from '../events';
+import { agreementsEvents, milestoneKey } from '../events';
 
 /** Roles that draft a Handlungskonzept: the partners, their facilitator and the programme office. */
 const DRAFTING_ROLES = ['partner', 'facilitator', 'programme_admin'];
@@ -120,6 +120,27 @@ export class ConceptService {
       measure.statusHistory = [...measure.statusHistory, { status: dto.status, at: new Date().toISOString(), by: actor.userId, reason: dto.reason ?? null }];
       const after = toMeasureDto(await repo.save(measure));
       await agreementsEvents.measureStatusChanged(em, quarterId, { measureId, status: dto.status, revision: measure.statusHistory.length });
+      return { before, after };
+    });
+  }
+
+  /**
+   * Reports a measure's milestone reached (the process stops chasing it). Once: reaching it
+   * again is refused, so the date it was reached stays the first report.
+   */
+  async reachMilestone(actor: Actor, quarterId: string, measureId: string, index: number): Promise<{ before: MeasureDto; after: MeasureDto }> {
+    requireRole(actor, DRAFTING_ROLES, 'report milestones');
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(Measure);
+      const measure = await repo.findOneBy({ id: measureId, quarterId });
+      if (!measure) throw rpcError(404, 'No such measure in this quarter');
+      const milestone = measure.milestones[index - 1];
+      if (!milestone) throw rpcError(404, `The measure has no milestone ${index}`);
+      if (milestone.reachedAt) throw rpcError(409, `Milestone ${index} of the measure is reached already`);
+      const before = toMeasureDto(measure);
+      measure.milestones = measure.milestones.map((m, i) => (i === index - 1 ? { ...m, reachedAt: new Date().toISOString() } : m));
+      const after = toMeasureDto(await repo.save(measure));
+      await agreementsEvents.milestoneReached(em, quarterId, { measureId, index, key: milestoneKey(measureId, index) });
       return { before, after };
     });
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ALL_ROLES,
@@ -83,6 +83,20 @@ export class ConceptController {
     const measure = await this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
     await this.audit.record({ action: 'measure.create', resourceType: 'measure', resourceId: measure.id, quarterId, before: null, after: measure });
     return measure;
+  }
+
+  @Post('measures/:measureId/milestones/:index/reached')
+  @HttpCode(200)
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiOkResponse({ description: 'The measure with the milestone marked reached; the process stops chasing its deadline' })
+  @ApiConflictResponse({ description: 'The milestone is reached already' })
+  reachMilestone(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('measureId', new ParseUUIDPipe()) measureId: string,
+    @Param('index', new ParseIntPipe()) index: number,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.agreements.reachMilestone(actor, quarterId, measureId, index);
   }
 
   @Post('measures/:measureId/status')

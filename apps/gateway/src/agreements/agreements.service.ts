@@ -91,6 +91,12 @@ export class AgreementsGatewayService {
     return after;
   }
 
+  async reachMilestone(actor: Actor, quarterId: string, measureId: string, index: number): Promise<MeasureDto> {
+    const { before, after } = await this.services.send<{ before: MeasureDto; after: MeasureDto }>('agreements', P.reachMilestone, { quarterId, measureId, index, actor });
+    await this.audit.record({ action: 'measure.milestone_reached', resourceType: 'measure', resourceId: measureId, quarterId, before, after });
+    return after;
+  }
+
   /** Names of the quarter's organisations, so the document names the owners of measures. */
   async agreementPdf(actor: Actor, quarterId: string, versionId: string): Promise<PdfDocument> {
     const members = await this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId });

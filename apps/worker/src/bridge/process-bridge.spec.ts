@@ -21,6 +21,7 @@ describe('toProcessEvent', () => {
       workshop: 'goals_workshop',
     });
     expect(toProcessEvent(fact('analysis.submitted', { analysisId: 'a' }, 'analysis'))).toMatchObject({ type: 'analysis_submitted' });
+    expect(toProcessEvent(fact('milestone.reached', { measureId: 'm', index: 1, key: 'milestone_m_1' }, 'agreements'))).toMatchObject({ type: 'milestone_reached', key: 'milestone_m_1' });
     expect(toProcessEvent(fact('agreement.bound', { versionId: 'v' }, 'agreements'))).toMatchObject({ type: 'agreement_signed' });
   });
 

@@ -45,6 +45,8 @@ export function toProcessEvent(event: DomainEvent): ProcessEventEnvelope | null 
       const p = event.payload as DomainEventPayloads['measure.status_changed'];
       return { ...base, type: 'measure_status_changed', measureId: p.measureId, status: p.status };
     }
+    case 'milestone.reached':
+      return { ...base, type: 'milestone_reached', key: (event.payload as DomainEventPayloads['milestone.reached']).key };
     case 'report.submitted':
       return { ...base, type: 'report_submitted', year: (event.payload as DomainEventPayloads['report.submitted']).year };
     case 'report.returned':
