@@ -130,5 +130,7 @@ describe.each(['sqlite', 'postgres'])('kick-off and participation records on %s'
     expect(facts.map((f) => f.payload)).toEqual([{ closedOn: '2026-08-31', events: 1, proposals: 2 }]);
     await expect(service.refusal(ParticipationPatterns.close, close)).resolves.toMatchObject({ status: 409 });
     await expect(send(ParticipationPatterns.record, { actor: viewer, id: quarterId })).resolves.toMatchObject({ events: 1 });
+    // What the consistency check compares with the process.
+    await expect(send(KickoffPatterns.deliverables, { quarterId })).resolves.toEqual({ kickoffRecorded: true, participationClosed: true });
   });
 });

@@ -197,7 +197,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
 }
 
 /** What `npm run check:consistency` reports for the stack (the operator's tool, run as a process). */
-export function consistencyReport(stack: Stack): { quarters: number; mismatches: Array<{ quarterId: string; code: string; process: unknown; agreements: unknown }>; unreadable: unknown[] } {
+export function consistencyReport(stack: Stack): { quarters: number; mismatches: Array<{ quarterId: string; code: string; owner: string; process: unknown; service: unknown }>; unreadable: unknown[] } {
   const r = spawnSync(process.execPath, [join(ROOT, 'apps/worker/dist/consistency/cli.js'), '--json'], { env: { ...process.env, ...stack.appEnv }, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`check:consistency exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout);

@@ -150,7 +150,15 @@ export const KickoffPatterns = {
   record: 'actors.kickoff.record',
   /** Payload `{ actor, id }` (the quarter): {@link KickoffRecordDto} or null. */
   get: 'actors.kickoff.get',
+  /** Internal (the consistency check), payload `{ quarterId }`: {@link ActorsDeliverables}. */
+  deliverables: 'actors.step-records.deliverables',
 } as const;
+
+/** Which of the deliverables the actors service owns a quarter has: kick-off record, participation record. */
+export interface ActorsDeliverables {
+  kickoffRecorded: boolean;
+  participationClosed: boolean;
+}
 
 /**
  * Why a value is not a valid quarter boundary, or null when it is: a GeoJSON Polygon or

@@ -15,6 +15,11 @@ export class KickoffController {
     return this.kickoff.record(actor, quarterId, cmd);
   }
 
+  @MessagePattern(KickoffPatterns.deliverables)
+  deliverables(@Payload() q: { quarterId: string }) {
+    return this.kickoff.deliverables(String(q?.quarterId ?? ''));
+  }
+
   /** Payload: the quarter id as `id`. */
   @MessagePattern(KickoffPatterns.get)
   get(@Payload() q: ScopedGet) {

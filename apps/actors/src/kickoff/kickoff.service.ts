@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import type { Actor, KickoffPerson, KickoffRecordDto, RecordKickoffCommand } from '@genq/contracts';
+import type { Actor, ActorsDeliverables, KickoffPerson, KickoffRecordDto, RecordKickoffCommand } from '@genq/contracts';
 import { isUniqueViolation, recordEvent, rpcError } from '@genq/service-kit';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { QuarterMembership } from '../organisations/entities/quarter-membership.entity';
@@ -11,6 +11,7 @@ import { PARTICIPATION_WRITERS } from '../participation/participation.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
 import { isCalendarDate, today } from '../participation/calendar-date';
+import { ParticipationRecord } from '../participation/entities/participation-record.entity';
 import { KickoffRecord } from './entities/kickoff-record.entity';
 
 /**
@@ -54,6 +55,12 @@ export class KickoffService {
       if (isUniqueViolation(err)) throw rpcError(409, 'The kick-off of this quarter is recorded already');
       throw err;
     }
+  }
+
+  /** For the consistency check (no user): which deliverables of the actors service the quarter has. */
+  async deliverables(quarterId: string): Promise<ActorsDeliverables> {
+    const em = this.records.manager;
+    return { kickoffRecorded: await em.getRepository(KickoffRecord).existsBy({ quarterId }), participationClosed: await em.getRepository(ParticipationRecord).existsBy({ quarterId }) };
   }
 
   async get(actor: Actor, quarterId: string): Promise<KickoffRecordDto | null> {

@@ -2,6 +2,8 @@ import type { ClientProxy } from '@nestjs/microservices';
 import type { Client } from '@temporalio/client';
 import {
   AgreementsMessagePatterns as P,
+  AnalysisPatterns,
+  KickoffPatterns,
   QUARTER_LIFECYCLE_WORKFLOW,
   processStateQuery,
   quarterIdFromWorkflowId,
@@ -9,10 +11,21 @@ import {
   type AgreementVersionDto,
   type AmendmentDto,
   type AnnualReportDto,
+  type ActorsDeliverables,
+  type AnalysisDto,
   type CertificateDto,
+  type GoalsWorkshopDto,
+  type Page,
 } from '@genq/contracts';
 import { ServiceError, request } from '@genq/service-kit';
-import { compareQuarter, type AgreementsFacts, type Mismatch } from './compare';
+import { compareDeliverables, compareQuarter, type AgreementsFacts, type DeliverableFacts, type Mismatch } from './compare';
+
+/** Clients of the services whose facts the process reflects. */
+export interface ServiceClientsForCheck {
+  actors: ClientProxy;
+  analysis: ClientProxy;
+  agreements: ClientProxy;
+}
 
 export interface ConsistencyReport {
   checkedAt: string;
@@ -37,12 +50,30 @@ export async function agreementsFacts(agreements: ClientProxy, quarterId: string
   return { versions, reports, amendments, certificate };
 }
 
+/** The development steps' deliverables, from the services that own them. */
+export async function deliverableFacts(clients: ServiceClientsForCheck, quarterId: string): Promise<DeliverableFacts> {
+  const [actors, analysis, workshops] = await Promise.all([
+    request<ActorsDeliverables>(clients.actors, 'actors', KickoffPatterns.deliverables, { quarterId }),
+    request<AnalysisDto>(clients.analysis, 'analysis', AnalysisPatterns.getAnalysis, quarterId).catch((err: unknown) => {
+      if (err instanceof ServiceError && err.payload.status === 404) return null;
+      throw err;
+    }),
+    request<Page<GoalsWorkshopDto>>(clients.agreements, 'agreements', P.listGoalsWorkshops, { quarterId }),
+  ]);
+  return {
+    ...actors,
+    analysisSubmitted: analysis?.status === 'submitted',
+    prioritiesRecorded: (analysis?.priorities?.length ?? 0) > 0,
+    goalsWorkshops: workshops.total,
+  };
+}
+
 /**
- * Compares every quarter's process (its workflow, running or closed) with the agreements
- * service's data and lists each fact they disagree on. Read-only; run it when the event
+ * Compares every quarter's process (its workflow, running or closed) with the services'
+ * data (agreements, certificate and reports; the deliverables of the development steps) and lists each fact they disagree on. Read-only; run it when the event
  * stream is quiet (a fact still on its way shows as a mismatch until it arrives).
  */
-export async function checkConsistency(temporal: Client, agreements: ClientProxy, { quarterIds }: { quarterIds?: string[] } = {}): Promise<ConsistencyReport> {
+export async function checkConsistency(temporal: Client, clients: ServiceClientsForCheck, { quarterIds }: { quarterIds?: string[] } = {}): Promise<ConsistencyReport> {
   const ids: string[] = quarterIds ?? [];
   if (!quarterIds) {
     for await (const wf of temporal.workflow.list({ query: `WorkflowType = '${QUARTER_LIFECYCLE_WORKFLOW}'` })) {
@@ -54,7 +85,8 @@ export async function checkConsistency(temporal: Client, agreements: ClientProxy
   for (const quarterId of ids) {
     try {
       const process = await temporal.workflow.getHandle(quarterWorkflowId(quarterId)).query(processStateQuery);
-      report.mismatches.push(...compareQuarter(quarterId, process, await agreementsFacts(agreements, quarterId)));
+      const agreements = await agreementsFacts(clients.agreements, quarterId);
+      report.mismatches.push(...compareQuarter(quarterId, process, agreements), ...compareDeliverables(quarterId, process, await deliverableFacts(clients, quarterId), agreements));
     } catch (err) {
       report.unreadable.push({ quarterId, error: (err as Error).message });
     }

@@ -3,30 +3,32 @@ import { Client, Connection } from '@temporalio/client';
 import { ConfigError, EnvReader, readEndpoint, readTemporalConfig, tcpClient, temporalTlsOptions } from '@genq/service-kit';
 import { checkConsistency } from './check';
 
+const OWNER_LABEL = { agreements: 'Vereinbarungen', actors: 'Akteure', analysis: 'Analyse' } as const;
+
 /**
- * `npm run check:consistency`: compares every quarter's process with the agreements
- * service and prints each mismatch; exit code 1 when there is one. Reads `TEMPORAL_*` and
- * `AGREEMENTS_*` like the other apps (the embedded defaults without them); `--json` prints
+ * `npm run check:consistency`: compares every quarter's process with the services that own
+ * its facts and prints each mismatch; exit code 1 when there is one. Reads `TEMPORAL_*`,
+ * `ACTORS_*`, `ANALYSIS_*` and `AGREEMENTS_*` like the other apps (the embedded defaults without them); `--json` prints
  * the whole report as JSON.
  */
 async function main(): Promise<void> {
   const r = new EnvReader();
   const temporalConfig = readTemporalConfig(r);
-  const agreementsEndpoint = readEndpoint(r, 'AGREEMENTS', 4003);
+  const endpoints = { actors: readEndpoint(r, 'ACTORS', 4001), analysis: readEndpoint(r, 'ANALYSIS', 4002), agreements: readEndpoint(r, 'AGREEMENTS', 4003) };
   r.done();
   const connection = await Connection.connect({ address: temporalConfig.address, tls: temporalTlsOptions(temporalConfig) });
-  const agreements = tcpClient(agreementsEndpoint);
+  const clients = { actors: tcpClient(endpoints.actors), analysis: tcpClient(endpoints.analysis), agreements: tcpClient(endpoints.agreements) };
   try {
-    const report = await checkConsistency(new Client({ connection, namespace: temporalConfig.namespace }), agreements);
+    const report = await checkConsistency(new Client({ connection, namespace: temporalConfig.namespace }), clients);
     if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(`Konsistenzprüfung ${report.checkedAt}: ${report.quarters} Quartiere, ${report.mismatches.length} Abweichungen, ${report.unreadable.length} nicht lesbar`);
-      for (const m of report.mismatches) console.log(`  ${m.quarterId}  ${m.code}  Prozess: ${JSON.stringify(m.process)}  Vereinbarungen: ${JSON.stringify(m.agreements)}`);
+      for (const m of report.mismatches) console.log(`  ${m.quarterId}  ${m.code}  Prozess: ${JSON.stringify(m.process)}  ${OWNER_LABEL[m.owner]}: ${JSON.stringify(m.service)}`);
       for (const u of report.unreadable) console.log(`  ${u.quarterId}  nicht lesbar: ${u.error}`);
     }
     process.exitCode = report.mismatches.length > 0 ? 1 : 0;
   } finally {
-    agreements.close();
+    for (const c of Object.values(clients)) c.close();
     await connection.close();
   }
 }

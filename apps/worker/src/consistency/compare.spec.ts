@@ -1,5 +1,5 @@
 import type { ProcessState } from '@genq/contracts';
-import { compareQuarter, type AgreementsFacts } from './compare';
+import { compareDeliverables, compareQuarter, type AgreementsFacts, type DeliverableFacts } from './compare';
 
 const Q = 'q-1';
 const step = (key: string, status: 'pending' | 'active' | 'completed' | 'waived') => ({ key, name: key, status, due: '2027-01-01T00:00:00.000Z', reminders: [] });
@@ -57,7 +57,7 @@ describe('consistency of the process and the agreements service', () => {
 
   it("names a certificate that does not say what the process decided", () => {
     expect(compareQuarter(Q, processAt({}), { ...certified, certificate: { ...certified.certificate!, validUntil: '2030-01-01T00:00:00.000Z' } })).toEqual([
-      { quarterId: Q, code: 'certificate.validity', process: '2029-01-01T00:00:00.000Z', agreements: '2030-01-01T00:00:00.000Z' },
+      { quarterId: Q, code: 'certificate.validity', owner: 'agreements', process: '2029-01-01T00:00:00.000Z', service: '2030-01-01T00:00:00.000Z' },
     ]);
     expect(compareQuarter(Q, processAt({ cycle: 2 }), certified).map((m) => m.code)).toEqual(['certificate.cycle']);
     expect(compareQuarter(Q, processAt({}), { ...certified, certificate: null }).map((m) => m.code)).toEqual(['certificate.missing']);
@@ -88,5 +88,26 @@ describe('consistency of the process and the agreements service', () => {
 
   it('does not compare a quarter that joined in the implementation phase without an agreement in GenQ', () => {
     expect(compareQuarter(Q, processAt({}), { versions: [], certificate: null, reports: [], amendments: [] })).toEqual([]);
+  });
+
+  it('names a deliverable its service holds while the process still waits for the step, and nothing the other way round', () => {
+    const developing = (current: string) =>
+      processAt({ phase: 'development', currentStep: current, steps: KEYS.map((k, i) => step(k, i < KEYS.indexOf(current) ? 'completed' : k === current ? 'active' : 'pending')) });
+    const none: DeliverableFacts = { kickoffRecorded: false, analysisSubmitted: false, prioritiesRecorded: false, participationClosed: false, goalsWorkshops: 0 };
+    // Everything held while the process waits at the kick-off: every fact was lost.
+    const all: DeliverableFacts = { kickoffRecorded: true, analysisSubmitted: true, prioritiesRecorded: true, participationClosed: true, goalsWorkshops: 1 };
+    expect(compareDeliverables(Q, developing('kickoff'), all, { versions: [] }).map((m) => [m.code, m.owner])).toEqual([
+      ['kickoff.recorded', 'actors'],
+      ['analysis.submitted', 'analysis'],
+      ['analysis.priorities_recorded', 'analysis'],
+      ['participation.closed', 'actors'],
+      ['goals_workshop.recorded', 'agreements'],
+    ]);
+    // The process took them: nothing to report. A step done without its deliverable (waived, or a quarter that joined later) is no mismatch.
+    expect(compareDeliverables(Q, developing('decision_and_signing'), all, { versions: [] })).toEqual([]);
+    expect(compareDeliverables(Q, developing('decision_and_signing'), none, { versions: [] })).toEqual([]);
+    // A concept sent back reopens the goals workshop: the earlier workshop no longer counts.
+    expect(compareDeliverables(Q, developing('goals_workshop'), all, { versions: [{ id: 'v1', number: 1, status: 'sent_back' }] })).toEqual([]);
+    expect(compareDeliverables(Q, processAt({}), all, { versions: [] })).toEqual([]);
   });
 });

@@ -8,15 +8,32 @@ export interface AgreementsFacts {
   amendments: Array<Pick<AmendmentDto, 'id' | 'status' | 'confirmedBy'>>;
 }
 
-/** One fact the process and the agreements service disagree on. */
+/** The deliverables that complete the development steps, as their owning services hold them. */
+export interface DeliverableFacts {
+  /** actors: the kick-off record. */
+  kickoffRecorded: boolean;
+  /** analysis: submitted, and the strategy workshop's priorities. */
+  analysisSubmitted: boolean;
+  prioritiesRecorded: boolean;
+  /** actors: the participation record closing the Beteiligungsphase. */
+  participationClosed: boolean;
+  /** agreements: goals workshops recorded. */
+  goalsWorkshops: number;
+}
+
+export type FactOwner = 'agreements' | 'actors' | 'analysis';
+
+/** One fact the process and the service that owns it disagree on. */
 export interface Mismatch {
   quarterId: string;
   /** A stable code, e.g. `certificate.validity`. */
   code: string;
+  /** The service that owns the fact. */
+  owner: FactOwner;
   /** What the process says. */
   process: unknown;
-  /** What the agreements service says. */
-  agreements: unknown;
+  /** What the owning service says. */
+  service: unknown;
 }
 
 /**
@@ -27,7 +44,7 @@ export interface Mismatch {
  */
 export function compareQuarter(quarterId: string, p: ProcessState, a: AgreementsFacts): Mismatch[] {
   const out: Mismatch[] = [];
-  const add = (code: string, process: unknown, agreements: unknown) => out.push({ quarterId, code, process, agreements });
+  const add = (code: string, process: unknown, service: unknown) => out.push({ quarterId, code, owner: 'agreements', process, service });
   const afterDevelopment = p.phase !== 'development';
   const step = (key: string) => p.steps.find((s) => s.key === key);
   const stepDone = (key: string) => {
@@ -77,4 +94,30 @@ export function compareQuarter(quarterId: string, p: ProcessState, a: Agreements
     }
   }
   return out;
+}
+
+/**
+ * The development steps against their deliverables: a deliverable its service holds while the
+ * process still waits for the step is a fact that did not arrive. (The other way round is no
+ * mismatch: a step may be waived by an operator, or lie before the point a quarter joined at.)
+ * The goals workshop is compared only while no version was sent back, because a concept sent
+ * back reopens the step and the earlier workshop no longer counts.
+ */
+export function compareDeliverables(quarterId: string, p: ProcessState, d: DeliverableFacts, a: Pick<AgreementsFacts, 'versions'>): Mismatch[] {
+  if (p.phase !== 'development') return [];
+  const open = (key: string) => {
+    const s = p.steps.find((x) => x.key === key);
+    return !!s && s.status !== 'completed' && s.status !== 'waived';
+  };
+  const sentBack = a.versions.some((v) => v.status === 'sent_back');
+  const rules: Array<[boolean, string, string, FactOwner, unknown]> = [
+    [d.kickoffRecorded, 'kickoff', 'kickoff.recorded', 'actors', 'kick-off recorded'],
+    [d.analysisSubmitted, 'analysis', 'analysis.submitted', 'analysis', 'submitted'],
+    [d.prioritiesRecorded, 'strategy_workshop', 'analysis.priorities_recorded', 'analysis', 'priorities recorded'],
+    [d.participationClosed, 'participation', 'participation.closed', 'actors', 'participation record'],
+    [d.goalsWorkshops > 0 && !sentBack, 'goals_workshop', 'goals_workshop.recorded', 'agreements', { goalsWorkshops: d.goalsWorkshops }],
+  ];
+  return rules
+    .filter(([held, step]) => held && open(step))
+    .map(([, step, code, owner, service]) => ({ quarterId, code, owner, process: { step, status: p.steps.find((x) => x.key === step)?.status }, service }));
 }
