@@ -1,21 +1,21 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
-import { ConfigError, EnvReader, readEndpoint, readTemporalConfig, tcpClient, temporalTlsOptions } from '@genq/service-kit';
+import { ConfigError, EnvReader, natsClient, readNatsConfig, readTemporalConfig, temporalTlsOptions } from '@genq/service-kit';
 import { checkConsistency } from './check';
 
 /**
  * `npm run check:consistency`: compares every quarter's process with the agreements
  * service and prints each mismatch; exit code 1 when there is one. Reads `TEMPORAL_*` and
- * `AGREEMENTS_*` like the other apps (the embedded defaults without them); `--json` prints
+ * `NATS_URL` like the other apps (the embedded defaults without them); `--json` prints
  * the whole report as JSON.
  */
 async function main(): Promise<void> {
   const r = new EnvReader();
   const temporalConfig = readTemporalConfig(r);
-  const agreementsEndpoint = readEndpoint(r, 'AGREEMENTS', 4003);
+  const natsConfig = readNatsConfig(r);
   r.done();
   const connection = await Connection.connect({ address: temporalConfig.address, tls: temporalTlsOptions(temporalConfig) });
-  const agreements = tcpClient(agreementsEndpoint);
+  const agreements = natsClient(natsConfig, 'genq-consistency-check');
   try {
     const report = await checkConsistency(new Client({ connection, namespace: temporalConfig.namespace }), agreements);
     if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     process.exitCode = report.mismatches.length > 0 ? 1 : 0;
   } finally {
-    agreements.close();
+    await agreements.close();
     await connection.close();
   }
 }
