@@ -44,13 +44,24 @@ class QueueGroupNatsServer extends ServerNats {
     this.inFlight++;
     let settled = false;
     return (response) => {
-      const sent = publish(response);
-      // The last packet of an answer is marked disposed; a missing handler answers with one error packet.
-      if (!settled && (response.isDisposed || response.status === 'error')) {
-        settled = true;
-        if (--this.inFlight === 0) for (const wake of this.settledWaiters.splice(0)) wake();
+      try {
+        return publish(response);
+      } catch (err) {
+        // NATS refuses an answer over its max_payload (or the connection is gone): this must
+        // not become an unhandled rejection that ends the process; the caller gets a 500.
+        this.logger.error(`cannot answer ${natsMsg.subject}: ${(err as Error).message}`);
+        try {
+          return publish({ err: { status: 500, message: 'the answer is too large for the message bus' }, isDisposed: true } as typeof response);
+        } catch {
+          return undefined;
+        }
+      } finally {
+        // The last packet of an answer is marked disposed; a missing handler answers with one error packet.
+        if (!settled && (response.isDisposed || response.status === 'error')) {
+          settled = true;
+          if (--this.inFlight === 0) for (const wake of this.settledWaiters.splice(0)) wake();
+        }
       }
-      return sent;
     };
   }
 
