@@ -37,9 +37,7 @@ async function discoverRoutes(): Promise<{ routes: RouteInfo[]; served: Array<{ 
   const app = await createGateway(
     readGatewayConfig({
       AUTH_JWT_SECRET: 'route-discovery-only-0123456789abcdef',
-      ACTORS_PORT: closed,
-      ANALYSIS_PORT: closed,
-      AGREEMENTS_PORT: closed,
+      NATS_URL: `nats://127.0.0.1:${closed}`,
       TEMPORAL_ADDRESS: `127.0.0.1:${closed}`,
     }),
   );

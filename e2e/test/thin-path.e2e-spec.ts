@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ADMIN, DEMO_PASSWORD, run, seedDemo, startStack, type Stack, type StackPorts, freeStackPorts } from '@genq/infra';
 import { ActorsPatterns, quarterWorkflowId, type CreateQuarterResult } from '@genq/contracts';
-import { request, tcpClient } from '@genq/service-kit';
+import { natsClient, request } from '@genq/service-kit';
 
 /**
  * The thin path through every layer, as separate processes exactly as `npm start` runs
@@ -149,14 +149,14 @@ describe('thin path across processes', () => {
 
   it('finishes the workflow start of a quarter stored before a crash: never a quarter without a workflow', async () => {
     // The first write happened (the quarter is stored) but the gateway died before the second.
-    const actors = tcpClient({ host: '127.0.0.1', port: ports.actors });
+    const actors = natsClient({ url: stack.natsUrl, streamReplicas: 1 }, 'genq-e2e');
     const me = (await api('GET', '/auth/me')).body;
     const orphan = await request<CreateQuarterResult>(actors, 'actors', ActorsPatterns.createQuarter, {
       actor: { userId: me.id, email: me.email, role: me.role, programmeIds: me.programmeIds, organisationId: null },
       ...body,
       name: 'Hochfeld',
     });
-    actors.close();
+    await actors.close();
     expect(orphan.quarter.workflowStartedAt).toBeNull();
     const healed = await eventually(
       () => api('GET', `/quarters/${orphan.quarter.id}`),
@@ -185,12 +185,16 @@ describe('thin path across processes', () => {
     const res = await api('GET', '/health');
     expect(res.status).toBe(503);
     expect(res.body.down).toEqual(['analysis', 'analysis-database']);
-    // Without NATS every relay is down: the services keep their events in the outbox meanwhile.
+    // Without NATS no service can be reached (requests travel over NATS too), at once, not after a timeout.
     await stack.apps.nats!.kill();
     const withoutNats = await eventually(
       () => api('GET', '/health'),
-      (r) => r.body.down.includes('actors-events'),
+      (r) => r.body.down.includes('actors'),
     );
-    expect(withoutNats.body.down).toEqual(expect.arrayContaining(['actors-events', 'agreements-events']));
+    expect(withoutNats.body.down).toEqual(expect.arrayContaining(['actors', 'actors-database', 'agreements', 'agreements-database']));
+    // The gateway's refusal is a plain 503, quickly.
+    const startedAt = Date.now();
+    expect((await api('GET', '/quarters')).status).toBe(503);
+    expect(Date.now() - startedAt).toBeLessThan(5000);
   });
 });

@@ -197,7 +197,7 @@ export function startTestDatabases(name: string): Promise<TestDatabases>;
 
 export interface StackPorts {
   gateway: number;
-  /** TCP port where services report domain events to the gateway. */
+  /** Console (`vite preview`) port, with `withConsole`. */
   console?: number;
   temporal: number;
   temporalUi: number;
@@ -205,9 +205,6 @@ export interface StackPorts {
   nats: number;
   /** NATS HTTP monitoring port; default a free port. */
   natsMonitor?: number;
-  actors: number;
-  analysis: number;
-  agreements: number;
 }
 
 export interface StackApp {
@@ -230,7 +227,7 @@ export interface Stack {
   natsUrl: string;
   natsMonitorUrl: string;
   natsBin: string;
-  /** The environment every app gets (TEMPORAL_ADDRESS, NATS_URL, ACTORS_/ANALYSIS_/AGREEMENTS_HOST and _PORT), for operator tools such as `npm run check:consistency`. */
+  /** The environment every app gets (TEMPORAL_ADDRESS, NATS_URL), for operator tools such as `npm run check:consistency`. */
   appEnv: Record<string, string>;
   /** Every process by name; `nats` is the NATS server (its `kill()` is a SIGKILL, for fault tests). */
   apps: Record<string, StackApp>;
@@ -239,7 +236,7 @@ export interface Stack {
   /** Kills the worker hard and starts a new one; resolves once it polls. */
   /** Starts Temporal again on the same port and SQLite file, after `apps.temporal.kill()`. */
   restartTemporal(): Promise<StackApp>;
-  /** Kills a service (actors, analysis, agreements) hard and starts it again on the same port and database. */
+  /** Kills a service (actors, analysis, agreements) hard and starts it again on the same database; resolves once it takes requests. */
   restartService(name: 'actors' | 'analysis' | 'agreements'): Promise<StackApp>;
   replaceWorker(): Promise<StackApp>;
   /** Starts NATS again on the same ports and store dir (stopping it first if it runs); resolves once healthy. */

@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Starts the whole system on embedded defaults: a Temporal dev server with a SQLite file,
- * a NATS server with JetStream storing under the data directory, the three services each
- * with its own SQLite database, the worker, the gateway and the console. `npm start` and the
+ * a NATS server with JetStream storing under the data directory (it carries the requests to
+ * the services and their events), the three services each with its own SQLite database and
+ * no port of its own, the worker, the gateway and the console. `npm start` and the
  * cross-process tests use the same code, so what the tests prove is what a user runs. Node
  * builtins only.
  */
@@ -11,7 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startTemporalDevServer, ensureTemporalBinary } = require('./temporal.cjs');
 const { startNatsServer, ensureNatsServer } = require('./nats.cjs');
-const { waitForPort, waitForHttp } = require('./ports.cjs');
+const { waitForHttp } = require('./ports.cjs');
 const { sleep, tailFile } = require('./exec.cjs');
 const { ensureSecrets } = require('./secrets.cjs');
 const { bootstrapAdmin } = require('./demo.cjs');
@@ -19,6 +20,8 @@ const { bootstrapAdmin } = require('./demo.cjs');
 const ROOT = path.resolve(__dirname, '../..');
 
 const SERVICES = ['actors', 'analysis', 'agreements'];
+/** What a service logs once it takes requests (service-kit `startMicroservice`). */
+const SERVICE_LISTENING = 'listening on NATS';
 
 /**
  * Spawns one Node process with its output in `logFile`; returns a handle whose stop()
@@ -78,7 +81,7 @@ async function waitReady(app, check, what) {
 /**
  * @param {object} o
  * @param {string} o.dataDir where every SQLite file and log lives
- * @param {{gateway:number, console?:number, temporal:number, temporalUi:number, nats:number, natsMonitor?:number, actors:number, analysis:number, agreements:number}} o.ports
+ * @param {{gateway:number, console?:number, temporal:number, temporalUi:number, nats:number, natsMonitor?:number}} o.ports
  * @param {boolean} [o.withConsole] serve the built console (vite preview) too
  * @param {(s: string) => void} [o.log]
  * @param {Record<string,string>} [o.env] extra environment for every app
@@ -146,24 +149,20 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     const common = {
       ...env,
       TEMPORAL_ADDRESS: temporal.address,
+      // Requests to the services and their events: every app finds the others through NATS.
       NATS_URL: nats.url,
-      ACTORS_HOST: '127.0.0.1',
-      ACTORS_PORT: String(ports.actors),
-      ANALYSIS_HOST: '127.0.0.1',
-      ANALYSIS_PORT: String(ports.analysis),
-      AGREEMENTS_HOST: '127.0.0.1',
-      AGREEMENTS_PORT: String(ports.agreements),
     };
     const spawnService = (name) =>
       spawnApp(name, path.join(ROOT, 'apps', name, 'dist', 'main.js'), {
         cwd: ROOT,
         logFile: path.join(logs, `${name}.log`),
-        env: { ...(name === 'actors' ? actorsAuthEnv : {}), ...common, SERVICE_HOST: '127.0.0.1', SERVICE_PORT: String(ports[name]), DB_TYPE: 'sqlite', DB_PATH: path.join(dataDir, `${name}.sqlite`) },
+        env: { ...(name === 'actors' ? actorsAuthEnv : {}), ...common, DB_TYPE: 'sqlite', DB_PATH: path.join(dataDir, `${name}.sqlite`) },
       });
+    // Migrations run before a service subscribes, so this line means a migrated database.
+    const serviceReady = (app) => waitReady(app, () => waitForLogLine(app, SERVICE_LISTENING, 60_000), 'subscribed on NATS');
     const services = SERVICES.map(spawnService);
     started.push(...services);
-    // Migrations run before a service listens, so an open port means a migrated database.
-    await Promise.all(services.map((s) => waitReady(s, () => waitForPort('127.0.0.1', ports[s.name], 60_000), 'port')));
+    await Promise.all(services.map(serviceReady));
 
     const spawnWorker = () =>
       spawnApp('worker', path.join(ROOT, 'apps', 'worker', 'dist', 'main.js'), {
@@ -214,7 +213,7 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
       natsUrl: nats.url,
       natsMonitorUrl: nats.monitorUrl,
       natsBin,
-      /** The environment every app gets (addresses of Temporal, NATS and the services), for operator tools run against this stack. */
+      /** The environment every app gets (addresses of Temporal and NATS), for operator tools run against this stack. */
       appEnv: { ...common },
       apps: Object.fromEntries(started.map((a) => [a.name, a])),
       stop,
@@ -231,14 +230,14 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
         temporal = await startTemporal();
         return temporalApp;
       },
-      /** Kills a service hard (SIGKILL), as a crash would, and starts it again on the same port and database; resolves once it listens. */
+      /** Kills a service hard (SIGKILL), as a crash would, and starts it again on the same database; resolves once it takes requests. */
       async restartService(name) {
         const old = this.apps[name];
         await old.kill();
         const next = spawnService(name);
         started[started.indexOf(old)] = next;
         this.apps[name] = next;
-        await waitReady(next, () => waitForPort('127.0.0.1', ports[name], 60_000), 'port');
+        await serviceReady(next);
         return next;
       },
       /** Kills the worker hard (SIGKILL) and starts a new one, as after a crash; resolves once it polls. */
@@ -270,7 +269,7 @@ async function waitForLogLine(app, text, timeoutMs) {
 /** Free ports for every process of a stack, for tests that run stacks side by side. */
 async function freeStackPorts({ withConsole = false } = {}) {
   const { freePort } = require('./ports.cjs');
-  const names = ['gateway', 'temporal', 'temporalUi', 'nats', 'natsMonitor', 'actors', 'analysis', 'agreements', ...(withConsole ? ['console'] : [])];
+  const names = ['gateway', 'temporal', 'temporalUi', 'nats', 'natsMonitor', ...(withConsole ? ['console'] : [])];
   const ports = {};
   for (const name of names) ports[name] = await freePort();
   return ports;

@@ -50,9 +50,6 @@ function envPorts() {
     temporalUi: port('TEMPORAL_UI_PORT', 8233),
     nats: port('NATS_PORT', 4222),
     natsMonitor: port('NATS_MONITOR_PORT', 8222),
-    actors: port('ACTORS_PORT', 4001),
-    analysis: port('ANALYSIS_PORT', 4002),
-    agreements: port('AGREEMENTS_PORT', 4003),
   };
 }
 

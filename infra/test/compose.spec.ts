@@ -105,3 +105,17 @@ it('points every Node app at NATS and starts it only once NATS is healthy', () =
     expect(service(app).depends_on?.nats).toEqual(expect.objectContaining({ condition: 'service_healthy' }));
   }
 });
+
+it('reaches the services over NATS only: no service addresses or ports anywhere', () => {
+  const addressed = Object.entries(config.services).flatMap(([name, s]) =>
+    Object.keys(s.environment ?? {})
+      .filter((key) => /^(SERVICE|ACTORS|ANALYSIS|AGREEMENTS)_(HOST|PORT)$/.test(key))
+      .map((key) => `${name}: ${key}`),
+  );
+  expect(addressed).toEqual([]);
+  for (const name of services) expect((service(name) as { ports?: unknown[] }).ports ?? []).toEqual([]);
+});
+
+it.each(services)('checks %s by its health answer over NATS', (name) => {
+  expect(service(name).healthcheck?.test).toEqual(['CMD', 'node', '../../packages/service-kit/dist/health-probe.js', name]);
+});

@@ -9,7 +9,7 @@ export interface ActorsConfig extends ServiceConfig {
 /** All configuration of the actors service, checked once at start-up. */
 export function readActorsConfig(env: Record<string, string | undefined> = process.env): ActorsConfig {
   const r = new EnvReader(env);
-  const config: ActorsConfig = { ...readServiceConfig(r, 'actors', 4001), identity: readIdentityConfig(r) };
+  const config: ActorsConfig = { ...readServiceConfig(r, 'actors'), identity: readIdentityConfig(r) };
   r.done();
   return config;
 }

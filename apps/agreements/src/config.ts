@@ -4,7 +4,7 @@ export type AgreementsConfig = ServiceConfig;
 
 export function readAgreementsConfig(env: Record<string, string | undefined> = process.env): AgreementsConfig {
   const r = new EnvReader(env);
-  const config = readServiceConfig(r, 'agreements', 4003);
+  const config = readServiceConfig(r, 'agreements');
   r.done();
   return config;
 }

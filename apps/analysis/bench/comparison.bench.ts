@@ -4,7 +4,7 @@
  *   BENCH_QUARTERS=2000 npm run bench -w @genq/analysis
  *   BENCH_EXPLAIN=1 npm run bench -w @genq/analysis   (also prints the query plan)
  * Loads N synthetic quarters of one programme (all indicators at two reference dates, every
- * criterion rated), then times through the service's own TCP transport:
+ * criterion rated), then times through the service's own NATS transport:
  * - the profile of one quarter with its programme-wide comparison (target < 200 ms),
  * - the programme distribution over all quarters (target < 1 s),
  * and prints the figures and the size of the data.

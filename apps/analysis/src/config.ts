@@ -9,7 +9,7 @@ export interface AnalysisConfig extends ServiceConfig {
 export function readAnalysisConfig(env: Record<string, string | undefined> = process.env): AnalysisConfig {
   const r = new EnvReader(env);
   const config = {
-    ...readServiceConfig(r, 'analysis', 4002),
+    ...readServiceConfig(r, 'analysis'),
     catalogueSeedPath: r.string('CATALOGUE_SEED_PATH', resolve(__dirname, '../seed/catalogue-genq-default-1.0.0.json')),
   };
   r.done();

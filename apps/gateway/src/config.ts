@@ -1,9 +1,7 @@
 import {
   EnvReader,
-  readEndpoint,
   readNatsConfig,
   readTemporalConfig,
-  type Endpoint,
   type NatsConfig,
   type TemporalConfig,
 } from '@genq/service-kit';
@@ -18,9 +16,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   temporal: TemporalConfig;
   taskQueue: string;
-  /** The event streams, read for operators (`NATS_URL`). */
+  /** Requests to the services and the event streams, read for operators (`NATS_URL`). */
   nats: NatsConfig;
-  services: { actors: Endpoint; analysis: Endpoint; agreements: Endpoint };
   /** How often quarters whose workflow start was never confirmed are retried. */
   reconcileEveryMs: number;
   /** Access tokens: local login or an OpenID Connect provider (issue 7). */
@@ -42,11 +39,6 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     temporal: readTemporalConfig(r),
     nats: readNatsConfig(r),
     taskQueue: r.string('TEMPORAL_TASK_QUEUE', PROCESS_TASK_QUEUE),
-    services: {
-      actors: readEndpoint(r, 'ACTORS', 4001),
-      analysis: readEndpoint(r, 'ANALYSIS', 4002),
-      agreements: readEndpoint(r, 'AGREEMENTS', 4003),
-    },
     reconcileEveryMs: r.int('WORKFLOW_RECONCILE_EVERY_MS', 15_000, { min: 1000 }),
     auth: readAuthConfig(r),
     security: readSecurityConfig(r),

@@ -11,7 +11,7 @@ import { routeCatalogue } from '../src/auth/route-catalogue';
 
 /**
  * The gateway's own defences, with nothing behind it: every check here happens before a
- * service is asked (the services' addresses point at a closed port). What needs a session,
+ * service is asked (NATS_URL, the way to the services, points at a closed port). What needs a session,
  * a database or the whole stack is proved in e2e/test/authorisation.e2e-spec.ts.
  */
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
@@ -29,9 +29,7 @@ async function testConfig(over: Record<string, string> = {}): Promise<GatewayCon
   const closed = String(await closedPort());
   return readGatewayConfig({
     AUTH_JWT_SECRET: SECRET,
-    ACTORS_PORT: closed,
-    ANALYSIS_PORT: closed,
-    AGREEMENTS_PORT: closed,
+    NATS_URL: `nats://127.0.0.1:${closed}`,
     TEMPORAL_ADDRESS: `127.0.0.1:${closed}`,
     CORS_ORIGINS: 'https://console.genq.example',
     BODY_LIMIT: '2kb',
@@ -245,6 +243,12 @@ describe('gateway: the gates in front of every route', () => {
       expect(() => readGatewayConfig({})).toThrow(/AUTH_JWT_SECRET is required/);
       expect(() => readGatewayConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
       expect(() => readGatewayConfig({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER is required[\s\S]*OIDC_AUDIENCE is required[\s\S]*OIDC_JWKS_URL is required/);
+    });
+
+    it('keeps BODY_LIMIT within what one NATS message carries to a service', () => {
+      expect(readGatewayConfig({ AUTH_JWT_SECRET: SECRET, BODY_LIMIT: '5mb' }).security.bodyLimit).toBe('5mb');
+      expect(() => readGatewayConfig({ AUTH_JWT_SECRET: SECRET, BODY_LIMIT: '6mb' })).toThrow(/BODY_LIMIT must be at most 5mb/);
+      expect(() => readGatewayConfig({ AUTH_JWT_SECRET: SECRET, NATS_URL: 'http://nats:4222' })).toThrow(/NATS_URL must be nats:\/\/ URLs/);
     });
   });
 });

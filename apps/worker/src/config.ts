@@ -1,4 +1,4 @@
-import { EnvReader, readEndpoint, readNatsConfig, readTemporalConfig, type Endpoint, type NatsConfig, type TemporalConfig } from '@genq/service-kit';
+import { EnvReader, readNatsConfig, readTemporalConfig, type NatsConfig, type TemporalConfig } from '@genq/service-kit';
 import { PROCESS_TASK_QUEUE } from '@genq/contracts';
 
 export interface MailConfig {
@@ -12,11 +12,10 @@ export interface MailConfig {
 export interface WorkerConfig {
   temporal: TemporalConfig;
   taskQueue: string;
-  actors: Endpoint;
   mail: MailConfig | null;
   /** Off only for Temporal test servers that cannot register search attributes. */
   registerSearchAttributes: boolean;
-  /** Where the services' events arrive for the process bridge (`NATS_URL`). */
+  /** Where the actors service takes requests and the services' events arrive for the process bridge (`NATS_URL`). */
   nats: NatsConfig;
 }
 
@@ -27,7 +26,6 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
   const config: WorkerConfig = {
     temporal: readTemporalConfig(r),
     taskQueue: r.string('TEMPORAL_TASK_QUEUE', PROCESS_TASK_QUEUE),
-    actors: readEndpoint(r, 'ACTORS', 4001),
     mail: smtpUrl
       ? {
           smtpUrl,

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import { EVENT_CONSUMERS } from '@genq/contracts';
-import { ConfigError, EventConsumer, openEventStream, tcpClient, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
+import { ConfigError, EventConsumer, natsClient, openEventStream, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
 import { isTransientForBridge, processBridge } from './bridge/process-bridge';
 import { createBatchActivities } from './activities/batch.activities';
 import { Mailer } from './activities/mailer';
@@ -14,7 +14,7 @@ import { registerSearchAttributes } from './search-attributes';
 async function main(): Promise<void> {
   const config = readWorkerConfig();
   const tls = temporalTlsOptions(config.temporal);
-  const actors = tcpClient(config.actors);
+  const actors = natsClient(config.nats, 'genq-worker');
   const mailer = config.mail ? new Mailer(config.mail) : null;
   const clientConnection = await Connection.connect({ address: config.temporal.address, tls });
   if (config.registerSearchAttributes) {
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   await worker.run();
   await bridge.stop();
   await Promise.all([connection.close(), clientConnection.close()]);
-  actors.close();
+  await actors.close();
   mailer?.close();
 }
 

@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { freePort, spawnApp, waitForPort, type StackApp } from '@genq/infra';
-import type { NotificationRequest } from '@genq/contracts';
-import { tcpClient } from '@genq/service-kit';
+import { freePort, spawnApp, startNatsServer, type NatsServer, type StackApp } from '@genq/infra';
+import { ActorsPatterns, type NotificationRequest } from '@genq/contracts';
+import { natsClient, request, ServiceUnavailableError } from '@genq/service-kit';
 import { Mailer } from '../src/activities/mailer';
 import { createProcessActivities } from '../src/activities/process.activities';
 import { readWorkerConfig } from '../src/config';
 
 /**
- * The notification activity against a real actors service (its outbox) and a real SMTP
- * conversation with a server on loopback.
+ * The notification activity against a real actors service (its outbox), reached over a real
+ * NATS server, and a real SMTP conversation with a server on loopback.
  */
 describe('notification activity', () => {
   const received: Array<{ to: string; raw: string }> = [];
@@ -30,38 +30,49 @@ describe('notification activity', () => {
     },
   });
   let dir: string;
+  let nats: NatsServer;
   let actors: StackApp;
   let activities: ReturnType<typeof createProcessActivities>;
-  let close: () => void;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'genq-worker-'));
     const smtpPort = await freePort();
     await new Promise<void>((r) => smtp.listen(smtpPort, '127.0.0.1', r));
-    const actorsPort = await freePort();
+    nats = await startNatsServer({ storeDir: join(dir, 'nats'), logFile: join(dir, 'nats.log'), log: () => undefined });
     actors = spawnApp('actors', require.resolve('@genq/actors/dist/main.js'), {
       logFile: join(dir, 'actors.log'),
-      env: { SERVICE_PORT: String(actorsPort), DB_PATH: join(dir, 'actors.sqlite'), GENQ_BOOTSTRAP_ADMIN_EMAIL: '', GENQ_BOOTSTRAP_ADMIN_PASSWORD: '' },
+      env: { NATS_URL: nats.url, DB_PATH: join(dir, 'actors.sqlite'), GENQ_BOOTSTRAP_ADMIN_EMAIL: '', GENQ_BOOTSTRAP_ADMIN_PASSWORD: '' },
     });
-    await waitForPort('127.0.0.1', actorsPort, 60_000);
     const config = readWorkerConfig({
-      ACTORS_PORT: String(actorsPort),
+      NATS_URL: nats.url,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: 'GenQ <genq@land.example>',
       PROGRAMME_OFFICE_EMAIL: 'programmstelle@land.example',
     });
-    const client = tcpClient(config.actors);
+    const client = natsClient(config.nats, 'genq-worker-test');
     const mailer = new Mailer(config.mail!);
-    activities = createProcessActivities({ actors: client, mailer });
-    close = () => {
-      client.close();
+    close = async () => {
+      await client.close();
       mailer.close();
     };
+    // Ready once it answers: until it has migrated and subscribed, NATS has no responders.
+    for (const until = Date.now() + 60_000; ; ) {
+      try {
+        await request(client, 'actors', ActorsPatterns.health, {});
+        break;
+      } catch (err) {
+        if (!(err instanceof ServiceUnavailableError) || Date.now() > until) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    activities = createProcessActivities({ actors: client, mailer });
   }, 120_000);
 
   afterAll(async () => {
-    close?.();
+    await close?.();
     await actors?.stop();
+    await nats?.stop();
     await new Promise<void>((r) => smtp.close(() => r()));
     rmSync(dir, { recursive: true, force: true });
   });

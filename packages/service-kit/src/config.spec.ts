@@ -3,8 +3,7 @@ import { ConfigError, EnvReader, readDatabaseConfig, readServiceConfig, readTemp
 describe('configuration', () => {
   it('uses the embedded defaults when nothing is set', () => {
     const r = new EnvReader({});
-    expect(readServiceConfig(r, 'actors', 4001)).toEqual({
-      endpoint: { host: '127.0.0.1', port: 4001 },
+    expect(readServiceConfig(r, 'actors')).toEqual({
       database: { type: 'sqlite', path: 'data/actors.sqlite' },
       nats: { url: 'nats://127.0.0.1:4222', streamReplicas: 1 },
     });
@@ -29,8 +28,8 @@ describe('configuration', () => {
   });
 
   it('fails at start naming every bad variable at once', () => {
-    const r = new EnvReader({ DB_TYPE: 'mysql', SERVICE_PORT: '70000', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CERT: '/c.pem', NATS_URL: 'nats://a:4222,http://b:4222' });
-    readServiceConfig(r, 'actors', 4001);
+    const r = new EnvReader({ DB_TYPE: 'mysql', NATS_STREAM_REPLICAS: '7', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CERT: '/c.pem', NATS_URL: 'nats://a:4222,http://b:4222' });
+    readServiceConfig(r, 'actors');
     readTemporalConfig(r);
     expect(() => r.done()).toThrow(ConfigError);
     try {
@@ -38,7 +37,7 @@ describe('configuration', () => {
     } catch (e) {
       const message = (e as Error).message;
       expect(message).toContain('DB_TYPE must be one of sqlite, postgres, got "mysql"');
-      expect(message).toContain('SERVICE_PORT must be an integer between 0 and 65535, got "70000"');
+      expect(message).toContain('NATS_STREAM_REPLICAS must be an integer between 1 and 5, got "7"');
       expect(message).toContain('NATS_URL must be nats:// URLs separated by commas, got "http://b:4222"');
       expect(message).toContain('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together');
     }

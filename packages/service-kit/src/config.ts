@@ -96,16 +96,6 @@ export function readDatabaseConfig(r: EnvReader, defaultSqlitePath: string): Dat
   return { type, url: r.url('DATABASE_URL', ['postgres', 'postgresql']), ssl: r.bool('DB_SSL', false) };
 }
 
-export interface Endpoint {
-  host: string;
-  port: number;
-}
-
-/** `<NAME>_HOST` and `<NAME>_PORT` of a microservice's TCP transport. */
-export function readEndpoint(r: EnvReader, name: string, defaultPort: number): Endpoint {
-  return { host: r.string(`${name}_HOST`, '127.0.0.1'), port: r.port(`${name}_PORT`, defaultPort) };
-}
-
 export interface TemporalConfig {
   address: string;
   namespace: string;
@@ -136,13 +126,18 @@ export function readTemporalConfig(r: EnvReader): TemporalConfig {
 }
 
 export interface ServiceConfig {
-  endpoint: Endpoint;
   database: DatabaseConfig;
-  /** Where domain events travel; absent in service tests, whose events stay in the outbox. */
+  /**
+   * Where requests arrive and domain events travel. Absent in service tests, whose events
+   * stay in the outbox (`startServiceForTest` gives the transport its own NATS server).
+   */
   nats?: NatsConfig | null;
 }
 
-/** `NATS_URL` (comma-separated for a cluster) and `NATS_STREAM_REPLICAS`. */
+/**
+ * `NATS_URL` (comma-separated for a cluster) and `NATS_STREAM_REPLICAS`. NATS carries both
+ * the requests to the services and the domain events.
+ */
 export function readNatsConfig(r: EnvReader): NatsConfig {
   const url = r.string('NATS_URL', 'nats://127.0.0.1:4222');
   for (const part of url.split(',')) {
@@ -157,12 +152,12 @@ export function readNatsConfig(r: EnvReader): NatsConfig {
 }
 
 /**
- * What every microservice needs: where it listens (`SERVICE_HOST`, `SERVICE_PORT`) and its
- * own database (`DB_*`, SQLite file `data/<name>.sqlite` by default).
+ * What every microservice needs: the NATS it takes requests from (`NATS_URL`; replicas of a
+ * service share its queue group, so they need no address of their own) and its own
+ * database (`DB_*`, SQLite file `data/<name>.sqlite` by default).
  */
-export function readServiceConfig(r: EnvReader, name: string, defaultPort: number): ServiceConfig {
+export function readServiceConfig(r: EnvReader, name: string): ServiceConfig {
   return {
-    endpoint: { host: r.string('SERVICE_HOST', '127.0.0.1'), port: r.port('SERVICE_PORT', defaultPort) },
     database: readDatabaseConfig(r, `data/${name}.sqlite`),
     nats: readNatsConfig(r),
   };

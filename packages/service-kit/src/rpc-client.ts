@@ -1,14 +1,42 @@
 import { HttpException, ServiceUnavailableException } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import { ClientProxyFactory, Transport, type ClientProxy, type NatsOptions } from '@nestjs/microservices';
+// Not re-exported by the package's index; the NATS client rejects with it on "no responders".
+import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { isRpcErrorPayload, type RpcErrorPayload } from '@genq/contracts';
-import type { Endpoint } from './config';
+import type { NatsConfig } from './events/nats';
 
 export const DEFAULT_RPC_TIMEOUT_MS = 10_000;
 
-/** A TCP client to one service. `ClientProxy.send()` is cold: use {@link request}. */
-export function tcpClient(endpoint: Endpoint): ClientProxy {
-  return ClientProxyFactory.create({ transport: Transport.TCP, options: { host: endpoint.host, port: endpoint.port } });
+/**
+ * The queue group a service's replicas share on NATS: each request reaches exactly one of
+ * them, so a service scales by starting more processes, with no address of its own.
+ */
+export function rpcQueueGroup(service: string): string {
+  return `genq.${service}`;
+}
+
+/**
+ * Connection options of both ends of the RPC transport. Reconnect forever: a restart of NATS
+ * makes requests fail fast (503) while it is away, never ends a process or a client.
+ */
+export function natsRpcOptions(config: NatsConfig, name: string): NonNullable<NatsOptions['options']> {
+  return {
+    servers: config.url.split(',').map((s) => s.trim()).filter(Boolean),
+    name,
+    reconnect: true,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  };
+}
+
+/**
+ * A client for requests to the services over NATS; `name` names the connection in NATS's
+ * monitoring. One client reaches every service: the message pattern is the subject.
+ * `ClientProxy.send()` is cold: use {@link request}.
+ */
+export function natsClient(config: NatsConfig, name: string): ClientProxy {
+  return ClientProxyFactory.create({ transport: Transport.NATS, options: natsRpcOptions(config, name) });
 }
 
 /** A service answered with a typed error (validation, conflict, not found...). */
@@ -22,7 +50,7 @@ export class ServiceError extends Error {
   }
 }
 
-/** The service did not answer in time or could not be reached. */
+/** The service did not answer in time, no replica of it listens, or NATS is away. */
 export class ServiceUnavailableError extends Error {
   constructor(
     readonly service: string,
@@ -46,6 +74,12 @@ export async function request<TResult, TPayload = unknown>(
   } catch (err) {
     if (isRpcErrorPayload(err)) throw new ServiceError(service, err);
     if (err instanceof TimeoutError) throw new ServiceUnavailableError(service, new Error(`no answer within ${timeoutMs} ms`));
+    // NATS answers "no responders" at once when no replica subscribes to the subject.
+    if (err instanceof EmptyResponseException) throw new ServiceUnavailableError(service, new Error(`no replica listens on ${pattern}`));
+    // Larger than NATS's max_payload (infra/nats/nats.conf): the client refuses to publish it.
+    if ((err as { code?: string } | null)?.code === 'MAX_PAYLOAD_EXCEEDED') {
+      throw new ServiceError(service, { status: 413, message: `request too large for the message bus (${pattern})` });
+    }
     throw new ServiceUnavailableError(service, err);
   }
 }

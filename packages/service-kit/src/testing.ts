@@ -1,50 +1,93 @@
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { NatsServer } from '@genq/infra';
 import type { RpcErrorPayload } from '@genq/contracts';
 import type { ServiceConfig } from './config';
-import { ServiceError, request, tcpClient } from './rpc-client';
+import type { NatsConfig } from './events/nats';
+import { ServiceError, natsClient, request } from './rpc-client';
 import { startMicroservice } from './service';
 
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * One real nats-server per test file (a module instance under jest), shared by every service
+ * it starts while any of them runs: replicas started side by side meet in their queue group.
+ * Stopped when the last one closes. Not shared across files, so parallel test files never
+ * answer each other's requests.
+ */
+let testNats: { server: Promise<NatsServer>; users: number; dir: string } | undefined;
+
+async function acquireTestNats(): Promise<{ config: NatsConfig; release(): Promise<void> }> {
+  if (!testNats) {
+    const dir = mkdtempSync(join(tmpdir(), 'genq-rpc-nats-'));
+    // Required lazily: @genq/infra is a development dependency, only tests get here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startNatsServer } = require('@genq/infra') as typeof import('@genq/infra');
+    testNats = { server: startNatsServer({ storeDir: join(dir, 'store'), logFile: join(dir, 'nats.log'), log: () => undefined }), users: 0, dir };
+    testNats.server.catch(() => (testNats = undefined));
+  }
+  const held = testNats;
+  held.users++;
+  let server: NatsServer;
+  try {
+    server = await held.server;
+  } catch (err) {
+    held.users--;
+    throw err;
+  }
+  let released = false;
+  return {
+    config: { url: server.url, streamReplicas: 1 },
+    async release() {
+      if (released) return;
+      released = true;
+      if (--held.users > 0) return;
+      if (testNats === held) testNats = undefined;
+      await server.stop();
+      rmSync(held.dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface ServiceUnderTest {
   app: INestMicroservice;
-  /** Where the service listens, for a gateway under test to call it. */
-  endpoint: { host: string; port: number };
+  /** The NATS the service takes requests from, for a gateway or worker under test to call it. */
+  nats: NatsConfig;
   send<T>(pattern: string, payload: unknown): Promise<T>;
   /** Sends and expects a typed refusal; returns its payload. */
   refusal(pattern: string, payload: unknown): Promise<RpcErrorPayload>;
   /** SQL that the schema builder would still run: empty when migrations match the entities. */
   schemaDrift(): Promise<string[]>;
+  /** Requests this replica has received so far (its NATS connection's incoming messages). */
+  requestsReceived(): number;
   close(): Promise<void>;
 }
 
 /**
- * Starts a service as it runs in production (TCP transport, its pipes and filters,
- * migrations on its own database) and talks to it over a real TCP client.
+ * Starts a service as it runs in production (NATS transport in its queue group, its pipes
+ * and filters, migrations on its own database) on a real nats-server, and talks to it over a
+ * real NATS client. Its domain events stay in the outbox unless `config.nats` says otherwise.
  */
 export async function startServiceForTest<C extends ServiceConfig>(
   name: string,
   moduleFor: (config: C) => DynamicModule,
-  config: Omit<C, 'endpoint'>,
+  config: C,
 ): Promise<ServiceUnderTest> {
-  const endpoint = { host: '127.0.0.1', port: await freeLoopbackPort() };
-  const app = await startMicroservice(name, moduleFor({ ...config, endpoint } as C), endpoint);
-  const client = tcpClient(endpoint);
+  const nats = await acquireTestNats();
+  let app: INestMicroservice;
+  try {
+    // A short grace period: specs close services after their requests were answered.
+    app = await startMicroservice(name, moduleFor(config), nats.config, { gracePeriodMs: 200 });
+  } catch (err) {
+    await nats.release();
+    throw err;
+  }
+  const client = natsClient(nats.config, `genq-test-${name}`);
   const send = <T>(pattern: string, payload: unknown) => request<T>(client, name, pattern, payload);
   return {
     app,
-    endpoint,
+    nats: nats.config,
     send,
     async refusal(pattern, payload) {
       try {
@@ -59,9 +102,13 @@ export async function startServiceForTest<C extends ServiceConfig>(
       const log = await app.get(DataSource).driver.createSchemaBuilder().log();
       return log.upQueries.map((q) => q.query);
     },
+    requestsReceived() {
+      return app.unwrap<{ stats(): { inMsgs: number } }>().stats().inMsgs;
+    },
     async close() {
-      client.close();
+      await client.close();
       await app.close();
+      await nats.release();
     },
   };
 }

@@ -26,7 +26,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       if (status >= 500) {
-        // e.g. "actors is unavailable: connect ECONNREFUSED 10.0.3.7:4001": for the log, not for the caller.
+        // e.g. "actors is unavailable: no replica listens on actors.quarters.get": for the log, not for the caller.
         this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}] ${exception.message}`);
         const message = status === 503 ? 'A service is temporarily unavailable; please try again shortly' : 'Internal server error';
         res.status(status).json({ statusCode: status, message, requestId: req.requestId });

@@ -1,27 +1,29 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { ACTORS_SERVICE, AGREEMENTS_SERVICE, ANALYSIS_SERVICE } from '@genq/contracts';
-import { tcpClient } from '@genq/service-kit';
+import { natsClient } from '@genq/service-kit';
 import type { GatewayConfig } from '../config';
 import { ServiceClients } from './service-clients';
 
-/** TCP clients to the three services, one per service, shared by every controller. */
+const RPC_CLIENT = Symbol('RPC_CLIENT');
+
+/**
+ * One NATS client for requests to the three services (the message pattern is the subject;
+ * each service's queue group picks one replica), shared by every controller.
+ */
 @Global()
 @Module({})
 export class ServicesModule implements OnApplicationShutdown {
-  constructor(
-    @Inject(ACTORS_SERVICE) private readonly actors: ClientProxy,
-    @Inject(ANALYSIS_SERVICE) private readonly analysis: ClientProxy,
-    @Inject(AGREEMENTS_SERVICE) private readonly agreements: ClientProxy,
-  ) {}
+  constructor(@Inject(RPC_CLIENT) private readonly client: ClientProxy) {}
 
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: ServicesModule,
       providers: [
-        { provide: ACTORS_SERVICE, useFactory: () => tcpClient(config.services.actors) },
-        { provide: ANALYSIS_SERVICE, useFactory: () => tcpClient(config.services.analysis) },
-        { provide: AGREEMENTS_SERVICE, useFactory: () => tcpClient(config.services.agreements) },
+        { provide: RPC_CLIENT, useFactory: () => natsClient(config.nats, 'genq-gateway') },
+        { provide: ACTORS_SERVICE, useExisting: RPC_CLIENT },
+        { provide: ANALYSIS_SERVICE, useExisting: RPC_CLIENT },
+        { provide: AGREEMENTS_SERVICE, useExisting: RPC_CLIENT },
         ServiceClients,
       ],
       exports: [ServiceClients],
@@ -29,6 +31,6 @@ export class ServicesModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.actors.close(), this.analysis.close(), this.agreements.close()]);
+    await this.client.close();
   }
 }

@@ -1,23 +1,25 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
-import { ConfigError, EnvReader, readEndpoint, readTemporalConfig, tcpClient, temporalTlsOptions } from '@genq/service-kit';
+import { ConfigError, EnvReader, natsClient, readNatsConfig, readTemporalConfig, temporalTlsOptions } from '@genq/service-kit';
 import { checkConsistency } from './check';
 
 const OWNER_LABEL = { agreements: 'Vereinbarungen', actors: 'Akteure', analysis: 'Analyse' } as const;
 
 /**
  * `npm run check:consistency`: compares every quarter's process with the services that own
- * its facts and prints each mismatch; exit code 1 when there is one. Reads `TEMPORAL_*`,
- * `ACTORS_*`, `ANALYSIS_*` and `AGREEMENTS_*` like the other apps (the embedded defaults without them); `--json` prints
+ * its facts and prints each mismatch; exit code 1 when there is one. Reads `TEMPORAL_*` and
+ * `NATS_URL` like the other apps (the embedded defaults without them); `--json` prints
  * the whole report as JSON.
  */
 async function main(): Promise<void> {
   const r = new EnvReader();
   const temporalConfig = readTemporalConfig(r);
-  const endpoints = { actors: readEndpoint(r, 'ACTORS', 4001), analysis: readEndpoint(r, 'ANALYSIS', 4002), agreements: readEndpoint(r, 'AGREEMENTS', 4003) };
+  const natsConfig = readNatsConfig(r);
   r.done();
   const connection = await Connection.connect({ address: temporalConfig.address, tls: temporalTlsOptions(temporalConfig) });
-  const clients = { actors: tcpClient(endpoints.actors), analysis: tcpClient(endpoints.analysis), agreements: tcpClient(endpoints.agreements) };
+  // One NATS connection reaches every service (each listens on its own subjects).
+  const nats = natsClient(natsConfig, 'genq-consistency-check');
+  const clients = { actors: nats, analysis: nats, agreements: nats };
   try {
     const report = await checkConsistency(new Client({ connection, namespace: temporalConfig.namespace }), clients);
     if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
     }
     process.exitCode = report.mismatches.length > 0 ? 1 : 0;
   } finally {
-    for (const c of Object.values(clients)) c.close();
+    await nats.close();
     await connection.close();
   }
 }
