@@ -1,0 +1,98 @@
+/**
+ * Messages of the deliverables that complete a development step: the kick-off record (Auftakt)
+ * and the participation record (Beteiligungsphase) in the Akteure tab, the goals workshop
+ * (Zielvereinbarungsworkshop) in the concept tab. Spread into de.ts and en.ts.
+ */
+export const stepsGerman = {
+  genq_steps: {
+    kickoff: {
+      title: 'Auftakt',
+      intro: 'Der Auftakt ist erfasst, sobald die Projektleitungen beider Seiten, die Prozessbegleitung und die unterzeichnete Teilnahmeerklärung feststehen.',
+      date: 'Datum des Auftakts',
+      housing_company_lead: 'Projektleitung Wohnungsunternehmen',
+      municipality_lead: 'Projektleitung Kommune',
+      facilitator: 'Prozessbegleitung',
+      facilitator_filter: 'Prozessbegleitung suchen',
+      declaration_signed_on: 'Teilnahmeerklärung unterzeichnet am',
+      notes: 'Notizen (optional)',
+      submit: 'Auftakt erfassen',
+      saved: 'Auftakt erfasst',
+      not_recorded: 'Der Auftakt ist noch nicht erfasst.',
+      no_people: 'Die beteiligten Organisationen haben noch keine erfassten Personen.',
+      recorded_by: 'Erfasst am %{date}',
+      person: '%{name} (%{organisation})',
+    },
+    participation: {
+      title: 'Beteiligungsphase abschließen',
+      closed_title: 'Beteiligungsphase abgeschlossen',
+      intro: 'Die Beteiligungsphase wird mit den Vorschlägen der Bewohnerinnen, Bewohner und Partner abgeschlossen; vorher muss mindestens ein Beteiligungsformat erfasst sein.',
+      closed_on: 'Abgeschlossen am',
+      proposals: 'Vorschläge (einer je Zeile)',
+      proposals_title: 'Vorschläge',
+      summary: 'Zusammenfassung (optional)',
+      submit: 'Beteiligungsphase abschließen',
+      saved: 'Beteiligungsphase abgeschlossen',
+      figures: '%{events} Beteiligungsformate · %{participants} Teilnehmende',
+      no_summary: 'Keine Zusammenfassung.',
+      recorded_by: 'Erfasst am %{date}',
+    },
+    goals_workshop: {
+      title: 'Zielvereinbarungsworkshop',
+      intro: 'Im Zielvereinbarungsworkshop stimmen die Partner die entworfenen Ziele und Maßnahmen ab; dazu muss mindestens ein Ziel mit einer Maßnahme entworfen sein.',
+      none: 'Noch kein Zielvereinbarungsworkshop erfasst.',
+      date: 'Datum',
+      participants: 'Teilnehmende',
+      notes: 'Notizen (optional)',
+      submit: 'Workshop erfassen',
+      saved: 'Zielvereinbarungsworkshop erfasst',
+      counts: '%{goals} Ziele · %{measures} Maßnahmen',
+    },
+  },
+};
+
+export const stepsEnglish: typeof stepsGerman = {
+  genq_steps: {
+    kickoff: {
+      title: 'Kick-off',
+      intro: 'The kick-off is recorded once the project leads of both sides, the facilitator and the signed declaration of participation are settled.',
+      date: 'Date of the kick-off',
+      housing_company_lead: 'Project lead, housing company',
+      municipality_lead: 'Project lead, municipality',
+      facilitator: 'Facilitator',
+      facilitator_filter: 'Search facilitator',
+      declaration_signed_on: 'Declaration of participation signed on',
+      notes: 'Notes (optional)',
+      submit: 'Record kick-off',
+      saved: 'Kick-off recorded',
+      not_recorded: 'The kick-off is not recorded yet.',
+      no_people: 'The organisations taking part have no people recorded yet.',
+      recorded_by: 'Recorded on %{date}',
+      person: '%{name} (%{organisation})',
+    },
+    participation: {
+      title: 'Close the participation phase',
+      closed_title: 'Participation phase closed',
+      intro: 'The participation phase closes with the proposals residents and partners made; at least one participation event must be recorded first.',
+      closed_on: 'Closed on',
+      proposals: 'Proposals (one per line)',
+      proposals_title: 'Proposals',
+      summary: 'Summary (optional)',
+      submit: 'Close the participation phase',
+      saved: 'Participation phase closed',
+      figures: '%{events} participation events · %{participants} participants',
+      no_summary: 'No summary.',
+      recorded_by: 'Recorded on %{date}',
+    },
+    goals_workshop: {
+      title: 'Goals workshop',
+      intro: 'In the goals workshop the partners agree the drafted goals and measures; at least one goal with a measure must be drafted first.',
+      none: 'No goals workshop recorded yet.',
+      date: 'Date',
+      participants: 'Participants',
+      notes: 'Notes (optional)',
+      submit: 'Record workshop',
+      saved: 'Goals workshop recorded',
+      counts: '%{goals} goals · %{measures} measures',
+    },
+  },
+};
