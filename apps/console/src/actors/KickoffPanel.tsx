@@ -38,7 +38,7 @@ export const KickoffPanel = ({
         <Fact label={translate(`${K}.municipality_lead`)}>{person(record.municipalityLead)}</Fact>
         <Fact label={translate(`${K}.facilitator`)}>{person(record.facilitator)}</Fact>
         <Fact label={translate(`${K}.declaration_signed_on`)}>{format.date(record.declarationSignedOn)}</Fact>
-        {record.notes && <Fact label={translate(`${K}.notes`)}>{record.notes}</Fact>}
+        {record.notes && <Fact label={translate(`${K}.notes_recorded`)}>{record.notes}</Fact>}
         <Typography variant="caption" color="text.secondary">
           {translate(`${K}.recorded_by`, { date: format.dateTime(record.recordedAt) })}
         </Typography>

@@ -3,17 +3,10 @@ import { Button, List, ListItem, ListItemText, Stack, TextField, Typography } fr
 import { useTranslate } from 'react-admin';
 import { actorsApi, type ParticipationRecord } from '../analysis/api';
 import { useFormat } from '../agreements/format';
+import { proposalErrorsOf, proposalsOf } from './proposals';
 import { Fact, Refusal, StepPanel, today, useStepSubmit } from './StepForm';
 
 const P = 'genq_steps.participation';
-
-/** The proposals of the multiline field: one per line, empty lines left out. */
-export const proposalsOf = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => ({ text: line }));
 
 /**
  * "Beteiligungsphase abschließen": the participation record (proposals, events and
@@ -74,11 +67,7 @@ const ParticipationRecordForm = ({ quarterId, onSaved }: { quarterId: string; on
   const translate = useTranslate();
   const { errors, refusal, busy, submit } = useStepSubmit(`${P}.saved`);
   const [form, setForm] = useState({ closedOn: today(), proposals: '', summary: '' });
-  // Messages of single proposals (`proposals.0.text`) show under the one field that holds them all.
-  const proposalErrors = Object.entries(errors)
-    .filter(([key]) => key === 'proposals' || key.startsWith('proposals.'))
-    .map(([key, message]) => (key === 'proposals' ? message : `${Number(key.split('.')[1]) + 1}: ${message}`))
-    .join('; ');
+  const proposalErrors = proposalErrorsOf(errors);
 
   const save = () =>
     submit(

@@ -59,7 +59,7 @@ export const Refusal = ({ text, testId }: { text: string | null; testId: string 
 /** A labelled line of a recorded deliverable. */
 export const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 0.5 }}>
-    <Typography variant="body2" color="text.secondary" sx={{ minWidth: 260 }}>
+    <Typography variant="body2" color="text.secondary" sx={{ minWidth: 300 }}>
       {label}
     </Typography>
     <Typography variant="body2">{children}</Typography>
