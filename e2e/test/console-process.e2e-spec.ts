@@ -6,8 +6,10 @@ import { loginInBrowser, screenshots, startConsoleStack, until, type ConsoleStac
 /**
  * The operator's day in a real browser against the whole stack as `npm start` runs it: read
  * the dashboard, find the stalled quarters, extend one deadline with a reason, and extend
- * the deadlines of a filtered list of quarters in one batch, with a per-quarter result.
- * Screenshots of each screen land in e2e/test-artifacts/ (gitignored).
+ * the deadlines of a filtered list of quarters in one batch, with a per-quarter result. Then
+ * a partner completes steps by their deliverables in the forms: the kick-off of
+ * Scharnhorst-Ost (the process hears of it through the event stream) and the participation
+ * record. Screenshots of each screen land in e2e/test-artifacts/ (gitignored).
  */
 jest.setTimeout(10 * 60_000);
 
@@ -24,6 +26,10 @@ const STEP_DE: Record<string, string> = {
   review_and_certification: 'Prüfung und Zertifizierung',
 };
 const label = (d: { key: string; name: string }) => STEP_DE[d.key] ?? d.name;
+const PARTNER = 'partner.dortmund@genq.example';
+/** Today as the console shows it in German (TT.MM.JJJJ), and as the forms send it. */
+const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayDe = () => todayIso().split('-').reverse().join('.');
 
 describe('console: finding and fixing stalled quarters', () => {
   let env: ConsoleStack;
@@ -36,9 +42,9 @@ describe('console: finding and fixing stalled quarters', () => {
 
   afterAll(() => env?.stop());
 
-  const signIn = async () => {
+  const signIn = async (email = DEMO_ADMIN.email, role = 'Programmstelle (Administration)') => {
     const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
-    return loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
+    return loginInBrowser(page, env.consoleUrl, email, DEMO_PASSWORD, role);
   };
 
   it('shows stalled quarters on the dashboard and in the list, and extends one deadline with a reason', async () => {
@@ -177,6 +183,105 @@ describe('console: finding and fixing stalled quarters', () => {
     await alert.getByRole('link', { name: 'Anzeigen' }).click();
     await page.getByText('process-bridge').first().waitFor();
     await shot(page, '9-dead-letters');
+    await page.close();
+  });
+
+  it('records the kick-off and closes the participation phase of Scharnhorst-Ost as the partner, in the forms', async () => {
+    const quarters = (await api('GET', `/quarters?range=${encodeURIComponent('[0,99]')}`)).body as Array<{ id: string; name: string }>;
+    const quarter = quarters.find((q) => q.name === 'Scharnhorst-Ost')!;
+    const q = `/quarters/${quarter.id}`;
+    // The demo seed leaves Scharnhorst-Ost at its kick-off, with nothing recorded yet.
+    expect((await api('GET', `${q}/kickoff`)).status).toBe(204);
+    expect((await api('GET', `${q}/participation-record`)).status).toBe(204);
+    const eventsBefore = (await api('GET', `${q}/participation-events`)).body as unknown[];
+
+    // Reading roles see that nothing is recorded, and no form.
+    const viewer = await signIn('viewer@genq.example', 'Lesezugriff');
+    await viewer.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/actors`);
+    await viewer.getByTestId('kickoff-panel').getByText('Der Auftakt ist noch nicht erfasst.').waitFor();
+    await expect(viewer.getByTestId('kickoff-form').count()).resolves.toBe(0);
+    await expect(viewer.getByTestId('participation-record-form').count()).resolves.toBe(0);
+    await viewer.close();
+
+    const page = await signIn(PARTNER, 'Partnerorganisation');
+    await page.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/actors`);
+    const form = page.getByTestId('kickoff-form');
+    await form.waitFor();
+    // The leads are people of the organisations taking part; the facilitator anyone, found by the filter.
+    await form.getByRole('combobox', { name: 'Projektleitung Kommune' }).click();
+    await page.getByRole('option', { name: /^Markus Lehmann/ }).click();
+    await form.getByLabel('Prozessbegleitung suchen').fill('Wagner');
+    await form.getByRole('combobox', { name: /^Prozessbegleitung/ }).click();
+    await page.getByRole('option', { name: /^Tobias Wagner/ }).click();
+    await form.getByLabel('Notizen (optional)').fill('Auftakt im Stadtteilbüro Scharnhorst');
+    // No lead for the housing company: the API's field message shows at the field, in German.
+    await form.getByRole('button', { name: 'Auftakt erfassen' }).click();
+    await form.getByText('„Projektleitung Wohnungsunternehmen“: Bitte wählen Sie eine Person aus').waitFor();
+    await shot(page, '10-kickoff-field-error');
+    expect((await api('GET', `${q}/kickoff`)).status).toBe(204);
+
+    await form.getByRole('combobox', { name: 'Projektleitung Wohnungsunternehmen' }).click();
+    await page.getByRole('option', { name: /^Tim Brückner/ }).click();
+    await form.getByRole('button', { name: 'Auftakt erfassen' }).click();
+    const kickoff = page.getByTestId('kickoff-panel');
+    await kickoff.getByText('Tim Brückner (DOGEWO21)').waitFor();
+    await kickoff.getByText('Markus Lehmann (Stadt Dortmund)').waitFor();
+    await kickoff.getByText('Tobias Wagner (Quartiersbegleitung Ruhr)').waitFor();
+    await expect(kickoff.getByText(todayDe(), { exact: true }).count()).resolves.toBe(2);
+    await expect(page.getByTestId('kickoff-form').count()).resolves.toBe(0);
+    await shot(page, '11-kickoff-recorded');
+    const record = (await api('GET', `${q}/kickoff`)).body;
+    expect(record).toMatchObject({ date: todayIso(), declarationSignedOn: todayIso(), notes: 'Auftakt im Stadtteilbüro Scharnhorst', housingCompanyLead: { name: 'Tim Brückner' } });
+
+    // The process hears of the kick-off through the event stream: Auftakt is completed.
+    await until(
+      () => api('GET', `${q}/process`),
+      (r) => r.status === 200 && r.body.steps.find((s: any) => s.key === 'kickoff')?.status === 'completed',
+      30_000,
+    );
+    await page.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show`);
+    await page.getByTestId('deadline-kickoff').getByText('abgeschlossen').waitFor();
+    await shot(page, '12-process-kickoff-completed');
+
+    // The participation phase: closing it before any event is refused, in German.
+    await page.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/actors`);
+    const closing = page.getByTestId('participation-record-form');
+    await closing.waitFor();
+    await closing.getByLabel('Vorschläge (einer je Zeile)').fill('Treffpunkt für alle Generationen am Marktplatz\nBänke am Weg zum Einkauf');
+    await closing.getByLabel('Zusammenfassung (optional)').fill('Ein Workshop; Schwerpunkt Treffpunkte und Wege');
+    if (eventsBefore.length === 0) {
+      await closing.getByRole('button', { name: 'Beteiligungsphase abschließen' }).click();
+      await closing.getByTestId('participation-record-refusal').getByText('Erfassen Sie mindestens ein Beteiligungsformat, bevor Sie die Beteiligungsphase abschließen.').waitFor();
+      await shot(page, '13-participation-refused');
+    }
+    // A workshop through the events form, then the phase closes with its proposals.
+    await page.getByLabel('Teilnehmende nach Alter 18-64').fill('12');
+    await page.getByLabel('Teilnehmende nach Alter 65-79').fill('5');
+    await page.getByLabel('Ergebnisse').fill('Treffpunkt gewünscht');
+    await page.getByRole('button', { name: 'Beteiligung erfassen' }).click();
+    await page.getByTestId('participation-events').getByText('Treffpunkt gewünscht', { exact: false }).waitFor();
+    await closing.getByRole('button', { name: 'Beteiligungsphase abschließen' }).click();
+    const closed = page.getByTestId('participation-record-panel');
+    await closed.getByText('Beteiligungsphase abgeschlossen').waitFor();
+    await closed.getByTestId('participation-proposals').getByText('Bänke am Weg zum Einkauf').waitFor();
+    await closed.getByText(todayDe(), { exact: true }).waitFor();
+    if (eventsBefore.length === 0) await expect(closed.getByTestId('participation-record-figures').textContent()).resolves.toBe('Beteiligungsformate: 1 · Teilnehmende: 17');
+    await shot(page, '14-participation-closed');
+    const participation = (await api('GET', `${q}/participation-record`)).body;
+    expect(participation).toMatchObject({
+      closedOn: todayIso(),
+      proposals: [{ text: 'Treffpunkt für alle Generationen am Marktplatz' }, { text: 'Bänke am Weg zum Einkauf' }],
+      summary: 'Ein Workshop; Schwerpunkt Treffpunkte und Wege',
+    });
+
+    // The goals workshop agrees drafted goals and measures: without any, the refusal shows in German.
+    await page.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/concept`);
+    const workshop = page.getByTestId('goals-workshop-form');
+    await workshop.getByLabel('Teilnehmende', { exact: true }).fill('DOGEWO21, Stadt Dortmund, Quartiersbegleitung Ruhr');
+    await workshop.getByRole('button', { name: 'Workshop erfassen' }).click();
+    await workshop.getByTestId('goals-workshop-refusal').getByText('Entwerfen Sie zuerst mindestens ein Ziel mit einer Maßnahme', { exact: false }).waitFor();
+    await page.getByTestId('goals-workshop-panel').getByText('Noch kein Zielvereinbarungsworkshop erfasst.').waitFor();
+    await shot(page, '15-goals-workshop-refused');
     await page.close();
   });
 });

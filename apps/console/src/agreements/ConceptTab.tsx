@@ -3,6 +3,7 @@ import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, Tab
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
 import { FormDialog, GapsAlert } from './FormDialog';
+import { GoalsWorkshopPanel } from './GoalsWorkshopPanel';
 import { agreementsApi } from './api';
 import { fieldErrors, reasonOf } from './errors';
 import { useFormat } from './format';
@@ -29,6 +30,7 @@ export const ConceptTab = () => {
   const notify = useNotify();
   const format = useFormat();
   const { canAccess: mayDraft } = useCanAccess({ resource: 'agreements', action: 'draft' });
+  const { canAccess: mayRecordStep } = useCanAccess({ resource: 'quarters', action: 'record_steps' });
   const { quarterId, data, error, reload: load } = useQuarterApi(async (id) => {
     const [concept, orgs] = await Promise.all([agreementsApi.concept(id), agreementsApi.memberships(id)]);
     return { concept, orgs };
@@ -149,6 +151,7 @@ export const ConceptTab = () => {
           </Box>
         );
       })}
+      <GoalsWorkshopPanel quarterId={quarterId} mayWrite={!!mayRecordStep} />
       {goalDialog && (
         <GoalDialog
           quarterId={quarterId}

@@ -1,3 +1,4 @@
+import type { GoalsWorkshopDto } from '@genq/contracts';
 import { HttpError } from 'react-admin';
 import { bearer, session } from '../auth/authProvider';
 import { apiUrl, httpClient, inUserLanguage } from '../providers/dataProvider';
@@ -71,6 +72,14 @@ export const agreementsApi = {
   changeMeasureStatus: (quarterId: string, measureId: string, status: string, reason?: string) =>
     send<Measure>('POST', `${q(quarterId)}/measures/${enc(measureId)}/status`, { status, ...(reason ? { reason } : {}) }),
   justify: (quarterId: string, actionFieldId: string, text: string) => send('POST', `${q(quarterId)}/justifications`, { actionFieldId, text }),
+  /** The goals workshops of the quarter, newest first (the API answers a page `{ data, total }`). */
+  goalsWorkshops: async (quarterId: string) => {
+    const body = await get<GoalsWorkshopDto[] | { data: GoalsWorkshopDto[] }>(`${q(quarterId)}/goals-workshops`);
+    return Array.isArray(body) ? body : body.data;
+  },
+  /** Rejects with 409 while no goal with a measure is drafted. */
+  recordGoalsWorkshop: (quarterId: string, workshop: { date: string; participants: string; notes?: string }) =>
+    send<GoalsWorkshopDto>('POST', `${q(quarterId)}/goals-workshops`, workshop),
 
   versions: (quarterId: string) => get<AgreementVersion[]>(`${q(quarterId)}/agreement/versions`),
   /** Rejects with 409 and `body.errors.gaps` when the concept is incomplete. */

@@ -1,4 +1,15 @@
-import type { IndicatorValueDto, MembershipDto, ParticipationEventDto, ProfileDto, RatingDto } from '@genq/contracts';
+import type {
+  CloseParticipationCommand,
+  IndicatorValueDto,
+  KickoffRecordDto,
+  MembershipDto,
+  ParticipationEventDto,
+  ParticipationRecordDto,
+  PersonDto,
+  ProfileDto,
+  RatingDto,
+  RecordKickoffCommand,
+} from '@genq/contracts';
 import { apiUrl, httpClient } from '../providers/dataProvider';
 
 /**
@@ -11,7 +22,10 @@ export type Rating = Pick<RatingDto, 'criterionId' | 'actionFieldId' | 'rating' 
 export type Distribution = Pick<ProfileField['programme'], 'count' | 'median' | 'q1' | 'q3'>;
 export type ActionFieldProfile = Pick<ProfileField, 'actionFieldId' | 'name' | 'mean' | 'rated' | 'total' | 'strengths' | 'weaknesses'> & { programme: Distribution };
 export type Profile = Pick<ProfileDto, 'unrated'> & { actionFields: ActionFieldProfile[] };
-export type Membership = Pick<MembershipDto, 'id' | 'organisationName' | 'role'> & Partial<Pick<MembershipDto, 'personName'>>;
+export type Membership = Pick<MembershipDto, 'id' | 'organisationId' | 'organisationName' | 'role'> & Partial<Pick<MembershipDto, 'personName'>>;
+export type KickoffRecord = KickoffRecordDto;
+export type ParticipationRecord = ParticipationRecordDto;
+export type Person = Pick<PersonDto, 'id' | 'name' | 'organisationId' | 'role'>;
 export type ParticipationEvent = Pick<ParticipationEventDto, 'id' | 'type' | 'date' | 'participants' | 'participantsTotal' | 'outcome'>;
 
 const q = (id: string) => `${apiUrl}/quarters/${encodeURIComponent(id)}`;
@@ -45,4 +59,18 @@ export const actorsApi = {
   events: (quarterId: string) => rows<ParticipationEvent>(`${q(quarterId)}/participation-events`),
   addEvent: async (quarterId: string, event: { type: string; date: string; participants: Record<string, number>; outcome?: string }) =>
     (await httpClient(`${q(quarterId)}/participation-events`, { method: 'POST', body: JSON.stringify(event) })).json as ParticipationEvent,
+  /** The kick-off record, or null while the kick-off is not recorded (204). */
+  kickoff: async (quarterId: string) => ((await httpClient(`${q(quarterId)}/kickoff`)).json as KickoffRecord | undefined) ?? null,
+  /** Rejects with a 400 whose `body.errors` names the problem per field, or 409 when recorded already. */
+  recordKickoff: async (quarterId: string, kickoff: RecordKickoffCommand) =>
+    (await httpClient(`${q(quarterId)}/kickoff`, { method: 'POST', body: JSON.stringify(kickoff) })).json as KickoffRecord,
+  /** The participation record, or null while the participation phase is open (204). */
+  participationRecord: async (quarterId: string) => ((await httpClient(`${q(quarterId)}/participation-record`)).json as ParticipationRecord | undefined) ?? null,
+  closeParticipation: async (quarterId: string, record: CloseParticipationCommand) =>
+    (await httpClient(`${q(quarterId)}/participation-record`, { method: 'POST', body: JSON.stringify(record) })).json as ParticipationRecord,
+  /** People of one organisation (GET /people filtered by it), or every person the user may see. */
+  people: (organisationId?: string) =>
+    rows<Person>(
+      `${apiUrl}/people?filter=${encodeURIComponent(JSON.stringify(organisationId ? { organisationId } : {}))}&sort=${encodeURIComponent('["name","ASC"]')}&range=${encodeURIComponent('[0,499]')}`,
+    ),
 };

@@ -67,6 +67,11 @@ describe('what the console offers each role', () => {
     }
   });
 
+  it('offers the forms of the step deliverables (kick-off, participation record, goals workshop) to those who may write them', () => {
+    for (const role of ['programme_admin', 'partner', 'facilitator'] as const) expect(canAccess(role, 'quarters', 'record_steps')).toBe(true);
+    for (const role of ['operator', 'viewer'] as const) expect(canAccess(role, 'quarters', 'record_steps')).toBe(false);
+  });
+
   it('offers nothing to someone not signed in, and never an action it does not know', () => {
     expect(canAccess(undefined, 'quarters', 'list')).toBe(false);
     expect(canAccess('programme_admin', 'audit-log', 'delete')).toBe(false);

@@ -17,6 +17,8 @@ const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
     add_membership: ['programme_admin'],
     // Size figures and boundary: the quarter's own partners and facilitators know them first (PATCH /api/quarters/:id).
     edit_details: ['programme_admin', 'partner', 'facilitator'],
+    // The deliverables that complete a development step (kick-off, participation record, goals workshop).
+    record_steps: ['programme_admin', 'partner', 'facilitator'],
   },
   // Who sees an organisation sees its people; only the programme office writes them (gateway policies).
   organisations: { list: ALL, show: ALL, create: ['programme_admin'] },

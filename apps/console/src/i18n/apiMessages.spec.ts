@@ -218,6 +218,22 @@ const SAMPLES: Record<ApiMessageKey, string> = {
   ring_closed: 'boundary.coordinates[0] must be closed (first and last position equal)',
   rings_list: 'boundary.coordinates must be a non-empty array of linear rings',
   polygons_list: 'boundary.coordinates must be a non-empty array of polygons',
+  kickoff_recorded: 'The kick-off of this quarter is recorded already',
+  participation_closed: 'The participation phase of this quarter is closed already',
+  participation_needs_event: 'Record at least one participation event before closing the participation phase',
+  goals_workshop_needs_draft: 'The goals workshop agrees the drafted goals and measures: draft at least one goal with a measure first',
+  unknown_person: 'unknown person "0b7e2f3c-1111-4222-8333-944455556666"',
+  not_taking_part: 'Frauke Peters belongs to Region Hannover, which does not take part in this quarter',
+  leads_two_organisations: 'the project leads must come from two organisations (housing company and municipality)',
+  each_proposal_text: 'each proposal needs a text',
+  each_proposal_text_at_most: 'each proposal needs a text of at most 2000 characters',
+  at_least_one_proposal: 'proposals must name at least one proposal',
+  list_of_proposals: 'proposals must be a list of proposals',
+  names_a_person: 'housingCompanyLeadId must name a person (id)',
+  name_who_took_part: 'participants must name who took part',
+  action_field_id: 'actionFieldId must be an action field id',
+  text: 'notes must be text',
+  not_lie_in_future: 'date must not lie in the future',
 };
 
 const placeholders = (message: string) => (message.match(/%\{\w+\}/g) ?? []).sort();
@@ -257,6 +273,15 @@ describe('API messages in the console', () => {
     expect(translateApiMessage('at_gte must be an ISO-8601 date', 'de')).toBe('„at_gte“ muss ein Datum im Format ISO 8601 sein');
     expect(translateApiMessage('unknown filter; the dashboard filters by programmeId, phase', 'de')).toBe(
       'Unbekannter Filter; die Übersicht filtert nach programmeId, phase',
+    );
+    // The deliverables of the development steps: fields named as the forms label them.
+    expect(translateApiMessage('housingCompanyLeadId must name a person (id)', 'de')).toBe('„Projektleitung Wohnungsunternehmen“: Bitte wählen Sie eine Person aus');
+    expect(translateApiMessage('declarationSignedOn must not lie in the future', 'de')).toBe('„Teilnahmeerklärung unterzeichnet am“ darf nicht in der Zukunft liegen');
+    expect(translateApiMessage('Record at least one participation event before closing the participation phase', 'de')).toBe(
+      'Erfassen Sie mindestens ein Beteiligungsformat, bevor Sie die Beteiligungsphase abschließen.',
+    );
+    expect(translateApiMessage('Tobias Wagner belongs to Quartiersbegleitung Ruhr, which does not take part in this quarter', 'de')).toBe(
+      'Tobias Wagner gehört zu Quartiersbegleitung Ruhr; diese Organisation ist an diesem Quartier nicht beteiligt',
     );
   });
 

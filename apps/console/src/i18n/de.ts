@@ -10,6 +10,7 @@ import { organisationsGerman, organisationsResourceGerman } from '../organisatio
 import { peopleGerman, peopleResourceGerman } from '../people/messages';
 import { summaryGerman } from '../process/summaryMessages';
 import { auditGerman } from '../auditLog/messages';
+import { stepsGerman } from '../actors/messages';
 
 /**
  * German is the console's first and default language, in formal address ("Sie").
@@ -251,6 +252,8 @@ const domainGerman = {
   ...cataloguesGerman,
   // audit action keys and resource types
   ...auditGerman,
+  // the deliverables that complete Auftakt, Beteiligungsphase and Zielvereinbarungsworkshop
+  ...stepsGerman,
   app: {
     title: 'GenQ – Programmstelle',
     dashboard: {

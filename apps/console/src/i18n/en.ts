@@ -11,6 +11,7 @@ import { organisationsEnglish, organisationsResourceEnglish } from '../organisat
 import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
 import { summaryEnglish } from '../process/summaryMessages';
 import { auditEnglish } from '../auditLog/messages';
+import { stepsEnglish } from '../actors/messages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
@@ -25,6 +26,7 @@ const domainEnglish: DomainMessages = {
   ...peopleEnglish,
   ...cataloguesEnglish,
   ...auditEnglish,
+  ...stepsEnglish,
   app: {
     title: 'GenQ – Programme Office',
     dashboard: {
