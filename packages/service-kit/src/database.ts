@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions, MixedList, QueryRunner, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from './config';
+import { installSqliteGate } from './sqlite-gate';
 
 /**
  * TypeORM options of one service's own database. Migrations always run at start;
@@ -17,6 +18,8 @@ export function dataSourceOptions(
   const common = { entities, migrations, migrationsRun: true, synchronize: false, migrationsTransactionMode: 'each' as const };
   if (db.type === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    // One transaction at a time on the embedded database's single connection (see sqlite-gate).
+    installSqliteGate();
     return {
       ...common,
       type: 'better-sqlite3',
