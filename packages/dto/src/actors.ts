@@ -12,7 +12,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -31,6 +30,7 @@ import {
   type UpdateQuarterDetailsCommand,
 } from '@genq/contracts';
 import { ActingUser, ActorDto } from './auth';
+import { CalendarDate } from './dates';
 
 const count = (group: string) => [
   IsOptional(),
@@ -56,8 +56,7 @@ export class CreateParticipationEventDto implements CreateParticipationEventComm
   type!: ParticipationEventType;
 
   @ApiProperty({ example: '2026-03-14', description: 'Calendar date, YYYY-MM-DD' })
-  @IsString({ message: 'date must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be a date YYYY-MM-DD' })
+  @CalendarDate('date')
   date!: string;
 
   @ApiPropertyOptional({ type: ParticipantsDto })
@@ -120,16 +119,10 @@ export class UpdateQuarterDetailsMessage extends UpdateQuarterDetailsDto {
   actor!: ActorDto;
 }
 
-const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const calendarDate = (name: string): PropertyDecorator[] => [
-  IsString({ message: `${name} must be a date YYYY-MM-DD` }),
-  Matches(CALENDAR_DATE, { message: `${name} must be a date YYYY-MM-DD` }),
-];
-
 /** The kick-off record (Auftakt): project leads on both sides, the facilitator, the declaration of participation. */
 export class RecordKickoffDto implements RecordKickoffCommand {
   @ApiProperty({ example: '2026-02-10', description: 'Date of the kick-off meeting, YYYY-MM-DD' })
-  @apply(calendarDate('date'))
+  @CalendarDate('date')
   date!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The person who leads the project for the housing company' })
@@ -145,7 +138,7 @@ export class RecordKickoffDto implements RecordKickoffCommand {
   facilitatorId!: string;
 
   @ApiProperty({ example: '2026-02-10', description: 'Date the declaration of participation was signed, YYYY-MM-DD' })
-  @apply(calendarDate('declarationSignedOn'))
+  @CalendarDate('declarationSignedOn')
   declarationSignedOn!: string;
 
   @ApiPropertyOptional({ example: 'Auftakt im Stadtteilbüro mit Wohnungsunternehmen, Stadt und Quartiersmanagement' })
@@ -179,7 +172,7 @@ export class ParticipationProposalDto implements ParticipationProposal {
 /** Closes the Beteiligungsphase with the proposals collected (the participation record). */
 export class CloseParticipationDto implements CloseParticipationCommand {
   @ApiProperty({ example: '2026-08-31', description: 'Date the participation phase closed, YYYY-MM-DD' })
-  @apply(calendarDate('closedOn'))
+  @CalendarDate('closedOn')
   closedOn!: string;
 
   @ApiProperty({ type: [ParticipationProposalDto], description: 'The proposals residents and partners made (at least one)' })

@@ -14,7 +14,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   Min,
   ValidateIf,
@@ -35,6 +34,7 @@ import {
   type RecordGoalsWorkshopCommand,
 } from '@genq/contracts';
 import { ActingUser, ActorDto } from './auth';
+import { CalendarDate } from './dates';
 
 /**
  * A text a decision requires: one message that says what is wrong (missing, or too long),
@@ -610,8 +610,7 @@ export class RejectAmendmentMessage extends RejectAmendmentDto {
 /** The goals workshop (Zielvereinbarungsworkshop) on the drafted goals and measures. */
 export class RecordGoalsWorkshopDto implements RecordGoalsWorkshopCommand {
   @ApiProperty({ example: '2026-09-15', description: 'Date of the workshop, YYYY-MM-DD' })
-  @IsString({ message: 'date must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be a date YYYY-MM-DD' })
+  @CalendarDate('date')
   date!: string;
 
   @ApiProperty({ example: 'Wohnungsunternehmen, Stadt, Quartiersmanagement, Seniorenbeirat' })
