@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { Logger, type DynamicModule, type INestMicroservice, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { AuditContextInterceptor } from './audit';
 import { RpcErrorFilter, rpcValidationPipe } from './errors';
 import { ConfigError, type Endpoint } from './config';
 
 /**
  * Starts one NestJS microservice on TCP with the shared error filter and validation pipe,
- * so every service answers errors the same way.
+ * so every service answers errors the same way, and the audit context interceptor, so every
+ * handler knows who asked (see `recordAudit`).
  */
 export async function startMicroservice(
   name: string,
@@ -19,6 +21,7 @@ export async function startMicroservice(
     options: { host: endpoint.host, port: endpoint.port },
     logger: ['error', 'warn', 'log'],
   });
+  app.useGlobalInterceptors(new AuditContextInterceptor());
   app.useGlobalPipes(rpcValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   app.enableShutdownHooks();

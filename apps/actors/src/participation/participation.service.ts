@@ -13,6 +13,7 @@ import {
   type Page,
 } from '@genq/contracts';
 import { recordEvent, rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { Programme } from '../programmes/entities/programme.entity';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { requireRole } from '../scope/actor';
@@ -41,6 +42,7 @@ export class ParticipationService {
   constructor(
     @InjectRepository(ParticipationEvent) private readonly events: Repository<ParticipationEvent>,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, quarterId: string, cmd: CreateParticipationEventCommand): Promise<ParticipationEventDto> {
@@ -65,7 +67,9 @@ export class ParticipationService {
         }),
       );
       await recordParticipationFigures(em, quarterId, `event:${saved.id}`);
-      return toParticipationEventDto(saved);
+      const created = toParticipationEventDto(saved);
+      await this.audit.recordChange(em, { action: 'participation_event.create', resourceType: 'participation_event', resourceId: created.id, quarterId, before: null, after: created });
+      return created;
     });
   }
 

@@ -3,7 +3,6 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } fro
 import type { Response } from 'express';
 import { ALL_ROLES, ParticipationPatterns, type Actor, type Page, type ParticipationEventDto, type QuarterDto } from '@genq/contracts';
 import { CreateParticipationEventDto, UpdateQuarterDetailsDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { withContentRange } from '../common/list-query';
@@ -16,10 +15,7 @@ const QUARTER_WRITERS = ['programme_admin', 'partner', 'facilitator'] as const;
 @ApiTags('quarters')
 @Controller('quarters/:quarterId/participation-events')
 export class ParticipationController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
@@ -37,9 +33,7 @@ export class ParticipationController {
   })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`, keyed by field (e.g. `participants.18-64`)' })
   async create(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateParticipationEventDto, @CurrentActor() actor: Actor) {
-    const created = await this.services.send<ParticipationEventDto>('actors', ParticipationPatterns.create, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'participation_event.create', resourceType: 'participation_event', resourceId: created.id, quarterId, before: null, after: created });
-    return created;
+    return this.services.send<ParticipationEventDto>('actors', ParticipationPatterns.create, { ...dto, quarterId, actor });
   }
 }
 
@@ -47,22 +41,18 @@ export class ParticipationController {
 @ApiTags('quarters')
 @Controller('quarters')
 export class QuarterDetailsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Patch(':id')
   @Policy({ roles: QUARTER_WRITERS, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'The quarter with its new size figures and boundary' })
   @ApiBadRequestResponse({ description: 'Field errors; `boundary` names what is wrong with the GeoJSON' })
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateQuarterDetailsDto, @CurrentActor() actor: Actor) {
-    const { before, after } = await this.services.send<{ before: QuarterDto; after: QuarterDto }>('actors', ParticipationPatterns.updateQuarterDetails, {
+    const { after } = await this.services.send<{ before: QuarterDto; after: QuarterDto }>('actors', ParticipationPatterns.updateQuarterDetails, {
       ...dto,
       quarterId: id,
       actor,
     });
-    await this.audit.record({ action: 'quarter.update_details', resourceType: 'quarter', resourceId: id, quarterId: id, before, after });
     return after;
   }
 }
