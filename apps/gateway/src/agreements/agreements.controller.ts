@@ -15,7 +15,6 @@ import {
   type PdfDocument,
 } from '@genq/contracts';
 import { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, ReviewDecisionDto, SetJustificationDto, SubmitConceptDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-actor';
 import { Policy, Public } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
@@ -34,7 +33,6 @@ const pdf = (doc: PdfDocument) =>
 export class ConceptController {
   constructor(
     private readonly services: ServiceClients,
-    private readonly audit: AuditService,
     private readonly agreements: AgreementsGatewayService,
   ) {}
 
@@ -50,9 +48,7 @@ export class ConceptController {
   @ApiCreatedResponse({ description: 'Goal added to the Handlungskonzept' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
   async createGoal(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateGoalDto, @CurrentActor() actor: Actor) {
-    const goal = await this.services.send<GoalDto>('agreements', P.createGoal, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'goal.create', resourceType: 'goal', resourceId: goal.id, quarterId, before: null, after: goal });
-    return goal;
+    return this.services.send<GoalDto>('agreements', P.createGoal, { ...dto, quarterId, actor });
   }
 
   @Post('measures')
@@ -60,9 +56,7 @@ export class ConceptController {
   @ApiCreatedResponse({ description: 'Measure added to a goal' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`; a goal of another quarter is unknown' })
   async createMeasure(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateMeasureDto, @CurrentActor() actor: Actor) {
-    const measure = await this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'measure.create', resourceType: 'measure', resourceId: measure.id, quarterId, before: null, after: measure });
-    return measure;
+    return this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
   }
 
   @Post('measures/:measureId/status')
@@ -83,10 +77,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'The written justification of an action field without goal, set or replaced' })
   async justify(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: SetJustificationDto, @CurrentActor() actor: Actor) {
-    const before = (await this.services.send<HandlungskonzeptDto>('agreements', P.getConcept, { quarterId })).justifications.find((j) => j.actionFieldId === dto.actionFieldId) ?? null;
-    const after = await this.services.send<FieldJustificationDto>('agreements', P.setJustification, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'justification.set', resourceType: 'field_justification', resourceId: after.id, quarterId, before, after });
-    return after;
+    return this.services.send<FieldJustificationDto>('agreements', P.setJustification, { ...dto, quarterId, actor });
   }
 }
 
