@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditPatterns, type Actor, type AuditActor, type AuditEntryDto, type AuditRecordCommand } from '@genq/contracts';
 import { currentRequest } from '../auth/request-context';
 import { ServiceClients } from '../services/service-clients';
@@ -26,9 +26,10 @@ export interface AuditEntryInput {
 }
 
 /**
- * Records writes in the append-only audit log (kept by the actors service). Write handlers
- * call {@link record} after the change succeeded; the AuditInterceptor records a generic
- * entry for any write that did not, so no write goes unrecorded.
+ * Records the writes that have no service transaction in the append-only audit log (kept by
+ * the actors service): process interventions, reported process events and batches, which
+ * Temporal applies. Every other write is audited by the service that owns the record, in
+ * the transaction of the change (`recordAudit` in the service-kit): do not add callers here.
  *
  * ```ts
  * await this.audit.record({ action: 'intervention.pause', resourceType: 'quarter', resourceId: id,
@@ -37,8 +38,6 @@ export interface AuditEntryInput {
  */
 @Injectable()
 export class AuditService {
-  private readonly logger = new Logger(AuditService.name);
-
   constructor(private readonly services: ServiceClients) {}
 
   async record(input: AuditEntryInput): Promise<AuditEntryDto> {
@@ -57,16 +56,7 @@ export class AuditService {
       after: input.after ?? null,
       requestId: input.requestId !== undefined ? input.requestId : (ctx?.requestId ?? null),
     };
-    const entry = await this.services.send<AuditEntryDto>('actors', AuditPatterns.record, cmd);
-    if (ctx) ctx.audited++;
-    return entry;
-  }
-
-  /** Marks a write request that changed nothing (e.g. an idempotent repeat): there is nothing to record. */
-  nothingChanged(why: string): void {
-    const ctx = currentRequest();
-    if (ctx) ctx.audited++;
-    this.logger.debug(`no audit entry for request ${ctx?.requestId ?? '?'}: ${why}`);
+    return this.services.send<AuditEntryDto>('actors', AuditPatterns.record, cmd);
   }
 }
 
