@@ -112,14 +112,15 @@ export class AgreementService {
    * housing company and the municipality have both signed, the version is binding.
    */
   async sign(actor: Actor, quarterId: string, versionId: string, signer: SignerDto): Promise<SignResult> {
-    requireRole(actor, ['partner'], 'sign agreements');
-    if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
-    if (!signer.organisationId || signer.organisationId !== actor.organisationId) {
-      throw rpcError(403, 'You may sign only for your own organisation');
-    }
-    if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
     return this.db.transaction(async (em) => {
+      // An unknown version answers 404 before anything about the signer is said.
       const version = await this.find(em, quarterId, versionId, true);
+      requireRole(actor, ['partner'], 'sign agreements');
+      if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
+      if (!signer.organisationId || signer.organisationId !== actor.organisationId) {
+        throw rpcError(403, 'You may sign only for your own organisation');
+      }
+      if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
       if (version.status === 'superseded') throw rpcError(409, `Version ${version.number} has been superseded by a newer version and can no longer be signed`);
       if (version.status !== 'submitted') throw rpcError(409, `Version ${version.number} is ${version.status}: only a submitted version awaiting signatures can be signed`);
       await this.refuseAmendmentVersion(em, version, 'sign');

@@ -51,7 +51,10 @@ const toReportDto = (r: AnnualReport): AnnualReportDto => ({
   remarks: r.remarks,
 });
 
-/** Checks that may refuse a signature before anything is read: role, own person, own organisation, authority. */
+/**
+ * Checks that refuse a signature: role, own person, own organisation, authority. Made after
+ * the record to sign was found, so an unknown version or amendment answers 404 first.
+ */
 export function checkSigner(actor: Actor, signer: SignerDto): void {
   requireRole(actor, ['partner'], 'sign agreements');
   if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
@@ -373,11 +376,11 @@ export class ImplementationService {
 
   /** The housing company or the municipality confirms the amendment by signing its version. */
   async signAmendment(actor: Actor, quarterId: string, amendmentId: string, signer: SignerDto): Promise<AmendmentSignResult> {
-    checkSigner(actor, signer);
-    const party: Party | null = signer.organisationType === 'housing_company' || signer.organisationType === 'municipality' ? signer.organisationType : null;
-    if (!party) throw rpcError(409, 'An amendment is confirmed by the housing company and the municipality only');
     return this.db.transaction(async (em) => {
       const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
+      checkSigner(actor, signer);
+      const party: Party | null = signer.organisationType === 'housing_company' || signer.organisationType === 'municipality' ? signer.organisationType : null;
+      if (!party) throw rpcError(409, 'An amendment is confirmed by the housing company and the municipality only');
       if (amendment.status !== 'proposed') throw rpcError(409, `The amendment is ${amendment.status}: it takes no more signatures`);
       const before = amendmentSummary(await this.toAmendmentDto(em, amendment));
       const signatures = await em.getRepository(Signature).findBy({ versionId: amendment.versionId });

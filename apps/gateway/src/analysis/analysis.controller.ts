@@ -203,7 +203,8 @@ export class AnalysisController {
   @ApiOkResponse({ description: 'The submitted analysis; the analysis service records `analysis.submitted` and the process completes the Quartiersanalyse from it. A repeat changes nothing' })
   @ApiBadRequestResponse({ description: 'Criteria without a rating, under `errors.ratings.<criterionId>`' })
   async submit(@Param('id', new ParseUUIDPipe()) id: string) {
-    const { analysis } = await this.services.send<{ analysis: AnalysisDto; changed: boolean }>('analysis', AnalysisPatterns.submitAnalysis, { quarterId: id });
+    // Through the analysis gateway service, which opens the quarter's analysis first if it has none.
+    const { analysis } = await this.analysis.send<{ analysis: AnalysisDto; changed: boolean }>(id, AnalysisPatterns.submitAnalysis, { quarterId: id });
     return { analysis };
   }
 
