@@ -470,6 +470,14 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       ]);
     });
 
+    it("appends an entry with a key (a workflow's retried activity) once", async () => {
+      const first = await record({ requestId: 'req-keyed', key: 'quarter-x:intervention:1' });
+      expect(first).toMatchObject({ requestId: 'req-keyed' });
+      await expect(record({ requestId: 'req-keyed', key: 'quarter-x:intervention:1' })).resolves.toEqual({ duplicate: true, key: 'quarter-x:intervention:1' });
+      await record({ requestId: 'req-keyed', key: 'quarter-x:intervention:2' });
+      expect((await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: root, filter: { requestId: 'req-keyed' } })).total).toBe(2);
+    });
+
     it('refuses UPDATE and DELETE in the database itself', async () => {
       await record();
       const db = service.app.get(DataSource);

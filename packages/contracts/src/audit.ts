@@ -29,7 +29,15 @@ export interface AuditRecordCommand {
   after?: unknown;
   /** X-Request-Id of the HTTP request that caused the change. */
   requestId?: string | null;
+  /**
+   * Idempotency key: an entry with a key is appended once, however often it is sent (a
+   * workflow's activity retried). Without one, every call appends.
+   */
+  key?: string;
 }
+
+/** The answer of `actors.audit.record`: the entry, or that an entry with this key exists already. */
+export type AuditRecordResult = AuditEntryDto | { duplicate: true; key: string };
 
 /**
  * Who asked and which request, as the gateway attaches it to every command it sends to a

@@ -31,6 +31,36 @@ describe('quarter lifecycle on a real Temporal server', () => {
     await env?.teardown();
   });
 
+  it("records the audit entry of an intervention and of a reported event it applied, with the request's context, once each", async () => {
+    const q = await startQuarter(env, 'audited');
+    const audit = { actor: { userId: 'u-1', email: 'olga@genq.example', role: 'operator' as const }, requestId: 'req-iv', programmeId: 'genq-nrw-2026', quarterId: 'audited' };
+    const result = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'Ratswahl', audit });
+    const outcome = await q.event({ type: 'kickoff_recorded', audit: { ...audit, requestId: 'req-ev' } } as never, 'audited-kickoff');
+    const duplicate = await q.event({ type: 'kickoff_recorded', audit: { ...audit, requestId: 'req-ev-2' } } as never, 'audited-kickoff');
+    // Without an audit context (the process bridge, a batch's item): the entry is recorded where the update starts.
+    await q.intervene({ kind: 'pause', reason: 'Abstimmung' });
+    await q.event({ type: 'analysis_submitted' });
+    const mine = recorder.audits.filter((e) => e.quarterId === 'audited');
+    expect(mine).toEqual([
+      {
+        actor: audit.actor,
+        action: 'intervention.extend_deadline',
+        resourceType: 'quarter',
+        resourceId: 'audited',
+        programmeId: 'genq-nrw-2026',
+        quarterId: 'audited',
+        reason: 'Ratswahl',
+        before: result.before,
+        after: result.after,
+        requestId: 'req-iv',
+        key: expect.stringMatching(/^quarter-audited:intervention:/),
+      },
+      expect.objectContaining({ action: 'process.kickoff_recorded', reason: null, before: null, after: { event: { type: 'kickoff_recorded', eventId: 'audited-kickoff' }, outcome }, requestId: 'req-ev' }),
+      expect.objectContaining({ action: 'process.kickoff_recorded', reason: 'duplicate event', after: { event: { type: 'kickoff_recorded', eventId: 'audited-kickoff' }, outcome: duplicate }, requestId: 'req-ev-2' }),
+    ]);
+    expect(new Set(mine.map((e) => e.key)).size).toBe(3);
+  });
+
   it('registers every search attribute the workflow upserts', async () => {
     const existing = await env.connection.operatorService.listSearchAttributes({ namespace: 'default' });
     expect(missingSearchAttributes(Object.keys(existing.customAttributes ?? {}))).toEqual({});

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { Actor, AuditEntryDto, AuditRecordCommand, DomainEvent, ListQuery, Page } from '@genq/contracts';
-import { MAX_PAGE_SIZE, auditEntry, auditSnapshot, pageOf, rpcError, type AuditEntryInput } from '@genq/service-kit';
+import type { Actor, AuditEntryDto, AuditRecordCommand, AuditRecordResult, DomainEvent, ListQuery, Page } from '@genq/contracts';
+import { MAX_PAGE_SIZE, ProcessedEventRow, auditEntry, auditSnapshot, isUniqueViolation, pageOf, rpcError, type AuditEntryInput } from '@genq/service-kit';
 import { ScopeService } from '../scope/scope.service';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -62,6 +62,30 @@ export class AuditService {
   async append(em: EntityManager, event: DomainEvent): Promise<void> {
     if (event.type !== 'audit.recorded') return;
     await this.record(event.payload as AuditRecordCommand, em, new Date(event.occurredAt));
+  }
+
+  /** Where the keys of keyed entries are kept (the inbox table: one row per key, written with the entry). */
+  static readonly KEYED_ENTRIES = 'audit-log';
+
+  /**
+   * The `actors.audit.record` pattern: appends one entry; an entry with a `key` (a workflow's
+   * activity, which Temporal may retry) only once, in one transaction with the key.
+   */
+  async recordOnce(cmd: AuditRecordCommand): Promise<AuditRecordResult> {
+    const key = cmd.key;
+    if (!key) return this.record(cmd);
+    const duplicate = { duplicate: true as const, key };
+    try {
+      return await this.entries.manager.transaction(async (em) => {
+        const keys = em.getRepository(ProcessedEventRow);
+        if (await keys.existsBy({ consumer: AuditService.KEYED_ENTRIES, eventId: key })) return duplicate;
+        await keys.insert({ consumer: AuditService.KEYED_ENTRIES, eventId: key, processedAt: new Date() });
+        return this.record(cmd, em);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return duplicate;
+      throw err;
+    }
   }
 
   /** Appends one entry; pass `manager` to write it in the same transaction as the change it records. */

@@ -26,14 +26,15 @@ export interface AuditEntryInput {
 }
 
 /**
- * Records the writes that have no service transaction in the append-only audit log (kept by
- * the actors service): process interventions, reported process events and batches, which
- * Temporal applies. Every other write is audited by the service that owns the record, in
- * the transaction of the change (`recordAudit` in the service-kit): do not add callers here.
+ * Records the start of a batch intervention in the append-only audit log (kept by the actors
+ * service): the one write that has neither a service transaction nor a quarter's workflow to
+ * record it. Every other write is audited by its owner: a service in the transaction of the
+ * change (`recordAudit` in the service-kit), a quarter's workflow after it applied an
+ * intervention or a reported event, the batch's activity per quarter. Do not add callers here.
  *
  * ```ts
- * await this.audit.record({ action: 'intervention.pause', resourceType: 'quarter', resourceId: id,
- *   reason: dto.reason, before, after });
+ * await this.audit.record({ action: `intervention.batch.${kind}`, resourceType: 'intervention_batch', resourceId: batchId,
+ *   programmeId, reason, before: null, after: { filter, quarterIds } });
  * ```
  */
 @Injectable()

@@ -40,14 +40,23 @@ export class ServiceClients {
  * service-kit's AuditContextInterceptor takes it off again before validation.
  */
 export function withAuditContext(payload: unknown): unknown {
+  const meta = requestAuditContext();
+  if (!meta || !payload || typeof payload !== 'object' || Array.isArray(payload)) return payload;
+  return { ...(payload as Record<string, unknown>), [AUDIT_META_KEY]: meta };
+}
+
+/**
+ * Who is asking and in which request (none outside a signed-in request): sent with every
+ * command, and with the updates of a quarter's workflow, whose owner records the audit entry.
+ */
+export function requestAuditContext(): AuditContext | undefined {
   const ctx = currentRequest();
-  if (!ctx?.principal || !payload || typeof payload !== 'object' || Array.isArray(payload)) return payload;
-  const meta: AuditContext = {
+  if (!ctx?.principal) return undefined;
+  return {
     actor: { userId: ctx.principal.id, email: ctx.principal.email, role: ctx.principal.role },
     requestId: ctx.requestId,
     programmeId: ctx.programmeId ?? null,
     quarterId: ctx.quarterId ?? null,
     programmeIds: ctx.principal.programmeIds,
   };
-  return { ...(payload as Record<string, unknown>), [AUDIT_META_KEY]: meta };
 }
