@@ -296,6 +296,11 @@ export interface BatchInterventionInput {
   requestedAt: string;
   /** Who started it, for the audit entry of each quarter's intervention. */
   auditActor?: AuditActor;
+  /**
+   * Who started it and in which request, with the quarters by programme: the workflow records
+   * one `intervention.batch.<kind>` entry per programme it touches before it starts.
+   */
+  audit?: AuditContext & { quarterIdsByProgramme: Record<string, string[]> };
 }
 
 export interface BatchItemResult {

@@ -128,7 +128,16 @@ async function main() {
     const batch = await client.workflow.start(c.BATCH_INTERVENTION_WORKFLOW, {
       taskQueue: TQ,
       workflowId: c.batchWorkflowId('recorded'),
-      args: [{ batchId: 'recorded', quarterIds: ['b1', 'b2'], intervention: { operator, kind: 'pause', reason: 'recorded batch' }, filter: {}, requestedAt: new Date().toISOString() }],
+      args: [
+        {
+          batchId: 'recorded',
+          quarterIds: ['b1', 'b2'],
+          intervention: { operator, kind: 'pause', reason: 'recorded batch' },
+          audit: { ...audit, quarterIdsByProgramme: { record: ['b1', 'b2'] } },
+          filter: {},
+          requestedAt: new Date().toISOString(),
+        },
+      ],
     });
     await batch.result();
   });
