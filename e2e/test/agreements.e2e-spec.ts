@@ -231,10 +231,9 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     await processWhen((s) => s.amendment?.id === third.id, 'the next amendment in the process');
     expect(consistencyReport(env.stack).mismatches).toEqual([]);
 
-    // Every step is in the audit log with before and after.
-    const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body;
-    const actions = log.map((e: { action: string }) => e.action);
-    for (const action of [
+    // Every step is in the audit log with before and after: the agreements service recorded each
+    // entry with its change, the actors service appends them from the event stream a moment later.
+    const expected = [
       'goal.create',
       'measure.create',
       'measure.status',
@@ -251,9 +250,14 @@ describe('Handlungskonzept to certificate over HTTP', () => {
       'amendment.sign',
       'amendment.accept',
       'amendment.reject',
-    ]) {
-      expect(actions).toContain(action);
-    }
+    ];
+    const log = await eventually(async () => {
+      const entries = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body;
+      const actions = new Set(entries.map((e: { action: string }) => e.action));
+      return expected.every((a) => actions.has(a)) && entries;
+    }, 'every step of the agreement in the audit log');
+    const actions = log.map((e: { action: string }) => e.action);
+    for (const action of expected) expect(actions).toContain(action);
     const acceptance = log.find((e: { action: string }) => e.action === 'amendment.accept');
     expect(acceptance.before.status).toBe('confirmed');
     expect(acceptance.after.status).toBe('accepted');

@@ -85,10 +85,16 @@ describe('events survive crashes of NATS, the worker, the agreements service and
     expect(confirmed.phase).toBe('implementation');
     expect(consistencyReport(env.stack)).toMatchObject({ mismatches: [], unreadable: [] });
 
-    // Every acknowledged write once in the audit log; the refused acceptance not at all.
-    const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body as Array<{ action: string }>;
-    const count = (action: string) => log.filter((e) => e.action === action).length;
-    expect([count('agreement.sign'), count('agreement.review.approved'), count('amendment.propose'), count('amendment.sign'), count('amendment.accept')]).toEqual([2, 1, 1, 2, 0]);
+    // Every acknowledged write once in the audit log; the refused acceptance not at all. The
+    // entries travel as events (recorded with each change, appended by the actors service), so
+    // they arrive once the stream has caught up after the faults, and never twice.
+    const counts = async () => {
+      const log = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body as Array<{ action: string }>;
+      const count = (action: string) => log.filter((e) => e.action === action).length;
+      return [count('agreement.sign'), count('agreement.review.approved'), count('amendment.propose'), count('amendment.sign'), count('amendment.accept')];
+    };
+    await eventually(async () => JSON.stringify(await counts()) === JSON.stringify([2, 1, 1, 2, 0]), 'every acknowledged write in the audit log').catch(() => undefined);
+    expect(await counts()).toEqual([2, 1, 1, 2, 0]);
   });
 
   it('counts every acknowledged participation event once while NATS, the analysis and the actors service are killed in the stream', async () => {

@@ -24,6 +24,8 @@ export class ActorsModule {
   static forRoot(config: ActorsConfig): DynamicModule {
     return {
       module: ActorsModule,
+      // Global, so that modules (the audit log's appender) subscribe to the service's event bus.
+      global: true,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, actorsEntities, actorsMigrations), retryAttempts: 3 }),
         ProgrammesModule,
@@ -40,6 +42,7 @@ export class ActorsModule {
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
+      exports: [ServiceEventBus],
     };
   }
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -6,12 +7,14 @@ import { startTestDatabases, type TestDatabases } from '@genq/infra';
 import {
   ActorsPatterns,
   AuditPatterns,
+  EVENT_CONSUMERS,
   IdentityPatterns,
   OrganisationsPatterns,
   type AccountDto,
   type Actor,
   type AuditEntryDto,
   type CreateQuarterResult,
+  type DomainEvent,
   type MembershipDto,
   type OrganisationDto,
   type Page,
@@ -20,8 +23,9 @@ import {
   type SessionIssued,
   type Visibility,
 } from '@genq/contracts';
-import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { inboxHandler, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
+import { AuditService } from '../src/audit/audit.service';
 import type { ActorsConfig } from '../src/config';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
@@ -409,6 +413,69 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       expect(batch.map((e) => e.id)).toEqual([...batch.map((e) => e.id)].sort((a, b) => a - b));
       expect(batch.length).toBe(mine.total);
       await expect(send(AuditPatterns.export, { actor: nrwAdmin, filter: {}, afterId: batch.at(-1)!.id })).resolves.toEqual([]);
+    });
+
+    it("writes the entry of its own change in the change's transaction, with the gateway's audit context, and none for a refused one", async () => {
+      const meta = (requestId: string) => ({ actor: { userId: nrwAdmin.userId, email: nrwAdmin.email, role: 'programme_admin' }, requestId, programmeId: 'genq-nrw-2026', quarterId: null });
+      const created = await send<OrganisationDto>(OrganisationsPatterns.create, { actor: nrwAdmin, name: 'Spar- und Bauverein', type: 'housing_company', programmeId: 'genq-nrw-2026', _meta: meta('req-org-1') });
+      const byRequest = async (requestId: string) => (await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: root, filter: { requestId } })).data;
+      expect(await byRequest('req-org-1')).toEqual([
+        expect.objectContaining({
+          actorId: nrwAdmin.userId,
+          actorEmail: nrwAdmin.email,
+          actorRole: 'programme_admin',
+          action: 'organisation.create',
+          resourceType: 'organisation',
+          resourceId: created.id,
+          programmeId: 'genq-nrw-2026',
+          before: null,
+          after: created,
+        }),
+      ]);
+      // The same name again is refused by the unique index inside the transaction: no entry.
+      expect((await refusal(OrganisationsPatterns.create, { actor: nrwAdmin, name: 'Spar- und Bauverein', type: 'housing_company', programmeId: 'genq-nrw-2026', _meta: meta('req-org-2') })).status).toBe(409);
+      expect(await byRequest('req-org-2')).toEqual([]);
+    });
+
+    it('appends the entries other services record (audit.recorded) once, however often the event is delivered, at the time of the change', async () => {
+      const db = service.app.get(DataSource);
+      const audit = service.app.get(AuditService);
+      const apply = inboxHandler(db, EVENT_CONSUMERS.actorsAudit.durable, (em, event) => audit.append(em, event));
+      const event: DomainEvent<'audit.recorded'> = {
+        id: `audit:${randomUUID()}`,
+        type: 'audit.recorded',
+        version: 1,
+        source: 'agreements',
+        quarterId: quarters.hoerde!.id,
+        occurredAt: '2026-02-03T04:05:06.000Z',
+        payload: {
+          actor: { userId: partner.userId, email: partner.email, role: 'partner' },
+          action: 'goal.create',
+          resourceType: 'goal',
+          resourceId: 'goal-1',
+          programmeId: null,
+          quarterId: quarters.hoerde!.id,
+          reason: null,
+          before: null,
+          after: { title: 'Barrierearm wohnen' },
+          requestId: 'req-appended',
+        },
+      };
+      await apply(event);
+      await apply(event);
+      const entries = (await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: root, filter: { requestId: 'req-appended' } })).data;
+      expect(entries).toEqual([
+        // Filed under the quarter's programme, as every entry about a quarter.
+        expect.objectContaining({ at: '2026-02-03T04:05:06.000Z', actorId: partner.userId, action: 'goal.create', programmeId: 'genq-nrw-2026', after: { title: 'Barrierearm wohnen' } }),
+      ]);
+    });
+
+    it("appends an entry with a key (a workflow's retried activity) once", async () => {
+      const first = await record({ requestId: 'req-keyed', key: 'quarter-x:intervention:1' });
+      expect(first).toMatchObject({ requestId: 'req-keyed' });
+      await expect(record({ requestId: 'req-keyed', key: 'quarter-x:intervention:1' })).resolves.toEqual({ duplicate: true, key: 'quarter-x:intervention:1' });
+      await record({ requestId: 'req-keyed', key: 'quarter-x:intervention:2' });
+      expect((await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: root, filter: { requestId: 'req-keyed' } })).total).toBe(2);
     });
 
     it('refuses UPDATE and DELETE in the database itself', async () => {

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { startTestDatabases, type TestDatabases } from '@genq/infra';
 import {
   AgreementsMessagePatterns as P,
   type Actor,
   type AgreementVersionDto,
   type AmendmentDto,
+  type AuditRecordCommand,
   type CertificateDto,
   type CertificateVerification,
   type GoalDto,
@@ -43,8 +44,11 @@ const muni = signerOf(muniSigner, 'municipality', 'Stadt Dortmund');
 describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', (label) => {
   let service: ServiceUnderTest;
   let db: DataSource;
+  // The process's facts; the audit entries every write records travel in the same outbox (see below).
   const outbox = async (quarterId: string) =>
-    (await db.getRepository(OutboxEventRow).find({ where: { quarterId }, order: { seq: 'ASC' } })).map((e) => ({ id: e.id, type: e.type, source: e.source, payload: e.payload }));
+    (await db.getRepository(OutboxEventRow).find({ where: { quarterId, type: Not('audit.recorded') }, order: { seq: 'ASC' } })).map((e) => ({ id: e.id, type: e.type, source: e.source, payload: e.payload }));
+  const audits = async (quarterId: string) =>
+    (await db.getRepository(OutboxEventRow).find({ where: { quarterId, type: 'audit.recorded' }, order: { seq: 'ASC' } })).map((e) => e.payload as AuditRecordCommand);
 
   beforeAll(async () => {
     const database = dbs.databases.find((d) => d.label === label)!.config as DatabaseConfig;
@@ -71,6 +75,51 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     const v = await service.send<AgreementVersionDto>(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Hörde Clarenberg', weakActionFields: ['HF2'], windowStart: '2027-01-01' });
     return { v, m };
   }
+
+  it("records each write's audit entry in the outbox with its change, with the gateway's audit context, and none for a refused write", async () => {
+    const q = randomUUID();
+    const meta = (requestId: string) => ({ actor: { userId: hcSigner.userId, email: hcSigner.email, role: 'partner' }, requestId, programmeId: 'genq-nrw-2026', quarterId: q });
+    const goal = await service.send<GoalDto>(P.createGoal, {
+      actor: hcSigner,
+      quarterId: q,
+      actionFieldId: 'HF2',
+      title: 'Barrierearm wohnen',
+      indicator: 'Wohnungen',
+      targetValue: '40',
+      targetDate: '2029-12-31',
+      _meta: meta('req-goal'),
+    });
+    expect(await audits(q)).toEqual([
+      {
+        actor: { userId: hcSigner.userId, email: hcSigner.email, role: 'partner' },
+        action: 'goal.create',
+        resourceType: 'goal',
+        resourceId: goal.id,
+        programmeId: 'genq-nrw-2026',
+        quarterId: q,
+        reason: null,
+        before: null,
+        after: goal,
+        requestId: 'req-goal',
+      },
+    ]);
+    const measure = { actor: hcSigner, quarterId: q, goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: HC, start: '2027-03-01', end: '2028-12-31' };
+    const m = await service.send<MeasureDto>(P.createMeasure, { ...measure, _meta: meta('req-measure') });
+    await service.send(P.changeMeasureStatus, { actor: hcSigner, quarterId: q, measureId: m.id, status: 'in Umsetzung', reason: 'Ausschreibung läuft', _meta: meta('req-status') });
+    // Refused inside the transaction (the status is already "in Umsetzung"), and before it (an unknown goal): no entry either way.
+    expect((await service.refusal(P.changeMeasureStatus, { actor: hcSigner, quarterId: q, measureId: m.id, status: 'in Umsetzung', _meta: meta('req-refused') })).status).toBe(409);
+    expect((await service.refusal(P.createMeasure, { ...measure, goalId: randomUUID(), _meta: meta('req-unknown-goal') })).status).toBe(400);
+    const entries = await audits(q);
+    expect(entries.map((e) => [e.action, e.requestId])).toEqual([
+      ['goal.create', 'req-goal'],
+      ['measure.create', 'req-measure'],
+      ['measure.status', 'req-status'],
+    ]);
+    expect(entries[2]).toMatchObject({ reason: 'Ausschreibung läuft', before: { status: 'geplant' }, after: { status: 'in Umsetzung' } });
+    // Without an audit context (the platform acting, or these specs) the entry names the system.
+    await service.send(P.createGoal, { actor: hcSigner, quarterId: q, actionFieldId: 'HF3', title: 'Nachbarschaft', indicator: 'Treffen', targetValue: '12', targetDate: '2029-12-31' });
+    expect((await audits(q)).at(-1)).toMatchObject({ action: 'goal.create', actor: { userId: null, email: null, role: 'system' }, requestId: null });
+  });
 
   it('records each fact in the outbox with its change, and nothing with a refused one', async () => {
     const q = randomUUID();

@@ -8,6 +8,7 @@ import {
   EVENT_CONSUMERS,
   type DomainEvent,
   type AnalysisDto,
+  type AuditRecordCommand,
   type IndicatorValueDto,
   type Page,
   type ProfileDto,
@@ -18,7 +19,7 @@ import {
 import { allCriteria, distribution, parseCatalogue } from '@genq/domain';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
-import { inboxHandler, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { OutboxEventRow, inboxHandler, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ParticipationIndicatorsFollower } from '../src/analyses/participation-indicators';
 import { AnalysisModule } from '../src/app.module';
 
@@ -343,11 +344,24 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
     await expect(service.refusal(AnalysisPatterns.recordPriorities, { quarterId, priorities: ['HF2'] })).resolves.toMatchObject({ status: 409 });
 
     await rateAll(quarterId, () => 1);
-    const submitted = await service.send<{ analysis: AnalysisDto; changed: boolean }>(AnalysisPatterns.submitAnalysis, quarterId);
+    // As the gateway sends it: { quarterId } with the request's audit context.
+    const meta = { actor: { userId: randomUUID(), email: 'facilitator@genq.example', role: 'facilitator' }, requestId: 'req-submit', programmeId: 'genq-nrw-2026', quarterId };
+    const submitted = await service.send<{ analysis: AnalysisDto; changed: boolean }>(AnalysisPatterns.submitAnalysis, { quarterId, _meta: meta });
     expect(submitted.changed).toBe(true);
     expect(submitted.analysis).toMatchObject({ status: 'submitted', submittedAt: expect.any(String) });
     const repeat = await service.send<{ analysis: AnalysisDto; changed: boolean }>(AnalysisPatterns.submitAnalysis, quarterId);
     expect(repeat).toEqual({ analysis: submitted.analysis, changed: false });
+    // Each write's audit entry went into the outbox with it; the refused submission above recorded none.
+    const audits = (await service.app.get(DataSource).getRepository(OutboxEventRow).find({ where: { quarterId, type: 'audit.recorded' }, order: { seq: 'ASC' } })).map(
+      (e) => e.payload as AuditRecordCommand,
+    );
+    expect(audits.map((e) => [e.action, e.reason, e.requestId])).toEqual([
+      ['analysis.ratings.update', null, null],
+      ['analysis.ratings.update', null, null],
+      ['analysis.submit', null, 'req-submit'],
+      ['analysis.submit', 'submitted before', null],
+    ]);
+    expect(audits[2]).toMatchObject({ actor: meta.actor, resourceType: 'analysis', before: { status: 'draft' }, after: { analysis: { status: 'submitted' } } });
 
     const prio = await service.send<{ analysis: AnalysisDto; changed: boolean }>(AnalysisPatterns.recordPriorities, { quarterId, priorities: ['HF2', 'HF3.1'] });
     expect(prio.analysis.priorities).toEqual(['HF2', 'HF3.1']);

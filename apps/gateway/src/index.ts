@@ -8,4 +8,3 @@ export { readGatewayConfig, type GatewayConfig } from './config';
 export { routeCatalogue, type RouteCatalogue, type RouteInfo } from './auth/route-catalogue';
 export { ALL_ROLES, Policy, Public, type PolicyOptions, type ScopeRef } from './auth/policy';
 export { CurrentActor, CurrentPrincipal, actorOf } from './auth/current-actor';
-export { AuditService, type AuditEntryInput } from './audit/audit.service';

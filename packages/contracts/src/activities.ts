@@ -1,4 +1,4 @@
-import type { AuditActor } from './audit';
+import type { AuditActor, AuditRecordCommand } from './audit';
 import type { NotificationRequest, ProjectProcessStateCommand } from './messages';
 import type { BatchItemResult, Intervention } from './process';
 
@@ -11,6 +11,11 @@ export interface ProcessActivities {
   projectProcessState(cmd: ProjectProcessStateCommand): Promise<void>;
   /** Puts a reminder or escalation into the outbox and mails it when SMTP is configured (idempotent by key). */
   sendNotification(n: NotificationRequest): Promise<{ status: string }>;
+  /**
+   * Appends the audit entry of an intervention or a reported event the workflow applied
+   * (idempotent by `key`): these writes have no service transaction, so the process records them.
+   */
+  recordAudit(entry: AuditRecordCommand & { key: string }): Promise<void>;
 }
 
 export interface BatchActivities {

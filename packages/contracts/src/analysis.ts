@@ -109,6 +109,11 @@ export interface QuarterListQuery extends ListQuery {
   quarterId: string;
 }
 
+/** Submits the quarter's analysis (every criterion rated). */
+export interface SubmitAnalysisCommand {
+  quarterId: string;
+}
+
 export interface RecordPrioritiesCommand {
   quarterId: string;
   priorities: string[];

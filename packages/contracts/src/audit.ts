@@ -29,7 +29,37 @@ export interface AuditRecordCommand {
   after?: unknown;
   /** X-Request-Id of the HTTP request that caused the change. */
   requestId?: string | null;
+  /**
+   * Idempotency key: an entry with a key is appended once, however often it is sent (a
+   * workflow's activity retried). Without one, every call appends.
+   */
+  key?: string;
 }
+
+/** The answer of `actors.audit.record`: the entry, or that an entry with this key exists already. */
+export type AuditRecordResult = AuditEntryDto | { duplicate: true; key: string };
+
+/**
+ * Who asked and which request, as the gateway attaches it to every command it sends to a
+ * service (under {@link AUDIT_META_KEY} of an object payload): the owning service records the
+ * audit entry of its change itself and takes actor and request id from here.
+ */
+export interface AuditContext {
+  actor: AuditActor;
+  requestId: string | null;
+  /** Programme and quarter of the records the route's policy checked: the entry's defaults. */
+  programmeId?: string | null;
+  quarterId?: string | null;
+  /** The programmes the actor acts for: a change about no single programme (a catalogue) is filed under each. */
+  programmeIds?: string[];
+}
+
+/**
+ * Reserved payload key of the {@link AuditContext}: a service-kit interceptor takes it off the
+ * payload before validation, so no command DTO declares it. Part of the payload, not of a
+ * transport header, so it travels over TCP and NATS alike.
+ */
+export const AUDIT_META_KEY = '_meta';
 
 export interface AuditEntryDto {
   id: number;

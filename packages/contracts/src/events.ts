@@ -7,6 +7,7 @@
  * Payloads carry ids and facts, never documents. A payload that changes shape gets a new
  * `version`; consumers read the versions they know.
  */
+import type { AuditRecordCommand } from './audit';
 import type { MilestoneDeadline } from './process';
 
 /** The contexts that publish events. */
@@ -99,6 +100,14 @@ export interface DomainEventPayloads {
   'process.certificate_expired': { cycle: number; at: string };
   /** The quarter left the programme. */
   'process.withdrawn': { at: string; reason: string };
+
+  // ---- every service: the audit log -----------------------------------------------------------
+  /**
+   * A write changed a record: its audit entry, recorded by the owning service in the same
+   * transaction as the change (who, what, why, before and after). The actors service appends
+   * it to the audit log. The envelope's `quarterId` is the entry's quarter, or '' for none.
+   */
+  'audit.recorded': AuditRecordCommand;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -161,6 +170,8 @@ export const EVENT_CONSUMERS = {
   analysisParticipation: { durable: 'analysis-participation', subjects: [eventSubject('actors', 'participation.figures_changed')] },
   /** The agreements service keeps the weak action fields of the quarter's analysis. */
   agreementsAnalysis: { durable: 'agreements-analysis', subjects: [eventSubject('analysis', 'analysis.weak_fields_changed')] },
+  /** The actors service appends every service's audit entries to the audit log. */
+  actorsAudit: { durable: 'actors-audit', subjects: [`${EVENTS_SUBJECT_PREFIX}.*.audit.recorded`] },
 } as const;
 
 /** A message that a consumer gave up on, as kept on {@link DEAD_LETTER_STREAM}. */

@@ -1,7 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Phase, ProgrammeCalendar, ReminderKind } from '@genq/domain';
-import type { AuditActor } from './audit';
+import type { AuditActor, AuditContext } from './audit';
 
 /**
  * The process contract: what the lifecycle workflow takes, answers and accepts.
@@ -194,7 +194,7 @@ export interface MilestoneDeadline {
   due: string;
 }
 
-export type ProcessEventEnvelope = ProcessEvent & {
+export type ProcessEventEnvelope = ProcessEvent & Audited & {
   eventId: string;
   quarterId: string;
   /** When it happened; defaults to when the workflow receives it. */
@@ -241,7 +241,14 @@ export const INTERVENTION_KINDS: readonly InterventionKind[] = [
  * What an operator asks for. Every intervention carries who and why; an `id` makes a
  * retried request (a batch step after a crash) apply once.
  */
-export type Intervention = { operator: OperatorRef; reason: string; id?: string } & (
+/**
+ * Who asked for an intervention or reported an event over HTTP, and in which request: with it
+ * the workflow records the audit entry once the update is applied (a batch's and the
+ * services' updates carry none; they are recorded where they start).
+ */
+export type Audited = { audit?: AuditContext };
+
+export type Intervention = { operator: OperatorRef; reason: string; id?: string } & Audited & (
   | {
       kind: 'extend_deadline';
       /** A step or report key; omitted with `shiftAll` to move every remaining deadline. */
@@ -289,6 +296,11 @@ export interface BatchInterventionInput {
   requestedAt: string;
   /** Who started it, for the audit entry of each quarter's intervention. */
   auditActor?: AuditActor;
+  /**
+   * Who started it and in which request, with the quarters by programme: the workflow records
+   * one `intervention.batch.<kind>` entry per programme it touches before it starts.
+   */
+  audit?: AuditContext & { quarterIdsByProgramme: Record<string, string[]> };
 }
 
 export interface BatchItemResult {

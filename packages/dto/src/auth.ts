@@ -203,4 +203,9 @@ export class AuditRecordMessage implements AuditRecordCommand {
   @IsString()
   @MaxLength(100)
   requestId?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  key?: string;
 }

@@ -13,3 +13,4 @@ export * from './health';
 export * from './testing';
 export * from './actor';
 export * from './events';
+export * from './audit';

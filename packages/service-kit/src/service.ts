@@ -3,6 +3,7 @@ import { Logger, type DynamicModule, type INestMicroservice, type Type } from '@
 import { NestFactory } from '@nestjs/core';
 import { ServerNats, type NatsContext } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from 'nats';
+import { AuditContextInterceptor } from './audit';
 import { RpcErrorFilter, rpcValidationPipe } from './errors';
 import { ConfigError, type ServiceConfig } from './config';
 import type { NatsConfig } from './events/nats';
@@ -76,7 +77,8 @@ class QueueGroupNatsServer extends ServerNats {
 
 /**
  * Starts one NestJS microservice on the NATS transport with the shared error filter and
- * validation pipe, so every service answers errors the same way. Every message pattern is a
+ * validation pipe, so every service answers errors the same way, and the audit context
+ * interceptor, so every handler knows who asked. Every message pattern is a
  * subject, subscribed in the service's queue group: replicas share the requests. The first
  * connection waits for NATS (a service may start before it), later ones reconnect forever.
  */
@@ -89,6 +91,8 @@ export async function startMicroservice(
   const queue = rpcQueueGroup(name);
   const strategy = new QueueGroupNatsServer({ ...natsRpcOptions(nats, `genq-${name}`), waitOnFirstConnect: true }, queue, gracePeriodMs);
   const app = await NestFactory.createMicroservice(module, { strategy, logger: ['error', 'warn', 'log'] });
+  // Every handler knows who asked (see `recordAudit`).
+  app.useGlobalInterceptors(new AuditContextInterceptor());
   app.useGlobalPipes(rpcValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   app.enableShutdownHooks();

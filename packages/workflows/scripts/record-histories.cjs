@@ -50,6 +50,7 @@ async function main() {
   const activities = {
     projectProcessState: async () => {},
     sendNotification: async () => ({ status: 'not_mailed' }),
+    recordAudit: async () => {},
     applyIntervention: async ({ quarterId, intervention }) => {
       try {
         const r = await client.workflow.getHandle(c.quarterWorkflowId(quarterId)).executeUpdate(c.interveneUpdate, { args: [intervention] });
@@ -61,6 +62,8 @@ async function main() {
   };
   const worker = await Worker.create({ connection: await require('@temporalio/worker').NativeConnection.connect({ address: server.address }), taskQueue: TQ, workflowsPath: require.resolve('..'), activities });
   const operator = { id: 'op', name: 'Recorder' };
+  // As the gateway sends them (since the workflow records the audit entries): who asked, which request.
+  const audit = { actor: { userId: 'op', email: 'recorder@genq.example', role: 'operator' }, requestId: 'req-recorded', programmeId: 'record', quarterId: null };
   const recorded = [];
 
   await worker.runUntil(async () => {
@@ -76,8 +79,8 @@ async function main() {
       return client.workflow.start(c.QUARTER_LIFECYCLE_WORKFLOW, { taskQueue: TQ, workflowId: c.quarterWorkflowId(id), args: [input] });
     };
     const ev = (id, e, n) =>
-      client.workflow.getHandle(c.quarterWorkflowId(id)).executeUpdate(c.reportEventUpdate, { args: [{ ...e, quarterId: id, eventId: `${id}-${n}` }] });
-    const iv = (id, i) => client.workflow.getHandle(c.quarterWorkflowId(id)).executeUpdate(c.interveneUpdate, { args: [{ operator, ...i }] });
+      client.workflow.getHandle(c.quarterWorkflowId(id)).executeUpdate(c.reportEventUpdate, { args: [{ ...e, quarterId: id, eventId: `${id}-${n}`, audit }] });
+    const iv = (id, i) => client.workflow.getHandle(c.quarterWorkflowId(id)).executeUpdate(c.interveneUpdate, { args: [{ operator, audit, ...i }] });
 
     // 1. Development: steps, reminders, escalation, interventions, certification (continue-as-new).
     await start('dev');
@@ -125,7 +128,16 @@ async function main() {
     const batch = await client.workflow.start(c.BATCH_INTERVENTION_WORKFLOW, {
       taskQueue: TQ,
       workflowId: c.batchWorkflowId('recorded'),
-      args: [{ batchId: 'recorded', quarterIds: ['b1', 'b2'], intervention: { operator, kind: 'pause', reason: 'recorded batch' }, filter: {}, requestedAt: new Date().toISOString() }],
+      args: [
+        {
+          batchId: 'recorded',
+          quarterIds: ['b1', 'b2'],
+          intervention: { operator, kind: 'pause', reason: 'recorded batch' },
+          audit: { ...audit, quarterIdsByProgramme: { record: ['b1', 'b2'] } },
+          filter: {},
+          requestedAt: new Date().toISOString(),
+        },
+      ],
     });
     await batch.result();
   });

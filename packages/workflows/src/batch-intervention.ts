@@ -1,7 +1,8 @@
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   batchProgressQuery,
   type BatchActivities,
+  type ProcessActivities,
   type BatchInterventionInput,
   type BatchItemResult,
   type BatchProgress,
@@ -10,6 +11,11 @@ import {
 const { applyIntervention } = proxyActivities<BatchActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumAttempts: 5 },
+});
+
+const { recordAudit } = proxyActivities<ProcessActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
 /** Quarters worked on at once: enough to be quick, few enough not to swamp the cluster. */
@@ -34,6 +40,28 @@ export async function batchInterventionWorkflow(input: BatchInterventionInput): 
     results,
   });
   setHandler(batchProgressQuery, progress);
+
+  // The batch itself in the audit log, once per programme it touches (programme admins see
+  // their programmes' entries); each quarter's intervention is recorded as it is applied.
+  // Patched as in the lifecycle: a batch started by an older worker replays without it.
+  if (input.audit && patched('audit-entries-in-workflow')) {
+    const { quarterIdsByProgramme, ...who } = input.audit;
+    for (const [programmeId, quarterIds] of Object.entries(quarterIdsByProgramme)) {
+      await recordAudit({
+        actor: who.actor,
+        action: `intervention.batch.${input.intervention.kind}`,
+        resourceType: 'intervention_batch',
+        resourceId: input.batchId,
+        programmeId,
+        quarterId: null,
+        reason: input.intervention.reason,
+        before: null,
+        after: { filter: input.filter, quarterIds },
+        requestId: who.requestId,
+        key: `${workflowInfo().workflowId}:batch:${programmeId}`,
+      });
+    }
+  }
 
   const queue = [...input.quarterIds];
   async function lane(): Promise<void> {

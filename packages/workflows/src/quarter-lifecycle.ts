@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   patched,
   proxyActivities,
   setHandler,
@@ -14,6 +15,8 @@ import {
   interveneUpdate,
   processStateQuery,
   reportEventUpdate,
+  type AuditContext,
+  type AuditRecordCommand,
   type Deadline,
   type NotificationKind,
   type ProcessActivities,
@@ -38,10 +41,17 @@ import {
   type EngineState,
 } from './process-state';
 
-const { projectProcessState, sendNotification } = proxyActivities<ProcessActivities>({
+const { projectProcessState, sendNotification, recordAudit } = proxyActivities<ProcessActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
+
+/**
+ * The workflow records the audit entry of an intervention or a reported event it applied.
+ * Patched: an update that carried an audit context but was applied by a worker from before
+ * (a rolling deployment) has no such activity in its history, and replays without one.
+ */
+export const AUDIT_ENTRIES_PATCH = 'audit-entries-in-workflow';
 
 /** Keeps each run's history small: a new run per phase, per reporting year, or when Temporal suggests it. */
 const MAX_HISTORY_EVENTS = 5000;
@@ -69,7 +79,15 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
     (event) => {
       const outcome = applyEvent(state, calendar, event, Date.now());
       if (outcome.applied) changed = true;
-      return outcome;
+      // Recorded either way, as over HTTP before: who reported what, and whether the process took it.
+      if (!event.audit || !patched(AUDIT_ENTRIES_PATCH)) return outcome;
+      const { audit, quarterId: _quarterId, ...reported } = event;
+      return audited(audit, `event:${uuid4()}`, {
+        action: `process.${event.type}`,
+        reason: outcome.reason ?? null,
+        before: null,
+        after: { event: reported, outcome },
+      }).then(() => outcome);
     },
     {
       validator: (event) => {
@@ -93,11 +111,40 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
       const result = applyIntervention(state, calendar, intervention, id, Date.now(), rules);
       changed = true;
       const deadline = remindKey ? findDeadline(state, remindKey) : undefined;
-      if (!deadline) return result;
-      return notify(deadline, 'manual', deadline.reminders.length, `manual:${id}`).then(() => result);
+      const audit = intervention.audit && patched(AUDIT_ENTRIES_PATCH) ? intervention.audit : undefined;
+      if (!deadline && !audit) return result;
+      return (async () => {
+        if (deadline) await notify(deadline, 'manual', deadline.reminders.length, `manual:${id}`);
+        if (audit) {
+          await audited(audit, `intervention:${id}`, { action: `intervention.${intervention.kind}`, reason: intervention.reason, before: result.before, after: result.after });
+        }
+        return result;
+      })();
     },
     { validator: (intervention) => validateIntervention(state, intervention) },
   );
+
+  /**
+   * The audit entry of an update this workflow applied, once per key. The activity is retried
+   * while the actors service is away (the update answers when the entry is in); an entry the
+   * log refuses outright is logged, not turned into a failed update: the change is applied.
+   */
+  async function audited(audit: AuditContext, key: string, entry: Pick<AuditRecordCommand, 'action' | 'reason' | 'before' | 'after'>): Promise<void> {
+    try {
+      await recordAudit({
+        actor: audit.actor,
+        resourceType: 'quarter',
+        resourceId: state.quarterId,
+        programmeId: audit.programmeId ?? state.programmeId,
+        quarterId: state.quarterId,
+        requestId: audit.requestId,
+        ...entry,
+        key: `${workflowId}:${key}`,
+      });
+    } catch (err) {
+      log.error(`audit entry ${entry.action} of ${state.quarterId} refused: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   async function notify(deadline: Deadline | null, kind: NotificationKind, occurrence: number, keySuffix?: string): Promise<void> {
     const facts = state.quarter;

@@ -8,6 +8,7 @@ import {
   processStateQuery,
   quarterWorkflowId,
   reportEventUpdate,
+  type AuditRecordCommand,
   type Intervention,
   type NotificationRequest,
   type ProcessActivities,
@@ -27,6 +28,7 @@ export const TASK_QUEUE = 'test-lifecycle';
 export class Recorder implements ProcessActivities {
   readonly projections: ProjectProcessStateCommand[] = [];
   readonly notifications: NotificationRequest[] = [];
+  readonly audits: Array<AuditRecordCommand & { key: string }> = [];
 
   // Own properties, not prototype methods: the worker registers an object's own functions.
   projectProcessState = async (cmd: ProjectProcessStateCommand): Promise<void> => {
@@ -37,6 +39,11 @@ export class Recorder implements ProcessActivities {
     // The real outbox stores each idempotency key once; keep every call to prove no key repeats.
     this.notifications.push(n);
     return { status: 'not_mailed' };
+  };
+
+  recordAudit = async (entry: AuditRecordCommand & { key: string }): Promise<void> => {
+    // The real log appends each key once; keep every call to prove a key is not sent twice.
+    this.audits.push(entry);
   };
 
   notificationsOf(quarterId: string): NotificationRequest[] {

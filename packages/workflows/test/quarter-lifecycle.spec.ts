@@ -1,8 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { ensureTemporalBinary, run } from '@genq/infra';
-import { SEARCH_ATTRIBUTES, missingSearchAttributes } from '@genq/contracts';
-import { Recorder, eventually, startQuarter, startWorker } from './helpers';
+import { BATCH_INTERVENTION_WORKFLOW, SEARCH_ATTRIBUTES, batchWorkflowId, missingSearchAttributes } from '@genq/contracts';
+import { Recorder, TASK_QUEUE, eventually, startQuarter, startWorker } from './helpers';
 
 /**
  * On a real Temporal dev server (the binary `npm start` runs): the search attributes that
@@ -29,6 +29,51 @@ describe('quarter lifecycle on a real Temporal server', () => {
     worker?.shutdown();
     await running;
     await env?.teardown();
+  });
+
+  it("records the audit entry of an intervention and of a reported event it applied, with the request's context, once each", async () => {
+    const q = await startQuarter(env, 'audited');
+    const audit = { actor: { userId: 'u-1', email: 'olga@genq.example', role: 'operator' as const }, requestId: 'req-iv', programmeId: 'genq-nrw-2026', quarterId: 'audited' };
+    const result = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'Ratswahl', audit });
+    const outcome = await q.event({ type: 'kickoff_recorded', audit: { ...audit, requestId: 'req-ev' } } as never, 'audited-kickoff');
+    const duplicate = await q.event({ type: 'kickoff_recorded', audit: { ...audit, requestId: 'req-ev-2' } } as never, 'audited-kickoff');
+    // Without an audit context (the process bridge, a batch's item): the entry is recorded where the update starts.
+    await q.intervene({ kind: 'pause', reason: 'Abstimmung' });
+    await q.event({ type: 'analysis_submitted' });
+    const mine = recorder.audits.filter((e) => e.quarterId === 'audited');
+    expect(mine).toEqual([
+      {
+        actor: audit.actor,
+        action: 'intervention.extend_deadline',
+        resourceType: 'quarter',
+        resourceId: 'audited',
+        programmeId: 'genq-nrw-2026',
+        quarterId: 'audited',
+        reason: 'Ratswahl',
+        before: result.before,
+        after: result.after,
+        requestId: 'req-iv',
+        key: expect.stringMatching(/^quarter-audited:intervention:/),
+      },
+      expect.objectContaining({ action: 'process.kickoff_recorded', reason: null, before: null, after: { event: { type: 'kickoff_recorded', eventId: 'audited-kickoff' }, outcome }, requestId: 'req-ev' }),
+      expect.objectContaining({ action: 'process.kickoff_recorded', reason: 'duplicate event', after: { event: { type: 'kickoff_recorded', eventId: 'audited-kickoff' }, outcome: duplicate }, requestId: 'req-ev-2' }),
+    ]);
+    expect(new Set(mine.map((e) => e.key)).size).toBe(3);
+  });
+
+  it('records a batch in the audit log once per programme it touches, before it starts', async () => {
+    const audit = { actor: { userId: 'u-1', email: 'olga@genq.example', role: 'operator' as const }, requestId: 'req-batch', programmeId: null, quarterId: null };
+    const handle = await env.client.workflow.start(BATCH_INTERVENTION_WORKFLOW, {
+      taskQueue: TASK_QUEUE,
+      workflowId: batchWorkflowId('audited-batch'),
+      // No quarters to work on: this is about the batch's own entries.
+      args: [{ batchId: 'audited-batch', quarterIds: [], intervention: { operator: { id: 'u-1', name: 'Olga' }, kind: 'pause', reason: 'Sommerpause' }, audit: { ...audit, quarterIdsByProgramme: { p1: ['a', 'b'], p2: ['c'] } }, filter: { land: 'Niedersachsen' }, requestedAt: new Date().toISOString() }],
+    });
+    await handle.result();
+    expect(recorder.audits.filter((e) => e.resourceType === 'intervention_batch')).toEqual([
+      { actor: audit.actor, action: 'intervention.batch.pause', resourceType: 'intervention_batch', resourceId: 'audited-batch', programmeId: 'p1', quarterId: null, reason: 'Sommerpause', before: null, after: { filter: { land: 'Niedersachsen' }, quarterIds: ['a', 'b'] }, requestId: 'req-batch', key: 'batch-audited-batch:batch:p1' },
+      expect.objectContaining({ programmeId: 'p2', after: { filter: { land: 'Niedersachsen' }, quarterIds: ['c'] }, key: 'batch-audited-batch:batch:p2' }),
+    ]);
   });
 
   it('registers every search attribute the workflow upserts', async () => {

@@ -9,10 +9,10 @@ import { AuditService } from './audit.service';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** Appends an entry. There is no pattern that changes or removes one. */
+  /** Appends an entry (one with a `key` once). There is no pattern that changes or removes one. */
   @MessagePattern(AuditPatterns.record)
   record(@Payload() cmd: AuditRecordMessage) {
-    return this.audit.record(cmd);
+    return this.audit.recordOnce(cmd);
   }
 
   @MessagePattern(AuditPatterns.list)

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { Actor, AuditEntryDto, AuditRecordCommand, ListQuery, Page } from '@genq/contracts';
-import { MAX_PAGE_SIZE, pageOf, rpcError } from '@genq/service-kit';
+import type { Actor, AuditEntryDto, AuditRecordCommand, AuditRecordResult, DomainEvent, ListQuery, Page } from '@genq/contracts';
+import { MAX_PAGE_SIZE, ProcessedEventRow, auditEntry, auditSnapshot, isUniqueViolation, pageOf, rpcError, type AuditEntryInput } from '@genq/service-kit';
 import { ScopeService } from '../scope/scope.service';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
-
-/** Before/after snapshots larger than this are replaced by a note: the log must not become the database. */
-const MAX_SNAPSHOT_CHARS = 64 * 1024;
 
 export function toAuditEntryDto(e: AuditEntry): AuditEntryDto {
   return {
@@ -29,13 +26,6 @@ export function toAuditEntryDto(e: AuditEntry): AuditEntryDto {
   };
 }
 
-function snapshot(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  const json = JSON.stringify(value);
-  if (json === undefined) return null;
-  return json.length <= MAX_SNAPSHOT_CHARS ? JSON.parse(json) : { truncated: true, chars: json.length };
-}
-
 const LIST_SPEC = {
   sortable: ['at', 'action', 'resourceType', 'actorEmail', 'programmeId'],
   filterable: ['action', 'resourceType', 'resourceId', 'actorId', 'actorEmail', 'actorRole', 'programmeId', 'quarterId', 'requestId'],
@@ -54,8 +44,52 @@ export class AuditService {
     private readonly scope: ScopeService,
   ) {}
 
+  /**
+   * The audit entry of a change of the actors service itself, written into the log in the
+   * transaction of the change: the log lives in this database, so no event is needed (the
+   * other services record `audit.recorded` with `recordAudit` instead). Who and which
+   * request come from the command's audit context, as in `recordAudit`.
+   */
+  recordChange(em: EntityManager, input: AuditEntryInput): Promise<AuditEntryDto> {
+    return this.record(auditEntry(input), em);
+  }
+
+  /**
+   * Appends the entry another service recorded (`audit.recorded`), in the consumer's inbox
+   * transaction, so a redelivered event appends nothing. Its time is when the change
+   * happened, not when it arrived here.
+   */
+  async append(em: EntityManager, event: DomainEvent): Promise<void> {
+    if (event.type !== 'audit.recorded') return;
+    await this.record(event.payload as AuditRecordCommand, em, new Date(event.occurredAt));
+  }
+
+  /** Where the keys of keyed entries are kept (the inbox table: one row per key, written with the entry). */
+  static readonly KEYED_ENTRIES = 'audit-log';
+
+  /**
+   * The `actors.audit.record` pattern: appends one entry; an entry with a `key` (a workflow's
+   * activity, which Temporal may retry) only once, in one transaction with the key.
+   */
+  async recordOnce(cmd: AuditRecordCommand): Promise<AuditRecordResult> {
+    const key = cmd.key;
+    if (!key) return this.record(cmd);
+    const duplicate = { duplicate: true as const, key };
+    try {
+      return await this.entries.manager.transaction(async (em) => {
+        const keys = em.getRepository(ProcessedEventRow);
+        if (await keys.existsBy({ consumer: AuditService.KEYED_ENTRIES, eventId: key })) return duplicate;
+        await keys.insert({ consumer: AuditService.KEYED_ENTRIES, eventId: key, processedAt: new Date() });
+        return this.record(cmd, em);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return duplicate;
+      throw err;
+    }
+  }
+
   /** Appends one entry; pass `manager` to write it in the same transaction as the change it records. */
-  async record(cmd: AuditRecordCommand, manager?: EntityManager): Promise<AuditEntryDto> {
+  async record(cmd: AuditRecordCommand, manager?: EntityManager, at = new Date()): Promise<AuditEntryDto> {
     const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
     // An entry about a quarter is filed under its programme, so that programme's admins see it
     // even when the caller (a worker running a batch) did not say which programme that is.
@@ -66,7 +100,7 @@ export class AuditService {
     }
     const saved = await repo.save(
       repo.create({
-        at: new Date(),
+        at,
         actorId: cmd.actor.userId,
         actorEmail: cmd.actor.email,
         actorRole: cmd.actor.role,
@@ -76,8 +110,8 @@ export class AuditService {
         programmeId,
         quarterId: cmd.quarterId ?? null,
         reason: cmd.reason ?? null,
-        before: snapshot(cmd.before),
-        after: snapshot(cmd.after),
+        before: auditSnapshot(cmd.before),
+        after: auditSnapshot(cmd.after),
         requestId: cmd.requestId ?? null,
       }),
     );

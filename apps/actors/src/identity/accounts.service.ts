@@ -4,6 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
 import { isProgrammeRole, type AccountDto, type Actor, type CreateAccountCommand, type ListQuery, type Page } from '@genq/contracts';
 import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
+import { Organisation } from '../organisations/entities/organisation.entity';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
 import { AccountProgramme } from './entities/account-programme.entity';
@@ -35,6 +37,7 @@ export class AccountsService {
     @InjectRepository(AccountProgramme) private readonly grants: Repository<AccountProgramme>,
     private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   async toDto(account: Account): Promise<AccountDto> {
@@ -80,9 +83,13 @@ export class AccountsService {
           }),
         );
         for (const programmeId of programmeIds) await this.grantProgramme(saved.id, programmeId, m);
-        return saved;
+        const created = toAccountDto(saved, programmeIds);
+        // Filed under the programme of the account's first grant or of its organisation.
+        const programmeId = programmeIds[0] ?? (saved.organisationId ? ((await m.findOneBy(Organisation, { id: saved.organisationId }))?.programmeId ?? null) : null);
+        await this.audit.recordChange(m, { action: 'account.create', resourceType: 'account', resourceId: created.id, programmeId, before: null, after: created });
+        return created;
       });
-      return toAccountDto(account, programmeIds);
+      return account;
     } catch (err) {
       if (isUniqueViolation(err)) throw rpcError(409, 'An account with this e-mail address exists', { email: 'an account with this e-mail address exists' });
       throw err;

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import type { Actor, ActorsDeliverables, KickoffPerson, KickoffRecordDto, RecordKickoffCommand } from '@genq/contracts';
 import { isUniqueViolation, recordEvent, rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { QuarterMembership } from '../organisations/entities/quarter-membership.entity';
 import { Person } from '../people/entities/person.entity';
@@ -25,6 +26,7 @@ export class KickoffService {
   constructor(
     @InjectRepository(KickoffRecord) private readonly records: Repository<KickoffRecord>,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   async record(actor: Actor, quarterId: string, cmd: RecordKickoffCommand): Promise<KickoffRecordDto> {
@@ -49,7 +51,9 @@ export class KickoffService {
           }),
         );
         await recordEvent(em, 'actors', { id: `kickoff:${quarterId}`, type: 'kickoff.recorded', quarterId, payload: { date: cmd.date } });
-        return toKickoffDto(saved, people);
+        const record = toKickoffDto(saved, people);
+        await this.audit.recordChange(em, { action: 'kickoff.record', resourceType: 'quarter', resourceId: quarterId, quarterId, before: null, after: record });
+        return record;
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw rpcError(409, 'The kick-off of this quarter is recorded already');

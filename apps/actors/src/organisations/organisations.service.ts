@@ -13,6 +13,7 @@ import {
   type Page,
 } from '@genq/contracts';
 import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { Person } from '../people/entities/person.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
@@ -37,6 +38,7 @@ export class OrganisationsService {
     @InjectRepository(Person) private readonly people: Repository<Person>,
     private readonly programmes: ProgrammesService,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, cmd: CreateOrganisationCommand): Promise<OrganisationDto> {
@@ -46,10 +48,12 @@ export class OrganisationsService {
       throw rpcError(400, 'Validation failed', { programmeId: `unknown programme "${cmd.programmeId}"` });
     }
     try {
-      const saved = await this.organisations.save(
-        this.organisations.create({ id: randomUUID(), name: cmd.name.trim(), type: cmd.type, ags: cmd.ags ?? null, programmeId: cmd.programmeId }),
-      );
-      return toOrganisationDto(saved);
+      return await this.organisations.manager.transaction(async (em) => {
+        const repo = em.getRepository(Organisation);
+        const created = toOrganisationDto(await repo.save(repo.create({ id: randomUUID(), name: cmd.name.trim(), type: cmd.type, ags: cmd.ags ?? null, programmeId: cmd.programmeId })));
+        await this.audit.recordChange(em, { action: 'organisation.create', resourceType: 'organisation', resourceId: created.id, programmeId: created.programmeId, before: null, after: created });
+        return created;
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw rpcError(409, 'This organisation is already registered in the programme', { name: 'already registered in this programme' });
       throw err;
@@ -81,7 +85,9 @@ export class OrganisationsService {
         const saved = await repo.save(repo.create({ id: randomUUID(), quarterId, organisationId, personId: cmd.personId ?? null, role: cmd.role }));
         // A network partner counts into the process indicators: the analysis hears of it.
         await recordParticipationFigures(em, quarterId, `membership:${saved.id}`);
-        return this.toMembershipDto(saved);
+        const created = await this.toMembershipDto(saved);
+        await this.audit.recordChange(em, { action: 'membership.create', resourceType: 'membership', resourceId: created.id, quarterId, before: null, after: created });
+        return created;
       });
     } catch (err) {
       if (isUniqueViolation(err)) {

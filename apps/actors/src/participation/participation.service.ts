@@ -15,6 +15,7 @@ import {
   type Page,
 } from '@genq/contracts';
 import { isUniqueViolation, recordEvent, rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { Programme } from '../programmes/entities/programme.entity';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { requireRole } from '../scope/actor';
@@ -58,6 +59,7 @@ export class ParticipationService {
   constructor(
     @InjectRepository(ParticipationEvent) private readonly events: Repository<ParticipationEvent>,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, quarterId: string, cmd: CreateParticipationEventCommand): Promise<ParticipationEventDto> {
@@ -79,7 +81,9 @@ export class ParticipationService {
         }),
       );
       await recordParticipationFigures(em, quarterId, `event:${saved.id}`);
-      return toParticipationEventDto(saved);
+      const created = toParticipationEventDto(saved);
+      await this.audit.recordChange(em, { action: 'participation_event.create', resourceType: 'participation_event', resourceId: created.id, quarterId, before: null, after: created });
+      return created;
     });
   }
 
@@ -116,7 +120,9 @@ export class ParticipationService {
           quarterId,
           payload: { closedOn: cmd.closedOn, events, proposals: saved.proposals.length },
         });
-        return toParticipationRecordDto(saved, figures);
+        const record = toParticipationRecordDto(saved, figures);
+        await this.audit.recordChange(em, { action: 'participation.close', resourceType: 'quarter', resourceId: quarterId, quarterId, before: null, after: record });
+        return record;
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw rpcError(409, 'The participation phase of this quarter is closed already');

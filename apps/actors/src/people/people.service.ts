@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Actor, CreatePersonCommand, ListQuery, Page, PersonDto, PersonOfAccount, UpdatePersonCommand } from '@genq/contracts';
-import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, pageOf, rpcError, type AuditEntryInput } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { Account } from '../identity/entities/account.entity';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -39,12 +40,19 @@ export class PeopleService {
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, cmd: CreatePersonCommand): Promise<PersonDto> {
     requireRole(actor, PEOPLE_WRITERS);
     await this.check(actor, cmd, null);
-    return this.save(this.people.create({ id: randomUUID(), ...this.fields(cmd) }));
+    return this.save(this.people.create({ id: randomUUID(), ...this.fields(cmd) }), (after) => ({
+      action: 'person.create',
+      resourceType: 'person',
+      resourceId: after.id,
+      before: null,
+      after,
+    }));
   }
 
   /** Replaces the editable fields; returns the person before and after, for the audit log. */
@@ -54,7 +62,7 @@ export class PeopleService {
     const person = await this.people.findOneByOrFail({ id });
     const before = toPersonDto(person);
     await this.check(actor, cmd, id);
-    const after = await this.save(this.people.merge(person, this.fields(cmd)));
+    const after = await this.save(this.people.merge(person, this.fields(cmd)), (changed) => ({ action: 'person.update', resourceType: 'person', resourceId: id, before, after: changed }));
     return { before, after };
   }
 
@@ -111,9 +119,14 @@ export class PeopleService {
     if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
   }
 
-  private async save(person: Person): Promise<PersonDto> {
+  /** Saves the person and records the change's audit entry in the same transaction. */
+  private async save(person: Person, entry: (after: PersonDto) => AuditEntryInput): Promise<PersonDto> {
     try {
-      return toPersonDto(await this.people.save(person));
+      return await this.people.manager.transaction(async (em) => {
+        const after = toPersonDto(await em.getRepository(Person).save(person));
+        await this.audit.recordChange(em, entry(after));
+        return after;
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw rpcError(400, 'Validation failed', { accountId: 'the account is linked to another person already' });
       throw err;

@@ -4,6 +4,7 @@ import { DataSource, type Repository } from 'typeorm';
 import type { Actor, ListQuery, Page, ProgrammeDto } from '@genq/contracts';
 import type { UpsertProgrammeDto } from '@genq/dto';
 import { pageOf, rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { AccountsService } from '../identity/accounts.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -20,6 +21,7 @@ export class ProgrammesService {
     private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -33,9 +35,12 @@ export class ProgrammesService {
       const repo = m.getRepository(Programme);
       const existing = await repo.findOneBy({ id: dto.id });
       if (existing && !actor.programmeIds.includes(dto.id)) throw rpcError(404, `Programme ${dto.id} not found`);
+      const before = existing ? toProgrammeDto(existing) : null;
       const saved = await repo.save(repo.merge(existing ?? repo.create(), dto));
       if (!existing) await this.accounts.grantProgramme(actor.userId, saved.id, m);
-      return toProgrammeDto(saved);
+      const after = toProgrammeDto(saved);
+      await this.audit.recordChange(m, { action: before ? 'programme.update' : 'programme.create', resourceType: 'programme', resourceId: saved.id, programmeId: saved.id, before, after });
+      return after;
     });
   }
 

@@ -14,6 +14,7 @@ import type {
 import { boundaryProblem } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
 import { isUniqueViolation, pageOf, recordEventsOnce, rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -60,6 +61,7 @@ export class QuartersService {
     @InjectRepository(Quarter) private readonly quarters: Repository<Quarter>,
     private readonly programmes: ProgrammesService,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -107,7 +109,20 @@ export class QuartersService {
       boundary: null,
     });
     try {
-      return { quarter: toQuarterDto(await this.quarters.save(entity)), created: true };
+      // A repeat records nothing: only the registration that created the quarter is audited.
+      return await this.quarters.manager.transaction(async (em) => {
+        const quarter = toQuarterDto(await em.getRepository(Quarter).save(entity));
+        await this.audit.recordChange(em, {
+          action: 'quarter.create',
+          resourceType: 'quarter',
+          resourceId: quarter.id,
+          programmeId: quarter.programmeId,
+          quarterId: quarter.id,
+          before: null,
+          after: quarter,
+        });
+        return { quarter, created: true };
+      });
     } catch (err) {
       // Two identical requests raced: the loser answers like a repeat.
       if (!isUniqueViolation(err)) throw err;
@@ -152,15 +167,19 @@ export class QuartersService {
       const problem = boundaryProblem(cmd.boundary);
       if (problem) throw rpcError(400, 'Validation failed', { boundary: problem });
     }
-    const entity = await this.quarters.findOneByOrFail({ id });
-    const before = toQuarterDto(entity);
-    const patch: Partial<Quarter> = {};
-    if (cmd.flats !== undefined) patch.flats = cmd.flats;
-    if (cmd.residents !== undefined) patch.residents = cmd.residents;
-    if (cmd.areaHa !== undefined) patch.areaSqm = cmd.areaHa === null ? null : Math.round(cmd.areaHa * 10_000);
-    if (cmd.boundary !== undefined) patch.boundary = cmd.boundary;
-    if (Object.keys(patch).length > 0) await this.quarters.update({ id }, patch);
-    return { before, after: await this.get(id) };
+    return this.quarters.manager.transaction(async (em) => {
+      const repo = em.getRepository(Quarter);
+      const before = toQuarterDto(await repo.findOneByOrFail({ id }));
+      const patch: Partial<Quarter> = {};
+      if (cmd.flats !== undefined) patch.flats = cmd.flats;
+      if (cmd.residents !== undefined) patch.residents = cmd.residents;
+      if (cmd.areaHa !== undefined) patch.areaSqm = cmd.areaHa === null ? null : Math.round(cmd.areaHa * 10_000);
+      if (cmd.boundary !== undefined) patch.boundary = cmd.boundary;
+      if (Object.keys(patch).length > 0) await repo.update({ id }, patch);
+      const after = toQuarterDto(await repo.findOneByOrFail({ id }));
+      await this.audit.recordChange(em, { action: 'quarter.update_details', resourceType: 'quarter', resourceId: id, quarterId: id, before, after });
+      return { before, after };
+    });
   }
 
   async list(actor: Actor, query: ListQuery): Promise<Page<QuarterDto>> {

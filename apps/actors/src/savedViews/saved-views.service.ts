@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Actor, CreateSavedViewCommand, SavedViewChange, SavedViewDto } from '@genq/contracts';
 import { rpcError } from '@genq/service-kit';
+import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
 import { SavedView } from './entities/saved-view.entity';
 
@@ -32,6 +33,7 @@ export class SavedViewsService {
   constructor(
     @InjectRepository(SavedView) private readonly views: Repository<SavedView>,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, resource?: string): Promise<SavedViewDto[]> {
@@ -49,18 +51,25 @@ export class SavedViewsService {
     if ((await this.views.countBy({ role: actor.role, resource: cmd.resource })) >= MAX_VIEWS_PER_LIST) {
       throw rpcError(400, 'Validation failed', { name: `at most ${MAX_VIEWS_PER_LIST} views per list; delete one first` });
     }
-    const saved = await this.views.save(
-      this.views.create({
-        id: randomUUID(),
-        resource: cmd.resource,
-        name,
-        filter: cmd.filter ?? {},
-        sort: cmd.sort ?? null,
-        role: actor.role,
-        createdBy: actor.userId,
-      }),
-    );
-    return { view: toSavedViewDto(saved), programmeId: await this.programmeOf(actor) };
+    const programmeId = await this.programmeOf(actor);
+    return this.views.manager.transaction(async (em) => {
+      const repo = em.getRepository(SavedView);
+      const view = toSavedViewDto(
+        await repo.save(
+          repo.create({
+            id: randomUUID(),
+            resource: cmd.resource,
+            name,
+            filter: cmd.filter ?? {},
+            sort: cmd.sort ?? null,
+            role: actor.role,
+            createdBy: actor.userId,
+          }),
+        ),
+      );
+      await this.audit.recordChange(em, { action: 'saved_view.create', resourceType: 'saved_view', resourceId: view.id, programmeId, quarterId: null, before: null, after: view });
+      return { view, programmeId };
+    });
   }
 
   /** A view of another role reads like one that does not exist (404); another's view of the same role is 403. */
@@ -71,8 +80,13 @@ export class SavedViewsService {
     if (!admin && view.createdBy !== actor.userId) {
       throw rpcError(403, 'Only the person who saved this view, or the programme office, may delete it');
     }
-    await this.views.delete({ id });
-    return { view: toSavedViewDto(view), programmeId: await this.programmeOf(actor) };
+    const programmeId = await this.programmeOf(actor);
+    const before = toSavedViewDto(view);
+    await this.views.manager.transaction(async (em) => {
+      await em.getRepository(SavedView).delete({ id });
+      await this.audit.recordChange(em, { action: 'saved_view.delete', resourceType: 'saved_view', resourceId: before.id, programmeId, quarterId: null, before, after: null });
+    });
+    return { view: before, programmeId };
   }
 
   /** The programme a saved view's audit entry is filed under: the actor's first, or their organisation's. */

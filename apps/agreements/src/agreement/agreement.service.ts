@@ -16,6 +16,7 @@ import {
 } from '@genq/contracts';
 import type { ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
 import { rpcError } from '@genq/service-kit';
+import { auditChange, versionSummary } from '../audit';
 import { ConceptService, requireRole } from '../concept/concept.service';
 import { certificatePdf, zielvereinbarungPdf } from '../documents/pdf';
 import { AgreementVersion, Amendment, Certificate, Signature } from '../entities';
@@ -79,7 +80,9 @@ export class AgreementService {
         requiredChanges: null,
       });
       await em.save(version);
-      return this.toDto(em, version);
+      const submitted = await this.toDto(em, version);
+      await auditChange(em, { action: 'agreement.submit', resourceType: 'agreement_version', resourceId: submitted.id, quarterId, before: null, after: versionSummary(submitted) });
+      return submitted;
     });
   }
 
@@ -109,17 +112,19 @@ export class AgreementService {
    * housing company and the municipality have both signed, the version is binding.
    */
   async sign(actor: Actor, quarterId: string, versionId: string, signer: SignerDto): Promise<SignResult> {
-    requireRole(actor, ['partner'], 'sign agreements');
-    if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
-    if (!signer.organisationId || signer.organisationId !== actor.organisationId) {
-      throw rpcError(403, 'You may sign only for your own organisation');
-    }
-    if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
     return this.db.transaction(async (em) => {
+      // An unknown version answers 404 before anything about the signer is said.
       const version = await this.find(em, quarterId, versionId, true);
+      requireRole(actor, ['partner'], 'sign agreements');
+      if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
+      if (!signer.organisationId || signer.organisationId !== actor.organisationId) {
+        throw rpcError(403, 'You may sign only for your own organisation');
+      }
+      if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
       if (version.status === 'superseded') throw rpcError(409, `Version ${version.number} has been superseded by a newer version and can no longer be signed`);
       if (version.status !== 'submitted') throw rpcError(409, `Version ${version.number} is ${version.status}: only a submitted version awaiting signatures can be signed`);
       await this.refuseAmendmentVersion(em, version, 'sign');
+      const before = versionSummary(await this.toDto(em, version));
       const role = this.signatoryRole(version.snapshot, signer);
       if (!role) throw rpcError(409, 'Your organisation is not a party to this agreement: neither housing company, municipality nor owner of a measure');
       const signatures = await em.getRepository(Signature).findBy({ versionId });
@@ -145,7 +150,9 @@ export class AgreementService {
         await em.save(version);
         await agreementsEvents.bound(em, quarterId, { versionId });
       }
-      return { version: await this.toDto(em, version), becameBinding };
+      const signed = await this.toDto(em, version);
+      await auditChange(em, { action: 'agreement.sign', resourceType: 'agreement_version', resourceId: versionId, quarterId, before, after: versionSummary(signed) });
+      return { version: signed, becameBinding };
     });
   }
 
@@ -158,6 +165,17 @@ export class AgreementService {
         throw rpcError(409, `Version ${version.number} is ${version.status}: only a binding version signed by both partners can be reviewed`);
       }
       await this.refuseAmendmentVersion(em, version, 'accept');
+      const before = versionSummary(await this.toDto(em, version));
+      const audit = (result: ReviewResult) =>
+        auditChange(em, {
+          action: `agreement.review.${dto.decision}`,
+          resourceType: 'agreement_version',
+          resourceId: versionId,
+          quarterId,
+          reason: dto.requiredChanges ?? null,
+          before,
+          after: { ...versionSummary(result.version), certificate: result.certificate },
+        });
       version.decidedAt = new Date();
       if (dto.decision === 'sent_back') {
         version.status = 'sent_back';
@@ -170,7 +188,9 @@ export class AgreementService {
           ...(dto.loopTo ? { loopTo: dto.loopTo } : {}),
           ...(dto.newDue ? { newDue: dto.newDue } : {}),
         });
-        return { version: await this.toDto(em, version), certificate: null };
+        const sentBack: ReviewResult = { version: await this.toDto(em, version), certificate: null };
+        await audit(sentBack);
+        return sentBack;
       }
       version.status = 'approved';
       await em.save(version);
@@ -188,7 +208,9 @@ export class AgreementService {
       });
       // With the approval the process starts chasing the measures' milestones.
       await agreementsEvents.reviewed(em, quarterId, { versionId, decision: 'approved', milestones: milestonesOf(version.snapshot) });
-      return { version: await this.toDto(em, version), certificate: toCertificateDto(certificate) };
+      const approved: ReviewResult = { version: await this.toDto(em, version), certificate: toCertificateDto(certificate) };
+      await audit(approved);
+      return approved;
     });
   }
 

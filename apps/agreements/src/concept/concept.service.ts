@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AMENDMENT_STATUSES, type Actor, type FieldJustificationDto, GoalDto, HandlungskonzeptDto, MeasureDto } from '@genq/contracts';
 import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto } from '@genq/dto';
 import { rpcError } from '@genq/service-kit';
+import { auditChange } from '../audit';
 import { FieldJustification, Goal, Measure } from '../entities';
 import { agreementsEvents, milestoneKey } from '../events';
 
@@ -70,7 +71,11 @@ export class ConceptService {
       targetDate: dto.targetDate,
       targetGroups: dto.targetGroups ?? [],
     });
-    return toGoalDto(await this.db.getRepository(Goal).save(goal));
+    return this.db.transaction(async (em) => {
+      const created = toGoalDto(await em.getRepository(Goal).save(goal));
+      await auditChange(em, { action: 'goal.create', resourceType: 'goal', resourceId: created.id, quarterId, before: null, after: created });
+      return created;
+    });
   }
 
   async createMeasure(actor: Actor, quarterId: string, dto: CreateMeasureDto): Promise<MeasureDto> {
@@ -97,7 +102,11 @@ export class ConceptService {
       status,
       statusHistory: [{ status, at: new Date().toISOString(), by: actor.userId, reason: null }],
     });
-    return toMeasureDto(await this.db.getRepository(Measure).save(measure));
+    return this.db.transaction(async (em) => {
+      const created = toMeasureDto(await em.getRepository(Measure).save(measure));
+      await auditChange(em, { action: 'measure.create', resourceType: 'measure', resourceId: created.id, quarterId, before: null, after: created });
+      return created;
+    });
   }
 
   /**
@@ -120,6 +129,7 @@ export class ConceptService {
       measure.statusHistory = [...measure.statusHistory, { status: dto.status, at: new Date().toISOString(), by: actor.userId, reason: dto.reason ?? null }];
       const after = toMeasureDto(await repo.save(measure));
       await agreementsEvents.measureStatusChanged(em, quarterId, { measureId, status: dto.status, revision: measure.statusHistory.length });
+      await auditChange(em, { action: 'measure.status', resourceType: 'measure', resourceId: measureId, quarterId, reason: dto.reason ?? null, before, after });
       return { before, after };
     });
   }
@@ -141,6 +151,7 @@ export class ConceptService {
       measure.milestones = measure.milestones.map((m, i) => (i === index - 1 ? { ...m, reachedAt: new Date().toISOString() } : m));
       const after = toMeasureDto(await repo.save(measure));
       await agreementsEvents.milestoneReached(em, quarterId, { measureId, index, key: milestoneKey(measureId, index) });
+      await auditChange(em, { action: 'measure.milestone_reached', resourceType: 'measure', resourceId: measureId, quarterId, before, after });
       return { before, after };
     });
   }
@@ -151,9 +162,12 @@ export class ConceptService {
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(FieldJustification);
       const existing = await repo.findOneBy({ quarterId, actionFieldId: dto.actionFieldId });
+      const before = existing ? toJustificationDto(existing) : null;
       const row = existing ?? repo.create({ id: randomUUID(), quarterId, actionFieldId: dto.actionFieldId });
       row.text = dto.text.trim();
-      return toJustificationDto(await repo.save(row));
+      const after = toJustificationDto(await repo.save(row));
+      await auditChange(em, { action: 'justification.set', resourceType: 'field_justification', resourceId: after.id, quarterId, before, after });
+      return after;
     });
   }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor, GoalsWorkshopDto, Page, RecordGoalsWorkshopCommand } from '@genq/contracts';
 import { rpcError } from '@genq/service-kit';
 import { Goal, GoalsWorkshop, Measure } from '../entities';
+import { auditChange } from '../audit';
 import { agreementsEvents } from '../events';
 import { requireRole } from './concept.service';
 
@@ -48,7 +49,9 @@ export class GoalsWorkshopService {
         repo.create({ id: randomUUID(), quarterId, date: cmd.date, participants: cmd.participants.trim(), notes: cmd.notes?.trim() || null, goals, measures, recordedBy: actor.userId }),
       );
       await agreementsEvents.goalsWorkshopRecorded(em, quarterId, { workshopId: saved.id, date: saved.date, goals, measures });
-      return toDto(saved);
+      const workshop = toDto(saved);
+      await auditChange(em, { action: 'goals_workshop.record', resourceType: 'goals_workshop', resourceId: saved.id, quarterId, before: null, after: workshop });
+      return workshop;
     });
   }
 

@@ -22,6 +22,7 @@ import { AgreementService } from '../agreement/agreement.service';
 import { contentHash, type AgreementSnapshot } from '../agreement/snapshot';
 import { requireRole } from '../concept/concept.service';
 import { annualReportPdf } from '../documents/pdf';
+import { amendmentSummary, auditChange } from '../audit';
 import { agreementsEvents } from '../events';
 import { AgreementVersion, Amendment, AnnualReport, Certificate, Measure, Signature } from '../entities';
 
@@ -50,7 +51,10 @@ const toReportDto = (r: AnnualReport): AnnualReportDto => ({
   remarks: r.remarks,
 });
 
-/** Checks that may refuse a signature before anything is read: role, own person, own organisation, authority. */
+/**
+ * Checks that refuse a signature: role, own person, own organisation, authority. Made after
+ * the record to sign was found, so an unknown version or amendment answers 404 first.
+ */
 export function checkSigner(actor: Actor, signer: SignerDto): void {
   requireRole(actor, ['partner'], 'sign agreements');
   if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
@@ -110,7 +114,9 @@ export class ImplementationService {
         if (/unique|duplicate/i.test(String((err as Error).message))) throw rpcError(409, `The annual report for year ${dto.year} of cycle ${cycle} exists already: edit it instead`);
         throw err;
       }
-      return { before: null, after: toReportDto(report) };
+      const after = toReportDto(report);
+      await auditChange(em, { action: 'report.create', resourceType: 'annual_report', resourceId: after.id, quarterId, before: null, after });
+      return { before: null, after };
     });
   }
 
@@ -122,7 +128,9 @@ export class ImplementationService {
       if (report.status !== 'draft' && report.status !== 'returned') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a draft or a returned report can be edited`);
       this.applyContent(report, dto);
       await em.save(report);
-      return { before, after: toReportDto(report) };
+      const after = toReportDto(report);
+      await auditChange(em, { action: 'report.update', resourceType: 'annual_report', resourceId: reportId, quarterId, before, after });
+      return { before, after };
     });
   }
 
@@ -144,7 +152,9 @@ export class ImplementationService {
       report.remarks = null;
       await em.save(report);
       await agreementsEvents.reportSubmitted(em, quarterId, report.submittedAt!, { reportId, year: report.year });
-      return { before, after: toReportDto(report) };
+      const after = toReportDto(report);
+      await auditChange(em, { action: 'report.submit', resourceType: 'annual_report', resourceId: reportId, quarterId, before, after });
+      return { before, after };
     });
   }
 
@@ -161,7 +171,9 @@ export class ImplementationService {
       report.remarks = dto.remarks ?? null;
       await em.save(report);
       await agreementsEvents.reportReviewed(em, quarterId, report.reviewedAt!, dto.decision, { reportId, year: report.year });
-      return { before, after: toReportDto(report) };
+      const after = toReportDto(report);
+      await auditChange(em, { action: `report.review.${dto.decision}`, resourceType: 'annual_report', resourceId: reportId, quarterId, reason: dto.remarks ?? null, before, after });
+      return { before, after };
     });
   }
 
@@ -356,18 +368,21 @@ export class ImplementationService {
       });
       await em.save(amendment);
       await agreementsEvents.amendmentProposed(em, quarterId, { amendmentId: amendment.id, description: amendment.description });
-      return this.toAmendmentDto(em, amendment);
+      const proposed = await this.toAmendmentDto(em, amendment);
+      await auditChange(em, { action: 'amendment.propose', resourceType: 'amendment', resourceId: proposed.id, quarterId, reason: dto.reason, before: null, after: amendmentSummary(proposed) });
+      return proposed;
     });
   }
 
   /** The housing company or the municipality confirms the amendment by signing its version. */
   async signAmendment(actor: Actor, quarterId: string, amendmentId: string, signer: SignerDto): Promise<AmendmentSignResult> {
-    checkSigner(actor, signer);
-    const party: Party | null = signer.organisationType === 'housing_company' || signer.organisationType === 'municipality' ? signer.organisationType : null;
-    if (!party) throw rpcError(409, 'An amendment is confirmed by the housing company and the municipality only');
     return this.db.transaction(async (em) => {
       const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
+      checkSigner(actor, signer);
+      const party: Party | null = signer.organisationType === 'housing_company' || signer.organisationType === 'municipality' ? signer.organisationType : null;
+      if (!party) throw rpcError(409, 'An amendment is confirmed by the housing company and the municipality only');
       if (amendment.status !== 'proposed') throw rpcError(409, `The amendment is ${amendment.status}: it takes no more signatures`);
+      const before = amendmentSummary(await this.toAmendmentDto(em, amendment));
       const signatures = await em.getRepository(Signature).findBy({ versionId: amendment.versionId });
       if (signatures.some((s) => s.organisationId === signer.organisationId)) throw rpcError(409, 'Your organisation has already signed this amendment');
       if (signatures.some((s) => s.role === party)) throw rpcError(409, `Another organisation has already signed this amendment as ${party}`);
@@ -389,7 +404,9 @@ export class ImplementationService {
         await em.getRepository(AgreementVersion).update({ id: amendment.versionId }, { status: 'binding', bindingAt: signature.at });
       }
       await agreementsEvents.amendmentConfirmed(em, quarterId, { amendmentId, party });
-      return { amendment: await this.toAmendmentDto(em, amendment), party, becameConfirmed };
+      const signed = await this.toAmendmentDto(em, amendment);
+      await auditChange(em, { action: 'amendment.sign', resourceType: 'amendment', resourceId: amendmentId, quarterId, before, after: amendmentSummary(signed) });
+      return { amendment: signed, party, becameConfirmed };
     });
   }
 
@@ -405,6 +422,7 @@ export class ImplementationService {
       if (amendment.status !== 'confirmed') {
         throw rpcError(409, `The amendment is ${amendment.status}: only an amendment signed by the housing company and the municipality can be accepted`);
       }
+      const before = amendmentSummary(await this.toAmendmentDto(em, amendment));
       const now = new Date();
       const versions = em.getRepository(AgreementVersion);
       const version = await versions.findOneByOrFail({ id: amendment.versionId });
@@ -436,7 +454,9 @@ export class ImplementationService {
       amendment.acceptedAt = now;
       await em.save(amendment);
       await agreementsEvents.amendmentAccepted(em, quarterId, { amendmentId, versionId: amendment.versionId });
-      return this.toAmendmentDto(em, amendment);
+      const accepted = await this.toAmendmentDto(em, amendment);
+      await auditChange(em, { action: 'amendment.accept', resourceType: 'amendment', resourceId: amendmentId, quarterId, before, after: amendmentSummary(accepted) });
+      return accepted;
     });
   }
 
@@ -455,6 +475,7 @@ export class ImplementationService {
       if (amendment.status !== 'proposed' && amendment.status !== 'confirmed') {
         throw rpcError(409, `The amendment is ${amendment.status}: only an open amendment (proposed or confirmed) can be rejected`);
       }
+      const before = amendmentSummary(await this.toAmendmentDto(em, amendment));
       const now = new Date();
       await em.getRepository(AgreementVersion).update({ id: amendment.versionId }, { status: 'sent_back', decidedAt: now, requiredChanges: why });
       amendment.status = 'rejected';
@@ -463,7 +484,9 @@ export class ImplementationService {
       amendment.rejectionReason = why;
       await em.save(amendment);
       await agreementsEvents.amendmentRejected(em, quarterId, { amendmentId, reason: why });
-      return this.toAmendmentDto(em, amendment);
+      const rejected = await this.toAmendmentDto(em, amendment);
+      await auditChange(em, { action: 'amendment.reject', resourceType: 'amendment', resourceId: amendmentId, quarterId, reason: why, before, after: amendmentSummary(rejected) });
+      return rejected;
     });
   }
 

@@ -8,6 +8,7 @@ import {
   type ProgrammeDistributionQuery,
   type QuarterListQuery,
   type RecordPrioritiesCommand,
+  type SubmitAnalysisCommand,
   type UpsertIndicatorValuesCommand,
   type UpsertRatingsCommand,
 } from '@genq/contracts';
@@ -28,9 +29,13 @@ export class AnalysesController {
     return this.analyses.get(quarterId);
   }
 
+  /**
+   * `{ quarterId }` (an object, so the gateway's audit context travels with it); a bare
+   * quarter id is still understood, the platform acting.
+   */
   @MessagePattern(AnalysisPatterns.submitAnalysis)
-  submit(@Payload() quarterId: string) {
-    return this.analyses.submit(quarterId);
+  submit(@Payload() cmd: SubmitAnalysisCommand | string) {
+    return this.analyses.submit(typeof cmd === 'string' ? cmd : String(cmd?.quarterId ?? ''));
   }
 
   @MessagePattern(AnalysisPatterns.recordPriorities)

@@ -24,7 +24,7 @@ import type {
   UpsertRatingsCommand,
   WriteResult,
 } from '@genq/contracts';
-import { PoisonEventError, isUniqueViolation, pageOf, recordEvent, rpcError } from '@genq/service-kit';
+import { PoisonEventError, isUniqueViolation, pageOf, recordAudit, recordEvent, rpcError } from '@genq/service-kit';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { ComparisonService } from './comparison.service';
 import { indicatorTemplate, parseCsv, parseDate, parseNumber } from './csv';
@@ -93,7 +93,16 @@ export class AnalysesService {
   /** Submits the analysis once every criterion is rated; a repeat changes nothing. */
   async submit(quarterId: string): Promise<{ analysis: AnalysisDto; changed: boolean }> {
     const a = await this.analysisOf(quarterId);
-    if (a.status === 'submitted') return { analysis: analysisDto(a), changed: false };
+    const before = analysisDto(a);
+    const audit = (em: EntityManager, analysis: AnalysisDto, changed: boolean) =>
+      recordAudit(em, 'analysis', { action: 'analysis.submit', resourceType: 'analysis', resourceId: a.id, quarterId, reason: changed ? null : 'submitted before', before, after: { analysis } });
+    // A repeat changes nothing, but who sent it is recorded all the same.
+    if (a.status === 'submitted') {
+      return this.analyses.manager.transaction(async (em) => {
+        await audit(em, before, false);
+        return { analysis: before, changed: false };
+      });
+    }
     const catalogue = await this.catalogue(a.catalogueVersionId);
     const rated = new Set((await this.ratings.find({ where: { quarterId }, select: { criterionId: true } })).map((r) => r.criterionId));
     const unrated = allCriteria(catalogue).filter((c) => !rated.has(c.id));
@@ -105,9 +114,10 @@ export class AnalysesService {
     a.status = 'submitted';
     a.submittedAt = new Date();
     return this.analyses.manager.transaction(async (em) => {
-      const saved = await em.save(a);
+      const saved = analysisDto(await em.save(a));
       await recordEvent(em, 'analysis', { id: `analysis:${a.id}:submitted`, type: 'analysis.submitted', quarterId, occurredAt: a.submittedAt!, payload: { analysisId: a.id } });
-      return { analysis: analysisDto(saved), changed: true };
+      await audit(em, saved, true);
+      return { analysis: saved, changed: true };
     });
   }
 
@@ -126,11 +136,27 @@ export class AnalysesService {
     });
     if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { priorities: errors.priorities ?? errors });
     const priorities = [...new Set(list)];
-    if (JSON.stringify(a.priorities) === JSON.stringify(priorities)) return { before, analysis: before, changed: false };
+    const audit = (em: EntityManager, analysis: AnalysisDto, changed: boolean) =>
+      recordAudit(em, 'analysis', {
+        action: 'analysis.priorities',
+        resourceType: 'analysis',
+        resourceId: a.id,
+        quarterId: cmd.quarterId,
+        reason: changed ? null : 'the same priorities were recorded before',
+        before,
+        after: { analysis },
+      });
+    if (JSON.stringify(a.priorities) === JSON.stringify(priorities)) {
+      return this.analyses.manager.transaction(async (em) => {
+        await audit(em, before, false);
+        return { before, analysis: before, changed: false };
+      });
+    }
     a.priorities = priorities;
     a.prioritiesRecordedAt = new Date();
     return this.analyses.manager.transaction(async (em) => {
       const saved = await em.save(a);
+      await audit(em, analysisDto(saved), true);
       await recordEvent(em, 'analysis', {
         id: `analysis:${a.id}:priorities:${a.prioritiesRecordedAt!.getTime()}`,
         type: 'analysis.priorities_recorded',
@@ -165,7 +191,7 @@ export class AnalysesService {
     const errors: Record<string, FieldMessages> = {};
     const checked = checkAll(cmd.values.map((v) => checkIndicatorValue(v, indicators)), errors, (c) => `${c.indicator.id}@${c.referenceDate}`, 'indicatorId', 'appears twice for this referenceDate');
     if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { values: errors });
-    return this.writeValues(a, checked);
+    return this.writeValues(a, checked, 'analysis.indicators.update');
   }
 
   /**
@@ -246,7 +272,7 @@ export class AnalysesService {
       throw rpcError(400, `Import refused: ${Object.keys(errors).length} row(s) invalid, nothing was imported`, { rows: errors });
     }
     if (checked.length === 0) throw rpcError(400, 'Validation failed', { [file]: 'no row has a value' });
-    return { rows: checked.length, ...(await this.writeValues(a, checked)) };
+    return { rows: checked.length, ...(await this.writeValues(a, checked, 'analysis.indicators.import')) };
   }
 
   /** The import template as an Excel workbook, base64-encoded for the wire. */
@@ -258,9 +284,17 @@ export class AnalysesService {
     return this.catalogue(catalogueVersionId).then(indicatorTemplate);
   }
 
-  /** Upserts by quarter + indicator + reference date in one transaction; unchanged values are not touched. */
-  private async writeValues(a: QuarterAnalysis, checked: CheckedIndicatorValue[]): Promise<WriteResult<IndicatorValueDto>> {
-    return this.dataSource.transaction((em: EntityManager) => this.writeValuesWith(em, a, checked));
+  /**
+   * Upserts by quarter + indicator + reference date in one transaction; unchanged values are
+   * not touched. The write is audited in the same transaction, with its counts even when it
+   * changed nothing (a repeated import): who sent what.
+   */
+  private async writeValues(a: QuarterAnalysis, checked: CheckedIndicatorValue[], action: string): Promise<WriteResult<IndicatorValueDto>> {
+    return this.dataSource.transaction(async (em: EntityManager) => {
+      const result = await this.writeValuesWith(em, a, checked);
+      await auditWrite(em, action, 'indicator_values', a.quarterId, result);
+      return result;
+    });
   }
 
   /**
@@ -404,6 +438,7 @@ export class AnalysesService {
           payload: { analysisId: a.id, weakActionFields, revision },
         });
       }
+      await auditWrite(em, 'analysis.ratings.update', 'criterion_ratings', a.quarterId, result);
       return result;
     });
   }
@@ -526,4 +561,16 @@ export function derivedFigures(values: IndicatorValue[]): DerivedFigures {
     residents80PlusShare: share(['residents_age_80plus'], 'residents_total'),
     residentsUnder18Share: share(['residents_age_0_5', 'residents_age_6_17'], 'residents_total'),
   };
+}
+
+/** One audit entry per write of values or ratings, with the changed records before and after and the counts. */
+function auditWrite<T>(em: EntityManager, action: string, resourceType: string, quarterId: string, result: WriteResult<T>) {
+  return recordAudit(em, 'analysis', {
+    action,
+    resourceType,
+    resourceId: quarterId,
+    quarterId,
+    before: result.before,
+    after: { created: result.created, updated: result.updated, unchanged: result.unchanged, values: result.after },
+  });
 }

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { CatalogueError, parseCatalogue, type Catalogue } from '@genq/domain';
 import type { CatalogueVersionDto, ListQuery, Page } from '@genq/contracts';
-import { SERVICE_CONFIG, isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { SERVICE_CONFIG, currentAuditContext, isUniqueViolation, pageOf, recordAudit, rpcError } from '@genq/service-kit';
 import type { AnalysisConfig } from '../config';
 import { CatalogueVersion } from './entities/catalogue-version.entity';
 
@@ -61,12 +61,28 @@ export class CataloguesService implements OnApplicationBootstrap {
       if (err instanceof CatalogueError) throw rpcError(400, 'Invalid catalogue', { catalogue: err.problems });
       throw err;
     }
-    if (!(await this.importVersion(catalogue))) {
-      throw rpcError(409, `Catalogue ${catalogue.id} version ${catalogue.version} exists already; versions are never overwritten`, {
+    const id = `${catalogue.id}@${catalogue.version}`;
+    const exists = () =>
+      rpcError(409, `Catalogue ${catalogue.id} version ${catalogue.version} exists already; versions are never overwritten`, {
         version: 'choose a new version',
       });
+    if (await this.versions.existsBy({ id })) throw exists();
+    try {
+      return await this.versions.manager.transaction(async (em) => {
+        const repo = em.getRepository(CatalogueVersion);
+        await repo.insert({ id, catalogueId: catalogue.id, version: catalogue.version, title: catalogue.title, document: catalogue });
+        const created = toDto(await repo.findOneByOrFail({ id }));
+        // A catalogue version belongs to no single programme: the entry is filed under each programme of the admin who made it.
+        const programmeIds = currentAuditContext()?.programmeIds ?? [];
+        for (const programmeId of programmeIds.length > 0 ? programmeIds : [null]) {
+          await recordAudit(em, 'analysis', { action: 'catalogue.create', resourceType: 'catalogue_version', resourceId: created.id, programmeId, quarterId: null, before: null, after: created });
+        }
+        return created;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw exists();
+      throw err;
     }
-    return toDto(await this.versions.findOneByOrFail({ id: `${catalogue.id}@${catalogue.version}` }));
   }
 
   async get(id: string): Promise<Catalogue> {

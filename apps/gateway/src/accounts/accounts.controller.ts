@@ -3,7 +3,6 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkRe
 import type { Response } from 'express';
 import { IdentityPatterns, type AccountDto, type Actor, type Page } from '@genq/contracts';
 import { CreateAccountDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
@@ -13,10 +12,7 @@ import { ServiceClients } from '../services/service-clients';
 @ApiTags('accounts')
 @Controller('accounts')
 export class AccountsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ['programme_admin'], lists: 'account' })
@@ -39,16 +35,6 @@ export class AccountsController {
   @ApiBadRequestResponse({ description: 'Field errors; programmes or organisations outside your scope are "unknown"' })
   @ApiConflictResponse({ description: 'An account with this e-mail address exists' })
   async create(@Body() dto: CreateAccountDto, @CurrentActor() actor: Actor) {
-    const created = await this.services.send<AccountDto>('actors', IdentityPatterns.createAccount, { ...dto, actor });
-    // Filed under the programme of the account's first grant or of its organisation.
-    const programmeId = created.programmeIds[0] ?? (await this.programmeOfOrganisation(created.organisationId, actor));
-    await this.audit.record({ action: 'account.create', resourceType: 'account', resourceId: created.id, programmeId, before: null, after: created });
-    return created;
-  }
-
-  private async programmeOfOrganisation(organisationId: string | null, actor: Actor): Promise<string | null> {
-    if (!organisationId) return null;
-    const v = await this.services.send<{ programmeId?: string | null }>('actors', IdentityPatterns.visible, { actor, kind: 'organisation', id: organisationId });
-    return v.programmeId ?? null;
+    return this.services.send<AccountDto>('actors', IdentityPatterns.createAccount, { ...dto, actor });
   }
 }

@@ -17,7 +17,6 @@ import {
   type PdfDocument,
 } from '@genq/contracts';
 import { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, RecordGoalsWorkshopDto, ReviewDecisionDto, SetJustificationDto, SubmitConceptDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-actor';
 import { Policy, Public } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
@@ -36,7 +35,6 @@ const pdf = (doc: PdfDocument) =>
 export class ConceptController {
   constructor(
     private readonly services: ServiceClients,
-    private readonly audit: AuditService,
     private readonly agreements: AgreementsGatewayService,
   ) {}
 
@@ -59,10 +57,8 @@ export class ConceptController {
   @ApiCreatedResponse({ description: 'The goals workshop on the drafted goals and measures is recorded; the Zielvereinbarungsworkshop step completes' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
   @ApiConflictResponse({ description: 'No goal with a measure drafted yet' })
-  async recordGoalsWorkshop(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordGoalsWorkshopDto, @CurrentActor() actor: Actor) {
-    const workshop = await this.services.send<GoalsWorkshopDto>('agreements', P.recordGoalsWorkshop, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'goals_workshop.record', resourceType: 'goals_workshop', resourceId: workshop.id, quarterId, before: null, after: workshop });
-    return workshop;
+  recordGoalsWorkshop(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordGoalsWorkshopDto, @CurrentActor() actor: Actor) {
+    return this.services.send<GoalsWorkshopDto>('agreements', P.recordGoalsWorkshop, { ...dto, quarterId, actor });
   }
 
   @Post('goals')
@@ -70,9 +66,7 @@ export class ConceptController {
   @ApiCreatedResponse({ description: 'Goal added to the Handlungskonzept' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
   async createGoal(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateGoalDto, @CurrentActor() actor: Actor) {
-    const goal = await this.services.send<GoalDto>('agreements', P.createGoal, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'goal.create', resourceType: 'goal', resourceId: goal.id, quarterId, before: null, after: goal });
-    return goal;
+    return this.services.send<GoalDto>('agreements', P.createGoal, { ...dto, quarterId, actor });
   }
 
   @Post('measures')
@@ -80,9 +74,7 @@ export class ConceptController {
   @ApiCreatedResponse({ description: 'Measure added to a goal' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`; a goal of another quarter is unknown' })
   async createMeasure(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateMeasureDto, @CurrentActor() actor: Actor) {
-    const measure = await this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'measure.create', resourceType: 'measure', resourceId: measure.id, quarterId, before: null, after: measure });
-    return measure;
+    return this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
   }
 
   @Post('measures/:measureId/milestones/:index/reached')
@@ -117,10 +109,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'The written justification of an action field without goal, set or replaced' })
   async justify(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: SetJustificationDto, @CurrentActor() actor: Actor) {
-    const before = (await this.services.send<HandlungskonzeptDto>('agreements', P.getConcept, { quarterId })).justifications.find((j) => j.actionFieldId === dto.actionFieldId) ?? null;
-    const after = await this.services.send<FieldJustificationDto>('agreements', P.setJustification, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'justification.set', resourceType: 'field_justification', resourceId: after.id, quarterId, before, after });
-    return after;
+    return this.services.send<FieldJustificationDto>('agreements', P.setJustification, { ...dto, quarterId, actor });
   }
 }
 

@@ -18,7 +18,6 @@ import {
   type SignResult,
 } from '@genq/contracts';
 import type { ChangeMeasureStatusDto, ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { ServiceClients } from '../services/service-clients';
 
 /**
@@ -29,17 +28,12 @@ import { ServiceClients } from '../services/service-clients';
  */
 @Injectable()
 export class AgreementsGatewayService {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   async submit(actor: Actor, quarterId: string, dto: SubmitConceptDto): Promise<AgreementVersionDto> {
     const quarter = await this.services.send<QuarterDto>('actors', ActorsPatterns.getQuarter, { id: quarterId, actor });
     // The agreements service adds the weak fields the analysis announced: the caller may add fields, never hide one.
-    const version = await this.services.send<AgreementVersionDto>('agreements', P.submit, { ...dto, quarterId, quarterName: quarter.name, actor });
-    await this.audit.record({ action: 'agreement.submit', resourceType: 'agreement_version', resourceId: version.id, quarterId, before: null, after: summary(version) });
-    return version;
+    return this.services.send<AgreementVersionDto>('agreements', P.submit, { ...dto, quarterId, quarterName: quarter.name, actor });
   }
 
   /**
@@ -62,38 +56,22 @@ export class AgreementsGatewayService {
 
   /** Signs with the principal's organisation and authority; the second required signature makes it binding and tells the process. */
   async sign(actor: Actor, principal: AccountDto, quarterId: string, versionId: string): Promise<SignResult> {
-    const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
-    const result = await this.services.send<SignResult>('agreements', P.sign, { actor, quarterId, versionId, signer: await this.signerOf(actor, principal) });
-    await this.audit.record({ action: 'agreement.sign', resourceType: 'agreement_version', resourceId: versionId, quarterId, before: summary(before), after: summary(result.version) });
-    return result;
+    return this.services.send<SignResult>('agreements', P.sign, { actor, quarterId, versionId, signer: await this.signerOf(actor, principal) });
   }
 
   /** The programme office's decision; approval issues the certificate. Either way the process hears of it. */
   async review(actor: Actor, quarterId: string, versionId: string, dto: ReviewDecisionDto): Promise<ReviewResult> {
-    const before = await this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
-    const result = await this.services.send<ReviewResult>('agreements', P.review, { ...dto, quarterId, versionId, actor });
-    await this.audit.record({
-      action: `agreement.review.${dto.decision}`,
-      resourceType: 'agreement_version',
-      resourceId: versionId,
-      quarterId,
-      reason: dto.requiredChanges ?? null,
-      before: summary(before),
-      after: { ...summary(result.version), certificate: result.certificate },
-    });
-    return result;
+    return this.services.send<ReviewResult>('agreements', P.review, { ...dto, quarterId, versionId, actor });
   }
 
   /** Records a measure's progress and tells the process (it counts for the implementation phase). */
   async changeMeasureStatus(actor: Actor, quarterId: string, measureId: string, dto: ChangeMeasureStatusDto): Promise<MeasureDto> {
-    const { before, after } = await this.services.send<{ before: MeasureDto; after: MeasureDto }>('agreements', P.changeMeasureStatus, { ...dto, quarterId, measureId, actor });
-    await this.audit.record({ action: 'measure.status', resourceType: 'measure', resourceId: measureId, quarterId, reason: dto.reason ?? null, before, after });
+    const { after } = await this.services.send<{ before: MeasureDto; after: MeasureDto }>('agreements', P.changeMeasureStatus, { ...dto, quarterId, measureId, actor });
     return after;
   }
 
   async reachMilestone(actor: Actor, quarterId: string, measureId: string, index: number): Promise<MeasureDto> {
-    const { before, after } = await this.services.send<{ before: MeasureDto; after: MeasureDto }>('agreements', P.reachMilestone, { quarterId, measureId, index, actor });
-    await this.audit.record({ action: 'measure.milestone_reached', resourceType: 'measure', resourceId: measureId, quarterId, before, after });
+    const { after } = await this.services.send<{ before: MeasureDto; after: MeasureDto }>('agreements', P.reachMilestone, { quarterId, measureId, index, actor });
     return after;
   }
 
@@ -103,9 +81,4 @@ export class AgreementsGatewayService {
     const organisationNames = Object.fromEntries(members.data.map((m) => [m.organisationId, m.organisationName]));
     return this.services.send<PdfDocument>('agreements', P.agreementPdf, { actor, quarterId, versionId, organisationNames });
   }
-}
-
-/** The audit log keeps the status and signatures of a version, not the whole snapshot again. */
-function summary(v: AgreementVersionDto) {
-  return { id: v.id, number: v.number, status: v.status, contentHash: v.contentHash, signatures: v.signatures.map((s) => ({ organisationId: s.organisationId, role: s.role, accountId: s.accountId })) };
 }

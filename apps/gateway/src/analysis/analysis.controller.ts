@@ -17,7 +17,6 @@ import {
   PROGRAMME_ROLES,
   type ProgrammeDistributionDto,
   type ProgrammeDto,
-  type Actor,
   type AnalysisDto,
   type CatalogueVersionDto,
   type IndicatorValueDto,
@@ -28,8 +27,6 @@ import {
   type WriteResult,
 } from '@genq/contracts';
 import { ImportIndicatorValuesDto, RecordPrioritiesDto, UpsertIndicatorValuesDto, UpsertRatingsDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
-import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
@@ -66,7 +63,6 @@ export class AnalysisController {
   constructor(
     private readonly analysis: AnalysisGatewayService,
     private readonly services: ServiceClients,
-    private readonly audit: AuditService,
   ) {}
 
   @Get('analysis/template.csv')
@@ -95,13 +91,8 @@ export class AnalysisController {
   @Post('catalogues')
   @Policy({ roles: ['programme_admin'] })
   @ApiOkResponse({ description: 'A new catalogue version (the full catalogue document); 400 lists every problem, 409 if the version exists' })
-  async createCatalogue(@Body() catalogue: Record<string, unknown>, @CurrentActor() actor: Actor) {
-    const created = await this.services.send<{ id: string }>('analysis', AnalysisPatterns.createCatalogue, catalogue);
-    // Catalogue versions belong to no single programme: the entry is filed under each programme of the admin who made it.
-    for (const programmeId of actor.programmeIds) {
-      await this.audit.record({ action: 'catalogue.create', resourceType: 'catalogue_version', resourceId: created.id, programmeId, before: null, after: created });
-    }
-    return created;
+  createCatalogue(@Body() catalogue: Record<string, unknown>) {
+    return this.services.send<{ id: string }>('analysis', AnalysisPatterns.createCatalogue, catalogue);
   }
 
   @Get('catalogues')
@@ -143,9 +134,7 @@ export class AnalysisController {
   @ApiOkResponse({ description: 'Counts of created, updated and unchanged values, and the changed values' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors.values.<index>.<field>`: unknown indicator, wrong unit or kind, impossible value' })
   async putIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpsertIndicatorValuesDto) {
-    const result = await this.analysis.send<WriteResult<IndicatorValueDto>>(id, AnalysisPatterns.upsertIndicatorValues, { quarterId: id, values: dto.values });
-    await this.recordWrite('analysis.indicators.update', 'indicator_values', id, result);
-    return result;
+    return this.analysis.send<WriteResult<IndicatorValueDto>>(id, AnalysisPatterns.upsertIndicatorValues, { quarterId: id, values: dto.values });
   }
 
   @Post('quarters/:id/indicators/import')
@@ -166,13 +155,11 @@ export class AnalysisController {
         errors: { csv: 'send the file as text/csv or an Excel workbook, or as JSON {"csv": "..."} or {"xlsxBase64": "..."}' },
       });
     }
-    const result = await this.analysis.send<WriteResult<IndicatorValueDto> & { rows: number }>(
+    return this.analysis.send<WriteResult<IndicatorValueDto> & { rows: number }>(
       id,
       xlsxBase64 !== undefined ? AnalysisPatterns.importIndicatorWorkbook : AnalysisPatterns.importIndicatorValues,
       xlsxBase64 !== undefined ? { quarterId: id, xlsxBase64 } : { quarterId: id, csv },
     );
-    await this.recordWrite('analysis.indicators.import', 'indicator_values', id, result);
-    return result;
   }
 
   @Get('quarters/:id/ratings')
@@ -190,9 +177,7 @@ export class AnalysisController {
   @ApiOkResponse({ description: 'Counts of created, updated and unchanged ratings, and the changed ratings' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors.ratings.<index>.<field>`: unknown criterion, rating off the scale, unknown target group' })
   async putRatings(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpsertRatingsDto) {
-    const result = await this.analysis.send<WriteResult<RatingDto>>(id, AnalysisPatterns.upsertRatings, { quarterId: id, ratings: dto.ratings });
-    await this.recordWrite('analysis.ratings.update', 'criterion_ratings', id, result);
-    return result;
+    return this.analysis.send<WriteResult<RatingDto>>(id, AnalysisPatterns.upsertRatings, { quarterId: id, ratings: dto.ratings });
   }
 
   @Get('quarters/:id/profile')
@@ -218,16 +203,8 @@ export class AnalysisController {
   @ApiOkResponse({ description: 'The submitted analysis; the analysis service records `analysis.submitted` and the process completes the Quartiersanalyse from it. A repeat changes nothing' })
   @ApiBadRequestResponse({ description: 'Criteria without a rating, under `errors.ratings.<criterionId>`' })
   async submit(@Param('id', new ParseUUIDPipe()) id: string) {
-    const before = await this.analysis.send<AnalysisDto>(id, AnalysisPatterns.getAnalysis, id);
-    const { analysis, changed } = await this.services.send<{ analysis: AnalysisDto; changed: boolean }>('analysis', AnalysisPatterns.submitAnalysis, id);
-    await this.audit.record({
-      action: 'analysis.submit',
-      resourceType: 'analysis',
-      resourceId: analysis.id,
-      reason: changed ? null : 'submitted before',
-      before,
-      after: { analysis },
-    });
+    // Through the analysis gateway service, which opens the quarter's analysis first if it has none.
+    const { analysis } = await this.analysis.send<{ analysis: AnalysisDto; changed: boolean }>(id, AnalysisPatterns.submitAnalysis, { quarterId: id });
     return { analysis };
   }
 
@@ -238,33 +215,10 @@ export class AnalysisController {
   @ApiBadRequestResponse({ description: 'Unknown criterion or action field ids under `errors.priorities.<index>`' })
   @ApiConflictResponse({ description: 'The analysis is not submitted yet' })
   async recordPriorities(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RecordPrioritiesDto) {
-    const { before, analysis, changed } = await this.analysis.send<{ before: AnalysisDto; analysis: AnalysisDto; changed: boolean }>(
-      id,
-      AnalysisPatterns.recordPriorities,
-      { quarterId: id, priorities: dto.priorities },
-    );
-    await this.audit.record({
-      action: 'analysis.priorities',
-      resourceType: 'analysis',
-      resourceId: analysis.id,
-      reason: changed ? null : 'the same priorities were recorded before',
-      before,
-      after: { analysis },
+    const { analysis } = await this.analysis.send<{ before: AnalysisDto; analysis: AnalysisDto; changed: boolean }>(id, AnalysisPatterns.recordPriorities, {
+      quarterId: id,
+      priorities: dto.priorities,
     });
     return { analysis };
-  }
-
-  /**
-   * One audit entry per write, with the changed records before and after. A write that
-   * changed nothing (a repeated import) is recorded too, with its counts: who sent what.
-   */
-  private async recordWrite<T>(action: string, resourceType: string, quarterId: string, result: WriteResult<T>): Promise<void> {
-    await this.audit.record({
-      action,
-      resourceType,
-      resourceId: quarterId,
-      before: result.before,
-      after: { created: result.created, updated: result.updated, unchanged: result.unchanged, values: result.after },
-    });
   }
 }

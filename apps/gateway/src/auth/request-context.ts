@@ -6,15 +6,13 @@ import type { AccountDto } from '@genq/contracts';
 /** The signed-in user as the actors service knows them right now. */
 export type Principal = AccountDto;
 
-/** What the gateway knows about the request being served; read by the audit log. */
+/** What the gateway knows about the request being served; sent along with every command as its audit context. */
 export interface RequestContext {
   requestId: string;
   principal?: Principal;
   /** Programme and quarter of the records the policy checked: audit entries are filed under them. */
   programmeId?: string | null;
   quarterId?: string | null;
-  /** Audit entries recorded so far (or an explicit "nothing changed"): the safety net records one when a write made none. */
-  audited: number;
 }
 
 export interface GatewayRequest extends Request {
@@ -49,5 +47,5 @@ export function requestIdMiddleware(req: GatewayRequest, res: Response, next: Ne
  * from stream callbacks, which would lose a context opened before it.
  */
 export function requestContextMiddleware(req: GatewayRequest, _res: Response, next: NextFunction): void {
-  storage.run({ requestId: req.requestId ?? randomUUID(), audited: 0 }, next);
+  storage.run({ requestId: req.requestId ?? randomUUID() }, next);
 }

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, SavedViewPatterns, type Actor, type SavedViewChange, type SavedViewDto } from '@genq/contracts';
 import { CreateSavedViewDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery } from '../common/list-query';
@@ -36,10 +35,7 @@ export class DashboardController {
 @ApiTags('saved-views')
 @Controller('saved-views')
 export class SavedViewsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ALL_ROLES })
@@ -54,8 +50,7 @@ export class SavedViewsController {
   @ApiCreatedResponse({ description: 'The saved view' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors` (name is required)' })
   async create(@Body() dto: CreateSavedViewDto, @CurrentActor() actor: Actor) {
-    const { view, programmeId } = await this.services.send<SavedViewChange>('actors', SavedViewPatterns.create, { ...dto, actor });
-    await this.audit.record({ action: 'saved_view.create', resourceType: 'saved_view', resourceId: view.id, programmeId, quarterId: null, before: null, after: view });
+    const { view } = await this.services.send<SavedViewChange>('actors', SavedViewPatterns.create, { ...dto, actor });
     return view;
   }
 
@@ -65,7 +60,6 @@ export class SavedViewsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({ description: 'Only its creator or the programme office may delete a view' })
   async remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<void> {
-    const { view, programmeId } = await this.services.send<SavedViewChange>('actors', SavedViewPatterns.remove, { actor, id });
-    await this.audit.record({ action: 'saved_view.delete', resourceType: 'saved_view', resourceId: view.id, programmeId, quarterId: null, before: view, after: null });
+    await this.services.send<SavedViewChange>('actors', SavedViewPatterns.remove, { actor, id });
   }
 }

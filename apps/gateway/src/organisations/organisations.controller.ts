@@ -3,7 +3,6 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkRe
 import type { Response } from 'express';
 import { ALL_ROLES, OrganisationsPatterns, type Actor, type MembershipDto, type OrganisationDto, type Page } from '@genq/contracts';
 import { AddMembershipDto, CreateOrganisationDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
@@ -12,10 +11,7 @@ import { ServiceClients } from '../services/service-clients';
 @ApiTags('organisations')
 @Controller('organisations')
 export class OrganisationsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'organisation' })
@@ -38,9 +34,7 @@ export class OrganisationsController {
   @ApiBadRequestResponse({ description: 'Field errors; a programme outside your scope is "unknown"' })
   @ApiConflictResponse({ description: 'An organisation of this name is registered in the programme' })
   async create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor) {
-    const created = await this.services.send<OrganisationDto>('actors', OrganisationsPatterns.create, { ...dto, actor });
-    await this.audit.record({ action: 'organisation.create', resourceType: 'organisation', resourceId: created.id, programmeId: created.programmeId, before: null, after: created });
-    return created;
+    return this.services.send<OrganisationDto>('actors', OrganisationsPatterns.create, { ...dto, actor });
   }
 }
 
@@ -48,10 +42,7 @@ export class OrganisationsController {
 @ApiTags('quarters')
 @Controller('quarters/:quarterId/memberships')
 export class MembershipsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
@@ -69,8 +60,6 @@ export class MembershipsController {
   @ApiBadRequestResponse({ description: 'Field errors: neither organisation nor person, unknown ones, or a person of another organisation' })
   @ApiConflictResponse({ description: 'The organisation takes part already' })
   async add(@Param('quarterId') quarterId: string, @Body() dto: AddMembershipDto, @CurrentActor() actor: Actor) {
-    const created = await this.services.send<MembershipDto>('actors', OrganisationsPatterns.addMembership, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'membership.create', resourceType: 'membership', resourceId: created.id, quarterId, before: null, after: created });
-    return created;
+    return this.services.send<MembershipDto>('actors', OrganisationsPatterns.addMembership, { ...dto, quarterId, actor });
   }
 }

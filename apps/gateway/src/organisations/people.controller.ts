@@ -3,7 +3,6 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiQuery, Api
 import type { Response } from 'express';
 import { ALL_ROLES, PeoplePatterns, type Actor, type Page, type PersonDto } from '@genq/contracts';
 import { CreatePersonDto, UpdatePersonDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
@@ -17,10 +16,7 @@ import { ServiceClients } from '../services/service-clients';
 @ApiTags('organisations')
 @Controller('people')
 export class PeopleController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'person' })
@@ -46,9 +42,7 @@ export class PeopleController {
   @ApiCreatedResponse({ description: 'The person, recorded for the organisation' })
   @ApiBadRequestResponse({ description: 'Field errors: name missing, bad e-mail, unknown organisation or account, account of another organisation' })
   async create(@Body() dto: CreatePersonDto, @CurrentActor() actor: Actor) {
-    const created = await this.services.send<PersonDto>('actors', PeoplePatterns.create, { ...dto, actor });
-    await this.audit.record({ action: 'person.create', resourceType: 'person', resourceId: created.id, before: null, after: created });
-    return created;
+    return this.services.send<PersonDto>('actors', PeoplePatterns.create, { ...dto, actor });
   }
 
   @Put(':id')
@@ -56,8 +50,7 @@ export class PeopleController {
   @ApiOkResponse({ description: 'The person with the editable fields replaced (a field left out is cleared)' })
   @ApiBadRequestResponse({ description: 'Field errors, as for POST' })
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdatePersonDto, @CurrentActor() actor: Actor) {
-    const { before, after } = await this.services.send<{ before: PersonDto; after: PersonDto }>('actors', PeoplePatterns.update, { ...dto, id, actor });
-    await this.audit.record({ action: 'person.update', resourceType: 'person', resourceId: id, before, after });
+    const { after } = await this.services.send<{ before: PersonDto; after: PersonDto }>('actors', PeoplePatterns.update, { ...dto, id, actor });
     return after;
   }
 }

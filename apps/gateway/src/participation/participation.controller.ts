@@ -13,7 +13,6 @@ import {
   type QuarterDto,
 } from '@genq/contracts';
 import { CloseParticipationDto, CreateParticipationEventDto, RecordKickoffDto, UpdateQuarterDetailsDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { withContentRange } from '../common/list-query';
@@ -26,10 +25,7 @@ const QUARTER_WRITERS = ['programme_admin', 'partner', 'facilitator'] as const;
 @ApiTags('quarters')
 @Controller('quarters/:quarterId/participation-events')
 export class ParticipationController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
@@ -47,9 +43,7 @@ export class ParticipationController {
   })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`, keyed by field (e.g. `participants.18-64`)' })
   async create(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateParticipationEventDto, @CurrentActor() actor: Actor) {
-    const created = await this.services.send<ParticipationEventDto>('actors', ParticipationPatterns.create, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'participation_event.create', resourceType: 'participation_event', resourceId: created.id, quarterId, before: null, after: created });
-    return created;
+    return this.services.send<ParticipationEventDto>('actors', ParticipationPatterns.create, { ...dto, quarterId, actor });
   }
 }
 
@@ -57,22 +51,18 @@ export class ParticipationController {
 @ApiTags('quarters')
 @Controller('quarters')
 export class QuarterDetailsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Patch(':id')
   @Policy({ roles: QUARTER_WRITERS, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'The quarter with its new size figures and boundary' })
   @ApiBadRequestResponse({ description: 'Field errors; `boundary` names what is wrong with the GeoJSON' })
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateQuarterDetailsDto, @CurrentActor() actor: Actor) {
-    const { before, after } = await this.services.send<{ before: QuarterDto; after: QuarterDto }>('actors', ParticipationPatterns.updateQuarterDetails, {
+    const { after } = await this.services.send<{ before: QuarterDto; after: QuarterDto }>('actors', ParticipationPatterns.updateQuarterDetails, {
       ...dto,
       quarterId: id,
       actor,
     });
-    await this.audit.record({ action: 'quarter.update_details', resourceType: 'quarter', resourceId: id, quarterId: id, before, after });
     return after;
   }
 }
@@ -93,10 +83,7 @@ function orNoContent<T>(res: Response, record: T | null): T | undefined {
 @ApiTags('process')
 @Controller('quarters/:quarterId')
 export class StepRecordsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get('kickoff')
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
@@ -111,10 +98,8 @@ export class StepRecordsController {
   @ApiCreatedResponse({ description: 'The kick-off record: the leads are named for their organisations, the facilitator takes part; the Auftakt step completes' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors` (unknown person, organisation not taking part, date in the future)' })
   @ApiConflictResponse({ description: 'The kick-off is recorded already' })
-  async recordKickoff(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordKickoffDto, @CurrentActor() actor: Actor) {
-    const record = await this.services.send<KickoffRecordDto>('actors', KickoffPatterns.record, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'kickoff.record', resourceType: 'quarter', resourceId: quarterId, quarterId, before: null, after: record });
-    return record;
+  recordKickoff(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordKickoffDto, @CurrentActor() actor: Actor) {
+    return this.services.send<KickoffRecordDto>('actors', KickoffPatterns.record, { ...dto, quarterId, actor });
   }
 
   @Get('participation-record')
@@ -130,9 +115,7 @@ export class StepRecordsController {
   @ApiCreatedResponse({ description: 'The participation phase is closed with its proposals; the Beteiligungsphase step completes' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
   @ApiConflictResponse({ description: 'Closed already, or no participation event recorded yet' })
-  async closeParticipation(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CloseParticipationDto, @CurrentActor() actor: Actor) {
-    const record = await this.services.send<ParticipationRecordDto>('actors', ParticipationPatterns.close, { ...dto, quarterId, actor });
-    await this.audit.record({ action: 'participation.close', resourceType: 'quarter', resourceId: quarterId, quarterId, before: null, after: record });
-    return record;
+  closeParticipation(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CloseParticipationDto, @CurrentActor() actor: Actor) {
+    return this.services.send<ParticipationRecordDto>('actors', ParticipationPatterns.close, { ...dto, quarterId, actor });
   }
 }

@@ -17,10 +17,9 @@ import { BatchInterventionDto } from '@genq/dto';
 import { parseListQuery, type RawListParams } from '../common/list-query';
 import { MAX_PAGE_SIZE } from '@genq/service-kit';
 import type { GatewayConfig } from '../config';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
-import { ServiceClients } from '../services/service-clients';
+import { ServiceClients, requestAuditContext } from '../services/service-clients';
 import { GATEWAY_CONFIG, TEMPORAL_CLIENT } from '../tokens';
 import { operatorOf } from './operator';
 
@@ -34,7 +33,6 @@ export class BatchesController {
     private readonly services: ServiceClients,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    private readonly audit: AuditService,
   ) {}
 
   /** Every quarter the filter matches, read from the read model page by page. */
@@ -77,11 +75,18 @@ export class BatchesController {
       throw new BadRequestException({ statusCode: 400, message: 'The filter matches no quarter', errors: { filter: 'matches no quarter' } });
     }
     const batchId = randomUUID();
+    // The workflow records the batch in the audit log, once per programme it touches
+    // (programme admins see their programmes' entries); each quarter's intervention is
+    // recorded as it is applied.
+    const quarterIdsByProgramme: Record<string, string[]> = {};
+    for (const q of quarters) (quarterIdsByProgramme[q.programmeId] ??= []).push(q.id);
+    const who = requestAuditContext();
     const input: BatchInterventionInput = {
       batchId,
       quarterIds: quarters.map((q) => q.id),
       intervention: { ...dto.intervention, operator: operatorOf(actor) } as Intervention,
       auditActor: { userId: actor.userId, email: actor.email, role: actor.role },
+      ...(who ? { audit: { ...who, quarterId: null, quarterIdsByProgramme } } : {}),
       filter: dto.filter,
       requestedAt: new Date().toISOString(),
     };
@@ -90,21 +95,6 @@ export class BatchesController {
       workflowId: batchWorkflowId(batchId),
       args: [input],
     });
-    // The batch is recorded here, once per programme it touches (programme admins see their
-    // programmes' entries); each quarter's intervention is recorded as it is applied.
-    const byProgramme = new Map<string, string[]>();
-    for (const q of quarters) byProgramme.set(q.programmeId, [...(byProgramme.get(q.programmeId) ?? []), q.id]);
-    for (const [programmeId, quarterIds] of byProgramme) {
-      await this.audit.record({
-        action: `intervention.batch.${dto.intervention.kind}`,
-        resourceType: 'intervention_batch',
-        resourceId: batchId,
-        programmeId,
-        reason: dto.intervention.reason,
-        before: null,
-        after: { filter: dto.filter, quarterIds },
-      });
-    }
     return { id: batchId, total: quarters.length };
   }
 

@@ -2,19 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, type Actor, type Intervention, type ProcessEventEnvelope } from '@genq/contracts';
 import { InterventionDto, ProcessEventDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
+import { requestAuditContext } from '../services/service-clients';
 import { operatorOf } from './operator';
 import { ProcessService } from './process.service';
 
 @ApiTags('process')
 @Controller('quarters/:id')
 export class ProcessController {
-  constructor(
-    private readonly process: ProcessService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly process: ProcessService) {}
 
   @Get('process')
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
@@ -28,17 +25,9 @@ export class ProcessController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Applied; returns what changed, before and after' })
   @ApiConflictResponse({ description: 'Refused by the process, with the reason (e.g. extending a completed step)' })
-  async intervene(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: InterventionDto, @CurrentActor() actor: Actor) {
-    const result = await this.process.intervene(id, { ...dto, operator: operatorOf(actor) } as Intervention);
-    await this.audit.record({
-      action: `intervention.${dto.kind}`,
-      resourceType: 'quarter',
-      resourceId: id,
-      reason: dto.reason,
-      before: result.before,
-      after: result.after,
-    });
-    return result;
+  intervene(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: InterventionDto, @CurrentActor() actor: Actor) {
+    // The workflow records `intervention.<kind>` (reason, before, after) once it has applied it.
+    return this.process.intervene(id, { ...dto, operator: operatorOf(actor), audit: requestAuditContext() } as Intervention);
   }
 
   @Post('events')
@@ -47,9 +36,7 @@ export class ProcessController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Outcome: applied, or not (duplicate, does not fit) with the reason' })
   async event(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ProcessEventDto) {
-    const outcome = await this.process.report({ ...dto, quarterId: id } as ProcessEventEnvelope);
-    // Recorded either way: who reported what, and whether the process took it.
-    await this.audit.record({ action: `process.${dto.type}`, resourceType: 'quarter', resourceId: id, reason: outcome.reason ?? null, after: { event: dto, outcome } });
-    return outcome;
+    // The workflow records `process.<type>` either way: who reported what, and whether the process took it.
+    return this.process.report({ ...dto, quarterId: id, audit: requestAuditContext() } as ProcessEventEnvelope);
   }
 }

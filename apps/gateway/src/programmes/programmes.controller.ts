@@ -1,10 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpException, Param, Put, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_ROLES, ActorsPatterns, type Actor, type Page, type ProgrammeDto } from '@genq/contracts';
 import { UpsertProgrammeDto } from '@genq/dto';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
@@ -12,10 +11,7 @@ import { ServiceClients } from '../services/service-clients';
 @ApiTags('programmes')
 @Controller('programmes')
 export class ProgrammesController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'programme' })
@@ -37,18 +33,6 @@ export class ProgrammesController {
   @ApiOkResponse({ description: 'Programme created or replaced; running quarters keep their calendar' })
   async upsert(@Param('id') id: string, @Body() dto: UpsertProgrammeDto, @CurrentActor() actor: Actor) {
     if (dto.id !== id) throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { id: 'id must match the URL' } });
-    const before = actor.programmeIds.includes(id) ? await this.current(id) : null;
-    const after = await this.services.send<ProgrammeDto>('actors', ActorsPatterns.upsertProgramme, { ...dto, actor });
-    await this.audit.record({ action: before ? 'programme.update' : 'programme.create', resourceType: 'programme', resourceId: id, programmeId: id, before, after });
-    return after;
-  }
-
-  private async current(id: string): Promise<ProgrammeDto | null> {
-    try {
-      return await this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, id);
-    } catch (err) {
-      if (err instanceof HttpException && err.getStatus() === 404) return null;
-      throw err;
-    }
+    return this.services.send<ProgrammeDto>('actors', ActorsPatterns.upsertProgramme, { ...dto, actor });
   }
 }

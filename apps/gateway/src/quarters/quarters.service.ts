@@ -12,7 +12,6 @@ import {
   type QuarterDto,
 } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
-import { AuditService } from '../audit/audit.service';
 import { ServiceClients } from '../services/service-clients';
 import { TEMPORAL_CLIENT } from '../tokens';
 import { WorkflowStarter } from './workflow-starter';
@@ -30,25 +29,12 @@ export class QuartersService {
     private readonly services: ServiceClients,
     private readonly starter: WorkflowStarter,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly audit: AuditService,
   ) {}
 
   /** Registers the quarter on the actor's behalf (the service checks role and programme again) and audits it. */
   async create(actor: Actor, dto: CreateQuarterDto): Promise<{ quarter: QuarterWithProcess; created: boolean }> {
+    // The actors service audits the registration (a repeat changes and records nothing).
     const result = await this.services.send<CreateQuarterResult>('actors', ActorsPatterns.createQuarter, { ...dto, actor });
-    if (result.created) {
-      await this.audit.record({
-        action: 'quarter.create',
-        resourceType: 'quarter',
-        resourceId: result.quarter.id,
-        programmeId: result.quarter.programmeId,
-        quarterId: result.quarter.id,
-        before: null,
-        after: result.quarter,
-      });
-    } else {
-      this.audit.nothingChanged('the same quarter was registered before');
-    }
     await this.starter.ensureStarted(result.quarter);
     return { quarter: await this.get(result.quarter.id, actor), created: result.created };
   }

@@ -34,6 +34,9 @@ export function createBatchActivities({ client, actors }: { client: Client; acto
           before: result.before,
           after: result.after,
           requestId: batchId ? `batch-${batchId}` : null,
+          // A retry after a crash between the update and this entry appends nothing (the first
+          // attempt's entry, with before and after, stays).
+          ...(id ? { key: id } : {}),
         };
         await call(() => request(actors, 'actors', AuditPatterns.record, entry));
         return { quarterId, outcome: 'applied', summary: result.summary };

@@ -2,6 +2,8 @@ import type { ClientProxy } from '@nestjs/microservices';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   ActorsPatterns,
+  AuditPatterns,
+  type AuditRecordCommand,
   type NotificationDto,
   type NotificationRequest,
   type ProcessActivities,
@@ -38,6 +40,11 @@ export function createProcessActivities({ actors, mailer }: ActivityDeps): Proce
       await mailer.send(entry, to);
       const sent = await call(() => request<NotificationDto>(actors, 'actors', ActorsPatterns.markNotificationSent, entry.id));
       return { status: sent.status };
+    },
+
+    /** The audit log keeps the entry once per key: a retry after a crash appends nothing. */
+    async recordAudit(entry: AuditRecordCommand & { key: string }): Promise<void> {
+      await call(() => request(actors, 'actors', AuditPatterns.record, entry));
     },
   };
 }
