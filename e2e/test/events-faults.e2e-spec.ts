@@ -134,4 +134,75 @@ describe('events survive crashes of NATS, the worker, the agreements service and
     const participants = (await as(admin, 'GET', `${q}/indicators?filter=${encodeURIComponent(JSON.stringify({ indicatorId: 'participants_total' }))}`, undefined, 200)).body as Array<{ value: number }>;
     expect(participants.reduce((n, v) => n + Number(v.value), 0)).toBe(acknowledged);
   });
+
+  it('keeps every write acknowledged while requests are in flight when actors, agreements, the worker and NATS are killed', async () => {
+    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Lünen-Horstmar', municipality: 'Lünen', land: 'Nordrhein-Westfalen', housingCompany: 'Wohnungsgesellschaft Lünen', programmeId: P }, 201)).body;
+    const q = `/quarters/${quarter.id}`;
+    const acknowledged = { events: [] as string[], goals: [] as string[] };
+    const other: number[] = [];
+    let running = true;
+    // Writers keep requests in flight the whole time; every answer is either an acknowledgement or the documented 503.
+    const writer = (n: number) =>
+      (async () => {
+        for (let i = 0; running; i++) {
+          const [route, body, into] =
+            i % 3 === 2
+              ? [`${q}/goals`, { actionFieldId: 'HF2', title: `Ziel ${n}-${i}`, indicator: 'Wohnungen', targetValue: '10', targetDate: '2029-12-31' }, acknowledged.goals]
+              : [`${q}/participation-events`, { type: 'workshop', date: '2026-05-15', participants: { '18-64': 1 }, outcome: `Schreiber ${n}, Nr. ${i}` }, acknowledged.events];
+          const res = await as(admin, 'POST', route, body).catch(() => ({ status: 0, body: undefined }));
+          if (res.status === 201) into.push(res.body.id);
+          else other.push(res.status);
+        }
+      })();
+    const writers = [1, 2, 3].map(writer);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await pause(1500);
+    await env.stack.restartService('actors');
+    await pause(1500);
+    await env.stack.restartService('agreements');
+    await pause(1000);
+    await env.stack.replaceWorker();
+    await pause(1000);
+    await env.stack.apps.nats!.kill();
+    await pause(1000);
+    await env.stack.restartNats();
+    await eventually(async () => (await as(admin, 'GET', '/health')).status === 200, 'every service healthy again');
+    await pause(1500);
+    running = false;
+    await Promise.all(writers);
+
+    expect(other.filter((status) => status !== 503)).toEqual([]);
+    expect(acknowledged.events.length).toBeGreaterThan(10);
+    expect(acknowledged.goals.length).toBeGreaterThan(3);
+    // Every acknowledged write is stored exactly once (a request cut off by a crash may have been stored without an answer).
+    const stored = (await as(admin, 'GET', `${q}/participation-events`, undefined, 200)).body as Array<{ id: string }>;
+    const storedIds = stored.map((e) => e.id);
+    expect(new Set(storedIds).size).toBe(storedIds.length);
+    expect(acknowledged.events.filter((id) => !storedIds.includes(id))).toEqual([]);
+    const goals = ((await as(admin, 'GET', `${q}/handlungskonzept`, undefined, 200)).body.goals as Array<{ id: string }>).map((g) => g.id);
+    expect(acknowledged.goals.filter((id) => !goals.includes(id))).toEqual([]);
+    // The analysis service counts exactly what is stored, once; the audit log has one entry per stored write.
+    await eventually(async () => {
+      const values = (await as(admin, 'GET', `${q}/indicators?filter=${encodeURIComponent(JSON.stringify({ indicatorId: 'participation_events' }))}`, undefined, 200)).body as Array<{ value: number }>;
+      return values.reduce((n, v) => n + Number(v.value), 0) === stored.length;
+    }, 'the stored participation to be counted', 90_000);
+    // (The agreements service's entries travel to the log as events: wait for them.)
+    const audited = async (action: string) =>
+      ((await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id, action }))}&range=[0,999]`, undefined, 200)).body as Array<{ resourceId: string }>)
+        .map((e) => e.resourceId)
+        .sort();
+    expect(await audited('participation_event.create')).toEqual([...storedIds].sort());
+    await eventually(async () => (await audited('goal.create')).length >= goals.length, 'the goal entries to reach the log');
+    expect(await audited('goal.create')).toEqual([...goals].sort());
+    // The new worker answers queries once it has replayed the quarter's history.
+    let last: unknown;
+    await eventually(async () => {
+      const report = consistencyReport(env.stack);
+      last = report;
+      return report.mismatches.length === 0 && report.unreadable.length === 0;
+    }, 'a consistency report without mismatches', 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}: ${JSON.stringify(last)}`);
+    });
+  });
 });
+
