@@ -13,7 +13,7 @@ import type {
 } from '@genq/contracts';
 import { boundaryProblem } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
-import { isUniqueViolation, pageOf, recordEventsOnce, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, pageOf, recordEvent, recordEventsOnce, rpcError } from '@genq/service-kit';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -56,6 +56,8 @@ export function naturalKeyOf(c: Pick<CreateQuarterDto, 'programmeId' | 'municipa
 
 @Injectable()
 export class QuartersService {
+  private registrations: Promise<unknown> = Promise.resolve();
+
   constructor(
     @InjectRepository(Quarter) private readonly quarters: Repository<Quarter>,
     private readonly programmes: ProgrammesService,
@@ -65,7 +67,8 @@ export class QuartersService {
   /**
    * Registers a quarter once. The same registration again returns the stored quarter
    * (`created: false`), so a client retry never makes a second one; a different quarter
-   * under the same name in the same municipality and programme is a conflict.
+   * under the same name in the same municipality and programme is a conflict. A new quarter
+   * records `quarter.registered` in the same transaction; a repeat records nothing.
    */
   async create(actor: Actor, dto: CreateQuarterDto): Promise<CreateQuarterResult> {
     requireRole(actor, ['programme_admin']);
@@ -106,14 +109,44 @@ export class QuartersService {
       areaSqm: null,
       boundary: null,
     });
+    const programme = await this.programmes.get(dto.programmeId);
     try {
-      return { quarter: toQuarterDto(await this.quarters.save(entity)), created: true };
+      // The quarter and the fact that starts its process commit together: the worker starts
+      // the workflow from the event, so no quarter is left without its lifecycle.
+      const saved = await this.inTurn(() => this.quarters.manager.transaction(async (em) => {
+        const q = await em.getRepository(Quarter).save(entity);
+        await recordEvent(em, 'actors', {
+          id: `quarter-registered:${q.id}`,
+          type: 'quarter.registered',
+          quarterId: q.id,
+          payload: {
+            programmeId: q.programmeId,
+            calendar: programme.calendar,
+            startedAt: q.startedAt.toISOString(),
+            ...(q.startAt ? { startAt: q.startAt } : {}),
+            quarter: { name: q.name, land: q.land, municipality: q.municipality, housingCompany: q.housingCompany },
+          },
+        });
+        return q;
+      }));
+      return { quarter: toQuarterDto(saved), created: true };
     } catch (err) {
       // Two identical requests raced: the loser answers like a repeat.
       if (!isUniqueViolation(err)) throw err;
       const winner = await this.quarters.findOneByOrFail({ naturalKey });
       return this.repeatOrConflict(winner, dto);
     }
+  }
+
+  /**
+   * Registrations in this process take turns: on SQLite all of them share one connection,
+   * where two transactions begun at the same moment collide ("cannot start a transaction
+   * within a transaction"). Identical concurrent registrations then meet the unique key.
+   */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.registrations.then(work);
+    this.registrations = run.catch(() => undefined);
+    return run;
   }
 
   private repeatOrConflict(existing: Quarter, dto: CreateQuarterDto): CreateQuarterResult {
