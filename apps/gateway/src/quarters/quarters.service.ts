@@ -15,7 +15,6 @@ import type { CreateQuarterDto } from '@genq/dto';
 import { AuditService } from '../audit/audit.service';
 import { ServiceClients } from '../services/service-clients';
 import { TEMPORAL_CLIENT } from '../tokens';
-import { WorkflowStarter } from './workflow-starter';
 
 export interface QuarterWithProcess extends QuarterDto {
   /** Live state from the quarter's workflow; null when Temporal could not be asked. */
@@ -28,12 +27,15 @@ export class QuartersService {
 
   constructor(
     private readonly services: ServiceClients,
-    private readonly starter: WorkflowStarter,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
   ) {}
 
-  /** Registers the quarter on the actor's behalf (the service checks role and programme again) and audits it. */
+  /**
+   * Registers the quarter on the actor's behalf (the service checks role and programme again)
+   * and audits it. The one write is actors': its `quarter.registered` event makes the worker
+   * start the lifecycle workflow a moment later (until then `workflowStartedAt` and `process` are null).
+   */
   async create(actor: Actor, dto: CreateQuarterDto): Promise<{ quarter: QuarterWithProcess; created: boolean }> {
     const result = await this.services.send<CreateQuarterResult>('actors', ActorsPatterns.createQuarter, { ...dto, actor });
     if (result.created) {
@@ -49,7 +51,6 @@ export class QuartersService {
     } else {
       this.audit.nothingChanged('the same quarter was registered before');
     }
-    await this.starter.ensureStarted(result.quarter);
     return { quarter: await this.get(result.quarter.id, actor), created: result.created };
   }
 
