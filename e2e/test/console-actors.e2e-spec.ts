@@ -1,5 +1,5 @@
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { adminWithProgramme, eventually, type Call } from './support/api';
+import { adminWithProgramme, createQuarter, eventually, type Call } from './support/api';
 import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -21,9 +21,7 @@ describe('console: organisations, people and the quarter’s actors', () => {
   beforeAll(async () => {
     env = await startConsoleStack('console-actors', { seed: false });
     api = env.apiAs(await adminWithProgramme(env, P, 'GenQ NRW 2026'));
-    const quarter = await api('POST', '/quarters', { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: P });
-    expect(quarter.status).toBe(201);
-    quarterId = quarter.body.id;
+    quarterId = (await createQuarter(api, { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: P })).id;
   }, 20 * 60_000);
 
   afterAll(() => env?.stop());
