@@ -81,8 +81,8 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     expect(first.created).toBe(true);
     const facts = await registered(first.quarter.id);
     expect(facts).toHaveLength(1);
-    expect(facts[0]).toMatchObject({ source: 'actors', type: 'quarter.registered', quarterId: first.quarter.id });
-    expect(facts[0].payload).toEqual({
+    expect(facts[0]!).toMatchObject({ source: 'actors', type: 'quarter.registered', quarterId: first.quarter.id });
+    expect(facts[0]!.payload).toEqual({
       programmeId: 'genq-nrw-2026',
       calendar,
       startedAt: first.quarter.startedAt,
@@ -101,7 +101,7 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     );
     expect(new Set(results.map((r) => r.quarter.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    await expect(registered(results[0].quarter.id)).resolves.toHaveLength(1);
+    await expect(registered(results[0]!.quarter.id)).resolves.toHaveLength(1);
   });
 
   it('refuses a different quarter under a taken name with 409', async () => {
