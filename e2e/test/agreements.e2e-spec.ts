@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, ROOT } from '@genq/infra';
-import { adminWithProgramme, consistencyReport, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack, createQuarter } from './support/api';
 
 /**
  * Issue 5 through the HTTP API of the running system: a Handlungskonzept is built, refused
@@ -42,7 +42,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
         const s = (await as(admin, 'GET', `${q}/process`, undefined, 200)).body;
         return until(s) && s;
       }, what);
-    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
+    const quarter = await createQuarter(env.apiAs(admin), { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P });
     const q = `/quarters/${quarter.id}`;
     const org = async (name: string, type: string, role: string) => {
       const o = (await as(admin, 'POST', '/organisations', { name, type, programmeId: P }, 201)).body;
@@ -131,7 +131,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'entfallen' }, 409);
 
     // Reporting or amending before certification is refused with the reason.
-    const other = (await as(admin, 'POST', '/quarters', { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
+    const other = await createQuarter(env.apiAs(admin), { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P });
     await as(admin, 'POST', `/quarters/${other.id}/memberships`, { organisationId: company, role: 'lead_partner' }, 201);
     const early = await as(lead, 'POST', `/quarters/${other.id}/reports`, { year: 1 }, 409);
     expect(early.body.message).toContain('not certified');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, freeStackPorts, startStack, type Stack } from '@genq/infra';
-import { eventually } from './support/api';
+import { apiClient, callAs, eventually, processStarted } from './support/api';
 
 /**
  * The quarter analysis through the gateway, as separate processes (issue 4): template,
@@ -61,6 +61,7 @@ describe('quarter analysis across processes', () => {
         startAt: { phase: 'development', stepKey: 'analysis' },
       });
       expect(q.status).toBe(201);
+      await processStarted(callAs(apiClient(stack.gatewayUrl), token), q.body.id);
       return q.body.id as string;
     };
     quarterId = await make('Bismarck-Nord');

@@ -7,7 +7,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, type StackPort
 import type { Role, ScopeKind } from '@genq/contracts';
 import { GLOBAL_PREFIX, createGateway, readGatewayConfig, routeCatalogue, type RouteInfo } from '@genq/gateway';
 import { ROUTE_CASES, type CaseContext } from './route-cases';
-import { apiClient, signIn, type Api, type ApiResponse } from './support/api';
+import { apiClient, callAs, processStarted, signIn, type Api, type ApiResponse } from './support/api';
 import { ScopeModel, type ModelUser } from './support/scope-model';
 
 /**
@@ -139,6 +139,8 @@ describe('who may do what, on every route', () => {
       fixture[`${key}RequestId`] = res.headers.get('x-request-id')!;
       model.quarters.set(res.body.id, { programmeId });
     }
+    // Their processes start a moment later (the worker, from actors' quarter.registered): the route cases read them.
+    for (const key of ['scharnhorst', 'hoerde', 'sahlkamp']) await processStarted(callAs(api, rootToken), fixture[key]!);
     for (const [key, name, type, programmeId] of [
       ['dogewo', 'DOGEWO21', 'housing_company', P1],
       ['dortmund', 'Stadt Dortmund', 'municipality', P1],

@@ -1,5 +1,5 @@
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { adminWithProgramme, eventually, type Call } from './support/api';
+import { adminWithProgramme, createQuarter, eventually, type Call } from './support/api';
 import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -21,9 +21,7 @@ describe('console: organisations, people and the quarter’s actors', () => {
   beforeAll(async () => {
     env = await startConsoleStack('console-actors', { seed: false });
     api = env.apiAs(await adminWithProgramme(env, P, 'GenQ NRW 2026'));
-    const quarter = await api('POST', '/quarters', { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: P });
-    expect(quarter.status).toBe(201);
-    quarterId = quarter.body.id;
+    quarterId = (await createQuarter(api, { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: P })).id;
   }, 20 * 60_000);
 
   afterAll(() => env?.stop());
@@ -104,5 +102,24 @@ describe('console: organisations, people and the quarter’s actors', () => {
       return r.body.length > 0 && r;
     }, 'the membership to be counted');
     expect(indicators.body).toEqual([expect.objectContaining({ value: 1, source: 'Beteiligungsnachweis (automatisch)' })]);
+  });
+
+  it('shows a quarter whose workflow the worker has not started yet as being started, then its process', async () => {
+    // The worker is down: the registration is acknowledged, its start waits in the event stream.
+    await env.stack.apps.worker!.kill();
+    const pending = (await api('POST', '/quarters', { name: 'Eving', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vivawest', programmeId: P }, 201)).body;
+    expect(pending).toMatchObject({ workflowStartedAt: null, process: null });
+    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
+    await loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
+    await page.goto(`${env.consoleUrl}/#/quarters/${pending.id}/show`);
+    const starting = page.getByTestId('process-starting');
+    await starting.waitFor();
+    expect(await starting.textContent()).toContain('Der Prozess wird gestartet');
+    await shot(page, '6-process-starting');
+    // The worker comes back and starts the workflow from the stream; the panel, asking again, shows it.
+    await env.stack.replaceWorker();
+    await page.getByTestId('process-panel').waitFor({ timeout: 60_000 });
+    await page.getByText('Entwicklungsphase').first().waitFor();
+    await shot(page, '7-process-started');
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { completeStepsUpToGoalsWorkshop, eventually, recordGoalsWorkshop } from './support/api';
+import { completeStepsUpToGoalsWorkshop, eventually, recordGoalsWorkshop, createQuarter } from './support/api';
 import { launchBrowser, loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -227,7 +227,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
 
     // 3. An annual report, written and submitted through the API once its reporting year has
     // ended, is returned with remarks in the console (a quarter of the fast programme, certified through the API).
-    const fast = (await api(admin, 'POST', '/quarters', { name: 'Hörde Phoenix-See', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: FAST }, 201)).body;
+    const fast = await createQuarter(env.apiAs(admin), { name: 'Hörde Phoenix-See', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: FAST });
     const fq = `/quarters/${fast.id}`;
     await api(admin, 'POST', `${fq}/memberships`, { organisationId: company.organisationId, role: 'lead_partner' }, 201);
     await api(admin, 'POST', `${fq}/memberships`, { organisationId: city.organisationId, role: 'co_partner' }, 201);

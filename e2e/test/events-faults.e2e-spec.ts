@@ -1,4 +1,4 @@
-import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, processWhen, quarterWithSigners, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack, createQuarter } from './support/api';
 
 /**
  * Issue 13: nothing is lost between two writes. While facts are written through the API,
@@ -98,7 +98,7 @@ describe('events survive crashes of NATS, the worker, the agreements service and
   });
 
   it('counts every acknowledged participation event once while NATS, the analysis and the actors service are killed in the stream', async () => {
-    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Lünen-Gahmen', municipality: 'Lünen', land: 'Nordrhein-Westfalen', housingCompany: 'Wohnungsgesellschaft Lünen', programmeId: P }, 201)).body;
+    const quarter = await createQuarter(env.apiAs(admin), { name: 'Lünen-Gahmen', municipality: 'Lünen', land: 'Nordrhein-Westfalen', housingCompany: 'Wohnungsgesellschaft Lünen', programmeId: P });
     const q = `/quarters/${quarter.id}`;
     // Once NATS is back, every connection comes back on its own (within a second or so): the
     // health check answers 200 again. A service restarts once NATS is there: it takes its

@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@genq/infra';
-import { adminWithProgramme, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack } from './support/api';
+import { adminWithProgramme, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack, createQuarter } from './support/api';
 
 /**
  * Issue 4 through the HTTP API of the running system: people of organisations with their
@@ -24,7 +24,7 @@ describe('people, signing authority and participation indicators over HTTP', () 
   afterAll(() => env?.stop());
 
   it('records people with field errors, lists them filtered with Content-Range, and signs by the linked person’s authority', async () => {
-    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Dorstfeld Süd', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vivawest', programmeId: P }, 201)).body;
+    const quarter = await createQuarter(env.apiAs(admin), { name: 'Dorstfeld Süd', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vivawest', programmeId: P });
     const q = `/quarters/${quarter.id}`;
     const company = (await as(admin, 'POST', '/organisations', { name: 'Vivawest Wohnen GmbH', type: 'housing_company', programmeId: P }, 201)).body.id as string;
     const city = (await as(admin, 'POST', '/organisations', { name: 'Stadt Dortmund', type: 'municipality', programmeId: P }, 201)).body.id as string;
@@ -87,7 +87,7 @@ describe('people, signing authority and participation indicators over HTTP', () 
   });
 
   it('counts participation events, participants and network partners into the process indicators, recomputed not added up', async () => {
-    const quarter = (await as(admin, 'POST', '/quarters', { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P }, 201)).body;
+    const quarter = await createQuarter(env.apiAs(admin), { name: 'Hörde Clarenberg', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P });
     const q = `/quarters/${quarter.id}`;
     for (const [name, role] of [
       ['AWO Unterbezirk Dortmund', 'cooperation_partner'],

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, startStack, type Stack, freeStackPorts } from '@genq/infra';
 import { eventSubject, type DomainEvent } from '@genq/contracts';
 import { connectNats } from '@genq/service-kit';
-import { apiClient, callAs, recordKickoff, signIn, type Api } from './support/api';
+import { apiClient, callAs, processStarted, recordKickoff, signIn, type Api } from './support/api';
 
 /**
  * The process engine as `npm start` runs it, on a programme calendar measured in seconds:
@@ -104,6 +104,8 @@ describe('process engine across processes', () => {
       programmeId: 'genq-e2e-fast',
     });
     expect(res.status).toBe(201);
+    // The worker starts the workflow from actors' quarter.registered a moment later.
+    await processStarted(callAs(api, token), res.body.id);
     return res.body.id;
   };
 

@@ -390,4 +390,4 @@ async function seedCertifiedQuarters({ call, signIn, quarterIds, organisations, 
   return certified;
 }
 
-module.exports = { PEOPLE, NAMED_MEMBERSHIPS, CERTIFIED, PARTICIPATION, seedPeople, seedNamedMemberships, seedCertifiedQuarters, seedParticipation };
+module.exports = { PEOPLE, NAMED_MEMBERSHIPS, CERTIFIED, PARTICIPATION, seedPeople, seedNamedMemberships, seedCertifiedQuarters, seedParticipation, waitFor };

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./stack.cjs');
 const { DEMO_ACCOUNTS, DEMO_PASSWORD, bootstrapAdmin } = require('./demo.cjs');
-const { CERTIFIED, PEOPLE, seedPeople, seedNamedMemberships, seedCertifiedQuarters, seedParticipation } = require('./demo-quarters.cjs');
+const { CERTIFIED, PEOPLE, seedPeople, seedNamedMemberships, seedCertifiedQuarters, seedParticipation, waitFor } = require('./demo-quarters.cjs');
 
 const CATALOGUE = path.join(ROOT, 'apps', 'analysis', 'seed', 'catalogue-genq-default-1.0.0.json');
 
@@ -145,6 +145,12 @@ async function seedDemo({ gatewayUrl, dataDir, log = console.log, now = new Date
         }
       }
       await seedNamedMemberships(call, name, q.body.id, organisations, people);
+    }
+    // The worker starts each workflow from actors' quarter.registered a moment after the
+    // registration: wait for every one before their processes are read or moved on.
+    for (const [, name] of quarters) {
+      const id = quarterIds.get(name);
+      await waitFor(async () => Boolean((await call('GET', `/quarters/${id}`)).body.workflowStartedAt), `quarter ${name}: its workflow to start`);
     }
   };
   // The quarters to certify first, the others after them: the newest entries of the audit log

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestDatabases, type TestDatabases } from '@genq/infra';
 import { ActorsPatterns, type CreateQuarterResult, type Page, type QuarterDto } from '@genq/contracts';
-import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { DataSource } from 'typeorm';
+import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
 
 const calendar = JSON.parse(
@@ -22,6 +23,7 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
   let service: ServiceUnderTest;
   const send = <T>(pattern: string, payload: unknown) => service.send<T>(pattern, payload);
   const rejection = (pattern: string, payload: unknown) => service.refusal(pattern, payload);
+  const registered = (quarterId: string) => service.app.get(DataSource).getRepository(OutboxEventRow).find({ where: { quarterId, type: 'quarter.registered' } });
   // The programme office that runs genq-nrw-2026: writes and lists act on someone's behalf (issue 7).
   const admin = { userId: 'test-admin', email: 'admin@test.example', role: 'programme_admin', programmeIds: ['genq-nrw-2026'], organisationId: null };
   const quarter = (over: Record<string, unknown> = {}) => ({
@@ -74,12 +76,32 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     expect(first.quarter).toMatchObject({ phase: null, workflowStartedAt: null, processVersion: 0 });
   });
 
+  it('records quarter.registered with what the workflow starts from, in the outbox, for a new quarter only', async () => {
+    const first = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'Eving', municipality: 'Bochum', startAt: { phase: 'development', stepKey: 'analysis' } }));
+    expect(first.created).toBe(true);
+    const facts = await registered(first.quarter.id);
+    expect(facts).toHaveLength(1);
+    expect(facts[0]!).toMatchObject({ source: 'actors', type: 'quarter.registered', quarterId: first.quarter.id });
+    expect(facts[0]!.payload).toEqual({
+      programmeId: 'genq-nrw-2026',
+      calendar,
+      startedAt: first.quarter.startedAt,
+      startAt: { phase: 'development', stepKey: 'analysis' },
+      quarter: { name: 'Eving', land: 'Nordrhein-Westfalen', municipality: 'Bochum', housingCompany: 'DOGEWO21' },
+    });
+    // The repeat of the same registration is no new fact: the process is not started twice.
+    const again = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'eving', municipality: 'Bochum', startAt: { phase: 'development', stepKey: 'analysis' } }));
+    expect(again).toMatchObject({ created: false, quarter: { id: first.quarter.id } });
+    await expect(registered(first.quarter.id)).resolves.toHaveLength(1);
+  });
+
   it('never makes two quarters from concurrent identical registrations', async () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, () => send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'Hörde Mitte' }))),
     );
     expect(new Set(results.map((r) => r.quarter.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
+    await expect(registered(results[0]!.quarter.id)).resolves.toHaveLength(1);
   });
 
   it('refuses a different quarter under a taken name with 409', async () => {

@@ -18,8 +18,6 @@ export interface GatewayConfig {
   taskQueue: string;
   /** Requests to the services and the event streams, read for operators (`NATS_URL`). */
   nats: NatsConfig;
-  /** How often quarters whose workflow start was never confirmed are retried. */
-  reconcileEveryMs: number;
   /** Access tokens: local login or an OpenID Connect provider (issue 7). */
   auth: AuthConfig;
   /** Rate limits, body size limit, proxies (issue 7). */
@@ -39,7 +37,6 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     temporal: readTemporalConfig(r),
     nats: readNatsConfig(r),
     taskQueue: r.string('TEMPORAL_TASK_QUEUE', PROCESS_TASK_QUEUE),
-    reconcileEveryMs: r.int('WORKFLOW_RECONCILE_EVERY_MS', 15_000, { min: 1000 }),
     auth: readAuthConfig(r),
     security: readSecurityConfig(r),
   };

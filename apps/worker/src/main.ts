@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
-import { EVENT_CONSUMERS } from '@genq/contracts';
-import { ConfigError, EventConsumer, natsClient, openEventStream, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
+import type { ClientProxy } from '@nestjs/microservices';
+import { ActorsPatterns, EVENT_CONSUMERS, type ProgrammeDto, type QuarterDto } from '@genq/contracts';
+import { ConfigError, EventConsumer, natsClient, openEventStream, request, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
 import { isTransientForBridge, processBridge } from './bridge/process-bridge';
+import { isTransientForStarter, processStarter, StartReconciler, type StarterDeps } from './bridge/process-starter';
 import { createBatchActivities } from './activities/batch.activities';
 import { Mailer } from './activities/mailer';
 import { createProcessActivities } from './activities/process.activities';
@@ -31,37 +33,59 @@ async function main(): Promise<void> {
     activities: { ...createProcessActivities({ actors, mailer }), ...createBatchActivities({ client, actors }) },
   });
   console.log(`worker polling task queue ${config.taskQueue} on ${config.temporal.address}${mailer ? ' (mail on)' : ''}`);
-  const bridge = startBridge(config.nats, client);
+  const starter: StarterDeps = { client, taskQueue: config.taskQueue, actors: starterActors(actors), log };
+  const bridge = startBridge(config.nats, client, starter);
+  const reconciler = new StartReconciler(starter);
+  reconciler.start();
   // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks are done.
   await worker.run();
+  reconciler.stop();
   await bridge.stop();
   await Promise.all([connection.close(), clientConnection.close()]);
   await actors.close();
   mailer?.close();
 }
 
+const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
+
+/** The actors service as the process starter asks it. */
+function starterActors(actors: ClientProxy): StarterDeps['actors'] {
+  return {
+    markWorkflowStarted: (id) => request<QuarterDto>(actors, 'actors', ActorsPatterns.markWorkflowStarted, id),
+    quartersAwaitingWorkflow: (olderThanMs) => request<QuarterDto[]>(actors, 'actors', ActorsPatterns.quartersAwaitingWorkflow, olderThanMs),
+    programme: (id) => request<ProgrammeDto>(actors, 'actors', ActorsPatterns.getProgramme, id),
+  };
+}
+
 /**
- * The process bridge: services' events become updates of their quarters' workflows. It
- * connects in the background, so the worker polls while NATS is still (or again) away.
+ * The worker's event consumers: the process starter (a registered quarter gets its
+ * lifecycle workflow) and the process bridge (services' events become updates of their
+ * quarters' workflows). They connect in the background, so the worker polls while NATS is
+ * still (or again) away.
  */
-function startBridge(nats: NatsConfig, client: Client): { stop(): Promise<void> } {
+function startBridge(nats: NatsConfig, client: Client, starter: StarterDeps): { stop(): Promise<void> } {
   let nc: NatsConnection | null = null;
-  let consumer: EventConsumer | null = null;
+  const consumers: EventConsumer[] = [];
   let stopped = false;
-  const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
   const started = (async () => {
     nc = await openEventStream(nats, 'genq-worker-bridge', () => stopped);
     if (!nc) return;
-    const { durable, subjects } = EVENT_CONSUMERS.processBridge;
-    consumer = new EventConsumer(nc, { durable, subjects, handle: processBridge(client, log), isTransient: isTransientForBridge, log: log.warn });
-    await consumer.start();
-    console.log(`process bridge consuming ${subjects.join(', ')} as ${durable}`);
-  })().catch((err: unknown) => console.error(`process bridge did not start: ${(err as Error).message}`));
+    const specs = [
+      { ...EVENT_CONSUMERS.processStarter, handle: processStarter(starter), isTransient: isTransientForStarter },
+      { ...EVENT_CONSUMERS.processBridge, handle: processBridge(client, log), isTransient: isTransientForBridge },
+    ];
+    for (const { durable, subjects, handle, isTransient } of specs) {
+      const consumer = new EventConsumer(nc, { durable, subjects: [...subjects], handle, isTransient, log: log.warn });
+      consumers.push(consumer);
+      await consumer.start();
+      console.log(`${durable} consuming ${subjects.join(', ')}`);
+    }
+  })().catch((err: unknown) => console.error(`the worker's event consumers did not start: ${(err as Error).message}`));
   return {
     async stop() {
       stopped = true;
       await started;
-      await consumer?.stop();
+      for (const consumer of consumers) await consumer.stop();
       await nc?.drain().catch(() => undefined);
     },
   };

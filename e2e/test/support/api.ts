@@ -196,6 +196,24 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
   }
 }
 
+/**
+ * Waits until the worker has started the quarter's lifecycle workflow: registration answers
+ * at once, and the worker starts the workflow from actors' `quarter.registered` a moment
+ * later. Returns the quarter as `GET /quarters/:id` answers then (with its live process).
+ */
+export function processStarted(call: Call, quarterId: string, timeoutMs = 30_000): Promise<any> {
+  return eventually(async () => {
+    const quarter = (await call('GET', `/quarters/${quarterId}`, undefined, 200)).body;
+    return quarter.workflowStartedAt && quarter.process ? quarter : false;
+  }, `the lifecycle workflow of quarter ${quarterId} to start`, timeoutMs);
+}
+
+/** Registers a quarter (201) and waits until its process runs; see {@link processStarted}. */
+export async function createQuarter(call: Call, body: Record<string, unknown>): Promise<any> {
+  const created = (await call('POST', '/quarters', body, 201)).body;
+  return processStarted(call, created.id);
+}
+
 /** What `npm run check:consistency` reports for the stack (the operator's tool, run as a process). */
 export function consistencyReport(stack: Stack): { quarters: number; mismatches: Array<{ quarterId: string; code: string; owner: string; process: unknown; service: unknown }>; unreadable: unknown[] } {
   const r = spawnSync(process.execPath, [join(ROOT, 'apps/worker/dist/consistency/cli.js'), '--json'], { env: { ...process.env, ...stack.appEnv }, encoding: 'utf8', timeout: 120_000 });
@@ -223,7 +241,7 @@ export async function quarterWithSigners(
   o: { name: string; municipality: string; housingCompany: string; cityName: string; mailDomain: string },
 ) {
   const as = env.apiAs(admin);
-  const quarter = (await as('POST', '/quarters', { name: o.name, municipality: o.municipality, land: 'Nordrhein-Westfalen', housingCompany: o.housingCompany, programmeId }, 201)).body;
+  const quarter = await createQuarter(as, { name: o.name, municipality: o.municipality, land: 'Nordrhein-Westfalen', housingCompany: o.housingCompany, programmeId });
   const q = `/quarters/${quarter.id}`;
   const org = async (name: string, type: string, role: string) => {
     const created = (await as('POST', '/organisations', { name, type, programmeId }, 201)).body;

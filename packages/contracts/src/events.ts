@@ -8,7 +8,7 @@
  * `version`; consumers read the versions they know.
  */
 import type { AuditRecordCommand } from './audit';
-import type { MilestoneDeadline } from './process';
+import type { MilestoneDeadline, QuarterLifecycleInput } from './process';
 
 /** The contexts that publish events. */
 export type EventSource = 'actors' | 'analysis' | 'agreements' | 'process';
@@ -59,7 +59,13 @@ export interface DomainEventPayloads {
   /** The partners recorded the goals workshop (Zielvereinbarungsworkshop) on the drafted goals and measures; again after a concept was sent back. */
   'goals_workshop.recorded': { workshopId: string; date: string; goals: number; measures: number };
 
-  // ---- actors: the team, the kick-off and participation ---------------------------------------
+  // ---- actors: the quarter, the team, the kick-off and participation ----------------------------
+  /**
+   * A new quarter is registered (not its idempotent repeat): what its lifecycle workflow
+   * starts from, with the programme's calendar as it was at registration. The worker starts
+   * the workflow from it and confirms the start on the quarter.
+   */
+  'quarter.registered': QuarterRegisteredPayload;
   /** The kick-off (Auftakt) is recorded: project leads named on both sides, facilitator assigned, declaration of participation signed. */
   'kickoff.recorded': { date: string };
   /** The Beteiligungsphase is closed with its participation record: events held, proposals collected. */
@@ -111,6 +117,11 @@ export interface DomainEventPayloads {
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
+
+/** The lifecycle workflow's input without the quarter's id (the event's `quarterId`). */
+export type QuarterRegisteredPayload = Pick<QuarterLifecycleInput, 'programmeId' | 'calendar' | 'startedAt' | 'startAt'> & {
+  quarter: NonNullable<QuarterLifecycleInput['quarter']>;
+};
 
 /** When an annual report of a cycle may be filed (its reporting year has ended) and when it is due. */
 export interface ReportWindow {
@@ -164,6 +175,8 @@ export const EVENT_CONSUMERS = {
     durable: 'process-bridge',
     subjects: [eventsOf('analysis'), eventsOf('agreements'), eventSubject('actors', 'kickoff.recorded'), eventSubject('actors', 'participation.closed')],
   },
+  /** The worker starts a newly registered quarter's lifecycle workflow and confirms the start on the quarter. */
+  processStarter: { durable: 'process-starter', subjects: [eventSubject('actors', 'quarter.registered')] },
   /** The agreements service follows the process's certification decisions. */
   agreementsCertificates: { durable: 'agreements-certificates', subjects: [eventsOf('process')] },
   /** The analysis service counts participation into the process indicators. */

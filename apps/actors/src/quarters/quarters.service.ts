@@ -13,7 +13,7 @@ import type {
 } from '@genq/contracts';
 import { boundaryProblem } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
-import { isUniqueViolation, pageOf, recordEventsOnce, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, pageOf, recordEvent, recordEventsOnce, rpcError } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
@@ -57,6 +57,7 @@ export function naturalKeyOf(c: Pick<CreateQuarterDto, 'programmeId' | 'municipa
 
 @Injectable()
 export class QuartersService {
+
   constructor(
     @InjectRepository(Quarter) private readonly quarters: Repository<Quarter>,
     private readonly programmes: ProgrammesService,
@@ -67,7 +68,8 @@ export class QuartersService {
   /**
    * Registers a quarter once. The same registration again returns the stored quarter
    * (`created: false`), so a client retry never makes a second one; a different quarter
-   * under the same name in the same municipality and programme is a conflict.
+   * under the same name in the same municipality and programme is a conflict. A new quarter
+   * records `quarter.registered` in the same transaction; a repeat records nothing.
    */
   async create(actor: Actor, dto: CreateQuarterDto): Promise<CreateQuarterResult> {
     requireRole(actor, ['programme_admin']);
@@ -108,10 +110,26 @@ export class QuartersService {
       areaSqm: null,
       boundary: null,
     });
+    const programme = await this.programmes.get(dto.programmeId);
     try {
+      // The quarter, the fact that starts its process and the audit entry commit together: the
+      // worker starts the workflow from the event, so no quarter is left without its lifecycle.
       // A repeat records nothing: only the registration that created the quarter is audited.
       return await this.quarters.manager.transaction(async (em) => {
-        const quarter = toQuarterDto(await em.getRepository(Quarter).save(entity));
+        const q = await em.getRepository(Quarter).save(entity);
+        await recordEvent(em, 'actors', {
+          id: `quarter-registered:${q.id}`,
+          type: 'quarter.registered',
+          quarterId: q.id,
+          payload: {
+            programmeId: q.programmeId,
+            calendar: programme.calendar,
+            startedAt: q.startedAt.toISOString(),
+            ...(q.startAt ? { startAt: q.startAt } : {}),
+            quarter: { name: q.name, land: q.land, municipality: q.municipality, housingCompany: q.housingCompany },
+          },
+        });
+        const quarter = toQuarterDto(q);
         await this.audit.recordChange(em, {
           action: 'quarter.create',
           resourceType: 'quarter',

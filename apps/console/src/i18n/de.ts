@@ -333,6 +333,7 @@ const domainGerman = {
       overdue: 'überfällig',
       current: 'aktueller Schritt',
       empty: 'Für dieses Quartier sind noch keine Schritte geplant.',
+      starting: 'Der Prozess wird gestartet …',
       unavailable:
         'Der Prozessstand kann derzeit nicht abgefragt werden. Bitte laden Sie die Seite später erneut.',
       stalled: 'Stockt seit %{since}: %{reason}',

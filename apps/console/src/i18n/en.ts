@@ -106,6 +106,7 @@ const domainEnglish: DomainMessages = {
       overdue: 'overdue',
       current: 'current step',
       empty: 'No steps are scheduled for this quarter yet.',
+      starting: 'The process is being started …',
       unavailable: 'The process state cannot be queried right now. Please reload the page later.',
       stalled: 'Stalled since %{since}: %{reason}',
       paused: 'Paused since %{since}: %{reason}',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Box,
@@ -60,6 +60,9 @@ export const ProcessPanel = (_props: { label?: string }) => {
   const { canAccess: mayIntervene } = useCanAccess({ resource: 'quarters', action: 'intervene' });
   const [process, setProcess] = useState<ProcessStateView | null>(null);
   const [failed, setFailed] = useState(false);
+  // The worker starts a new quarter's workflow a moment after its registration: until then the API answers 404.
+  const [starting, setStarting] = useState(false);
+  const wasStarting = useRef(false);
   const [dialog, setDialog] = useState<InterventionKind | null>(null);
   const quarterId = record?.id;
 
@@ -68,19 +71,40 @@ export const ProcessPanel = (_props: { label?: string }) => {
     try {
       setProcess(await dataProvider.getProcess(String(quarterId)));
       setFailed(false);
-    } catch {
-      setFailed(true);
+      if (wasStarting.current) {
+        // The quarter's phase and start time came with the workflow: show them too.
+        wasStarting.current = false;
+        setStarting(false);
+        refresh();
+      }
+    } catch (err) {
+      if ((err as { status?: number })?.status === 404) {
+        wasStarting.current = true;
+        setStarting(true);
+      } else setFailed(true);
     }
-  }, [dataProvider, quarterId]);
+  }, [dataProvider, quarterId, refresh]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  useEffect(() => {
+    if (!starting) return;
+    const timer = setInterval(() => void load(), 1000);
+    return () => clearInterval(timer);
+  }, [starting, load]);
+
   const deadlines = process ? deadlinesOf(process) : [];
   const options = useDeadlineOptions(deadlines);
   if (!record) return null;
   if (failed) return <Alert severity="info">{translate('process.timeline.unavailable')}</Alert>;
+  if (starting && !process)
+    return (
+      <Alert severity="info" data-testid="process-starting">
+        {translate('process.timeline.starting')}
+      </Alert>
+    );
   if (!process) return <Skeleton variant="rectangular" height={200} />;
 
   const formatDate = (iso: string) => new Date(iso).toLocaleDateString(dateLocale, { dateStyle: 'medium' });

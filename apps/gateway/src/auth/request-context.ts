@@ -22,7 +22,7 @@ export interface GatewayRequest extends Request {
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
-/** The context of the request being served, if any (not inside timers such as the reconciler). */
+/** The context of the request being served, if any (not inside timers). */
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { QuartersController } from './quarters.controller';
 import { QuartersService } from './quarters.service';
-import { WorkflowStarter } from './workflow-starter';
 
-/** Quarters over HTTP: registration (with its workflow), list, detail with live process. */
+/** Quarters over HTTP: registration (the worker starts its workflow from actors' event), list, detail with live process. */
 @Module({
   controllers: [QuartersController],
-  providers: [QuartersService, WorkflowStarter],
+  providers: [QuartersService],
 })
 export class QuartersModule {}

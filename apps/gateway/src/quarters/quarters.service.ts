@@ -14,7 +14,6 @@ import {
 import type { CreateQuarterDto } from '@genq/dto';
 import { ServiceClients } from '../services/service-clients';
 import { TEMPORAL_CLIENT } from '../tokens';
-import { WorkflowStarter } from './workflow-starter';
 
 export interface QuarterWithProcess extends QuarterDto {
   /** Live state from the quarter's workflow; null when Temporal could not be asked. */
@@ -27,15 +26,17 @@ export class QuartersService {
 
   constructor(
     private readonly services: ServiceClients,
-    private readonly starter: WorkflowStarter,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  /** Registers the quarter on the actor's behalf (the service checks role and programme again) and audits it. */
+  /**
+   * Registers the quarter on the actor's behalf (the service checks role and programme again)
+   * and audits it. The one write is actors': its `quarter.registered` event makes the worker
+   * start the lifecycle workflow a moment later (until then `workflowStartedAt` and `process` are null).
+   */
   async create(actor: Actor, dto: CreateQuarterDto): Promise<{ quarter: QuarterWithProcess; created: boolean }> {
     // The actors service audits the registration (a repeat changes and records nothing).
     const result = await this.services.send<CreateQuarterResult>('actors', ActorsPatterns.createQuarter, { ...dto, actor });
-    await this.starter.ensureStarted(result.quarter);
     return { quarter: await this.get(result.quarter.id, actor), created: result.created };
   }
 
