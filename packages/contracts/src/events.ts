@@ -28,6 +28,18 @@ export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   payload: DomainEventPayloads[T];
 }
 
+/** Which kind of deadline a process fact is about. */
+export type DeadlineKind = 'step' | 'report' | 'reaudit' | 'milestone';
+
+/** A deadline of the process, as its facts name it. */
+export interface ProcessDeadlineFact {
+  key: string;
+  name: string;
+  kind: DeadlineKind;
+  due: string;
+  cycle: number;
+}
+
 /** The event types and their payloads (version 1 each). */
 export interface DomainEventPayloads {
   // ---- agreements: the Zielvereinbarung and the implementation phase ----------------------
@@ -106,6 +118,14 @@ export interface DomainEventPayloads {
   'process.certificate_expired': { cycle: number; at: string };
   /** The quarter left the programme. */
   'process.withdrawn': { at: string; reason: string };
+  /** A deadline the process chases opened (a step activated, a reporting window opened, the Bilanzierung became due, a milestone is tracked); again with a new due date. */
+  'process.deadline_opened': ProcessDeadlineFact;
+  /** An open deadline passed its due date (its first overdue reminder went out). */
+  'process.deadline_overdue': ProcessDeadlineFact;
+  /** The quarter is stalled (a deadline long overdue, or no activity), with the reason. */
+  'process.stalled': { since: string; reason: string };
+  /** Progress cleared the stall that began at `since`. */
+  'process.stall_cleared': { since: string; clearedAt: string };
 
   // ---- every service: the audit log -----------------------------------------------------------
   /**
@@ -178,7 +198,10 @@ export const EVENT_CONSUMERS = {
   /** The worker starts a newly registered quarter's lifecycle workflow and confirms the start on the quarter. */
   processStarter: { durable: 'process-starter', subjects: [eventSubject('actors', 'quarter.registered')] },
   /** The agreements service follows the process's certification decisions. */
-  agreementsCertificates: { durable: 'agreements-certificates', subjects: [eventsOf('process')] },
+  agreementsCertificates: {
+    durable: 'agreements-certificates',
+    subjects: (['process.certified', 'process.cycle_renewed', 'process.certificate_expired', 'process.withdrawn'] as const).map((t) => eventSubject('process', t)),
+  },
   /** The analysis service counts participation into the process indicators. */
   analysisParticipation: { durable: 'analysis-participation', subjects: [eventSubject('actors', 'participation.figures_changed')] },
   /** The agreements service keeps the weak action fields of the quarter's analysis. */

@@ -14,6 +14,7 @@ import {
 } from '@genq/domain';
 import type {
   Deadline,
+  DeadlineKind,
   MilestoneDeadline,
   EventOutcome,
   NewDomainEvent,
@@ -31,6 +32,8 @@ export interface EngineState extends ProcessState {
   remindFrom: Record<string, string>;
   /** Recent event ids, so a duplicate event changes nothing. Bounded. */
   recentEventIds: string[];
+  /** The last stall that progress cleared, so the process can state that it cleared (absent before any). */
+  lastStallCleared?: { since: string; at: string } | null;
 }
 
 const MAX_EVENT_IDS = 500;
@@ -286,6 +289,7 @@ function outcome(state: EngineState, applied: boolean, reason?: string): EventOu
 /** Progress: the activity clock restarts and the stalled mark clears. */
 function progress(state: EngineState, now: number): void {
   state.lastActivityAt = iso(now);
+  if (state.stalled) state.lastStallCleared = { since: state.stalled.since, at: iso(now) };
   state.stalled = null;
   touch(state, now);
 }
@@ -704,6 +708,29 @@ export function processFacts(state: EngineState, calendar: ProgrammeCalendar): N
   }
   if (state.withdrawn) {
     facts.push({ id: `process:${q}:withdrawn`, type: 'process.withdrawn', quarterId: q, occurredAt: state.withdrawn.at, payload: state.withdrawn });
+  }
+  // What the process chases now: each open deadline once per due date (a new date after an
+  // extension or a reopening is a new fact), and once it has turned overdue (its first
+  // overdue reminder). A report's deadline opening is its reporting window opening.
+  const open: Array<[DeadlineKind, Deadline]> = [
+    ...state.steps.map((d): [DeadlineKind, Deadline] => ['step', d]),
+    ...state.reports.map((d): [DeadlineKind, Deadline] => ['report', d]),
+    ...(state.reaudit ? [['reaudit', state.reaudit] as [DeadlineKind, Deadline]] : []),
+    ...state.milestones.map((d): [DeadlineKind, Deadline] => ['milestone', d]),
+  ].filter(([, d]) => d.status === 'active');
+  for (const [kind, d] of open) {
+    const payload = { key: d.key, name: d.name, kind, due: d.due, cycle: state.cycle };
+    facts.push({ id: `process:${q}:opened:${d.key}:${d.due}`, type: 'process.deadline_opened', quarterId: q, occurredAt: state.updatedAt, payload });
+    // Reminders sent for an earlier due date (before an extension) do not count for this one.
+    const overdue = d.reminders.find((r) => r.kind === 'overdue' && t(r.at) > t(d.due));
+    if (overdue) facts.push({ id: `process:${q}:overdue:${d.key}:${d.due}`, type: 'process.deadline_overdue', quarterId: q, occurredAt: overdue.at, payload });
+  }
+  if (state.stalled) {
+    facts.push({ id: `process:${q}:stalled:${state.stalled.since}`, type: 'process.stalled', quarterId: q, occurredAt: state.stalled.since, payload: state.stalled });
+  }
+  if (state.lastStallCleared) {
+    const c = state.lastStallCleared;
+    facts.push({ id: `process:${q}:stall_cleared:${c.since}`, type: 'process.stall_cleared', quarterId: q, occurredAt: c.at, payload: { since: c.since, clearedAt: c.at } });
   }
   return facts;
 }

@@ -151,6 +151,26 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     const projections = recorder.projections.filter((p) => p.quarterId === 'silent');
     expect(projections.some((p) => p.stalled)).toBe(true);
     expect(projections[projections.length - 1]?.stalled).toBe(false);
+    // The process stated what it decided, each once: the step opened, overdue, the stall, the
+    // step opened again with each new date, and the stall cleared.
+    const firstDue = new Date(due).toISOString();
+    await eventually(() => expect(factsOf('silent').some((f) => f.type === 'process.stall_cleared')).toBe(true));
+    const facts = factsOf('silent').filter((f) => f.type !== 'process.deadline_opened' || f.payload.key === 'kickoff');
+    // (In the order the projections carried them; within one projection the order means nothing.)
+    const expected = [
+      ['process.deadline_opened', firstDue],
+      ['process.deadline_overdue', firstDue],
+      ['process.stalled', null],
+      // the extension to a date already past: opened again, and overdue at once
+      ['process.deadline_opened', new Date(due + 7 * DAY).toISOString()],
+      ['process.deadline_overdue', new Date(due + 7 * DAY).toISOString()],
+      ['process.deadline_opened', s.steps[0]!.due],
+      ['process.stall_cleared', null],
+    ];
+    const got = facts.map((f) => [f.type, (f.payload as { due?: string }).due ?? null]);
+    expect(got).toHaveLength(expected.length);
+    expect(got).toEqual(expect.arrayContaining(expected));
+    expect(facts[1]).toMatchObject({ id: `process:silent:overdue:kickoff:${firstDue}`, payload: { key: 'kickoff', name: 'Auftakt', kind: 'step', cycle: 1 } });
   });
 
   it('marks a quarter stalled after 60 days without activity, and progress clears it', async () => {
@@ -192,7 +212,7 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     await q.intervene({ kind: 'withdraw', reason: 'Wohnungsunternehmen steigt aus' });
     const final = await q.handle.result();
     expect(final).toMatchObject({ phase: 'withdrawn', withdrawn: { reason: 'Wohnungsunternehmen steigt aus' } });
-    expect(factsOf('withdrawn')).toEqual([expect.objectContaining({ id: 'process:withdrawn:withdrawn', type: 'process.withdrawn', payload: final.withdrawn })]);
+    expect(factsOf('withdrawn').filter((f) => f.type === 'process.withdrawn')).toEqual([expect.objectContaining({ id: 'process:withdrawn:withdrawn', payload: final.withdrawn })]);
   });
 
   it('takes an amendment only with both partners confirmed and the programme office accepting', async () => {
