@@ -186,13 +186,18 @@ describe('events survive crashes of NATS, the worker, the agreements service and
       const values = (await as(admin, 'GET', `${q}/indicators?filter=${encodeURIComponent(JSON.stringify({ indicatorId: 'participation_events' }))}`, undefined, 200)).body as Array<{ value: number }>;
       return values.reduce((n, v) => n + Number(v.value), 0) === stored.length;
     }, 'the stored participation to be counted', 90_000);
-    // (The agreements service's entries travel to the log as events: wait for them.)
+    // (The agreements service's entries travel to the log as events: wait for them. One the killed
+    // actors service was handling comes again after the consumer's ack wait, 60 s.)
     const audited = async (action: string) =>
       ((await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id, action }))}&range=[0,999]`, undefined, 200)).body as Array<{ resourceId: string }>)
         .map((e) => e.resourceId)
         .sort();
     expect(await audited('participation_event.create')).toEqual([...storedIds].sort());
-    await eventually(async () => (await audited('goal.create')).length >= goals.length, 'the goal entries to reach the log');
+    await eventually(async () => (await audited('goal.create')).length >= goals.length, 'the goal entries to reach the log', 120_000).catch(async (err: Error) => {
+      const status = (await as(admin, 'GET', '/events/status')).text;
+      const dead = (await as(admin, 'GET', '/dead-letters')).text;
+      throw new Error(`${err.message}; ${(await audited('goal.create')).length} of ${goals.length}; streams ${status}; dead letters ${dead.slice(0, 2000)}`);
+    });
     expect(await audited('goal.create')).toEqual([...goals].sort());
     // The new worker answers queries once it has replayed the quarter's history.
     let last: unknown;
