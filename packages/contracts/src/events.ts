@@ -176,11 +176,6 @@ export function eventSubject(source: EventSource, type: DomainEventType): string
   return `${EVENTS_SUBJECT_PREFIX}.${source}.${type}`;
 }
 
-/** Every event of one source: `genq.events.agreements.>`. */
-export function eventsOf(source: EventSource): string {
-  return `${EVENTS_SUBJECT_PREFIX}.${source}.>`;
-}
-
 export function deadLetterSubject(consumer: string): string {
   return `${DEAD_LETTER_SUBJECT_PREFIX}.${consumer}`;
 }
@@ -193,7 +188,27 @@ export const EVENT_CONSUMERS = {
   /** The worker's bridge: the services' facts become updates of the quarter's workflow. */
   processBridge: {
     durable: 'process-bridge',
-    subjects: [eventsOf('analysis'), eventsOf('agreements'), eventSubject('actors', 'kickoff.recorded'), eventSubject('actors', 'participation.closed')],
+    // Only the facts the process follows: with one message in flight, every other event (an
+    // audit entry of each write) would queue in front of them for nothing.
+    subjects: (
+      [
+        ['actors', 'kickoff.recorded'],
+        ['actors', 'participation.closed'],
+        ['analysis', 'analysis.submitted'],
+        ['analysis', 'analysis.priorities_recorded'],
+        ['agreements', 'goals_workshop.recorded'],
+        ['agreements', 'milestone.reached'],
+        ['agreements', 'agreement.bound'],
+        ['agreements', 'agreement.reviewed'],
+        ['agreements', 'measure.status_changed'],
+        ['agreements', 'report.submitted'],
+        ['agreements', 'report.returned'],
+        ['agreements', 'amendment.proposed'],
+        ['agreements', 'amendment.confirmed'],
+        ['agreements', 'amendment.accepted'],
+        ['agreements', 'amendment.rejected'],
+      ] as const
+    ).map(([source, type]) => eventSubject(source, type)),
   },
   /** The worker starts a newly registered quarter's lifecycle workflow and confirms the start on the quarter. */
   processStarter: { durable: 'process-starter', subjects: [eventSubject('actors', 'quarter.registered')] },

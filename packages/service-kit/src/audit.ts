@@ -54,25 +54,13 @@ export function takeAuditContext(payload: unknown): AuditContext | undefined {
 /** The platform itself acting: a command without an audit context (a workflow's activity, a reconciler, a spec). */
 export const SYSTEM_ACTOR: AuditActor = { userId: null, email: null, role: 'system' };
 
-/** One audit entry as a write handler describes it; who and the request id come from the audit context. */
-export interface AuditEntryInput {
-  /** Dotted verb: `quarter.create`, `goal.create`, `report.review.accepted`. */
-  action: string;
-  /** Kind of record changed: `quarter`, `programme`, `account`... */
-  resourceType: string;
-  resourceId: string | null;
-  /** Default: the programme the route's policy checked (actors files a quarter's entry under its programme). */
-  programmeId?: string | null;
-  /** Default: the quarter the route's policy checked. */
-  quarterId?: string | null;
-  /** Why (mandatory for interventions). */
-  reason?: string | null;
-  /** The record before (null when created) and after (null when removed), as the API answers it. */
-  before?: unknown;
-  after?: unknown;
-  /** Default: the audit context's actor, else the platform ({@link SYSTEM_ACTOR}). */
-  actor?: AuditActor;
-}
+/**
+ * One audit entry as a write handler describes it: the contract's entry without who and which
+ * request, which come from the audit context (`actor` only to override it). Defaults: the
+ * programme and quarter the route's policy checked; the platform ({@link SYSTEM_ACTOR}) when no
+ * context came with the command.
+ */
+export type AuditEntryInput = Omit<AuditRecordCommand, 'actor' | 'requestId' | 'key'> & { actor?: AuditActor };
 
 /** Before/after snapshots larger than this are replaced by a note: the log must not become the database. */
 export const MAX_AUDIT_SNAPSHOT_CHARS = 64 * 1024;

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Stack, TextField, Typography } from '@mui/material';
+import { Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { actorsApi, type KickoffRecord, type Membership, type Person } from '../analysis/api';
 import { membershipApi } from '../organisations/api';
 import { useFormat } from '../agreements/format';
-import { Fact, PersonSelect, Refusal, StepPanel, today, useStepSubmit } from './StepForm';
+import { Fact, PersonSelect, StepField, StepPanel, StepSubmit, today, useStepSubmit } from './StepForm';
 
 const K = 'genq_steps.kickoff';
 
@@ -102,17 +102,7 @@ const KickoffForm = ({ quarterId, memberships, onSaved }: { quarterId: string; m
   const facilitators = everyone.filter((o) => !needle || o.value === form.facilitatorId || o.label.toLowerCase().includes(needle));
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const date = (key: 'date' | 'declarationSignedOn', labelKey: string) => (
-    <TextField
-      size="small"
-      type="date"
-      label={translate(`${K}.${labelKey}`)}
-      value={form[key]}
-      error={!!errors[key]}
-      helperText={errors[key]}
-      onChange={(e) => set(key)(e.target.value)}
-      InputLabelProps={{ shrink: true }}
-      sx={{ minWidth: 240 }}
-    />
+    <StepField date label={translate(`${K}.${labelKey}`)} value={form[key]} error={errors[key]} onChange={set(key)} sx={{ minWidth: 240 }} />
   );
 
   const save = () =>
@@ -148,23 +138,8 @@ const KickoffForm = ({ quarterId, memberships, onSaved }: { quarterId: string; m
         <TextField size="small" label={translate(`${K}.facilitator_filter`)} value={filter} onChange={(e) => setFilter(e.target.value)} sx={{ minWidth: 240 }} />
         <PersonSelect label={translate(`${K}.facilitator`)} value={form.facilitatorId} error={errors.facilitatorId} onChange={set('facilitatorId')} options={facilitators} />
       </Stack>
-      <TextField
-        fullWidth
-        multiline
-        minRows={2}
-        size="small"
-        label={translate(`${K}.notes`)}
-        value={form.notes}
-        error={!!errors.notes}
-        helperText={errors.notes}
-        onChange={(e) => set('notes')(e.target.value)}
-      />
-      <Refusal text={refusal} testId="kickoff-refusal" />
-      <div>
-        <Button variant="contained" disabled={busy} onClick={() => void save()}>
-          {translate(`${K}.submit`)}
-        </Button>
-      </div>
+      <StepField rows={2} label={translate(`${K}.notes`)} value={form.notes} error={errors.notes} onChange={set('notes')} />
+      <StepSubmit label={translate(`${K}.submit`)} refusal={refusal} refusalTestId="kickoff-refusal" busy={busy} onClick={() => void save()} />
     </Stack>
   );
 };

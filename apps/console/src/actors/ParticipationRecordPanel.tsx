@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { actorsApi, type ParticipationRecord } from '../analysis/api';
 import { useFormat } from '../agreements/format';
 import { proposalErrorsOf, proposalsOf } from './proposals';
-import { Fact, Refusal, StepPanel, today, useStepSubmit } from './StepForm';
+import { Fact, StepField, StepPanel, StepSubmit, today, useStepSubmit } from './StepForm';
 
 const P = 'genq_steps.participation';
 
@@ -82,45 +82,10 @@ const ParticipationRecordForm = ({ quarterId, onSaved }: { quarterId: string; on
 
   return (
     <Stack spacing={2} data-testid="participation-record-form">
-      <TextField
-        size="small"
-        type="date"
-        label={translate(`${P}.closed_on`)}
-        value={form.closedOn}
-        error={!!errors.closedOn}
-        helperText={errors.closedOn}
-        onChange={(e) => setForm({ ...form, closedOn: e.target.value })}
-        InputLabelProps={{ shrink: true }}
-        sx={{ maxWidth: 240 }}
-      />
-      <TextField
-        fullWidth
-        multiline
-        minRows={3}
-        size="small"
-        label={translate(`${P}.proposals`)}
-        value={form.proposals}
-        error={!!proposalErrors}
-        helperText={proposalErrors || undefined}
-        onChange={(e) => setForm({ ...form, proposals: e.target.value })}
-      />
-      <TextField
-        fullWidth
-        multiline
-        minRows={2}
-        size="small"
-        label={translate(`${P}.summary`)}
-        value={form.summary}
-        error={!!errors.summary}
-        helperText={errors.summary}
-        onChange={(e) => setForm({ ...form, summary: e.target.value })}
-      />
-      <Refusal text={refusal} testId="participation-record-refusal" />
-      <div>
-        <Button variant="contained" disabled={busy} onClick={() => void save()}>
-          {translate(`${P}.submit`)}
-        </Button>
-      </div>
+      <StepField date label={translate(`${P}.closed_on`)} value={form.closedOn} error={errors.closedOn} onChange={(closedOn) => setForm({ ...form, closedOn })} />
+      <StepField rows={3} label={translate(`${P}.proposals`)} value={form.proposals} error={proposalErrors} onChange={(proposals) => setForm({ ...form, proposals })} />
+      <StepField rows={2} label={translate(`${P}.summary`)} value={form.summary} error={errors.summary} onChange={(summary) => setForm({ ...form, summary })} />
+      <StepSubmit label={translate(`${P}.submit`)} refusal={refusal} refusalTestId="participation-record-refusal" busy={busy} onClick={() => void save()} />
     </Stack>
   );
 };

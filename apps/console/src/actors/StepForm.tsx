@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Box, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Paper, TextField, Typography, type SxProps } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { fieldErrors, reasonOf } from '../agreements/errors';
 
@@ -55,6 +55,50 @@ export const Refusal = ({ text, testId }: { text: string | null; testId: string 
       {text}
     </Alert>
   ) : null;
+
+/**
+ * A field of a deliverable's form with the API's message for it underneath: a date, a line of
+ * text, or (with `rows`) a text of several lines.
+ */
+export const StepField = ({
+  label,
+  value,
+  error,
+  onChange,
+  date,
+  rows,
+  sx,
+}: {
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+  date?: boolean;
+  rows?: number;
+  sx?: SxProps;
+}) => (
+  <TextField
+    size="small"
+    label={label}
+    value={value}
+    error={!!error}
+    helperText={error || undefined}
+    onChange={(e) => onChange(e.target.value)}
+    {...(date ? { type: 'date', InputLabelProps: { shrink: true }, sx: sx ?? { maxWidth: 240 } } : { fullWidth: true, ...(rows ? { multiline: true, minRows: rows } : {}) })}
+  />
+);
+
+/** The end of a deliverable's form: a refusal that belongs to no field, then the button. */
+export const StepSubmit = ({ label, refusal, refusalTestId, busy, onClick }: { label: string; refusal: string | null; refusalTestId: string; busy: boolean; onClick: () => void }) => (
+  <>
+    <Refusal text={refusal} testId={refusalTestId} />
+    <div>
+      <Button variant="contained" disabled={busy} onClick={onClick}>
+        {label}
+      </Button>
+    </div>
+  </>
+);
 
 /** A labelled line of a recorded deliverable. */
 export const Fact = ({ label, children }: { label: string; children: ReactNode }) => (

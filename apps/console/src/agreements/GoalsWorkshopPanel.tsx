@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { GoalsWorkshopDto } from '@genq/contracts';
-import { Button, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Refusal, StepPanel, today, useStepSubmit } from '../actors/StepForm';
+import { Refusal, StepField, StepPanel, StepSubmit, today, useStepSubmit } from '../actors/StepForm';
 import { agreementsApi } from './api';
 import { reasonOf } from './errors';
 import { useFormat } from './format';
@@ -68,43 +68,10 @@ export const GoalsWorkshopPanel = ({ quarterId, mayWrite }: { quarterId: string;
           <Typography variant="body2" color="text.secondary">
             {translate(`${W}.intro`)}
           </Typography>
-          <TextField
-            size="small"
-            type="date"
-            label={translate(`${W}.date`)}
-            value={form.date}
-            error={!!errors.date}
-            helperText={errors.date}
-            onChange={(e) => setForm({ ...form, date: e.target.value })}
-            InputLabelProps={{ shrink: true }}
-            sx={{ maxWidth: 240 }}
-          />
-          <TextField
-            fullWidth
-            size="small"
-            label={translate(`${W}.participants`)}
-            value={form.participants}
-            error={!!errors.participants}
-            helperText={errors.participants}
-            onChange={(e) => setForm({ ...form, participants: e.target.value })}
-          />
-          <TextField
-            fullWidth
-            multiline
-            minRows={2}
-            size="small"
-            label={translate(`${W}.notes`)}
-            value={form.notes}
-            error={!!errors.notes}
-            helperText={errors.notes}
-            onChange={(e) => setForm({ ...form, notes: e.target.value })}
-          />
-          <Refusal text={refusal} testId="goals-workshop-refusal" />
-          <div>
-            <Button variant="contained" disabled={busy} onClick={() => void save()}>
-              {translate(`${W}.submit`)}
-            </Button>
-          </div>
+          <StepField date label={translate(`${W}.date`)} value={form.date} error={errors.date} onChange={(date) => setForm({ ...form, date })} />
+          <StepField label={translate(`${W}.participants`)} value={form.participants} error={errors.participants} onChange={(participants) => setForm({ ...form, participants })} />
+          <StepField rows={2} label={translate(`${W}.notes`)} value={form.notes} error={errors.notes} onChange={(notes) => setForm({ ...form, notes })} />
+          <StepSubmit label={translate(`${W}.submit`)} refusal={refusal} refusalTestId="goals-workshop-refusal" busy={busy} onClick={() => void save()} />
         </Stack>
       )}
     </StepPanel>

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@genq/contracts';
+import { EVENT_CONSUMERS, type DomainEvent } from '@genq/contracts';
 import { toProcessEvent } from './process-bridge';
 
 const fact = (type: string, payload: unknown, source = 'actors'): DomainEvent =>
@@ -28,5 +28,12 @@ describe('toProcessEvent', () => {
   it('ignores facts the process does not follow', () => {
     expect(toProcessEvent(fact('participation.figures_changed', {}))).toBeNull();
     expect(toProcessEvent(fact('report.accepted', { reportId: 'r', year: 1 }, 'agreements'))).toBeNull();
+  });
+
+  it('is subscribed only to facts it turns into process events', () => {
+    for (const subject of EVENT_CONSUMERS.processBridge.subjects) {
+      const [, source, type] = /^genq\.events\.([a-z]+)\.(.+)$/.exec(subject) ?? [];
+      expect([subject, toProcessEvent(fact(type!, {}, source))]).toEqual([subject, expect.objectContaining({ quarterId: 'q-1' })]);
+    }
   });
 });
