@@ -1,22 +1,55 @@
 'use strict';
 /** Free ports and readiness waits for servers that tests and the start script launch. */
+const fs = require('node:fs');
 const net = require('node:net');
 const { sleep } = require('./exec.cjs');
 
 /**
- * A TCP port on 127.0.0.1 that was free a moment ago. The OS picks it, so parallel test
- * runs do not collide on fixed ports; another process may still take it before use.
+ * The kernel's range for the local ports of outgoing connections. A port handed out from it
+ * (listen(0) does) can be taken by any client socket of a parallel test run before the
+ * server that was meant to bind it starts: that made `nats-server` fail with "address
+ * already in use" in CI. Ports are therefore chosen below this range.
  */
-function freePort() {
-  return new Promise((resolve, reject) => {
+function ephemeralRange() {
+  try {
+    const [low, high] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low > 0 && high >= low) return { low, high };
+  } catch {
+    // not Linux: fall through to the IANA dynamic range
+  }
+  return { low: 49152, high: 65535 };
+}
+
+const LOWEST_PORT = 20_000;
+
+function tryListen(port) {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const bound = server.address().port;
+      server.close(() => resolve(bound));
     });
   });
+}
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago, chosen at random outside the range of
+ * outgoing connections' ports, so parallel test runs do not collide on fixed ports and no
+ * client socket takes it before use. Another process may still bind it first; it is unlikely.
+ */
+async function freePort() {
+  const { low } = ephemeralRange();
+  const top = Math.max(LOWEST_PORT + 1000, low);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const candidate = LOWEST_PORT + Math.floor(Math.random() * (top - LOWEST_PORT));
+    const port = await tryListen(candidate);
+    if (port) return port;
+  }
+  const port = await tryListen(0);
+  if (!port) throw new Error('no free TCP port on 127.0.0.1');
+  return port;
 }
 
 function canConnect(host, port) {
