@@ -1,5 +1,5 @@
 import type { Connection } from '@temporalio/client';
-import { missingSearchAttributes } from '@genq/contracts';
+import { missingSearchAttributes } from '@genq/contracts/temporal';
 
 /**
  * Registers the process's custom search attributes in the namespace if any is missing,

@@ -257,3 +257,11 @@ export async function quarterWithSigners(
   };
   return { quarter, q, company, city, ceo: await signer('vorstand', company), mayor: await signer('verwaltungsspitze', city) };
 }
+
+/**
+ * The field problems of a 400 (application/problem+json), by field: `{ name: 'validation.required' }`.
+ * Tests assert on codes, never on the wording of a message.
+ */
+export function fieldCodes(body: { errors?: Array<{ field: string; code: string }> } | undefined): Record<string, string> {
+  return Object.fromEntries((body?.errors ?? []).map((e) => [e.field, e.code]));
+}

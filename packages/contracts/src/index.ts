@@ -15,3 +15,4 @@ export * from './analysis';
 export * from './agreements';
 export * from './dashboard';
 export * from './events';
+export * from './problems';

@@ -6,6 +6,7 @@ import type { Phase, ProgrammeCalendar } from '@genq/domain';
 import type { StartPosition } from './process';
 import type { QuarterBoundary } from './actors';
 import type { NewDomainEvent } from './events';
+import type { FieldProblemInput, ProblemParams } from './problems';
 
 /** Client injection tokens of the services, used by the gateway and the worker. */
 export const ACTORS_SERVICE = 'ACTORS_SERVICE';
@@ -68,13 +69,21 @@ export interface ServiceHealth {
 
 /**
  * The shape every service error takes on the wire. The gateway turns it back into the
- * HTTP status it names, so a validation error inside a service reaches the caller as 400.
+ * HTTP status it names and renders `code` with `params` in the request's language
+ * (./problems), so a validation error inside a service reaches the caller as 400.
  */
 export interface RpcErrorPayload {
   status: number;
+  /** English, for logs (and the text of a legacy refusal that has no code yet). */
   message: string;
-  /** Field-keyed messages, nested like the request body (react-admin shows them at the fields). */
-  errors?: Record<string, unknown>;
+  /** The problem code (./problems); absent only on refusals not yet given one. */
+  code?: string;
+  params?: ProblemParams;
+  /**
+   * Every field problem at once; a legacy refusal may still carry field-keyed messages,
+   * nested like the request body.
+   */
+  errors?: FieldProblemInput[] | Record<string, unknown>;
 }
 
 export function isRpcErrorPayload(v: unknown): v is RpcErrorPayload {

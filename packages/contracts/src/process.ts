@@ -1,5 +1,3 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Phase, ProgrammeCalendar, ReminderKind } from '@genq/domain';
 import type { AuditActor, AuditContext } from './audit';
 
@@ -281,10 +279,6 @@ export interface InterventionResult {
   after: unknown;
 }
 
-export const processStateQuery = defineQuery<ProcessState>('processState');
-export const reportEventUpdate = defineUpdate<EventOutcome, [ProcessEventEnvelope]>('reportEvent');
-export const interveneUpdate = defineUpdate<InterventionResult, [Intervention]>('intervene');
-
 // ---- Batch interventions -------------------------------------------------------------
 
 export interface BatchInterventionInput {
@@ -321,42 +315,4 @@ export interface BatchProgress {
   failed: number;
   finished: boolean;
   results: BatchItemResult[];
-}
-
-export const batchProgressQuery = defineQuery<BatchProgress>('batchProgress');
-
-/**
- * Custom search attributes the lifecycle workflow keeps current, so operators find quarters
- * with Temporal's own tools: `temporal workflow list --query "GenqStalled = true"`.
- * The worker registers them at start.
- */
-export const SEARCH_ATTRIBUTES = {
-  phase: defineSearchAttributeKey('GenqPhase', SearchAttributeType.KEYWORD),
-  step: defineSearchAttributeKey('GenqStep', SearchAttributeType.KEYWORD),
-  stalled: defineSearchAttributeKey('GenqStalled', SearchAttributeType.BOOL),
-  nextDue: defineSearchAttributeKey('GenqNextDue', SearchAttributeType.DATETIME),
-  programme: defineSearchAttributeKey('GenqProgramme', SearchAttributeType.KEYWORD),
-  land: defineSearchAttributeKey('GenqLand', SearchAttributeType.KEYWORD),
-  municipality: defineSearchAttributeKey('GenqMunicipality', SearchAttributeType.KEYWORD),
-} as const;
-
-// Values of temporal.api.enums.v1.IndexedValueType, which the operator API takes.
-const INDEXED_VALUE_TYPE: Record<string, number> = {
-  [SearchAttributeType.TEXT]: 1,
-  [SearchAttributeType.KEYWORD]: 2,
-  [SearchAttributeType.INT]: 3,
-  [SearchAttributeType.DOUBLE]: 4,
-  [SearchAttributeType.BOOL]: 5,
-  [SearchAttributeType.DATETIME]: 6,
-  [SearchAttributeType.KEYWORD_LIST]: 7,
-};
-
-/** The search attributes a namespace still lacks, shaped for `operatorService.addSearchAttributes`. */
-export function missingSearchAttributes(registered: Iterable<string>): Record<string, number> {
-  const known = new Set(registered);
-  return Object.fromEntries(
-    Object.values(SEARCH_ATTRIBUTES)
-      .filter((k) => !known.has(k.name))
-      .map((k) => [k.name, INDEXED_VALUE_TYPE[k.type] as number]),
-  );
 }

@@ -3,14 +3,21 @@ import { RpcException } from '@nestjs/microservices';
 import { validate } from 'class-validator';
 import { CreateQuarterDto } from '@genq/dto';
 import { plainToInstance } from 'class-transformer';
-import { fieldErrors, toRpcErrorPayload } from './errors';
+import { fieldProblems, problem, toRpcErrorPayload } from './errors';
 
 describe('errors across the wire', () => {
-  it('keys validation messages by field, nested like the body', async () => {
-    const dto = plainToInstance(CreateQuarterDto, { name: '', land: 'Atlantis', startAt: { phase: 'later' } });
-    const tree = fieldErrors(await validate(dto, { stopAtFirstError: true }));
-    expect(tree).toMatchObject({ name: 'name must not be empty', land: 'land must be one of the 16 Länder' });
-    expect(tree.startAt).toEqual({ phase: expect.stringContaining('phase must be one of') });
+  it('lists every bad field at once with the code and parameters of the constraint that failed', async () => {
+    const dto = plainToInstance(CreateQuarterDto, { name: 'x'.repeat(500), land: 'Atlantis', startAt: { phase: 'later' } });
+    const problems = fieldProblems(await validate(dto, { stopAtFirstError: false }));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'name', code: 'validation.maxLength', params: { max: expect.any(Number) } },
+        { field: 'land', code: 'validation.isIn', params: { values: expect.stringContaining('Nordrhein-Westfalen') } },
+        { field: 'startAt.phase', code: expect.stringMatching(/^validation\.is(In|Enum)$/), params: { values: expect.stringContaining('development') } },
+        // Left out: required, not "must be shorter than ... characters".
+        { field: 'municipality', code: 'validation.required' },
+      ]),
+    );
   });
 
   it('keeps the status of HTTP and RPC exceptions and hides everything else as 500', () => {
@@ -21,7 +28,8 @@ describe('errors across the wire', () => {
       errors: { a: 'b' },
     });
     expect(toRpcErrorPayload(new RpcException({ status: 404, message: 'gone' }))).toEqual({ status: 404, message: 'gone' });
-    expect(toRpcErrorPayload(new Error('SELECT * FROM secret failed'))).toEqual({ status: 500, message: 'Internal error' });
-    expect(toRpcErrorPayload({ code: '23505' })).toEqual({ status: 409, message: 'A record with these values already exists' });
+    expect(toRpcErrorPayload(new Error('SELECT * FROM secret failed'))).toEqual({ status: 500, code: 'internal.error', message: 'Internal error' });
+    expect(toRpcErrorPayload({ code: '23505' })).toEqual({ status: 409, code: 'record.exists', message: 'A record with these values already exists' });
+    expect(toRpcErrorPayload(problem('service.unavailable'))).toEqual({ status: 503, code: 'service.unavailable', message: expect.any(String), params: {} });
   });
 });

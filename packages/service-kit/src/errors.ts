@@ -1,6 +1,5 @@
 import {
   ArgumentsHost,
-  BadRequestException,
   Catch,
   HttpException,
   Logger,
@@ -10,21 +9,108 @@ import {
 import { RpcException } from '@nestjs/microservices';
 import type { RpcExceptionFilter } from '@nestjs/common';
 import { Observable, throwError } from 'rxjs';
-import { isRpcErrorPayload, type RpcErrorPayload } from '@genq/contracts';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import {
+  PROBLEMS,
+  isFieldProblemCode,
+  isRpcErrorPayload,
+  problemMessage,
+  type FieldProblemInput,
+  type ProblemCode,
+  type ProblemParams,
+  type RpcErrorPayload,
+} from '@genq/contracts';
 import { isUniqueViolation } from './database';
 
 /**
- * Turns class-validator errors into a tree keyed by field, nested like the body,
- * the shape react-admin shows next to the inputs: `{ name: 'must not be empty' }`.
+ * A refusal with a problem code (see @genq/contracts problems): the status comes from the
+ * code's catalogue entry, the gateway renders its message in the caller's language. Thrown
+ * in a service it crosses the wire as an RpcErrorPayload; thrown in the gateway it is
+ * answered directly. `errors` lists field problems, every one at once.
  */
-export function fieldErrors(errors: ValidationError[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export class ProblemException extends HttpException {
+  constructor(
+    readonly code: ProblemCode,
+    readonly params: ProblemParams = {},
+    readonly errors?: FieldProblemInput[],
+  ) {
+    const english = problemMessage(code, params, 'en') ?? code;
+    super({ statusCode: PROBLEMS[code].status, code, message: english, params, ...(errors ? { errors } : {}) }, PROBLEMS[code].status);
+  }
+}
+
+export function problem(code: ProblemCode, params: ProblemParams = {}, errors?: FieldProblemInput[]): ProblemException {
+  return new ProblemException(code, params, errors);
+}
+
+/** A 400 listing field problems: `invalidFields({ field: 'name', code: 'validation.required' }, ...)`. */
+export function invalidFields(...errors: FieldProblemInput[]): ProblemException {
+  return new ProblemException('request.invalid', { count: errors.length }, errors);
+}
+
+/** The parameters of a class-validator constraint, by the constraint's name. */
+function constraintParams(name: string, constraints: unknown[] | undefined): ProblemParams {
+  const c = constraints ?? [];
+  const list = (v: unknown) => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : []).map(String).join(', ');
+  switch (name) {
+    case 'maxLength':
+    case 'max':
+    case 'arrayMaxSize':
+      return { max: Number(c[0]) };
+    case 'minLength':
+    case 'min':
+    case 'arrayMinSize':
+      return { min: Number(c[0]) };
+    case 'isLength':
+      return { min: Number(c[0]), max: Number(c[1]) };
+    case 'isIn':
+    case 'isEnum':
+      return { values: list(c[0]) };
+    case 'matches':
+      return { pattern: String(c[0]) };
+    default:
+      return {};
+  }
+}
+
+function metadataOf(target: object | undefined, property: string): ValidationMetadata[] {
+  if (!target) return [];
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .filter((m) => m.propertyName === property);
+}
+
+/**
+ * Every field problem of a failed validation, one per field, with the code of the constraint
+ * that failed (`validation.maxLength`) and its parameters. A missing value is
+ * `validation.required`, whatever else the field requires, so nobody reads "must be shorter
+ * than 200 characters" for a field they left out. Nested fields are dotted: `startAt.phase`,
+ * `proposals.0.text`.
+ */
+export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblemInput[] {
+  const out: FieldProblemInput[] = [];
   for (const e of errors) {
-    if (e.children && e.children.length > 0) {
-      out[e.property] = fieldErrors(e.children);
-    } else if (e.constraints) {
-      out[e.property] = Object.values(e.constraints).join('; ');
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.children && e.children.length > 0) out.push(...fieldProblems(e.children, field));
+    const names = Object.keys(e.constraints ?? {});
+    if (names.length === 0) continue;
+    if (names.includes('whitelistValidation')) {
+      out.push({ field, code: 'validation.whitelistValidation' });
+      continue;
     }
+    if (e.value === undefined || e.value === null || (e.value === '' && names.includes('isNotEmpty'))) {
+      out.push({ field, code: 'validation.required' });
+      continue;
+    }
+    const metadata = metadataOf(e.target, e.property);
+    // The first constraint that failed in the order they are declared.
+    const declared = metadata.map((m) => m.name ?? m.constraintCls?.name).filter((n): n is string => !!n && names.includes(n));
+    const name = declared[0] ?? (names[0] as string);
+    const meta = metadata.find((m) => (m.name ?? m.constraintCls?.name) === name);
+    const code = isFieldProblemCode(`validation.${name}`) ? `validation.${name}` : 'validation.legacy';
+    const params = code === 'validation.legacy' ? { message: String(e.constraints?.[name] ?? name) } : constraintParams(name, meta?.constraints);
+    out.push({ field, code, ...(Object.keys(params).length ? { params } : {}) });
   }
   return out;
 }
@@ -33,29 +119,26 @@ const validationOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  stopAtFirstError: true,
-  validationError: { target: false, value: false },
+  // Every bad field at once; fieldProblems keeps one problem per field.
+  stopAtFirstError: false,
+  // fieldProblems reads the target's metadata and whether a value was given; neither leaves the process.
+  validationError: { target: true, value: true },
 };
 
-/** HTTP: a 400 whose body carries the field tree under `errors`. */
+/** HTTP: a 400 listing every field problem. */
 export function httpValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    ...validationOptions,
-    exceptionFactory: (errors) =>
-      new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: fieldErrors(errors) }),
-  });
+  return new ValidationPipe({ ...validationOptions, exceptionFactory: (errors) => invalidFields(...fieldProblems(errors)) });
 }
 
-/** Message handlers: the same tree, carried as an RpcException so it crosses the wire as a typed error. */
+/** Message handlers: the same problems, carried as an RpcErrorPayload across the wire. */
 export function rpcValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    ...validationOptions,
-    exceptionFactory: (errors) =>
-      new RpcException({ status: 400, message: 'Validation failed', errors: fieldErrors(errors) } satisfies RpcErrorPayload),
-  });
+  return new ValidationPipe({ ...validationOptions, exceptionFactory: (errors) => invalidFields(...fieldProblems(errors)) });
 }
 
-/** Raise a business rejection from a service with the HTTP status the gateway should answer. */
+/**
+ * Raise a business rejection from a service with the HTTP status the gateway should answer.
+ * @deprecated Give the refusal a code in its context's problem catalogue and raise it with `problem()`.
+ */
 export function rpcError(status: number, message: string, errors?: Record<string, unknown>): RpcException {
   return new RpcException({ status, message, ...(errors ? { errors } : {}) } satisfies RpcErrorPayload);
 }
@@ -72,11 +155,13 @@ export function toRpcErrorPayload(exception: unknown): RpcErrorPayload {
     return {
       status: exception.getStatus(),
       message: typeof b.message === 'string' ? b.message : exception.message,
-      ...(b.errors && typeof b.errors === 'object' ? { errors: b.errors as Record<string, unknown> } : {}),
+      ...(typeof b.code === 'string' ? { code: b.code } : {}),
+      ...(b.params && typeof b.params === 'object' ? { params: b.params as ProblemParams } : {}),
+      ...(b.errors && typeof b.errors === 'object' ? { errors: b.errors as RpcErrorPayload['errors'] } : {}),
     };
   }
-  if (isUniqueViolation(exception)) return { status: 409, message: 'A record with these values already exists' };
-  return { status: 500, message: 'Internal error' };
+  if (isUniqueViolation(exception)) return { status: 409, code: 'record.exists', message: 'A record with these values already exists' };
+  return { status: 500, code: 'internal.error', message: 'Internal error' };
 }
 
 /**

@@ -78,7 +78,7 @@ export async function request<TResult, TPayload = unknown>(
     if (err instanceof EmptyResponseException) throw new ServiceUnavailableError(service, new Error(`no replica listens on ${pattern}`));
     // Larger than NATS's max_payload (infra/nats/nats.conf): the client refuses to publish it.
     if ((err as { code?: string } | null)?.code === 'MAX_PAYLOAD_EXCEEDED') {
-      throw new ServiceError(service, { status: 413, message: `request too large for the message bus (${pattern})` });
+      throw new ServiceError(service, { status: 413, code: 'request.body_too_large', message: `request too large for the message bus (${pattern})` });
     }
     throw new ServiceUnavailableError(service, err);
   }
@@ -87,11 +87,11 @@ export async function request<TResult, TPayload = unknown>(
 /** Maps service errors back to the HTTP status they carry (400 stays 400, not 500). */
 export function toHttpException(err: unknown): unknown {
   if (err instanceof ServiceError) {
-    const { status, message, errors } = err.payload;
-    return new HttpException({ statusCode: status, message, ...(errors ? { errors } : {}) }, status);
+    const { status, message, code, params, errors } = err.payload;
+    return new HttpException({ statusCode: status, message, ...(code ? { code } : {}), ...(params ? { params } : {}), ...(errors ? { errors } : {}) }, status);
   }
   if (err instanceof ServiceUnavailableError) {
-    return new ServiceUnavailableException({ statusCode: 503, message: err.message });
+    return new ServiceUnavailableException({ statusCode: 503, code: 'service.unavailable', message: err.message });
   }
   return err;
 }

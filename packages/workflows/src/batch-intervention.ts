@@ -1,12 +1,6 @@
 import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import {
-  batchProgressQuery,
-  type BatchActivities,
-  type ProcessActivities,
-  type BatchInterventionInput,
-  type BatchItemResult,
-  type BatchProgress,
-} from '@genq/contracts';
+import { type BatchActivities, type ProcessActivities, type BatchInterventionInput, type BatchItemResult, type BatchProgress } from '@genq/contracts';
+import { batchProgressQuery } from '@genq/contracts/temporal';
 
 const { applyIntervention } = proxyActivities<BatchActivities>({
   startToCloseTimeout: '1 minute',

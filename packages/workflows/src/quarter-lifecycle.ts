@@ -10,19 +10,8 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  SEARCH_ATTRIBUTES,
-  interveneUpdate,
-  processStateQuery,
-  reportEventUpdate,
-  type AuditContext,
-  type AuditRecordCommand,
-  type Deadline,
-  type NotificationKind,
-  type ProcessActivities,
-  type ProcessState,
-  type QuarterLifecycleInput,
-} from '@genq/contracts';
+import { type AuditContext, type AuditRecordCommand, type Deadline, type NotificationKind, type ProcessActivities, type ProcessState, type QuarterLifecycleInput } from '@genq/contracts';
+import { SEARCH_ATTRIBUTES, interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
 import {
   Refusal,
   applyEvent,

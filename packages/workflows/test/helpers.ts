@@ -2,20 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import {
-  QUARTER_LIFECYCLE_WORKFLOW,
-  interveneUpdate,
-  processStateQuery,
-  quarterWorkflowId,
-  reportEventUpdate,
-  type AuditRecordCommand,
-  type Intervention,
-  type NotificationRequest,
-  type ProcessActivities,
-  type ProcessEvent,
-  type ProjectProcessStateCommand,
-  type QuarterLifecycleInput,
-} from '@genq/contracts';
+import { QUARTER_LIFECYCLE_WORKFLOW, quarterWorkflowId, type AuditRecordCommand, type Intervention, type NotificationRequest, type ProcessActivities, type ProcessEvent, type ProjectProcessStateCommand, type QuarterLifecycleInput } from '@genq/contracts';
+import { interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
 import type { ProgrammeCalendar } from '@genq/domain';
 
 export const calendar: ProgrammeCalendar = JSON.parse(

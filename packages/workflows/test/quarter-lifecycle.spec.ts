@@ -1,7 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { ensureTemporalBinary, run } from '@genq/infra';
-import { BATCH_INTERVENTION_WORKFLOW, SEARCH_ATTRIBUTES, batchWorkflowId, missingSearchAttributes } from '@genq/contracts';
+import { BATCH_INTERVENTION_WORKFLOW, batchWorkflowId } from '@genq/contracts';
+import { SEARCH_ATTRIBUTES, missingSearchAttributes } from '@genq/contracts/temporal';
 import { Recorder, TASK_QUEUE, eventually, startQuarter, startWorker } from './helpers';
 
 /**

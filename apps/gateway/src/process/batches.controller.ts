@@ -2,17 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import {
-  type Actor,
-  ActorsPatterns,
-  BATCH_INTERVENTION_WORKFLOW,
-  batchProgressQuery,
-  batchWorkflowId,
-  type BatchInterventionInput,
-  type Intervention,
-  type Page,
-  type QuarterDto,
-} from '@genq/contracts';
+import { type Actor, ActorsPatterns, BATCH_INTERVENTION_WORKFLOW, batchWorkflowId, type BatchInterventionInput, type Intervention, type Page, type QuarterDto } from '@genq/contracts';
+import { batchProgressQuery } from '@genq/contracts/temporal';
 import { BatchInterventionDto } from '@genq/dto';
 import { parseListQuery, type RawListParams } from '../common/list-query';
 import { MAX_PAGE_SIZE } from '@genq/service-kit';

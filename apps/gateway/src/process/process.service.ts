@@ -4,17 +4,8 @@ import {
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
-import {
-  interveneUpdate,
-  processStateQuery,
-  quarterWorkflowId,
-  reportEventUpdate,
-  type EventOutcome,
-  type Intervention,
-  type InterventionResult,
-  type ProcessEventEnvelope,
-  type ProcessState,
-} from '@genq/contracts';
+import { quarterWorkflowId, type EventOutcome, type Intervention, type InterventionResult, type ProcessEventEnvelope, type ProcessState } from '@genq/contracts';
+import { interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
 import { TEMPORAL_CLIENT } from '../tokens';
 
 /**

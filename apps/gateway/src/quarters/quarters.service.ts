@@ -1,16 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import {
-  ActorsPatterns,
-  processStateQuery,
-  quarterWorkflowId,
-  type Actor,
-  type CreateQuarterResult,
-  type ListQuery,
-  type Page,
-  type ProcessState,
-  type QuarterDto,
-} from '@genq/contracts';
+import { ActorsPatterns, quarterWorkflowId, type Actor, type CreateQuarterResult, type ListQuery, type Page, type ProcessState, type QuarterDto } from '@genq/contracts';
+import { processStateQuery } from '@genq/contracts/temporal';
 import type { CreateQuarterDto } from '@genq/dto';
 import { ServiceClients } from '../services/service-clients';
 import { TEMPORAL_CLIENT } from '../tokens';

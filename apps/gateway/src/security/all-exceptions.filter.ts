@@ -2,12 +2,16 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
 import { toRpcErrorPayload } from '@genq/service-kit';
+import type { ProblemParams } from '@genq/contracts';
 import type { GatewayRequest } from '../auth/request-context';
+import { sendProblem, type ProblemSource } from './problem-response';
 
 /**
- * The last word on every HTTP error. Deliberate answers (HttpException: 400, 401, 404...)
- * keep their body; anything else is logged with its stack under the request id and answered
- * with a bare 500 that carries the id, never a stack trace, SQL or a driver message.
+ * The last word on every HTTP error: every one is answered as application/problem+json with
+ * its code, in the request's language (./problem-response). Deliberate answers
+ * (HttpException: 400, 401, 404...) keep their code, parameters and field problems; anything
+ * else is logged with its stack under the request id and answered with a bare 500 that carries
+ * the id, never a stack trace, SQL or a driver message.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -25,17 +29,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
+      const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : { message: String(body) };
       if (status >= 500) {
         // e.g. "actors is unavailable: no replica listens on actors.quarters.get": for the log, not for the caller.
         this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}] ${exception.message}`);
-        const message = status === 503 ? 'A service is temporarily unavailable; please try again shortly' : 'Internal server error';
-        res.status(status).json({ statusCode: status, message, requestId: req.requestId });
+        sendProblem(req, res, { status, code: status === 503 ? 'service.unavailable' : 'internal.error' });
         return;
       }
-      res.status(status).json(typeof body === 'object' ? body : { statusCode: status, message: body });
+      const retryAfter = res.getHeader('Retry-After');
+      sendProblem(req, res, {
+        status,
+        code: typeof b.code === 'string' ? b.code : undefined,
+        message: typeof b.message === 'string' ? b.message : Array.isArray(b.message) ? b.message.join('; ') : exception.message,
+        params: { ...((b.params as ProblemParams | undefined) ?? {}), ...(status === 429 && retryAfter !== undefined ? { retryAfter: Number(retryAfter) } : {}) },
+        errors: b.errors as ProblemSource['errors'],
+      });
       return;
     }
     this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
-    res.status(500).json({ statusCode: 500, message: 'Internal server error', requestId: req.requestId });
+    sendProblem(req, res, { status: 500, code: 'internal.error' });
   }
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { sendProblem } from './problem-response';
 
 /**
  * Errors of the body parser (malformed JSON, a body over the limit, an unsupported
@@ -9,11 +10,7 @@ export function bodyParserErrors(err: unknown, req: Request & { requestId?: stri
   const e = err as { status?: number; statusCode?: number; type?: string };
   const status = e?.status ?? e?.statusCode;
   if (res.headersSent || typeof status !== 'number' || status < 400 || status >= 500) return next(err);
-  const message =
-    e.type === 'entity.too.large'
-      ? 'The request body is too large'
-      : e.type === 'entity.parse.failed'
-        ? 'The request body is not valid JSON'
-        : 'The request body could not be read';
-  res.status(status).json({ statusCode: status, message, requestId: req.requestId });
+  const code =
+    e.type === 'entity.too.large' ? 'request.body_too_large' : e.type === 'entity.parse.failed' ? 'request.body_not_json' : status === 415 ? 'request.unsupported_media_type' : 'request.invalid';
+  sendProblem(req, res, { status, code });
 }

@@ -15,8 +15,9 @@ export function applyHttpHardening(app: NestExpressApplication, config: GatewayC
   app.enableCors({
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    exposedHeaders: ['Content-Range', 'Content-Disposition', 'X-Request-Id', 'Retry-After'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Accept-Language'],
+    // Error messages are said in the language the request asks for.
+    exposedHeaders: ['Content-Range', 'Content-Disposition', 'X-Request-Id', 'Retry-After', 'Content-Language'],
     // Bearer tokens, no cookies: the browser sends no credentials on its own.
     credentials: false,
     maxAge: 600,

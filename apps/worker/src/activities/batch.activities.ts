@@ -1,13 +1,7 @@
 import type { ClientProxy } from '@nestjs/microservices';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import {
-  AuditPatterns,
-  interveneUpdate,
-  quarterWorkflowId,
-  type AuditRecordCommand,
-  type BatchActivities,
-  type BatchItemResult,
-} from '@genq/contracts';
+import { AuditPatterns, quarterWorkflowId, type AuditRecordCommand, type BatchActivities, type BatchItemResult } from '@genq/contracts';
+import { interveneUpdate } from '@genq/contracts/temporal';
 import { request } from '@genq/service-kit';
 import { call } from './process.activities';
 

@@ -1,12 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import {
-  quarterWorkflowId,
-  reportEventUpdate,
-  type DomainEvent,
-  type DomainEventPayloads,
-  type EventOutcome,
-  type ProcessEventEnvelope,
-} from '@genq/contracts';
+import { quarterWorkflowId, type DomainEvent, type DomainEventPayloads, type EventOutcome, type ProcessEventEnvelope } from '@genq/contracts';
+import { reportEventUpdate } from '@genq/contracts/temporal';
 
 /**
  * The process event a service's fact means for the quarter's workflow, or null when the

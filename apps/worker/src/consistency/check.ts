@@ -1,22 +1,7 @@
 import type { ClientProxy } from '@nestjs/microservices';
 import type { Client } from '@temporalio/client';
-import {
-  AgreementsMessagePatterns as P,
-  AnalysisPatterns,
-  KickoffPatterns,
-  QUARTER_LIFECYCLE_WORKFLOW,
-  processStateQuery,
-  quarterIdFromWorkflowId,
-  quarterWorkflowId,
-  type AgreementVersionDto,
-  type AmendmentDto,
-  type AnnualReportDto,
-  type ActorsDeliverables,
-  type AnalysisDto,
-  type CertificateDto,
-  type GoalsWorkshopDto,
-  type Page,
-} from '@genq/contracts';
+import { AgreementsMessagePatterns as P, AnalysisPatterns, KickoffPatterns, QUARTER_LIFECYCLE_WORKFLOW, quarterIdFromWorkflowId, quarterWorkflowId, type AgreementVersionDto, type AmendmentDto, type AnnualReportDto, type ActorsDeliverables, type AnalysisDto, type CertificateDto, type GoalsWorkshopDto, type Page } from '@genq/contracts';
+import { processStateQuery } from '@genq/contracts/temporal';
 import { ServiceError, request } from '@genq/service-kit';
 import { compareDeliverables, compareQuarter, type AgreementsFacts, type DeliverableFacts, type Mismatch } from './compare';
 

@@ -1,0 +1,49 @@
+import { commonProblems, validationProblems } from './common';
+import { fillTemplate } from './render';
+import { PROBLEM_TYPE_BASE, type FieldProblemDefinition, type Locale, type ProblemDefinition, type ProblemParams } from './types';
+
+export * from './types';
+export { negotiateLocale, fillTemplate } from './render';
+export { PROBLEM_WORDS } from './words';
+
+/**
+ * Every problem code of the API, by the context that raises it. A new refusal gets its code
+ * in its context's catalogue (German and English) and is raised with `problem(code, params)`
+ * from @genq/service-kit; nothing else needs to know its text.
+ */
+export const PROBLEMS = {
+  ...commonProblems,
+} as const satisfies Record<string, ProblemDefinition>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** Every field problem code (validation). */
+export const FIELD_PROBLEMS = {
+  ...validationProblems,
+} as const satisfies Record<string, FieldProblemDefinition>;
+
+export type FieldProblemCode = keyof typeof FIELD_PROBLEMS;
+
+export function isProblemCode(code: unknown): code is ProblemCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(PROBLEMS, code);
+}
+
+export function isFieldProblemCode(code: unknown): code is FieldProblemCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(FIELD_PROBLEMS, code);
+}
+
+/** A problem's message in a locale; undefined for a code no catalogue knows. */
+export function problemMessage(code: string, params: ProblemParams | undefined, locale: Locale): string | undefined {
+  if (!isProblemCode(code)) return undefined;
+  return fillTemplate(PROBLEMS[code][locale], params, locale);
+}
+
+/** A field problem's message in a locale; undefined for a code no catalogue knows. */
+export function fieldProblemMessage(code: string, params: ProblemParams | undefined, locale: Locale): string | undefined {
+  if (!isFieldProblemCode(code)) return undefined;
+  return fillTemplate(FIELD_PROBLEMS[code][locale], params, locale);
+}
+
+export function problemType(code: string): string {
+  return `${PROBLEM_TYPE_BASE}${code}`;
+}
