@@ -1,4 +1,9 @@
+import { accessFieldProblems, accessProblems } from './access';
+import { actorsFieldProblems, actorsProblems } from './actors';
+import { agreementsFieldProblems, agreementsProblems } from './agreements';
+import { analysisFieldProblems, analysisProblems } from './analysis';
 import { commonProblems, validationProblems } from './common';
+import { processFieldProblems, processProblems } from './process';
 import { fillTemplate } from './render';
 import { PROBLEM_TYPE_BASE, type FieldProblemDefinition, type Locale, type ProblemDefinition, type ProblemParams } from './types';
 
@@ -13,6 +18,11 @@ export { PROBLEM_WORDS } from './words';
  */
 export const PROBLEMS = {
   ...commonProblems,
+  ...accessProblems,
+  ...actorsProblems,
+  ...analysisProblems,
+  ...agreementsProblems,
+  ...processProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -20,6 +30,11 @@ export type ProblemCode = keyof typeof PROBLEMS;
 /** Every field problem code (validation). */
 export const FIELD_PROBLEMS = {
   ...validationProblems,
+  ...accessFieldProblems,
+  ...actorsFieldProblems,
+  ...analysisFieldProblems,
+  ...agreementsFieldProblems,
+  ...processFieldProblems,
 } as const satisfies Record<string, FieldProblemDefinition>;
 
 export type FieldProblemCode = keyof typeof FIELD_PROBLEMS;

@@ -1,0 +1,7 @@
+import type { FieldProblemDefinition, ProblemDefinition } from './types';
+
+/** Refusals of the access context (raised by gateway). */
+export const accessProblems = {} as const satisfies Record<string, ProblemDefinition>;
+
+/** Field problems the access context writes by hand (beyond the validation constraints of ./common). */
+export const accessFieldProblems = {} as const satisfies Record<string, FieldProblemDefinition>;
