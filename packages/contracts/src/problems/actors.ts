@@ -48,6 +48,9 @@ export const actorsProblems = {
 
 /** Field problems the actors context writes by hand (beyond the validation constraints of ./common). */
 export const actorsFieldProblems = {
+  /** A programme written to another programme's address. */
+  'programme.id_mismatch': { de: 'muss der Kennung in der Adresse entsprechen.', en: 'must match the id in the URL.' },
+
   // A record a field names that does not exist or lies outside the caller's scope.
   'programme.unknown': { de: 'Das Programm „{id}“ ist nicht bekannt.', en: 'Unknown programme "{id}".' },
   'quarter.unknown': { de: 'Das Quartier „{id}“ ist nicht bekannt.', en: 'Unknown quarter "{id}".' },
