@@ -436,6 +436,43 @@ describe('who may do what, on every route', () => {
     expect((await login(DEMO_PASSWORD)).status).toBe(200);
   });
 
+  it('refuses an id that cannot be one before any service is asked, with the code of the field', async () => {
+    const token = users.admin!.token;
+    const refusal = async (method: string, path: string, body?: unknown) => {
+      const res = await api(method, path, { token, ...(body ? { body } : {}) });
+      return { status: res.status, code: res.body?.code, fields: fieldCodes(res.body) };
+    };
+    await expect(refusal('GET', '/quarters/not-a-uuid')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'validation.isUUID' } });
+    await expect(refusal('GET', '/programmes/NOT%20AN%20ID')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'programme.id_invalid' } });
+    await expect(refusal('GET', '/audit-log/0')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'audit_entry.id_invalid' } });
+    // A programme written to another programme's address.
+    await expect(refusal('PUT', `/programmes/${P1}`, { id: P2, name: P1, catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar })).resolves.toEqual({
+      status: 400,
+      code: 'request.invalid',
+      fields: { id: 'programme.id_mismatch' },
+    });
+  });
+
+  it('says an actors refusal with its parameters in the language asked for', async () => {
+    const body = { name: 'Scharnhorst-Ost', municipality: 'Teststadt', land: 'Nordrhein-Westfalen', housingCompany: 'Jemand anderes', programmeId: P1 };
+    const german = await api('POST', '/quarters', { token: users.admin!.token, body });
+    expect(german.status).toBe(409);
+    expect(german.headers.get('content-language')).toBe('de');
+    expect(german.body).toMatchObject({
+      code: 'quarter.already_registered',
+      params: { name: 'Scharnhorst-Ost', municipality: 'Teststadt' },
+      detail: 'Das Quartier „Scharnhorst-Ost“ in Teststadt ist in diesem Programm bereits angelegt.',
+      errors: [{ field: 'name', code: 'quarter.name_taken', message: 'In dieser Kommune gibt es in diesem Programm bereits ein Quartier dieses Namens.' }],
+    });
+    const english = await api('POST', '/quarters', { token: users.admin!.token, body, headers: { 'accept-language': 'en' } });
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.body).toMatchObject({
+      code: 'quarter.already_registered',
+      detail: 'Quarter "Scharnhorst-Ost" in Teststadt is already registered in this programme.',
+      errors: [{ field: 'name', code: 'quarter.name_taken', message: 'A quarter with this name already exists in this municipality and programme.' }],
+    });
+  });
+
   it('turns injection strings in filters, sorts and ranges into 400s or empty answers, never into SQL', async () => {
     const token = users.admin!.token;
     const get = (query: string) => api('GET', `/quarters?${query}`, { token });
