@@ -7,7 +7,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, type StackPort
 import type { Role, ScopeKind } from '@genq/contracts';
 import { GLOBAL_PREFIX, createGateway, readGatewayConfig, routeCatalogue, type RouteInfo } from '@genq/gateway';
 import { ROUTE_CASES, type CaseContext } from './route-cases';
-import { apiClient, callAs, processStarted, signIn, type Api, type ApiResponse } from './support/api';
+import { apiClient, callAs, fieldCodes, processStarted, signIn, type Api, type ApiResponse } from './support/api';
 import { ScopeModel, type ModelUser } from './support/scope-model';
 
 /**
@@ -232,10 +232,16 @@ describe('who may do what, on every route', () => {
           if (!req.path && paramRef && target) path = path.replace(`:${paramRef[1]!.slice('params.'.length)}`, encodeURIComponent(target));
           const res = await api(route.method, path, { token: user?.token, body: req.body });
           calls++;
-          const want = expectedStatus(route, c.ok, user, target, paramRef?.[0] as ScopeKind | undefined, req.body);
+          const want = expectedAnswer(route, c, user, target, paramRef?.[0] as ScopeKind | undefined, req.body);
           const who = user ? `${user.key} (${user.role})` : 'anonymous';
-          if (res.status !== want) {
-            mismatches.push(`${route.method} ${path} as ${who}: ${res.status}, expected ${want}: ${res.text.slice(0, 200)}`);
+          if (res.status !== want.status) {
+            mismatches.push(`${route.method} ${path} as ${who}: ${res.status}, expected ${want.status}: ${res.text.slice(0, 200)}`);
+            continue;
+          }
+          const problem = { code: res.body?.code, params: res.body?.params, fields: res.status >= 400 ? fieldCodes(res.body) : {} };
+          const wanted = { code: want.code ?? problem.code, params: want.params ?? problem.params, fields: want.fields ?? problem.fields };
+          if (canonical(problem) !== canonical(wanted)) {
+            mismatches.push(`${route.method} ${path} as ${who}: ${res.status} ${JSON.stringify(problem)}, expected ${JSON.stringify(wanted)}`);
             continue;
           }
           if (res.status >= 200 && res.status < 300) {
@@ -250,18 +256,37 @@ describe('who may do what, on every route', () => {
     expect(calls).toBeGreaterThan(200);
   });
 
-  /** What the policy and the model say the answer must be. */
-  function expectedStatus(route: RouteInfo, ok: number, user: ModelUser | undefined, target: string | undefined, targetKind: ScopeKind | undefined, body: unknown): number {
+  /** JSON with the keys of every object sorted, to compare answers whatever order their fields come in. */
+  const canonical = (value: unknown): string =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    );
+
+  interface Expected {
+    status: number;
+    /** The problem code, its parameters and the codes of its field problems; left out: not checked. */
+    code?: string;
+    params?: Record<string, unknown>;
+    fields?: Record<string, string>;
+  }
+
+  /** What the policy and the model say the answer must be: its status, and for a refusal of the gateway's guard its problem. */
+  function expectedAnswer(route: RouteInfo, c: (typeof ROUTE_CASES)[string], user: ModelUser | undefined, target: string | undefined, targetKind: ScopeKind | undefined, body: unknown): Expected {
+    const ok: Expected = { status: c.ok, ...(c.okCode ? { code: c.okCode } : {}), ...(c.okFieldCodes ? { fields: c.okFieldCodes } : {}) };
     if (route.public) return ok;
-    if (!user) return 401;
+    if (!user) return { status: 401, code: 'auth.required', params: undefined, fields: {} };
     const policy = route.policy!;
-    if (!policy.roles.includes(user.role)) return 403;
+    if (!policy.roles.includes(user.role)) return { status: 403, code: 'role.not_allowed', params: { role: user.role }, fields: {} };
     for (const [kind, ref] of Object.entries(policy.scope ?? {}) as [ScopeKind, string][]) {
       const [source, field] = [ref.slice(0, ref.indexOf('.')), ref.slice(ref.indexOf('.') + 1)];
       const id = source === 'params' ? (kind === targetKind ? target : undefined) : ((body as Record<string, unknown> | undefined)?.[field] as string | undefined);
       if (id === undefined) continue;
       if (policy.mayCreate && !model.knows(kind, id)) continue;
-      if (!model.visible(user, kind, id)) return source === 'params' ? 404 : 400;
+      if (!model.visible(user, kind, id)) {
+        return source === 'params'
+          ? { status: 404, code: `${kind}.not_found`, params: { id }, fields: {} }
+          : { status: 400, code: 'request.invalid', params: { count: 1 }, fields: { [field]: `${kind}.unknown` } };
+      }
     }
     return ok;
   }
@@ -359,11 +384,13 @@ describe('who may do what, on every route', () => {
       expect(claims.email).toBeUndefined(); // no personal data in tokens
       const me = (token: string) => api('GET', '/auth/me', { token });
       expect((await me(s.accessToken)).status).toBe(200);
-      expect((await me(forge(secret(), { ...claims, iat: now() - 3600, exp: now() - 60 }))).status).toBe(401);
-      expect((await me(forge(secret(), { ...claims, sid: randomUUID() }))).status).toBe(401);
+      const refused = { status: 401, body: expect.objectContaining({ code: 'auth.required' }) };
+      expect(await me(forge(secret(), { ...claims, iat: now() - 3600, exp: now() - 60 }))).toMatchObject(refused);
+      // A session the actors service does not know: its refusal (auth.session_ended) becomes the same 401.
+      expect(await me(forge(secret(), { ...claims, sid: randomUUID() }))).toMatchObject(refused);
       // The session of one account does not serve another (e.g. an admin).
-      expect((await me(forge(secret(), { ...claims, sub: users.admin!.id }))).status).toBe(401);
-      expect((await me(forge('a-guessed-secret-of-some-length-0123456789', claims))).status).toBe(401);
+      expect(await me(forge(secret(), { ...claims, sub: users.admin!.id }))).toMatchObject(refused);
+      expect(await me(forge('a-guessed-secret-of-some-length-0123456789', claims))).toMatchObject(refused);
     });
 
     it('revokes on logout: the access token and the refresh token stop working at once', async () => {
@@ -373,7 +400,8 @@ describe('who may do what, on every route', () => {
       const after = await api('GET', '/auth/me', { token: s.accessToken });
       expect(after.status).toBe(401);
       expect(after.headers.get('www-authenticate')).toContain('invalid_token');
-      expect((await api('POST', '/auth/refresh', { body: { refreshToken: s.refreshToken } })).status).toBe(401);
+      expect(after.body).toMatchObject({ code: 'auth.required' });
+      expect(await api('POST', '/auth/refresh', { body: { refreshToken: s.refreshToken } })).toMatchObject({ status: 401, body: { code: 'auth.session_ended' } });
     });
 
     it('rotates refresh tokens; a replayed one ends the session', async () => {
@@ -382,9 +410,9 @@ describe('who may do what, on every route', () => {
       expect(next.status).toBe(200);
       expect(next.body.refreshToken).not.toBe(s.refreshToken);
       expect((await api('GET', '/auth/me', { token: next.body.accessToken })).body.email).toBe('partner@fixture.genq.example');
-      expect((await api('POST', '/auth/refresh', { body: { refreshToken: s.refreshToken } })).status).toBe(401);
-      expect((await api('GET', '/auth/me', { token: next.body.accessToken })).status).toBe(401);
-      expect((await api('POST', '/auth/refresh', { body: { refreshToken: next.body.refreshToken } })).status).toBe(401);
+      expect(await api('POST', '/auth/refresh', { body: { refreshToken: s.refreshToken } })).toMatchObject({ status: 401, body: { code: 'auth.session_ended' } });
+      expect(await api('GET', '/auth/me', { token: next.body.accessToken })).toMatchObject({ status: 401, body: { code: 'auth.required' } });
+      expect(await api('POST', '/auth/refresh', { body: { refreshToken: next.body.refreshToken } })).toMatchObject({ status: 401, body: { code: 'auth.session_ended' } });
     });
   });
 
@@ -394,14 +422,55 @@ describe('who may do what, on every route', () => {
       body: { email: 'vergesslich@genq.example', displayName: 'V', password: DEMO_PASSWORD, role: 'viewer', programmeIds: [P1] },
     });
     const login = (password: string) => api('POST', '/auth/login', { body: { email: 'vergesslich@genq.example', password } });
-    for (let i = 0; i < 3; i++) expect((await login(`falsch-${i}-falsch`)).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await login(`falsch-${i}-falsch`)).body).toMatchObject({ status: 401, code: 'auth.invalid_credentials' });
+    // Locked, the right password reads exactly like a wrong one.
     const locked = await login(DEMO_PASSWORD);
     expect(locked.status).toBe(401);
-    expect(locked.body.message).toBe((await login('wieder-falsch')).body.message);
+    const { requestId: _lockedId, ...lockedProblem } = locked.body;
+    const { requestId: _wrongId, ...wrongProblem } = (await login('wieder-falsch')).body;
+    expect(lockedProblem).toEqual(wrongProblem);
+    expect(lockedProblem).toMatchObject({ code: 'auth.invalid_credentials', detail: 'E-Mail-Adresse oder Passwort sind falsch.' });
     const audit = await api('GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action: 'account.lock' }))}`, { token: users.admin!.token });
     expect(audit.body[0]).toMatchObject({ actorRole: 'system', resourceType: 'account', programmeId: P1 });
     await new Promise((r) => setTimeout(r, 3200));
     expect((await login(DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses an id that cannot be one before any service is asked, with the code of the field', async () => {
+    const token = users.admin!.token;
+    const refusal = async (method: string, path: string, body?: unknown) => {
+      const res = await api(method, path, { token, ...(body ? { body } : {}) });
+      return { status: res.status, code: res.body?.code, fields: fieldCodes(res.body) };
+    };
+    await expect(refusal('GET', '/quarters/not-a-uuid')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'validation.isUUID' } });
+    await expect(refusal('GET', '/programmes/NOT%20AN%20ID')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'programme.id_invalid' } });
+    await expect(refusal('GET', '/audit-log/0')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'audit_entry.id_invalid' } });
+    // A programme written to another programme's address.
+    await expect(refusal('PUT', `/programmes/${P1}`, { id: P2, name: P1, catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar })).resolves.toEqual({
+      status: 400,
+      code: 'request.invalid',
+      fields: { id: 'programme.id_mismatch' },
+    });
+  });
+
+  it('says an actors refusal with its parameters in the language asked for', async () => {
+    const body = { name: 'Scharnhorst-Ost', municipality: 'Teststadt', land: 'Nordrhein-Westfalen', housingCompany: 'Jemand anderes', programmeId: P1 };
+    const german = await api('POST', '/quarters', { token: users.admin!.token, body });
+    expect(german.status).toBe(409);
+    expect(german.headers.get('content-language')).toBe('de');
+    expect(german.body).toMatchObject({
+      code: 'quarter.already_registered',
+      params: { name: 'Scharnhorst-Ost', municipality: 'Teststadt' },
+      detail: 'Das Quartier „Scharnhorst-Ost“ in Teststadt ist in diesem Programm bereits angelegt.',
+      errors: [{ field: 'name', code: 'quarter.name_taken', message: 'In dieser Kommune gibt es in diesem Programm bereits ein Quartier dieses Namens.' }],
+    });
+    const english = await api('POST', '/quarters', { token: users.admin!.token, body, headers: { 'accept-language': 'en' } });
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.body).toMatchObject({
+      code: 'quarter.already_registered',
+      detail: 'Quarter "Scharnhorst-Ost" in Teststadt is already registered in this programme.',
+      errors: [{ field: 'name', code: 'quarter.name_taken', message: 'A quarter with this name already exists in this municipality and programme.' }],
+    });
   });
 
   it('turns injection strings in filters, sorts and ranges into 400s or empty answers, never into SQL', async () => {
@@ -415,18 +484,20 @@ describe('who may do what, on every route', () => {
       await get(f({ municipality: ['x', "') OR 1=1 --"] })),
     ];
     for (const a of answers) expect([a.status, a.body]).toEqual([200, []]);
-    const refused = [
-      await get(f({ 'name; DROP TABLE quarters; --': 'x' })),
-      await get(f({ programmeId: { $ne: null } })),
-      await get(s(['name; DROP TABLE quarters', 'ASC'])),
-      await get(s(['name', 'ASC; DELETE FROM quarters'])),
-      await get('filter=%7B%22name%22%3A'),
-      await get('range=[0,"1; DROP"]'),
-      await api('GET', `/audit-log?${f({ at_gte: "2026-01-01' OR '1'='1" })}`, { token }),
-      await api('GET', `/audit-log?${s(['(SELECT 1)', 'DESC'])}`, { token }),
+    const refused: Array<[ApiResponse, Record<string, string>]> = [
+      [await get(f({ 'name; DROP TABLE quarters; --': 'x' })), { 'name; DROP TABLE quarters; --': 'list.unknown_filter' }],
+      [await get(f({ programmeId: { $ne: null } })), { programmeId: 'list.filter_value_invalid' }],
+      [await get(s(['name; DROP TABLE quarters', 'ASC'])), { sort: 'list.unknown_sort' }],
+      [await get(s(['name', 'ASC; DELETE FROM quarters'])), { sort: 'list.sort_invalid' }],
+      [await get('filter=%7B%22name%22%3A'), { filter: 'validation.isJSON' }],
+      [await get('range=[0,"1; DROP"]'), { range: 'list.range_invalid' }],
+      [await api('GET', `/audit-log?${f({ at_gte: "2026-01-01' OR '1'='1" })}`, { token }), { at_gte: 'validation.isISO8601' }],
+      [await api('GET', `/audit-log?${s(['(SELECT 1)', 'DESC'])}`, { token }), { sort: 'list.unknown_sort' }],
     ];
-    for (const r of refused) {
+    for (const [r, fields] of refused) {
       expect(r.status).toBe(400);
+      expect(r.body.code).toBe('list.invalid');
+      expect(fieldCodes(r.body)).toEqual(fields);
       // The refusal may quote the input back; it never carries a database error or a stack.
       expect(r.text).not.toMatch(/SQLITE_|syntax error|QueryFailedError|driverError|relation "|at \w+ \(/);
     }
@@ -476,8 +547,10 @@ describe('who may do what, on every route', () => {
       expect(rows.slice(1).every((r) => r[5] === 'organisation.create' && users.admin!.programmeIds.includes(r[8]!))).toBe(true);
       const ids = rows.slice(1).map((r) => Number(r[0]));
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      expect((await api('GET', `/audit-log/export?filter=${filter}`, { token: users.operator!.token })).status).toBe(403);
-      expect((await api('GET', '/audit-log/export?filter=%7Bbroken', { token: users.admin!.token })).status).toBe(400);
+      expect(await api('GET', `/audit-log/export?filter=${filter}`, { token: users.operator!.token })).toMatchObject({ status: 403, body: { code: 'role.not_allowed', params: { role: 'operator' } } });
+      const broken = await api('GET', '/audit-log/export?filter=%7Bbroken', { token: users.admin!.token });
+      expect(broken).toMatchObject({ status: 400, body: { code: 'list.invalid' } });
+      expect(fieldCodes(broken.body)).toEqual({ filter: 'validation.isJSON' });
     });
   });
 });

@@ -90,13 +90,17 @@ describe('sign-in delegated to an OpenID Connect provider', () => {
       },
     ],
   ])('refuses a token %s', async (_name, make) => {
-    expect((await api('GET', '/auth/me', { token: make() })).status).toBe(401);
+    const refused = await api('GET', '/auth/me', { token: make() });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect(refused.body).toMatchObject({ code: 'auth.required' });
   });
 
   it('has no local login, refresh or logout', async () => {
     const login = await api('POST', '/auth/login', { body: { email: DEMO_ADMIN.email, password: 'GenQ-Demo-2026!' } });
     expect(login.status).toBe(404);
-    expect(login.body.message).toBe('Sign-in is delegated to the OpenID Connect provider');
-    expect((await api('POST', '/auth/refresh', { body: { refreshToken: 'x' } })).status).toBe(404);
+    expect(login.body).toMatchObject({ code: 'auth.sign_in_delegated', detail: 'Die Anmeldung erfolgt über den OpenID-Connect-Anbieter.' });
+    const refresh = await api('POST', '/auth/refresh', { body: { refreshToken: 'x' }, headers: { 'accept-language': 'en' } });
+    expect(refresh).toMatchObject({ status: 404, body: { code: 'auth.sign_in_delegated', detail: 'Sign-in is delegated to the OpenID Connect provider.' } });
   });
 });

@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@genq/infra';
-import { adminWithProgramme, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack, createQuarter } from './support/api';
+import { adminWithProgramme, eventually, completeStepsUpToGoalsWorkshop, fieldCodes, recordGoalsWorkshop, startTestStack, type TestStack, createQuarter } from './support/api';
 
 /**
  * Issue 4 through the HTTP API of the running system: people of organisations with their
@@ -30,9 +30,10 @@ describe('people, signing authority and participation indicators over HTTP', () 
     const city = (await as(admin, 'POST', '/organisations', { name: 'Stadt Dortmund', type: 'municipality', programmeId: P }, 201)).body.id as string;
 
     const bad = await as(admin, 'POST', '/people', { organisationId: company, name: '', email: 'keine-adresse' }, 400);
-    expect(bad.body.errors).toEqual({ name: 'name must not be empty', email: 'email must be an e-mail address' });
+    expect(bad.body.code).toBe('request.invalid');
+    expect(fieldCodes(bad.body)).toEqual({ name: 'validation.required', email: 'validation.isEmail' });
     const unknown = await as(admin, 'POST', '/people', { organisationId: '6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11', name: 'Niemand' }, 400);
-    expect(unknown.body.errors).toEqual({ organisationId: 'unknown organisation "6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11"' });
+    expect(unknown.body.errors).toMatchObject([{ field: 'organisationId', code: 'organisation.unknown', params: { id: '6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11' } }]);
 
     const account = async (key: string, organisationId: string, canSign: boolean) => {
       const email = `${key}@people.genq.example`;
@@ -63,7 +64,8 @@ describe('people, signing authority and participation indicators over HTTP', () 
     await as(admin, 'POST', `${q}/memberships`, { organisationId: company, role: 'lead_partner' }, 201);
     const mayorPerson = (await as(admin, 'POST', '/people', { organisationId: city, name: 'Thomas Westphal', role: 'Oberbürgermeister', signingAuthority: true, accountId: mayor.id }, 201)).body;
     const wrongPerson = await as(admin, 'POST', `${q}/memberships`, { organisationId: company, personId: mayorPerson.id, role: 'co_partner' }, 400);
-    expect(wrongPerson.body.errors).toEqual({ personId: 'the person does not belong to this organisation' });
+    expect(wrongPerson.body.code).toBe('request.invalid');
+    expect(fieldCodes(wrongPerson.body)).toEqual({ personId: 'membership.person_not_in_organisation' });
     const byPerson = (await as(admin, 'POST', `${q}/memberships`, { personId: mayorPerson.id, role: 'co_partner' }, 201)).body;
     expect(byPerson).toMatchObject({ organisationId: city, personId: mayorPerson.id, personName: 'Thomas Westphal' });
 
@@ -77,7 +79,8 @@ describe('people, signing authority and participation indicators over HTTP', () 
 
     // The lead's account may sign, its person may not: refused with the reason.
     const refused = await as(leadToken, 'POST', `${v}/signatures`, undefined, 403);
-    expect(refused.body.message).toContain('signing authority');
+    // The agreements' refusal (signature.no_authority once the agreements context has its codes; its text names the Zeichnungsbefugnis in either language).
+    expect(refused.body.detail).toContain('Zeichnungsbefugnis');
     // The CEO's account may not sign, its person may: signs for the company.
     const first = (await as(await ceo.token(), 'POST', `${v}/signatures`, undefined, 201)).body;
     expect(first).toMatchObject({ becameBinding: false });

@@ -13,8 +13,10 @@ import { AGREEMENT_ROUTE_CASES } from './agreement-cases';
  * policy, and for a route without a case here: a new route needs both.
  *
  * The test decides the expected answer from the route's policy and the scope model:
- * 401 without a token, 403 for a role the policy does not name, 404 (route parameter) or
- * 400 (body field) for a record outside the caller's scope, and `ok` otherwise.
+ * 401 without a token (auth.required), 403 for a role the policy does not name
+ * (role.not_allowed), 404 (route parameter: `<kind>.not_found`) or 400 (body field:
+ * request.invalid with the field's `<kind>.unknown`) for a record outside the caller's
+ * scope, and `ok` (with `okCode` when that is a refusal) otherwise.
  */
 export interface CaseContext {
   api: Api;
@@ -43,6 +45,9 @@ export interface RouteCase {
   request: (ctx: CaseContext, target: string | undefined, user: ModelUser | undefined) => RouteRequest | Promise<RouteRequest>;
   /** The status of a call the caller may make. */
   ok: number;
+  /** When `ok` is a refusal: its problem code, and the code of each field problem it lists. */
+  okCode?: string;
+  okFieldCodes?: Record<string, string>;
 }
 
 /** Criteria of the default catalogue (genq-default@1.0.0), for set-ups that rate every one. */
@@ -161,6 +166,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/quarters/:quarterId/kickoff': { ok: 204, target: 'quarter', request: () => ({}) },
   'POST /api/quarters/:quarterId/kickoff': {
     ok: 400,
+    okCode: 'request.invalid',
+    okFieldCodes: { housingCompanyLeadId: 'person.unknown', municipalityLeadId: 'person.unknown', facilitatorId: 'person.unknown' },
     target: 'quarter',
     request: () => ({
       body: { date: '2026-02-10', housingCompanyLeadId: randomUUID(), municipalityLeadId: randomUUID(), facilitatorId: randomUUID(), declarationSignedOn: '2026-02-10' },
@@ -169,6 +176,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/quarters/:quarterId/participation-record': { ok: 204, target: 'quarter', request: () => ({}) },
   'POST /api/quarters/:quarterId/participation-record': {
     ok: 400,
+    okCode: 'request.invalid',
+    okFieldCodes: { closedOn: 'date.in_future' },
     target: 'quarter',
     request: () => ({ body: { closedOn: '2999-12-31', proposals: [{ text: 'Routentest' }] } }),
   },

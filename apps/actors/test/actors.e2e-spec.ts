@@ -6,6 +6,7 @@ import { ActorsPatterns, type CreateQuarterResult, type Page, type QuarterDto } 
 import { DataSource } from 'typeorm';
 import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
+import { fieldCodes, fieldProblem } from './problems';
 
 const calendar = JSON.parse(
   readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'),
@@ -106,16 +107,25 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
 
   it('refuses a different quarter under a taken name with 409', async () => {
     const e = await rejection(ActorsPatterns.createQuarter, quarter({ housingCompany: 'Vonovia' }));
-    expect(e.status).toBe(409);
-    expect(e.errors).toHaveProperty('name');
+    expect(e).toMatchObject({ status: 409, code: 'quarter.already_registered', params: { name: 'Scharnhorst Ost', municipality: 'Dortmund' } });
+    expect(fieldCodes(e)).toEqual({ name: 'quarter.name_taken' });
   });
 
-  it('answers invalid input with 400 and a message per field', async () => {
+  it('answers invalid input with 400 and a code per field, every field at once', async () => {
     const e = await rejection(ActorsPatterns.createQuarter, { actor: admin, name: '', land: 'Atlantis', unknownField: 1 });
-    expect(e.status).toBe(400);
-    expect(Object.keys(e.errors ?? {}).sort()).toEqual(['housingCompany', 'land', 'municipality', 'name', 'programmeId', 'unknownField']);
-    const p = await rejection(ActorsPatterns.createQuarter, quarter({ name: 'Neu', programmeId: 'no-such-programme' }));
-    expect(p).toMatchObject({ status: 400, errors: { programmeId: 'unknown programme "no-such-programme"' } });
+    expect(e).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(fieldCodes(e)).toEqual({
+      housingCompany: 'validation.required',
+      land: 'validation.isIn',
+      municipality: 'validation.required',
+      name: 'validation.required',
+      programmeId: 'validation.required',
+      unknownField: 'validation.whitelistValidation',
+    });
+    const p = await rejection(ActorsPatterns.createQuarter, quarter({ name: 'Neu', programmeId: 'no-such-programme', startedAt: '2999-01-01' }));
+    expect(p).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(fieldCodes(p)).toEqual({ programmeId: 'programme.unknown', startedAt: 'date.in_future' });
+    expect(fieldProblem(p, 'programmeId')?.params).toEqual({ id: 'no-such-programme' });
   });
 
   it('lists with react-admin filter, sort and range; refuses unknown sort fields', async () => {
@@ -130,8 +140,14 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     expect(page.data.map((q) => q.name)).toEqual(['Aplerbeck', 'Hörde Mitte']);
     const search = await send<Page<QuarterDto>>(ActorsPatterns.listQuarters, { actor: admin, filter: { q: 'hörde' } });
     expect(search.data.map((q) => q.name)).toEqual(['Hörde Mitte']);
-    const bad = await rejection(ActorsPatterns.listQuarters, { actor: admin, sort: { field: 'name; DROP TABLE quarters', order: 'ASC' } });
-    expect(bad.status).toBe(400);
+    const bad = await rejection(ActorsPatterns.listQuarters, { actor: admin, sort: { field: 'name; DROP TABLE quarters', order: 'ASC' }, filter: { stadt: 'x', overdue: 'ja' } });
+    expect(bad).toMatchObject({ status: 400, code: 'list.invalid' });
+    expect(fieldCodes(bad)).toEqual({ overdue: 'validation.isBoolean' });
+    const badSort = await rejection(ActorsPatterns.listQuarters, { actor: admin, sort: { field: 'name; DROP TABLE quarters', order: 'ASC' }, filter: { stadt: 'x' } });
+    expect(badSort.errors).toEqual([
+      { field: 'stadt', code: 'list.unknown_filter' },
+      { field: 'sort', code: 'list.unknown_sort', params: { sort: 'name; DROP TABLE quarters' } },
+    ]);
   });
 
   it('projects process state idempotently: an older version never overwrites a newer one', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startTestDatabases, type TestDatabases } from '@genq/infra';
 import {
   ActorsPatterns,
+  DASHBOARD_FILTER_FIELDS,
   DashboardPatterns,
   OrganisationsPatterns,
   SavedViewPatterns,
@@ -17,6 +18,7 @@ import {
 } from '@genq/contracts';
 import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
+import { fieldCodes, fieldProblem } from './problems';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
 const DAY = 86_400_000;
@@ -119,10 +121,13 @@ describe.each(['sqlite', 'postgres'])('dashboard aggregates and saved views on %
     expect(own.overdueList).toEqual([]);
   });
 
-  it('answers unknown or malformed filter fields with 400 and a message per field', async () => {
+  it('answers unknown or malformed filter fields with 400 and a code per field', async () => {
     const e = await rejection(DashboardPatterns.quarters, { actor: admin, filter: { stadt: 'Fürth', land: 3 } });
-    expect(e.status).toBe(400);
-    expect(e.errors).toEqual({ stadt: expect.stringMatching(/unknown filter/), land: 'land must be a string' });
+    expect(e).toMatchObject({ status: 400, code: 'dashboard.filter_invalid' });
+    expect(fieldCodes(e)).toEqual({ stadt: 'dashboard.unknown_filter', land: 'validation.isString' });
+    expect(fieldProblem(e, 'stadt')?.params).toEqual({ fields: DASHBOARD_FILTER_FIELDS.join(', ') });
+    const notObject = await rejection(DashboardPatterns.quarters, { actor: admin, filter: 'Fürth' });
+    expect(notObject).toMatchObject({ status: 400, code: 'dashboard.filter_invalid', errors: [{ field: 'filter', code: 'validation.isObject' }] });
   });
 
   it('names the quarter ids for the agreements figures only when they need restricting', async () => {
@@ -165,8 +170,12 @@ describe.each(['sqlite', 'postgres'])('dashboard aggregates and saved views on %
     expect(await send<SavedViewDto[]>(SavedViewPatterns.list, { actor: operator2 })).toHaveLength(2);
     expect(await send<SavedViewDto[]>(SavedViewPatterns.list, { actor: admin, resource: 'quarters' })).toEqual([]);
     // Another operator may not delete it; another role does not even find it; the programme office may.
-    await expect(rejection(SavedViewPatterns.remove, { actor: operator2, id: created.view.id })).resolves.toMatchObject({ status: 403, message: expect.stringMatching(/Only the person who saved/) });
-    await expect(rejection(SavedViewPatterns.remove, { actor: partner, id: created.view.id })).resolves.toMatchObject({ status: 404 });
+    await expect(rejection(SavedViewPatterns.remove, { actor: operator2, id: created.view.id })).resolves.toMatchObject({ status: 403, code: 'saved_view.delete_forbidden' });
+    await expect(rejection(SavedViewPatterns.remove, { actor: partner, id: created.view.id })).resolves.toMatchObject({
+      status: 404,
+      code: 'saved_view.not_found',
+      params: { id: created.view.id },
+    });
     const removed = await send<SavedViewChange>(SavedViewPatterns.remove, { actor: admin, id: created.view.id });
     expect(removed.view.id).toBe(created.view.id);
     expect(await send<SavedViewDto[]>(SavedViewPatterns.list, { actor: operator2, resource: 'quarters' })).toEqual([]);
@@ -176,9 +185,11 @@ describe.each(['sqlite', 'postgres'])('dashboard aggregates and saved views on %
     await expect(send<SavedViewChange>(SavedViewPatterns.remove, { actor: partner, id: mine.view.id })).resolves.toMatchObject({ view: { name: 'Meine' } });
   });
 
-  it('answers an invalid view with 400 and a message per field', async () => {
+  it('answers an invalid view with 400 and a code per field', async () => {
     const e = await rejection(SavedViewPatterns.create, { actor: admin, resource: 'Quartiere!', name: '   ', filter: 'stalled' });
-    expect(e.status).toBe(400);
-    expect(e.errors).toMatchObject({ resource: expect.any(String), name: 'name is required', filter: 'filter must be an object' });
+    expect(e).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(fieldCodes(e)).toEqual({ resource: 'validation.matches', name: 'validation.matches', filter: 'validation.isObject' });
+    const list = await rejection(SavedViewPatterns.list, { actor: admin, resource: 3 });
+    expect(fieldCodes(list)).toEqual({ resource: 'validation.isString' });
   });
 });

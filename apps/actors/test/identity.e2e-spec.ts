@@ -27,6 +27,7 @@ import { inboxHandler, startServiceForTest, type DatabaseConfig, type ServiceUnd
 import { ActorsModule } from '../src/app.module';
 import { AuditService } from '../src/audit/audit.service';
 import type { ActorsConfig } from '../src/config';
+import { fieldCodes, fieldProblem } from './problems';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
 
@@ -152,7 +153,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
     it('answers a wrong password and an unknown address alike', async () => {
       const wrong = await refusal(IdentityPatterns.login, { email: 'viewer@genq.example', password: 'falsch-falsch-falsch' });
       const unknown = await refusal(IdentityPatterns.login, { email: 'nobody@genq.example', password: 'falsch-falsch-falsch' });
-      expect(wrong).toEqual({ status: 401, message: 'Invalid e-mail address or password' });
+      expect(wrong).toMatchObject({ status: 401, code: 'auth.invalid_credentials' });
       expect(unknown).toEqual(wrong);
       await login('viewer@genq.example'); // resets the viewer's failure count
     });
@@ -163,7 +164,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         expect((await refusal(IdentityPatterns.login, { email: 'locked@genq.example', password: `guess-number-${i}` })).status).toBe(401);
       }
       const whileLocked = await refusal(IdentityPatterns.login, { email: 'locked@genq.example', password: PASSWORD });
-      expect(whileLocked).toEqual({ status: 401, message: 'Invalid e-mail address or password' });
+      expect(whileLocked).toMatchObject({ status: 401, code: 'auth.invalid_credentials' });
       const audit = await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: nrwAdmin, filter: { action: 'account.lock' } });
       expect(audit.data[0]).toMatchObject({ actorRole: 'system', programmeId: 'genq-nrw-2026', reason: '3 failed logins in a row' });
       await new Promise((r) => setTimeout(r, LOCK_SECONDS * 1000 + 200));
@@ -179,9 +180,9 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       expect(second.refreshToken).not.toBe(first.refreshToken);
       const third = await send<SessionIssued>(IdentityPatterns.refresh, { refreshToken: second.refreshToken });
       // Someone replays the first token: the session is revoked, including the newest token.
-      expect((await refusal(IdentityPatterns.refresh, { refreshToken: first.refreshToken })).status).toBe(401);
-      expect((await refusal(IdentityPatterns.refresh, { refreshToken: third.refreshToken })).status).toBe(401);
-      expect((await refusal(IdentityPatterns.resolvePrincipal, { accountId: viewer.userId, sessionId: first.sessionId })).status).toBe(401);
+      expect(await refusal(IdentityPatterns.refresh, { refreshToken: first.refreshToken })).toMatchObject({ status: 401, code: 'auth.session_ended' });
+      expect(await refusal(IdentityPatterns.refresh, { refreshToken: third.refreshToken })).toMatchObject({ status: 401, code: 'auth.session_ended' });
+      expect(await refusal(IdentityPatterns.resolvePrincipal, { accountId: viewer.userId, sessionId: first.sessionId })).toMatchObject({ status: 401, code: 'auth.session_ended' });
     });
 
     it('logout revokes the session: its access tokens and refresh token stop working at once', async () => {
@@ -208,7 +209,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         role: 'operator',
         programmeIds: ['genq-nds-2026'],
       });
-      expect(foreign).toMatchObject({ status: 400, errors: { programmeIds: 'unknown programme "genq-nds-2026"' } });
+      expect(foreign).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ field: 'programmeIds', code: 'programme.unknown', params: { id: 'genq-nds-2026' } }] });
       const foreignOrg = await refusal(IdentityPatterns.createAccount, {
         actor: nrwAdmin,
         email: 'x@genq.example',
@@ -217,7 +218,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         role: 'partner',
         organisationId: orgs.hanova!.id,
       });
-      expect(foreignOrg).toMatchObject({ status: 400, errors: { organisationId: `unknown organisation "${orgs.hanova!.id}"` } });
+      expect(foreignOrg).toMatchObject({ status: 400, errors: [{ field: 'organisationId', code: 'organisation.unknown', params: { id: orgs.hanova!.id } }] });
       const notAdmin = await refusal(IdentityPatterns.createAccount, {
         actor: viewer,
         email: 'y@genq.example',
@@ -226,7 +227,20 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         role: 'viewer',
         programmeIds: ['genq-nrw-2026'],
       });
-      expect(notAdmin.status).toBe(403);
+      expect(notAdmin).toMatchObject({ status: 403, code: 'role.not_allowed', params: { role: 'viewer' } });
+    });
+
+    it('binds each role to programmes or to an organisation, every problem at once', async () => {
+      const base = { actor: nrwAdmin, email: 'z@genq.example', displayName: 'Z', password: PASSWORD };
+      const operator = await refusal(IdentityPatterns.createAccount, { ...base, role: 'operator', organisationId: orgs.dogewo!.id, canSign: true });
+      expect(fieldCodes(operator)).toEqual({
+        programmeIds: 'account.programme_required',
+        organisationId: 'account.organisation_not_allowed',
+        canSign: 'account.signing_not_allowed',
+      });
+      expect(fieldProblem(operator, 'programmeIds')?.params).toEqual({ role: 'operator' });
+      const partnerWithout = await refusal(IdentityPatterns.createAccount, { ...base, role: 'partner', programmeIds: ['genq-nrw-2026'] });
+      expect(fieldCodes(partnerWithout)).toEqual({ organisationId: 'account.organisation_required', programmeIds: 'account.programmes_not_allowed' });
     });
 
     it('keeps e-mail addresses unique regardless of case, and passwords long', async () => {
@@ -238,7 +252,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         role: 'viewer',
         programmeIds: ['genq-nrw-2026'],
       });
-      expect(dup).toMatchObject({ status: 409, errors: { email: expect.any(String) } });
+      expect(dup).toMatchObject({ status: 409, code: 'account.exists', errors: [{ field: 'email', code: 'account.email_taken' }] });
       const short = await refusal(IdentityPatterns.createAccount, {
         actor: nrwAdmin,
         email: 'short@genq.example',
@@ -247,19 +261,22 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         role: 'viewer',
         programmeIds: ['genq-nrw-2026'],
       });
-      expect(short).toMatchObject({ status: 400, errors: { password: 'password must be at least 12 characters long' } });
+      expect(short).toMatchObject({ status: 400, code: 'request.invalid' });
+      expect(fieldCodes(short)).toEqual({ password: 'validation.minLength' });
     });
 
     it('stores the signing authority of a partner user', async () => {
       const a = await send<AccountDto>(IdentityPatterns.getAccount, { actor: nrwAdmin, id: partner.userId });
       expect(a).toMatchObject({ role: 'partner', organisationId: orgs.dogewo!.id, canSign: true, programmeIds: [] });
-      expect((await refusal(IdentityPatterns.getAccount, { actor: ndsAdmin, id: partner.userId })).status).toBe(404);
+      expect(await refusal(IdentityPatterns.getAccount, { actor: ndsAdmin, id: partner.userId })).toMatchObject({ status: 404, code: 'account.not_found', params: { id: partner.userId } });
     });
 
     it('refuses a write that carries no acting user', async () => {
       const e = await refusal(ActorsPatterns.createQuarter, { name: 'Ohne', municipality: 'X', land: 'Bayern', housingCompany: 'H', programmeId: 'genq-nrw-2026' });
-      expect(e).toMatchObject({ status: 400, errors: { actor: expect.any(String) } });
-      expect((await refusal(ActorsPatterns.listQuarters, {})).status).toBe(400);
+      expect(e).toMatchObject({ status: 400, code: 'request.invalid' });
+      expect(fieldCodes(e)).toMatchObject({ actor: 'validation.required' });
+      expect(await refusal(ActorsPatterns.listQuarters, {})).toMatchObject({ status: 400, errors: [{ field: 'actor', code: 'validation.required' }] });
+      expect(await refusal(ActorsPatterns.listQuarters, { actor: { ...viewer, role: 'emperor' } })).toMatchObject({ status: 400, errors: [{ field: 'actor', code: 'validation.invalid' }] });
     });
   });
 
@@ -287,8 +304,8 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
     it('answers 404 for a quarter outside the scope, exactly as for one that does not exist', async () => {
       const outside = await refusal(ActorsPatterns.getQuarter, { actor: partner, id: quarters.hoerde!.id });
       const missing = await refusal(ActorsPatterns.getQuarter, { actor: partner, id: '00000000-0000-4000-8000-000000000000' });
-      expect(outside.status).toBe(404);
-      expect(missing.status).toBe(404);
+      expect(outside).toMatchObject({ status: 404, code: 'quarter.not_found', params: { id: quarters.hoerde!.id } });
+      expect(missing).toMatchObject({ status: 404, code: 'quarter.not_found' });
       await expect(send(ActorsPatterns.getQuarter, { actor: partner, id: quarters.scharnhorst!.id })).resolves.toMatchObject({ name: 'Scharnhorst' });
       expect((await refusal(ActorsPatterns.getQuarter, { actor: nrwAdmin, id: quarters.sahlkamp!.id })).status).toBe(404);
     });
@@ -312,7 +329,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       await expect(visible(nrwAdmin, 'account', partner.userId)).resolves.toMatchObject({ visible: true, programmeId: 'genq-nrw-2026' });
       await expect(visible(partner, 'account', nrwAdmin.userId)).resolves.toMatchObject({ visible: false });
       await expect(visible(partner, 'audit_entry', '1')).resolves.toMatchObject({ visible: false });
-      expect((await refusal(IdentityPatterns.visible, { actor: partner, kind: 'secrets', id: 'x' })).status).toBe(400);
+      expect(await refusal(IdentityPatterns.visible, { actor: partner, kind: 'secrets', id: 'x' })).toMatchObject({ status: 400, errors: [{ field: 'kind', code: 'validation.isIn' }] });
     });
 
     it('lists programmes and organisations within scope', async () => {
@@ -334,9 +351,13 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       const body = { name: 'Fremd', municipality: 'Hannover', land: 'Niedersachsen', housingCompany: 'H', programmeId: 'genq-nds-2026' };
       expect(await refusal(ActorsPatterns.createQuarter, { actor: nrwAdmin, ...body })).toMatchObject({
         status: 400,
-        errors: { programmeId: 'unknown programme "genq-nds-2026"' },
+        errors: [{ field: 'programmeId', code: 'programme.unknown', params: { id: 'genq-nds-2026' } }],
       });
-      expect((await refusal(ActorsPatterns.createQuarter, { actor: { ...partner }, ...body, programmeId: 'genq-nrw-2026' })).status).toBe(403);
+      expect(await refusal(ActorsPatterns.createQuarter, { actor: { ...partner }, ...body, programmeId: 'genq-nrw-2026' })).toMatchObject({
+        status: 403,
+        code: 'role.not_allowed',
+        params: { role: 'partner' },
+      });
       const upsertForeign = await refusal(ActorsPatterns.upsertProgramme, {
         actor: nrwAdmin,
         id: 'genq-nds-2026',
@@ -345,7 +366,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         catalogueVersion: '1.0.0',
         calendar,
       });
-      expect(upsertForeign.status).toBe(404);
+      expect(upsertForeign).toMatchObject({ status: 404, code: 'programme.not_found', params: { id: 'genq-nds-2026' } });
       const membershipOutside = await refusal(OrganisationsPatterns.addMembership, {
         actor: nrwAdmin,
         quarterId: quarters.sahlkamp!.id,
@@ -359,7 +380,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
         organisationId: orgs.hanova!.id,
         role: 'cooperation_partner',
       });
-      expect(foreignOrg).toMatchObject({ status: 400, errors: { organisationId: expect.stringContaining('unknown organisation') } });
+      expect(foreignOrg).toMatchObject({ status: 400, errors: [{ field: 'organisationId', code: 'organisation.unknown', params: { id: orgs.hanova!.id } }] });
     });
   });
 
@@ -394,7 +415,8 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       });
       expect(Date.now() - Date.parse(e.at)).toBeLessThan(60_000);
       const bad = await refusal(AuditPatterns.record, { actor: { userId: null, email: null, role: 'system' }, action: 'DROP TABLE', resourceType: 'x', resourceId: null });
-      expect(bad).toMatchObject({ status: 400, errors: { action: expect.any(String) } });
+      expect(bad).toMatchObject({ status: 400, code: 'request.invalid' });
+      expect(fieldCodes(bad)).toHaveProperty('action');
     });
 
     it('shows programme admins the entries of their programmes only, with filters, and exports in batches', async () => {
@@ -403,12 +425,17 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       expect(mine.data.every((e) => e.programmeId === 'genq-nrw-2026')).toBe(true);
       const nds = await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: ndsAdmin, filter: { requestId: 'req-nds' } });
       expect(nds.total).toBe(1);
-      expect((await refusal(AuditPatterns.get, { actor: nrwAdmin, id: String(nds.data[0]!.id) })).status).toBe(404);
+      expect(await refusal(AuditPatterns.get, { actor: nrwAdmin, id: String(nds.data[0]!.id) })).toMatchObject({ status: 404, code: 'audit_entry.not_found' });
       await expect(send(AuditPatterns.get, { actor: ndsAdmin, id: String(nds.data[0]!.id) })).resolves.toMatchObject({ requestId: 'req-nds' });
       const period = await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: nrwAdmin, filter: { at_gte: new Date(Date.now() + 3600_000).toISOString() } });
       expect(period.total).toBe(0);
-      expect((await refusal(AuditPatterns.list, { actor: nrwAdmin, filter: { at_gte: "'; DROP TABLE audit_log; --" } })).status).toBe(400);
-      expect((await refusal(AuditPatterns.list, { actor: nrwAdmin, filter: { before: 'x' } })).status).toBe(400);
+      expect(await refusal(AuditPatterns.list, { actor: nrwAdmin, filter: { at_gte: "'; DROP TABLE audit_log; --" } })).toMatchObject({
+        status: 400,
+        code: 'list.invalid',
+        errors: [{ field: 'at_gte', code: 'validation.isISO8601' }],
+      });
+      expect(await refusal(AuditPatterns.list, { actor: nrwAdmin, filter: { before: 'x' } })).toMatchObject({ status: 400, errors: [{ field: 'before', code: 'list.unknown_filter' }] });
+      expect(await refusal(AuditPatterns.export, { actor: nrwAdmin, filter: {}, afterId: -1 })).toMatchObject({ status: 400, errors: [{ field: 'afterId', code: 'validation.isInt' }] });
       const batch = await send<AuditEntryDto[]>(AuditPatterns.export, { actor: nrwAdmin, filter: {}, afterId: 0 });
       expect(batch.map((e) => e.id)).toEqual([...batch.map((e) => e.id)].sort((a, b) => a - b));
       expect(batch.length).toBe(mine.total);

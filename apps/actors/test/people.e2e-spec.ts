@@ -19,6 +19,7 @@ import {
 } from '@genq/contracts';
 import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
+import { fieldCodes } from './problems';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
 
@@ -86,16 +87,17 @@ describe.each(['sqlite', 'postgres'])('people, memberships naming a person, part
     expect(minimal).toMatchObject({ role: null, email: null, phone: null, signingAuthority: false });
   });
 
-  it('answers invalid people with 400 and a message per field', async () => {
+  it('answers invalid people with 400 and a code per field', async () => {
     const e = await rejection(PeoplePatterns.create, { actor: admin, organisationId: company.id, name: '', email: 'keine-adresse', phone: 'ruf an' });
-    expect(e.status).toBe(400);
-    expect(e.errors).toMatchObject({ name: 'name must not be empty', email: 'email must be an e-mail address' });
-    expect(Object.keys(e.errors ?? {})).toContain('phone');
+    expect(e).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(fieldCodes(e)).toEqual({ name: 'validation.required', email: 'validation.isEmail', phone: 'validation.matches' });
+    const blank = await rejection(PeoplePatterns.create, { actor: admin, organisationId: company.id, name: '   ' });
+    expect(blank).toMatchObject({ status: 400, errors: [{ field: 'name', code: 'validation.isNotEmpty' }] });
     // An organisation that does not exist, or lies outside the admin's programmes, is unknown alike.
     const adminOfP = { ...admin, programmeIds: [P] };
     for (const organisationId of ['6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11', stranger.id]) {
       const unknown = await rejection(PeoplePatterns.create, { actor: adminOfP, organisationId, name: 'X' });
-      expect(unknown).toMatchObject({ status: 400, errors: { organisationId: `unknown organisation "${organisationId}"` } });
+      expect(unknown).toMatchObject({ status: 400, errors: [{ field: 'organisationId', code: 'organisation.unknown', params: { id: organisationId } }] });
     }
   });
 
@@ -144,9 +146,10 @@ describe.each(['sqlite', 'postgres'])('people, memberships naming a person, part
     await expect(send<PersonOfAccount>(PeoplePatterns.ofAccount, { accountId: account.id })).resolves.toEqual({ person });
     await expect(send<PersonOfAccount>(PeoplePatterns.ofAccount, { accountId: 'test-admin' })).resolves.toEqual({ person: null });
     const twice = await rejection(PeoplePatterns.create, { actor: admin, organisationId: company.id, name: 'Doppelt', accountId: account.id });
-    expect(twice).toMatchObject({ status: 400, errors: { accountId: 'the account is linked to another person already' } });
+    expect(twice).toMatchObject({ status: 400, errors: [{ field: 'accountId', code: 'person.account_linked' }] });
     const otherOrganisation = await rejection(PeoplePatterns.create, { actor: admin, organisationId: city.id, name: 'Falsch', accountId: account.id });
-    expect(otherOrganisation).toMatchObject({ status: 400, errors: { accountId: "the account must belong to the person's organisation" } });
+    expect(otherOrganisation).toMatchObject({ status: 400, errors: [{ field: 'accountId', code: 'person.account_other_organisation' }] });
+    expect(await rejection(PeoplePatterns.ofAccount, { accountId: 7 })).toMatchObject({ status: 400, errors: [{ field: 'accountId', code: 'validation.isString' }] });
   });
 
   it('names a person in a membership: alone (its organisation takes part) or with its own organisation only', async () => {
@@ -154,12 +157,19 @@ describe.each(['sqlite', 'postgres'])('people, memberships naming a person, part
     const m = await send<MembershipDto>(OrganisationsPatterns.addMembership, { actor: admin, quarterId, personId: bernd.id, role: 'co_partner' });
     expect(m).toMatchObject({ organisationId: city.id, organisationName: 'Stadt Dortmund', personId: bernd.id, personName: 'Bernd Kaya', role: 'co_partner' });
     const wrong = await rejection(OrganisationsPatterns.addMembership, { actor: admin, quarterId, organisationId: company.id, personId: bernd.id, role: 'co_partner' });
-    expect(wrong).toMatchObject({ status: 400, errors: { personId: 'the person does not belong to this organisation' } });
+    expect(wrong).toMatchObject({ status: 400, errors: [{ field: 'personId', code: 'membership.person_not_in_organisation' }] });
     const unknown = await rejection(OrganisationsPatterns.addMembership, { actor: admin, quarterId, personId: '6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11', role: 'co_partner' });
-    expect(unknown).toMatchObject({ status: 400, errors: { personId: 'unknown person "6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11"' } });
+    expect(unknown).toMatchObject({ status: 400, errors: [{ field: 'personId', code: 'person.unknown', params: { id: '6f1c1f7e-7c1b-4a57-9d59-3f2b5c1a0b11' } }] });
     const neither = await rejection(OrganisationsPatterns.addMembership, { actor: admin, quarterId, role: 'co_partner' });
-    expect(neither.status).toBe(400);
-    expect(Object.keys(neither.errors ?? {})).toEqual(['organisationId']);
+    // The message's validation already asks for one of them (the service checks again: membership.organisation_or_person).
+    expect(neither).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ field: 'organisationId', code: 'validation.required' }] });
+    const again = await rejection(OrganisationsPatterns.addMembership, { actor: admin, quarterId, personId: bernd.id, role: 'co_partner' });
+    expect(again).toMatchObject({ status: 409, code: 'membership.exists', errors: [{ field: 'organisationId', code: 'membership.taking_part_already' }] });
+    // An organisation is registered once per programme, and only in the admin's programmes.
+    const twice = await rejection(OrganisationsPatterns.create, { actor: admin, name: company.name, type: company.type, programmeId: company.programmeId });
+    expect(twice).toMatchObject({ status: 409, code: 'organisation.already_registered', errors: [{ field: 'name', code: 'organisation.name_taken' }] });
+    const elsewhere = await rejection(OrganisationsPatterns.create, { actor: admin, name: 'Neu', type: company.type, programmeId: 'nirgends' });
+    expect(elsewhere).toMatchObject({ status: 400, errors: [{ field: 'programmeId', code: 'programme.unknown', params: { id: 'nirgends' } }] });
     const listed = await send<Page<MembershipDto>>(OrganisationsPatterns.listMemberships, { actor: viewer, id: quarterId });
     expect(listed.data.map((x) => [x.organisationName, x.personName])).toEqual([
       ['DOGEWO21', null],
@@ -183,6 +193,6 @@ describe.each(['sqlite', 'postgres'])('people, memberships naming a person, part
       networkPartners: 1,
     });
     await expect(send(ParticipationPatterns.figures, { actor: partner, id: quarterId })).resolves.toEqual(figures);
-    await expect(rejection(ParticipationPatterns.figures, { actor: outsider, id: quarterId })).resolves.toMatchObject({ status: 404 });
+    await expect(rejection(ParticipationPatterns.figures, { actor: outsider, id: quarterId })).resolves.toMatchObject({ status: 404, code: 'quarter.not_found' });
   });
 });

@@ -20,6 +20,7 @@ import {
 import { DataSource } from 'typeorm';
 import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
+import { fieldCodes, fieldProblem } from './problems';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
 
@@ -78,9 +79,15 @@ describe.each(['sqlite', 'postgres'])('kick-off and participation records on %s'
       facilitatorId: randomUUID(),
       declarationSignedOn: '2026-02-30',
     });
-    expect(refused).toMatchObject({ status: 400 });
-    expect(Object.keys(refused.errors ?? {}).sort()).toEqual(['date', 'declarationSignedOn', 'facilitatorId', 'housingCompanyLeadId', 'municipalityLeadId']);
-    expect(String(refused.errors!.housingCompanyLeadId)).toContain('does not take part in this quarter');
+    expect(refused).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(fieldCodes(refused)).toEqual({
+      date: 'date.in_future',
+      declarationSignedOn: 'validation.isDateString',
+      facilitatorId: 'person.unknown',
+      housingCompanyLeadId: 'kickoff.lead_not_taking_part',
+      municipalityLeadId: 'person.unknown',
+    });
+    expect(fieldProblem(refused, 'housingCompanyLeadId')?.params).toEqual({ name: 'Frieda Fremd', organisation: 'Fremde Wohnungsbau AG' });
     await expect(send(KickoffPatterns.get, { actor: admin, id: quarterId })).resolves.toBeNull();
     await expect(outbox('kickoff.recorded')).resolves.toHaveLength(0);
   });
@@ -92,7 +99,11 @@ describe.each(['sqlite', 'postgres'])('kick-off and participation records on %s'
     const facilitator = await person(moderation.id, 'Fatma Moderation');
     await expect(
       service.refusal(KickoffPatterns.record, { actor: viewer, quarterId, date: '2026-02-10', housingCompanyLeadId: lead.id, municipalityLeadId: mayorOffice.id, facilitatorId: facilitator.id, declarationSignedOn: '2026-02-10' }),
-    ).resolves.toMatchObject({ status: 403 });
+    ).resolves.toMatchObject({ status: 403, code: 'role.not_allowed' });
+    // Both leads from the same organisation.
+    const colleague = await person(company.id, 'Kai Kollege');
+    const sameOrganisation = await service.refusal(KickoffPatterns.record, { actor: admin, quarterId, date: '2026-02-10', housingCompanyLeadId: lead.id, municipalityLeadId: colleague.id, facilitatorId: facilitator.id, declarationSignedOn: '2026-02-10' });
+    expect(fieldCodes(sameOrganisation)).toEqual({ municipalityLeadId: 'kickoff.leads_same_organisation' });
     const cmd = { actor: admin, quarterId, date: '2026-02-10', housingCompanyLeadId: lead.id, municipalityLeadId: mayorOffice.id, facilitatorId: facilitator.id, declarationSignedOn: '2026-02-09', notes: ' Im Stadtteilbüro ' };
     const record = await send<KickoffRecordDto>(KickoffPatterns.record, cmd);
     expect(record).toMatchObject({
@@ -113,22 +124,24 @@ describe.each(['sqlite', 'postgres'])('kick-off and participation records on %s'
     const facts = await outbox('kickoff.recorded');
     expect(facts).toHaveLength(1);
     expect(facts[0]!.payload).toEqual({ date: '2026-02-10' });
-    await expect(service.refusal(KickoffPatterns.record, cmd)).resolves.toMatchObject({ status: 409 });
+    await expect(service.refusal(KickoffPatterns.record, cmd)).resolves.toMatchObject({ status: 409, code: 'kickoff.already_recorded' });
     await expect(outbox('kickoff.recorded')).resolves.toHaveLength(1);
     await expect(send(KickoffPatterns.get, { actor: viewer, id: quarterId })).resolves.toMatchObject({ date: '2026-02-10' });
   });
 
   it('closes the participation phase only after an event, with its proposals, and records participation.closed; once', async () => {
     const close = { actor: admin, quarterId, closedOn: '2026-08-31', proposals: [{ text: ' Treffpunkt am Markt ', actionFieldId: 'HF3' }, { text: 'Bänke an den Wegen' }], summary: 'Zwei Formate' };
-    await expect(service.refusal(ParticipationPatterns.close, close)).resolves.toMatchObject({ status: 409, message: expect.stringContaining('at least one participation event') });
+    await expect(service.refusal(ParticipationPatterns.close, close)).resolves.toMatchObject({ status: 409, code: 'participation.no_event' });
     const invalid = await service.refusal(ParticipationPatterns.close, { actor: admin, quarterId, closedOn: '31.08.2026', proposals: [] });
-    expect(Object.keys(invalid.errors ?? {}).sort()).toEqual(['closedOn', 'proposals']);
+    expect(Object.keys(fieldCodes(invalid)).sort()).toEqual(['closedOn', 'proposals']);
+    const future = await service.refusal(ParticipationPatterns.close, { ...close, closedOn: '2999-08-31' });
+    expect(future).toMatchObject({ status: 400, errors: [{ field: 'closedOn', code: 'date.in_future' }] });
     await send(ParticipationPatterns.create, { actor: admin, quarterId, type: 'workshop', date: '2026-03-14', participants: { '18-64': 20, '80+': 2 } });
     const record = await send<ParticipationRecordDto>(ParticipationPatterns.close, close);
     expect(record).toMatchObject({ closedOn: '2026-08-31', events: 1, participants: 22, summary: 'Zwei Formate', proposals: [{ text: 'Treffpunkt am Markt', actionFieldId: 'HF3' }, { text: 'Bänke an den Wegen', actionFieldId: null }] });
     const facts = await outbox('participation.closed');
     expect(facts.map((f) => f.payload)).toEqual([{ closedOn: '2026-08-31', events: 1, proposals: 2 }]);
-    await expect(service.refusal(ParticipationPatterns.close, close)).resolves.toMatchObject({ status: 409 });
+    await expect(service.refusal(ParticipationPatterns.close, close)).resolves.toMatchObject({ status: 409, code: 'participation.already_closed' });
     await expect(send(ParticipationPatterns.record, { actor: viewer, id: quarterId })).resolves.toMatchObject({ events: 1 });
     // What the consistency check compares with the process.
     await expect(send(KickoffPatterns.deliverables, { quarterId })).resolves.toEqual({ kickoffRecorded: true, participationClosed: true });

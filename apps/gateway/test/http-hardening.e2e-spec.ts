@@ -98,7 +98,8 @@ describe('gateway: the gates in front of every route', () => {
     try {
       const res = await request(bare.getHttpServer()).get('/api/undeclared').set('Authorization', `Bearer ${await token()}`);
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ statusCode: 403, message: 'This route declares no access policy' });
+      expect(res.body).toMatchObject({ status: 403, code: 'route.no_policy' });
+      expect(res.body).not.toHaveProperty('leaked');
     } finally {
       await bare.close();
     }
@@ -114,8 +115,32 @@ describe('gateway: the gates in front of every route', () => {
       const res = await me();
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer realm="genq", error="invalid_request"');
-      expect((await me('Basic YWRtaW46YWRtaW4=')).status).toBe(401);
-      expect((await me('Bearer ')).status).toBe(401);
+      expect(res.body).toMatchObject({ status: 401, code: 'auth.required', type: 'https://genq.de/problems/auth.required' });
+      expect((await me('Basic YWRtaW46YWRtaW4=')).body).toMatchObject({ status: 401, code: 'auth.required' });
+      expect((await me('Bearer ')).body).toMatchObject({ status: 401, code: 'auth.required' });
+    });
+
+    it('says the same refusal in German by default and in English when asked, as application/problem+json', async () => {
+      const german = await me();
+      expect(german.status).toBe(401);
+      expect(german.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(german.headers['content-language']).toBe('de');
+      expect(german.body).toEqual({
+        type: 'https://genq.de/problems/auth.required',
+        title: 'Bitte melden Sie sich an. Ihre Sitzung ist beendet oder hat noch nicht begonnen.',
+        status: 401,
+        code: 'auth.required',
+        detail: 'Bitte melden Sie sich an. Ihre Sitzung ist beendet oder hat noch nicht begonnen.',
+        requestId: german.headers['x-request-id'],
+      });
+      const english = await me().set('Accept-Language', 'en-GB,en;q=0.9,de;q=0.5');
+      expect(english.status).toBe(401);
+      expect(english.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(english.headers['content-language']).toBe('en');
+      expect(english.headers['www-authenticate']).toBe('Bearer realm="genq", error="invalid_request"');
+      expect(english.body).toMatchObject({ code: 'auth.required', detail: 'Sign in required, or the session has ended.' });
+      // A language the API does not speak gets German.
+      expect((await me().set('Accept-Language', 'fr')).headers['content-language']).toBe('de');
     });
 
     it.each([
@@ -144,7 +169,7 @@ describe('gateway: the gates in front of every route', () => {
       const res = await me(`Bearer ${await make()}`);
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
-      expect(res.body).toEqual({ statusCode: 401, message: 'Sign in required, or the session has ended' });
+      expect(res.body).toMatchObject({ status: 401, code: 'auth.required' });
     });
   });
 
@@ -154,8 +179,8 @@ describe('gateway: the gates in front of every route', () => {
     it('answers malformed JSON with 400 as JSON, without a stack trace', async () => {
       const res = await request(app.getHttpServer()).post('/api/auth/refresh').set('Content-Type', 'application/json').send('{"refreshToken": "x",');
       expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(/application\/json/);
-      expect(res.body).toEqual({ statusCode: 400, message: 'The request body is not valid JSON', requestId: expect.any(String) });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 400, code: 'request.body_not_json', requestId: expect.any(String) });
       expect(res.text).not.toMatch(/at \w+ \(|node_modules|SyntaxError/);
     });
 
@@ -165,23 +190,28 @@ describe('gateway: the gates in front of every route', () => {
         .set('Content-Type', 'application/json')
         .send(JSON.stringify({ refreshToken: 'x'.repeat(4096) }));
       expect(res.status).toBe(413);
-      expect(res.body).toMatchObject({ statusCode: 413, message: 'The request body is too large' });
+      expect(res.body).toMatchObject({ status: 413, code: 'request.body_too_large' });
       expect(res.text).not.toMatch(/node_modules|PayloadTooLargeError/);
     });
 
-    it('rejects unknown fields and wrong types with field messages', async () => {
+    it('rejects unknown fields and wrong types with a code per field', async () => {
       const res = await request(app.getHttpServer())
         .post('/api/auth/refresh')
         .send({ refreshToken: { $ne: null }, admin: true, __proto__: { polluted: true } });
       expect(res.status).toBe(400);
-      expect(Object.keys(res.body.errors).sort()).toEqual(['admin', 'refreshToken']);
+      expect(res.body).toMatchObject({ status: 400, code: 'request.invalid' });
+      expect(Object.fromEntries(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]))).toEqual({
+        admin: 'validation.whitelistValidation',
+        refreshToken: 'validation.isString',
+      });
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
 
     it('hides internals of a failing service behind a plain 503', async () => {
       const res = await request(app.getHttpServer()).post('/api/auth/refresh').send({ refreshToken: 'abc' });
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ statusCode: 503, message: 'A service is temporarily unavailable; please try again shortly', requestId: expect.any(String) });
+      expect(res.body).toMatchObject({ status: 503, code: 'service.unavailable', requestId: expect.any(String) });
+      expect(res.body).not.toHaveProperty('params');
       expect(res.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|actors/);
     });
 
@@ -193,6 +223,7 @@ describe('gateway: the gates in front of every route', () => {
       const limited = await request(app.getHttpServer()).post('/api/auth/refresh').set('X-Forwarded-For', '203.0.113.9').send({ refreshToken: 'x' });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.body).toMatchObject({ status: 429, code: 'request.too_many', params: { retryAfter: Number(limited.headers['retry-after']) } });
       // Other clients, and other routes of this client, still get through.
       expect((await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.10').send({ email: 'a@b.example', password: 'x' })).status).not.toBe(429);
       expect((await request(app.getHttpServer()).get('/api/auth/me').set('X-Forwarded-For', '203.0.113.9')).status).toBe(401);
@@ -235,6 +266,7 @@ describe('gateway: the gates in front of every route', () => {
       const res = await request(app.getHttpServer()).get('/api/does-not-exist');
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/json/);
+      expect(res.body).toMatchObject({ status: 404, code: 'route.not_found' });
     });
   });
 

@@ -2,6 +2,7 @@
  * Actors of a quarter (issue 4): participation events and the quarter's details (size
  * figures and boundary). Pure data: importable from services, workflows and the console.
  */
+import type { FieldProblemInput } from './problems/types';
 
 /** Kinds of participation events (Beteiligungsformate). */
 export const PARTICIPATION_EVENT_TYPES = ['workshop', 'survey', 'quarter_walk', 'conference'] as const;
@@ -163,40 +164,41 @@ export interface ActorsDeliverables {
 /**
  * Why a value is not a valid quarter boundary, or null when it is: a GeoJSON Polygon or
  * MultiPolygon whose rings are closed, have at least four positions, and whose positions
- * are [longitude, latitude] within range.
+ * are [longitude, latitude] within range. The problem names the bad part by its dotted
+ * path (`boundary.coordinates.0.3`) and its code (./problems/actors.ts, `boundary.*`).
  */
-export function boundaryProblem(value: unknown): string | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'boundary must be a GeoJSON Polygon or MultiPolygon object';
+export function boundaryProblem(value: unknown): FieldProblemInput | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { field: 'boundary', code: 'boundary.not_geojson' };
   const g = value as { type?: unknown; coordinates?: unknown };
-  const ringProblem = (ring: unknown, where: string): string | null => {
-    if (!Array.isArray(ring) || ring.length < 4) return `${where} must be a linear ring of at least 4 positions`;
+  const ringProblem = (ring: unknown, where: string): FieldProblemInput | null => {
+    if (!Array.isArray(ring) || ring.length < 4) return { field: where, code: 'boundary.ring_too_short', params: { min: 4 } };
     for (const [i, p] of ring.entries()) {
       if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-        return `${where}[${i}] must be a position [longitude, latitude]`;
+        return { field: `${where}.${i}`, code: 'boundary.position_invalid' };
       }
-      if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) return `${where}[${i}] lies outside longitude -180..180 / latitude -90..90`;
+      if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) return { field: `${where}.${i}`, code: 'boundary.position_outside' };
     }
     const first = ring[0] as number[];
     const last = ring[ring.length - 1] as number[];
-    if (first[0] !== last[0] || first[1] !== last[1]) return `${where} must be closed (first and last position equal)`;
+    if (first[0] !== last[0] || first[1] !== last[1]) return { field: where, code: 'boundary.ring_not_closed' };
     return null;
   };
-  const polygonProblem = (poly: unknown, where: string): string | null => {
-    if (!Array.isArray(poly) || poly.length === 0) return `${where} must be a non-empty array of linear rings`;
+  const polygonProblem = (poly: unknown, where: string): FieldProblemInput | null => {
+    if (!Array.isArray(poly) || poly.length === 0) return { field: where, code: 'boundary.rings_empty' };
     for (const [i, ring] of poly.entries()) {
-      const p = ringProblem(ring, `${where}[${i}]`);
+      const p = ringProblem(ring, `${where}.${i}`);
       if (p) return p;
     }
     return null;
   };
   if (g.type === 'Polygon') return polygonProblem(g.coordinates, 'boundary.coordinates');
   if (g.type === 'MultiPolygon') {
-    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) return 'boundary.coordinates must be a non-empty array of polygons';
+    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) return { field: 'boundary.coordinates', code: 'boundary.polygons_empty' };
     for (const [i, poly] of g.coordinates.entries()) {
-      const p = polygonProblem(poly, `boundary.coordinates[${i}]`);
+      const p = polygonProblem(poly, `boundary.coordinates.${i}`);
       if (p) return p;
     }
     return null;
   }
-  return 'boundary.type must be Polygon or MultiPolygon';
+  return { field: 'boundary.type', code: 'boundary.unknown_type' };
 }

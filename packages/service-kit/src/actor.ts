@@ -1,5 +1,5 @@
 import { ROLES, type Actor, type Role } from '@genq/contracts';
-import { rpcError } from './errors';
+import { invalidFields } from './errors';
 
 /**
  * The acting user a message must carry (every service re-checks writes against it). A
@@ -17,7 +17,8 @@ export function requireActor(actor: unknown): Actor {
     !a.programmeIds.every((p) => typeof p === 'string') ||
     (a.organisationId !== null && typeof a.organisationId !== 'string')
   ) {
-    throw rpcError(400, 'Validation failed', { actor: 'actor is required: userId, email, role, programmeIds, organisationId' });
+    // userId, email, role, programmeIds and organisationId are required.
+    throw invalidFields({ field: 'actor', code: a ? 'validation.invalid' : 'validation.required' });
   }
   return a as Actor;
 }

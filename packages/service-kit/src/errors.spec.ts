@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { validate } from 'class-validator';
-import { CreateQuarterDto } from '@genq/dto';
+import { CreateQuarterDto, RefreshDto } from '@genq/dto';
 import { plainToInstance } from 'class-transformer';
 import { fieldProblems, problem, toRpcErrorPayload } from './errors';
 
@@ -18,6 +18,14 @@ describe('errors across the wire', () => {
         { field: 'municipality', code: 'validation.required' },
       ]),
     );
+  });
+
+  it('names the first failing constraint in the order they are written, not the order decorators run', async () => {
+    // RefreshDto: @IsString() @IsNotEmpty() @MaxLength(200): an object is not text (and also not "too long").
+    const dto = plainToInstance(RefreshDto, { refreshToken: { $ne: null } });
+    expect(fieldProblems(await validate(dto, { stopAtFirstError: false }))).toEqual([{ field: 'refreshToken', code: 'validation.isString' }]);
+    const long = plainToInstance(RefreshDto, { refreshToken: 'x'.repeat(201) });
+    expect(fieldProblems(await validate(long, { stopAtFirstError: false }))).toEqual([{ field: 'refreshToken', code: 'validation.maxLength', params: { max: 200 } }]);
   });
 
   it('keeps the status of HTTP and RPC exceptions and hides everything else as 500', () => {

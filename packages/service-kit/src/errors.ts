@@ -103,7 +103,9 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
       out.push({ field, code: 'validation.required' });
       continue;
     }
-    const metadata = metadataOf(e.target, e.property);
+    // Decorators apply bottom-up, so a property's constraints are registered last-declared first:
+    // reversed, they read as written (`@IsString() @MaxLength(200)`: not text is said before too long).
+    const metadata = metadataOf(e.target, e.property).reverse();
     // The first constraint that failed in the order they are declared.
     const declared = metadata.map((m) => m.name ?? m.constraintCls?.name).filter((n): n is string => !!n && names.includes(n));
     const name = declared[0] ?? (names[0] as string);

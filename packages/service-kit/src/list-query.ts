@@ -1,6 +1,11 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import type { ListQuery, Page } from '@genq/contracts';
-import { rpcError } from './errors';
+import type { FieldProblemInput, ListQuery, Page } from '@genq/contracts';
+import { problem } from './errors';
+
+/** A 400 for a list query, listing every bad filter, the sort or the range. */
+export function listProblem(...problems: FieldProblemInput[]) {
+  return problem('list.invalid', { count: problems.length }, problems);
+}
 
 /** The largest page anyone gets, whatever range they ask for. */
 export const MAX_PAGE_SIZE = 500;
@@ -52,7 +57,7 @@ export async function pageOf<T extends ObjectLiteral>(
   spec: ListSpec,
 ): Promise<Page<T>> {
   const alias = qb.alias;
-  const problems: Record<string, string> = {};
+  const problems: FieldProblemInput[] = [];
   const filter = query.filter ?? {};
   let i = 0;
   for (const [field, value] of Object.entries(filter)) {
@@ -60,7 +65,7 @@ export async function pageOf<T extends ObjectLiteral>(
     // Only plain values (or lists of them) are compared: an object such as {"$ne": null}
     // must never reach the driver, whatever it would make of it.
     if (!isFilterValue(value)) {
-      problems[field] = 'filter values must be strings, numbers, booleans or lists of them';
+      problems.push({ field, code: 'list.filter_value_invalid' });
       continue;
     }
     const p = `f${i++}`;
@@ -74,7 +79,7 @@ export async function pageOf<T extends ObjectLiteral>(
     } else if (spec.dateBounds && Object.prototype.hasOwnProperty.call(spec.dateBounds, field)) {
       const bound = spec.dateBounds[field]!;
       const at = parseIsoDate(value);
-      if (!at) problems[field] = `${field} must be an ISO date (YYYY-MM-DD)`;
+      if (!at) problems.push({ field, code: 'validation.isDateString' });
       else qb.andWhere(`${alias}.${bound.field} ${bound.op} :${p}`, { [p]: at });
     } else if (field === 'id' || spec.filterable.includes(field)) {
       if (Array.isArray(value)) {
@@ -84,21 +89,21 @@ export async function pageOf<T extends ObjectLiteral>(
         qb.andWhere(`${alias}.${field} = :${p}`, { [p]: value });
       }
     } else {
-      problems[field] = 'unknown filter';
+      problems.push({ field, code: 'list.unknown_filter' });
     }
   }
   const sort = query.sort ?? spec.defaultSort;
   if (sort) {
-    if (!spec.sortable.includes(sort.field) && sort.field !== 'id') problems.sort = `cannot sort by "${sort.field}"`;
-    else if (sort.order !== 'ASC' && sort.order !== 'DESC') problems.sort = 'order must be ASC or DESC';
+    if (!spec.sortable.includes(sort.field) && sort.field !== 'id') problems.push({ field: 'sort', code: 'list.unknown_sort', params: { sort: String(sort.field) } });
+    else if (sort.order !== 'ASC' && sort.order !== 'DESC') problems.push({ field: 'sort', code: 'list.sort_order_invalid' });
     else qb.orderBy(`${alias}.${sort.field}`, sort.order).addOrderBy(`${alias}.id`, 'ASC');
   }
   const start = query.range?.start ?? 0;
   const end = query.range?.end ?? start + 24;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
-    problems.range = 'range must be [start, end] with 0 <= start <= end';
+    problems.push({ field: 'range', code: 'list.range_invalid' });
   }
-  if (Object.keys(problems).length > 0) throw rpcError(400, 'Invalid list query', problems);
+  if (problems.length > 0) throw listProblem(...problems);
   const size = Math.min(end - start + 1, MAX_PAGE_SIZE);
   const [data, total] = await qb.skip(start).take(size).getManyAndCount();
   return { data, total };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { Actor, AuditEntryDto, AuditRecordCommand, AuditRecordResult, DomainEvent, ListQuery, Page } from '@genq/contracts';
-import { MAX_PAGE_SIZE, ProcessedEventRow, auditEntry, auditSnapshot, isUniqueViolation, pageOf, rpcError, type AuditEntryInput } from '@genq/service-kit';
+import type { Actor, AuditEntryDto, AuditRecordCommand, AuditRecordResult, DomainEvent, FieldProblemInput, ListQuery, Page } from '@genq/contracts';
+import { MAX_PAGE_SIZE, ProcessedEventRow, auditEntry, auditSnapshot, invalidFields, isUniqueViolation, listProblem, pageOf, type AuditEntryInput } from '@genq/service-kit';
 import { ScopeService } from '../scope/scope.service';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -126,7 +126,7 @@ export class AuditService {
   }
 
   async get(actor: Actor, id: string): Promise<AuditEntryDto> {
-    await this.scope.requireVisible(actor, 'audit_entry', id, 'Audit entry');
+    await this.scope.requireVisible(actor, 'audit_entry', id);
     return toAuditEntryDto(await this.entries.findOneByOrFail({ id: Number(id) }));
   }
 
@@ -135,7 +135,7 @@ export class AuditService {
    * batch after batch, so an export of any size never sits in memory or in one message.
    */
   async exportBatch(actor: Actor, filter: Record<string, unknown>, afterId: number): Promise<AuditEntryDto[]> {
-    if (!Number.isSafeInteger(afterId) || afterId < 0) throw rpcError(400, 'Validation failed', { afterId: 'afterId must be a whole number' });
+    if (!Number.isSafeInteger(afterId) || afterId < 0) throw invalidFields({ field: 'afterId', code: 'validation.isInt' });
     const qb = this.scope.restrictAuditEntries(this.entries.createQueryBuilder('e'), actor).andWhere('e.id > :afterId', { afterId });
     const rest = this.withPeriod(qb, filter);
     const page = await pageOf(qb, { filter: rest, sort: { field: 'id', order: 'ASC' }, range: { start: 0, end: MAX_PAGE_SIZE - 1 } }, LIST_SPEC);
@@ -145,17 +145,17 @@ export class AuditService {
   /** `at_gte` / `at_lte` (ISO dates) bound the period; the other filters go to `pageOf`. */
   private withPeriod(qb: SelectQueryBuilder<AuditEntry>, filter: Record<string, unknown>): Record<string, unknown> {
     const { at_gte, at_lte, ...rest } = filter;
-    const problems: Record<string, string> = {};
+    const problems: FieldProblemInput[] = [];
     for (const [key, value, op] of [
       ['at_gte', at_gte, '>='],
       ['at_lte', at_lte, '<='],
     ] as const) {
       if (value === undefined || value === null || value === '') continue;
       const d = typeof value === 'string' ? new Date(value) : new Date(NaN);
-      if (Number.isNaN(d.getTime())) problems[key] = `${key} must be an ISO-8601 date`;
+      if (Number.isNaN(d.getTime())) problems.push({ field: key, code: 'validation.isISO8601' });
       else qb.andWhere(`e.at ${op} :${key}`, { [key]: d });
     }
-    if (Object.keys(problems).length > 0) throw rpcError(400, 'Invalid list query', problems);
+    if (problems.length > 0) throw listProblem(...problems);
     return rest;
   }
 }

@@ -10,9 +10,10 @@ import {
   type DashboardFilter,
   type DashboardQuarterIds,
   type DashboardQuarterLine,
+  type FieldProblemInput,
   type QuarterDashboard,
 } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { problem } from '@genq/service-kit';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { ScopeService } from '../scope/scope.service';
 
@@ -21,21 +22,21 @@ const DAY_MS = 86_400_000;
 /** Checks the dashboard filter: only the known fields, each a non-empty string (empty means unset). */
 export function dashboardFilterOf(raw: unknown): DashboardFilter {
   if (raw === undefined || raw === null) return {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw rpcError(400, 'Invalid dashboard filter', { filter: 'filter must be an object' });
-  const problems: Record<string, string> = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw problem('dashboard.filter_invalid', { count: 1 }, [{ field: 'filter', code: 'validation.isObject' }]);
+  const problems: FieldProblemInput[] = [];
   const filter: DashboardFilter = {};
   for (const [field, value] of Object.entries(raw as Record<string, unknown>)) {
     if (!(DASHBOARD_FILTER_FIELDS as readonly string[]).includes(field)) {
-      problems[field] = `unknown filter; the dashboard filters by ${DASHBOARD_FILTER_FIELDS.join(', ')}`;
+      problems.push({ field, code: 'dashboard.unknown_filter', params: { fields: DASHBOARD_FILTER_FIELDS.join(', ') } });
     } else if (value === undefined || value === null || value === '') {
       continue;
     } else if (typeof value !== 'string') {
-      problems[field] = `${field} must be a string`;
+      problems.push({ field, code: 'validation.isString' });
     } else {
       filter[field as keyof DashboardFilter] = value;
     }
   }
-  if (Object.keys(problems).length > 0) throw rpcError(400, 'Invalid dashboard filter', problems);
+  if (problems.length > 0) throw problem('dashboard.filter_invalid', { count: problems.length }, problems);
   return filter;
 }
 

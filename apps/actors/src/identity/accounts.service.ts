@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
-import { isProgrammeRole, type AccountDto, type Actor, type CreateAccountCommand, type ListQuery, type Page } from '@genq/contracts';
-import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import {
+  isProgrammeRole,
+  type AccountDto,
+  type Actor,
+  type CreateAccountCommand,
+  type FieldProblemCode,
+  type FieldProblemInput,
+  type ListQuery,
+  type Page,
+  type ProblemParams,
+} from '@genq/contracts';
+import { invalidFields, isUniqueViolation, pageOf, problem } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { requireRole } from '../scope/actor';
@@ -48,22 +58,25 @@ export class AccountsService {
   async create(actor: Actor, cmd: CreateAccountCommand): Promise<AccountDto> {
     requireRole(actor, ['programme_admin']);
     const programmeIds = [...new Set(cmd.programmeIds ?? [])];
-    const problems: Record<string, string> = {};
+    // One problem per field, the last found winning: an unknown record says more than a role's rule.
+    const problems = new Map<string, FieldProblemInput>();
+    const refuse = (field: string, code: FieldProblemCode, params?: ProblemParams) => problems.set(field, { field, code, ...(params ? { params } : {}) });
+    const role = { role: cmd.role };
     if (isProgrammeRole(cmd.role)) {
-      if (programmeIds.length === 0) problems.programmeIds = `a ${cmd.role} needs at least one programme`;
-      if (cmd.organisationId) problems.organisationId = `a ${cmd.role} belongs to programmes, not to an organisation`;
-      if (cmd.canSign) problems.canSign = 'only partner and facilitator accounts sign for an organisation';
+      if (programmeIds.length === 0) refuse('programmeIds', 'account.programme_required', role);
+      if (cmd.organisationId) refuse('organisationId', 'account.organisation_not_allowed', role);
+      if (cmd.canSign) refuse('canSign', 'account.signing_not_allowed');
     } else {
-      if (!cmd.organisationId) problems.organisationId = `a ${cmd.role} needs an organisation`;
-      if (programmeIds.length > 0) problems.programmeIds = `a ${cmd.role} sees the quarters of its organisation, not programmes`;
+      if (!cmd.organisationId) refuse('organisationId', 'account.organisation_required', role);
+      if (programmeIds.length > 0) refuse('programmeIds', 'account.programmes_not_allowed', role);
     }
     // An admin hands out only what it holds; anything else reads as unknown, not as forbidden.
     const foreign = programmeIds.find((p) => !actor.programmeIds.includes(p));
-    if (foreign !== undefined) problems.programmeIds = `unknown programme "${foreign}"`;
+    if (foreign !== undefined) refuse('programmeIds', 'programme.unknown', { id: foreign });
     if (cmd.organisationId && !(await this.scope.visible(actor, 'organisation', cmd.organisationId)).visible) {
-      problems.organisationId = `unknown organisation "${cmd.organisationId}"`;
+      refuse('organisationId', 'organisation.unknown', { id: cmd.organisationId });
     }
-    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+    if (problems.size > 0) throw invalidFields(...problems.values());
 
     const passwordHash = await hashPassword(cmd.password);
     try {
@@ -91,7 +104,7 @@ export class AccountsService {
       });
       return account;
     } catch (err) {
-      if (isUniqueViolation(err)) throw rpcError(409, 'An account with this e-mail address exists', { email: 'an account with this e-mail address exists' });
+      if (isUniqueViolation(err)) throw problem('account.exists', {}, [{ field: 'email', code: 'account.email_taken' }]);
       throw err;
     }
   }
@@ -103,7 +116,7 @@ export class AccountsService {
   }
 
   async get(actor: Actor, id: string): Promise<AccountDto> {
-    await this.scope.requireVisible(actor, 'account', id, 'Account');
+    await this.scope.requireVisible(actor, 'account', id);
     return this.toDto(await this.accounts.findOneByOrFail({ id }));
   }
 

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, type Repository } from 'typeorm';
 import type { AccountDto, LoginCommand, ResolveExternalPrincipalQuery, ResolvePrincipalQuery, SessionIssued } from '@genq/contracts';
-import { isUniqueViolation, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, problem } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { Programme } from '../programmes/entities/programme.entity';
 import { ScopeService } from '../scope/scope.service';
@@ -17,8 +17,8 @@ import { hashPassword, verifyNothing, verifyPassword } from './passwords';
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
 /** One message for every failed login: it must not tell a wrong password from an unknown, locked or disabled account. */
-const invalidLogin = () => rpcError(401, 'Invalid e-mail address or password');
-const invalidSession = () => rpcError(401, 'The session has ended; please sign in again');
+const invalidLogin = () => problem('auth.invalid_credentials');
+const invalidSession = () => problem('auth.session_ended');
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 const secondsFrom = (from: Date, seconds: number): Date => new Date(from.getTime() + seconds * 1000);
@@ -164,7 +164,7 @@ export class IdentityService implements OnApplicationBootstrap {
   async resolveExternalPrincipal(q: ResolveExternalPrincipalQuery): Promise<AccountDto> {
     if (typeof q?.email !== 'string') throw invalidSession();
     const account = await this.accounts.findOneBy({ email: normaliseEmail(q.email) });
-    if (!account || account.disabledAt) throw rpcError(401, 'No GenQ account for this identity');
+    if (!account || account.disabledAt) throw problem('auth.no_account');
     return this.accountsService.toDto(account);
   }
 

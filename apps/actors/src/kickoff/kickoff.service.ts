@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import type { Actor, ActorsDeliverables, KickoffPerson, KickoffRecordDto, RecordKickoffCommand } from '@genq/contracts';
-import { isUniqueViolation, recordEvent, rpcError } from '@genq/service-kit';
+import type {
+  Actor,
+  ActorsDeliverables,
+  FieldProblemCode,
+  FieldProblemInput,
+  KickoffPerson,
+  KickoffRecordDto,
+  ProblemParams,
+  RecordKickoffCommand,
+} from '@genq/contracts';
+import { invalidFields, isUniqueViolation, problem, recordEvent } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { QuarterMembership } from '../organisations/entities/quarter-membership.entity';
@@ -31,11 +40,11 @@ export class KickoffService {
 
   async record(actor: Actor, quarterId: string, cmd: RecordKickoffCommand): Promise<KickoffRecordDto> {
     requireRole(actor, PARTICIPATION_WRITERS);
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
     try {
       return await this.records.manager.transaction(async (em) => {
         if (await em.getRepository(KickoffRecord).existsBy({ quarterId })) {
-          throw rpcError(409, 'The kick-off of this quarter is recorded already');
+          throw problem('kickoff.already_recorded');
         }
         const people = await this.team(em, actor, quarterId, cmd);
         const saved = await em.getRepository(KickoffRecord).save(
@@ -56,7 +65,7 @@ export class KickoffService {
         return record;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw rpcError(409, 'The kick-off of this quarter is recorded already');
+      if (isUniqueViolation(err)) throw problem('kickoff.already_recorded');
       throw err;
     }
   }
@@ -68,7 +77,7 @@ export class KickoffService {
   }
 
   async get(actor: Actor, quarterId: string): Promise<KickoffRecordDto | null> {
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
     const record = await this.records.findOneBy({ quarterId });
     if (!record) return null;
     return toKickoffDto(record, await peopleOf(this.records.manager, [record.housingCompanyLeadId, record.municipalityLeadId, record.facilitatorId]));
@@ -81,10 +90,11 @@ export class KickoffService {
    * the facilitator's organisation takes part as facilitator (added if it does not yet).
    */
   private async team(em: EntityManager, actor: Actor, quarterId: string, cmd: RecordKickoffCommand): Promise<Map<string, KickoffPerson>> {
-    const problems: Record<string, string> = {};
+    const problems = new Map<string, FieldProblemInput>();
+    const refuse = (field: string, code: FieldProblemCode, params?: ProblemParams) => problems.set(field, { field, code, ...(params ? { params } : {}) });
     for (const field of ['date', 'declarationSignedOn'] as const) {
-      if (!isCalendarDate(cmd[field])) problems[field] = `${field} must be a date YYYY-MM-DD`;
-      else if (cmd[field] > today()) problems[field] = `${field} must not lie in the future`;
+      if (!isCalendarDate(cmd[field])) refuse(field, 'validation.isDateString');
+      else if (cmd[field] > today()) refuse(field, 'date.in_future');
     }
     const ids = { housingCompanyLeadId: cmd.housingCompanyLeadId, municipalityLeadId: cmd.municipalityLeadId, facilitatorId: cmd.facilitatorId };
     const people = await peopleOf(em, Object.values(ids));
@@ -92,17 +102,17 @@ export class KickoffService {
     const membershipOf = (organisationId: string) => memberships.find((m) => m.organisationId === organisationId);
     for (const [field, id] of Object.entries(ids)) {
       const person = people.get(id);
-      if (!person || !(await this.scope.visible(actor, 'person', id)).visible) problems[field] = `unknown person "${id}"`;
+      if (!person || !(await this.scope.visible(actor, 'person', id)).visible) refuse(field, 'person.unknown', { id });
       else if (field !== 'facilitatorId' && !membershipOf(person.organisationId)) {
-        problems[field] = `${person.name} belongs to ${person.organisationName}, which does not take part in this quarter`;
+        refuse(field, 'kickoff.lead_not_taking_part', { name: person.name, organisation: person.organisationName });
       }
     }
     const company = people.get(cmd.housingCompanyLeadId);
     const municipality = people.get(cmd.municipalityLeadId);
-    if (!problems.municipalityLeadId && company && municipality && company.organisationId === municipality.organisationId) {
-      problems.municipalityLeadId = 'the project leads must come from two organisations (housing company and municipality)';
+    if (!problems.has('municipalityLeadId') && company && municipality && company.organisationId === municipality.organisationId) {
+      refuse('municipalityLeadId', 'kickoff.leads_same_organisation');
     }
-    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+    if (problems.size > 0) throw invalidFields(...problems.values());
 
     const repo = em.getRepository(QuarterMembership);
     for (const lead of [company!, municipality!]) {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Actor, ListQuery, NotificationDto, NotificationRequest, Page } from '@genq/contracts';
-import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { isUniqueViolation, pageOf, problem } from '@genq/service-kit';
 import { ScopeService } from '../scope/scope.service';
 import { Notification } from './entities/notification.entity';
 
@@ -47,7 +47,7 @@ export class NotificationsService {
 
   async markSent(id: string): Promise<NotificationDto> {
     const n = await this.notifications.findOneBy({ id });
-    if (!n) throw rpcError(404, `Notification ${id} not found`);
+    if (!n) throw problem('notification.not_found', { id });
     if (n.status !== 'sent') await this.notifications.update({ id }, { status: 'sent', sentAt: new Date() });
     return toDto(await this.notifications.findOneByOrFail({ id }));
   }

@@ -7,12 +7,13 @@ import {
   type Actor,
   type AddMembershipCommand,
   type CreateOrganisationCommand,
+  type FieldProblemInput,
   type ListQuery,
   type MembershipDto,
   type OrganisationDto,
   type Page,
 } from '@genq/contracts';
-import { isUniqueViolation, pageOf, rpcError } from '@genq/service-kit';
+import { invalidFields, isUniqueViolation, pageOf, problem } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { Person } from '../people/entities/person.entity';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -45,7 +46,7 @@ export class OrganisationsService {
     requireRole(actor, ['programme_admin']);
     // A programme outside the actor's scope reads exactly like one that does not exist.
     if (!actor.programmeIds.includes(cmd.programmeId) || !(await this.programmes.exists(cmd.programmeId))) {
-      throw rpcError(400, 'Validation failed', { programmeId: `unknown programme "${cmd.programmeId}"` });
+      throw invalidFields({ field: 'programmeId', code: 'programme.unknown', params: { id: cmd.programmeId } });
     }
     try {
       return await this.organisations.manager.transaction(async (em) => {
@@ -55,13 +56,13 @@ export class OrganisationsService {
         return created;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw rpcError(409, 'This organisation is already registered in the programme', { name: 'already registered in this programme' });
+      if (isUniqueViolation(err)) throw problem('organisation.already_registered', {}, [{ field: 'name', code: 'organisation.name_taken' }]);
       throw err;
     }
   }
 
   async get(actor: Actor, id: string): Promise<OrganisationDto> {
-    await this.scope.requireVisible(actor, 'organisation', id, 'Organisation');
+    await this.scope.requireVisible(actor, 'organisation', id);
     return toOrganisationDto(await this.organisations.findOneByOrFail({ id }));
   }
 
@@ -77,7 +78,7 @@ export class OrganisationsService {
 
   async addMembership(actor: Actor, quarterId: string, cmd: AddMembershipCommand): Promise<MembershipDto> {
     requireRole(actor, ['programme_admin']);
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
     const organisationId = await this.organisationOfMembership(actor, cmd);
     try {
       return await this.memberships.manager.transaction(async (em) => {
@@ -91,7 +92,7 @@ export class OrganisationsService {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw rpcError(409, 'The organisation already takes part in this quarter', { organisationId: 'already takes part in this quarter' });
+        throw problem('membership.exists', {}, [{ field: 'organisationId', code: 'membership.taking_part_already' }]);
       }
       throw err;
     }
@@ -99,27 +100,27 @@ export class OrganisationsService {
 
   /** The organisation that takes part: the one named, or the named person's; a person must belong to the organisation named with it. */
   private async organisationOfMembership(actor: Actor, cmd: AddMembershipCommand): Promise<string> {
-    const problems: Record<string, string> = {};
+    const problems: FieldProblemInput[] = [];
     let person: Person | null = null;
     if (cmd.personId) {
       person = (await this.scope.visible(actor, 'person', cmd.personId)).visible ? await this.people.findOneBy({ id: cmd.personId }) : null;
-      if (!person) problems.personId = `unknown person "${cmd.personId}"`;
+      if (!person) problems.push({ field: 'personId', code: 'person.unknown', params: { id: cmd.personId } });
     }
     if (cmd.organisationId) {
       if (!(await this.scope.visible(actor, 'organisation', cmd.organisationId)).visible) {
-        problems.organisationId = `unknown organisation "${cmd.organisationId}"`;
+        problems.push({ field: 'organisationId', code: 'organisation.unknown', params: { id: cmd.organisationId } });
       } else if (person && person.organisationId !== cmd.organisationId) {
-        problems.personId = 'the person does not belong to this organisation';
+        problems.push({ field: 'personId', code: 'membership.person_not_in_organisation' });
       }
     } else if (!cmd.personId) {
-      problems.organisationId = 'name an organisation or a person (organisationId or personId)';
+      problems.push({ field: 'organisationId', code: 'membership.organisation_or_person' });
     }
-    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+    if (problems.length > 0) throw invalidFields(...problems);
     return cmd.organisationId ?? person!.organisationId;
   }
 
   async listMemberships(actor: Actor, quarterId: string): Promise<Page<MembershipDto>> {
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
     const rows = await this.memberships.find({ where: { quarterId } });
     const data = await Promise.all(rows.map((m) => this.toMembershipDto(m)));
     // Lead partner first, then co-partners...: the order of MEMBERSHIP_ROLES, then by name.

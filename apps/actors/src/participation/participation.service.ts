@@ -14,7 +14,7 @@ import {
   type ParticipationRecordDto,
   type Page,
 } from '@genq/contracts';
-import { isUniqueViolation, recordEvent, rpcError } from '@genq/service-kit';
+import { invalidFields, isUniqueViolation, problem, recordEvent } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { Programme } from '../programmes/entities/programme.entity';
 import { Quarter } from '../quarters/entities/quarter.entity';
@@ -64,8 +64,8 @@ export class ParticipationService {
 
   async create(actor: Actor, quarterId: string, cmd: CreateParticipationEventCommand): Promise<ParticipationEventDto> {
     requireRole(actor, PARTICIPATION_WRITERS);
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
-    if (!isCalendarDate(cmd.date)) throw rpcError(400, 'Validation failed', { date: 'date must be a date YYYY-MM-DD' });
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
+    if (!isCalendarDate(cmd.date)) throw invalidFields({ field: 'date', code: 'validation.isDateString' });
     const participants = Object.fromEntries(AGE_GROUPS.map((g) => [g, cmd.participants?.[g] ?? 0])) as ParticipantsByAgeGroup;
     return this.events.manager.transaction(async (em) => {
       const saved = await em.getRepository(ParticipationEvent).save(
@@ -94,17 +94,15 @@ export class ParticipationService {
    */
   async close(actor: Actor, quarterId: string, cmd: CloseParticipationCommand): Promise<ParticipationRecordDto> {
     requireRole(actor, PARTICIPATION_WRITERS);
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
-    const problems: Record<string, string> = {};
-    if (!isCalendarDate(cmd.closedOn)) problems.closedOn = 'closedOn must be a date YYYY-MM-DD';
-    else if (cmd.closedOn > today()) problems.closedOn = 'closedOn must not lie in the future';
-    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
+    if (!isCalendarDate(cmd.closedOn)) throw invalidFields({ field: 'closedOn', code: 'validation.isDateString' });
+    if (cmd.closedOn > today()) throw invalidFields({ field: 'closedOn', code: 'date.in_future' });
     try {
       return await this.events.manager.transaction(async (em) => {
-        if (await em.getRepository(ParticipationRecord).existsBy({ quarterId })) throw rpcError(409, 'The participation phase of this quarter is closed already');
+        if (await em.getRepository(ParticipationRecord).existsBy({ quarterId })) throw problem('participation.already_closed');
         const figures = await participationFigures(em, quarterId);
         const events = figures.years.reduce((n, y) => n + y.events, 0);
-        if (events === 0) throw rpcError(409, 'Record at least one participation event before closing the participation phase');
+        if (events === 0) throw problem('participation.no_event');
         const saved = await em.getRepository(ParticipationRecord).save(
           em.getRepository(ParticipationRecord).create({
             quarterId,
@@ -125,21 +123,21 @@ export class ParticipationService {
         return record;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw rpcError(409, 'The participation phase of this quarter is closed already');
+      if (isUniqueViolation(err)) throw problem('participation.already_closed');
       throw err;
     }
   }
 
   /** The quarter's participation record, or null while the phase is open. */
   async record(actor: Actor, quarterId: string): Promise<ParticipationRecordDto | null> {
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
     const record = await this.events.manager.getRepository(ParticipationRecord).findOneBy({ quarterId });
     return record ? toParticipationRecordDto(record, await participationFigures(this.events.manager, quarterId)) : null;
   }
 
   /** The quarter's events, newest first. */
   async list(actor: Actor, quarterId: string): Promise<Page<ParticipationEventDto>> {
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
     const rows = await this.events.find({ where: { quarterId }, order: { date: 'DESC', createdAt: 'DESC' } });
     return { data: rows.map(toParticipationEventDto), total: rows.length };
   }
@@ -150,7 +148,7 @@ export class ParticipationService {
    * every time, so asking again gives the same figures.
    */
   async figures(actor: Actor, quarterId: string): Promise<ParticipationFigures> {
-    await this.scope.requireVisible(actor, 'quarter', quarterId, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', quarterId);
     return participationFigures(this.events.manager, quarterId);
   }
 }

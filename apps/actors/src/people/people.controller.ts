@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PeoplePatterns, type ScopedGet, type ScopedListQuery } from '@genq/contracts';
 import { CreatePersonMessage, UpdatePersonMessage } from '@genq/dto';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields } from '@genq/service-kit';
 import { requireActor } from '../scope/actor';
 import { PeopleService } from './people.service';
 
@@ -36,7 +36,7 @@ export class PeopleController {
   /** The gateway's signer asks this for the signed-in account; no actor, as it decides what the actor may do. */
   @MessagePattern(PeoplePatterns.ofAccount)
   ofAccount(@Payload() q: { accountId?: unknown }) {
-    if (typeof q?.accountId !== 'string' || q.accountId.length === 0 || q.accountId.length > 36) throw rpcError(400, 'Validation failed', { accountId: 'accountId must be a string' });
+    if (typeof q?.accountId !== 'string' || q.accountId.length === 0 || q.accountId.length > 36) throw invalidFields({ field: 'accountId', code: 'validation.isString' });
     return this.people.ofAccount(q.accountId);
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { Actor, CreatePersonCommand, ListQuery, Page, PersonDto, PersonOfAccount, UpdatePersonCommand } from '@genq/contracts';
-import { isUniqueViolation, pageOf, rpcError, type AuditEntryInput } from '@genq/service-kit';
+import type { Actor, CreatePersonCommand, FieldProblemInput, ListQuery, Page, PersonDto, PersonOfAccount, UpdatePersonCommand } from '@genq/contracts';
+import { invalidFields, isUniqueViolation, pageOf, type AuditEntryInput } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { Account } from '../identity/entities/account.entity';
 import { requireRole } from '../scope/actor';
@@ -58,7 +58,7 @@ export class PeopleService {
   /** Replaces the editable fields; returns the person before and after, for the audit log. */
   async update(actor: Actor, id: string, cmd: UpdatePersonCommand): Promise<{ before: PersonDto; after: PersonDto }> {
     requireRole(actor, PEOPLE_WRITERS);
-    await this.scope.requireVisible(actor, 'person', id, 'Person');
+    await this.scope.requireVisible(actor, 'person', id);
     const person = await this.people.findOneByOrFail({ id });
     const before = toPersonDto(person);
     await this.check(actor, cmd, id);
@@ -67,7 +67,7 @@ export class PeopleService {
   }
 
   async get(actor: Actor, id: string): Promise<PersonDto> {
-    await this.scope.requireVisible(actor, 'person', id, 'Person');
+    await this.scope.requireVisible(actor, 'person', id);
     return toPersonDto(await this.people.findOneByOrFail({ id }));
   }
 
@@ -101,22 +101,22 @@ export class PeopleService {
 
   /** Field problems as 400: an organisation or account outside the actor's scope reads as unknown. */
   private async check(actor: Actor, cmd: CreatePersonCommand, personId: string | null): Promise<void> {
-    const problems: Record<string, string> = {};
-    if (!cmd.name?.trim()) problems.name = 'name must not be empty';
+    const problems: FieldProblemInput[] = [];
+    if (!cmd.name?.trim()) problems.push({ field: 'name', code: 'validation.isNotEmpty' });
     if (!(await this.scope.visible(actor, 'organisation', cmd.organisationId)).visible) {
-      problems.organisationId = `unknown organisation "${cmd.organisationId}"`;
+      problems.push({ field: 'organisationId', code: 'organisation.unknown', params: { id: cmd.organisationId } });
     }
     if (cmd.accountId) {
       const account = (await this.scope.visible(actor, 'account', cmd.accountId)).visible ? await this.accounts.findOneBy({ id: cmd.accountId }) : null;
-      if (!account) problems.accountId = `unknown account "${cmd.accountId}"`;
+      if (!account) problems.push({ field: 'accountId', code: 'account.unknown', params: { id: cmd.accountId } });
       // Signing for an organisation through someone else's account would be a way around the authority.
-      else if (account.organisationId !== cmd.organisationId) problems.accountId = "the account must belong to the person's organisation";
+      else if (account.organisationId !== cmd.organisationId) problems.push({ field: 'accountId', code: 'person.account_other_organisation' });
       else {
         const linked = await this.people.findOneBy({ accountId: cmd.accountId });
-        if (linked && linked.id !== personId) problems.accountId = 'the account is linked to another person already';
+        if (linked && linked.id !== personId) problems.push({ field: 'accountId', code: 'person.account_linked' });
       }
     }
-    if (Object.keys(problems).length > 0) throw rpcError(400, 'Validation failed', problems);
+    if (problems.length > 0) throw invalidFields(...problems);
   }
 
   /** Saves the person and records the change's audit entry in the same transaction. */
@@ -128,7 +128,7 @@ export class PeopleService {
         return after;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw rpcError(400, 'Validation failed', { accountId: 'the account is linked to another person already' });
+      if (isUniqueViolation(err)) throw invalidFields({ field: 'accountId', code: 'person.account_linked' });
       throw err;
     }
   }

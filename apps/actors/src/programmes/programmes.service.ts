@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import type { Actor, ListQuery, Page, ProgrammeDto } from '@genq/contracts';
 import type { UpsertProgrammeDto } from '@genq/dto';
-import { pageOf, rpcError } from '@genq/service-kit';
+import { pageOf, problem } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { AccountsService } from '../identity/accounts.service';
 import { requireRole } from '../scope/actor';
@@ -34,7 +34,7 @@ export class ProgrammesService {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(Programme);
       const existing = await repo.findOneBy({ id: dto.id });
-      if (existing && !actor.programmeIds.includes(dto.id)) throw rpcError(404, `Programme ${dto.id} not found`);
+      if (existing && !actor.programmeIds.includes(dto.id)) throw problem('programme.not_found', { id: dto.id });
       const before = existing ? toProgrammeDto(existing) : null;
       const saved = await repo.save(repo.merge(existing ?? repo.create(), dto));
       if (!existing) await this.accounts.grantProgramme(actor.userId, saved.id, m);
@@ -45,13 +45,13 @@ export class ProgrammesService {
   }
 
   async getScoped(actor: Actor, id: string): Promise<ProgrammeDto> {
-    await this.scope.requireVisible(actor, 'programme', id, 'Programme');
+    await this.scope.requireVisible(actor, 'programme', id);
     return this.get(id);
   }
 
   async get(id: string): Promise<ProgrammeDto> {
     const p = await this.programmes.findOneBy({ id });
-    if (!p) throw rpcError(404, `Programme ${id} not found`);
+    if (!p) throw problem('programme.not_found', { id });
     return toProgrammeDto(p);
   }
 

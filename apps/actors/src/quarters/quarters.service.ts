@@ -11,9 +11,9 @@ import type {
   QuarterDto,
   UpdateQuarterDetailsCommand,
 } from '@genq/contracts';
-import { boundaryProblem } from '@genq/contracts';
+import { boundaryProblem, type FieldProblemInput } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
-import { isUniqueViolation, pageOf, recordEvent, recordEventsOnce, rpcError } from '@genq/service-kit';
+import { invalidFields, isUniqueViolation, listProblem, pageOf, problem, recordEvent, recordEventsOnce } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
@@ -74,13 +74,13 @@ export class QuartersService {
   async create(actor: Actor, dto: CreateQuarterDto): Promise<CreateQuarterResult> {
     requireRole(actor, ['programme_admin']);
     // Another office's programme reads exactly like one that does not exist.
+    const problems: FieldProblemInput[] = [];
     if (!actor.programmeIds.includes(dto.programmeId) || !(await this.programmes.exists(dto.programmeId))) {
-      throw rpcError(400, 'Validation failed', { programmeId: `unknown programme "${dto.programmeId}"` });
+      problems.push({ field: 'programmeId', code: 'programme.unknown', params: { id: dto.programmeId } });
     }
     const startedAt = dto.startedAt ? new Date(dto.startedAt) : new Date();
-    if (startedAt.getTime() > Date.now() + 60_000) {
-      throw rpcError(400, 'Validation failed', { startedAt: 'startedAt must not be in the future' });
-    }
+    if (startedAt.getTime() > Date.now() + 60_000) problems.push({ field: 'startedAt', code: 'date.in_future' });
+    if (problems.length > 0) throw invalidFields(...problems);
     const naturalKey = naturalKeyOf(dto);
     const existing = await this.quarters.findOneBy({ naturalKey });
     if (existing) return this.repeatOrConflict(existing, dto);
@@ -155,21 +155,19 @@ export class QuartersService {
       normalise(existing.housingCompany) === normalise(dto.housingCompany) &&
       (existing.kreis ?? '') === (dto.kreis?.trim() ?? '');
     if (!same) {
-      throw rpcError(409, `Quarter "${existing.name}" in ${existing.municipality} is already registered in this programme`, {
-        name: 'a quarter with this name already exists in this municipality and programme',
-      });
+      throw problem('quarter.already_registered', { name: existing.name, municipality: existing.municipality }, [{ field: 'name', code: 'quarter.name_taken' }]);
     }
     return { quarter: toQuarterDto(existing), created: false };
   }
 
   async get(id: string): Promise<QuarterDto> {
     const q = await this.quarters.findOneBy({ id });
-    if (!q) throw rpcError(404, `Quarter ${id} not found`);
+    if (!q) throw problem('quarter.not_found', { id });
     return toQuarterDto(q);
   }
 
   async getScoped(actor: Actor, id: string): Promise<QuarterDto> {
-    await this.scope.requireVisible(actor, 'quarter', id, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', id);
     return this.get(id);
   }
 
@@ -180,10 +178,10 @@ export class QuartersService {
    */
   async updateDetails(actor: Actor, id: string, cmd: UpdateQuarterDetailsCommand): Promise<{ before: QuarterDto; after: QuarterDto }> {
     requireRole(actor, ['programme_admin', 'partner', 'facilitator']);
-    await this.scope.requireVisible(actor, 'quarter', id, 'Quarter');
+    await this.scope.requireVisible(actor, 'quarter', id);
     if (cmd.boundary !== undefined && cmd.boundary !== null) {
-      const problem = boundaryProblem(cmd.boundary);
-      if (problem) throw rpcError(400, 'Validation failed', { boundary: problem });
+      const bad = boundaryProblem(cmd.boundary);
+      if (bad) throw invalidFields(bad);
     }
     return this.quarters.manager.transaction(async (em) => {
       const repo = em.getRepository(Quarter);
@@ -205,7 +203,7 @@ export class QuartersService {
     // `overdue` is derived from the read model's `overdueSince`, not a column of its own.
     const { overdue, ...filter } = query.filter ?? {};
     if (overdue !== undefined && overdue !== null && overdue !== '') {
-      if (typeof overdue !== 'boolean') throw rpcError(400, 'Invalid list query', { overdue: 'must be true or false' });
+      if (typeof overdue !== 'boolean') throw listProblem({ field: 'overdue', code: 'validation.isBoolean' });
       qb.andWhere(overdue ? 'q.overdueSince IS NOT NULL' : 'q.overdueSince IS NULL');
     }
     const page = await pageOf(qb, { ...query, filter }, {

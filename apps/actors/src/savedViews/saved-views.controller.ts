@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { SavedViewPatterns, type Actor } from '@genq/contracts';
 import { CreateSavedViewMessage } from '@genq/dto';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields } from '@genq/service-kit';
 import { requireActor } from '../scope/actor';
 import { SavedViewsService } from './saved-views.service';
 
@@ -14,7 +14,7 @@ export class SavedViewsController {
   @MessagePattern(SavedViewPatterns.list)
   list(@Payload() q: { actor: Actor; resource?: string }) {
     const resource = q?.resource;
-    if (resource !== undefined && resource !== null && typeof resource !== 'string') throw rpcError(400, 'Validation failed', { resource: 'resource must be a string' });
+    if (resource !== undefined && resource !== null && typeof resource !== 'string') throw invalidFields({ field: 'resource', code: 'validation.isString' });
     return this.views.list(requireActor(q?.actor), resource || undefined);
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Actor, CreateSavedViewCommand, SavedViewChange, SavedViewDto } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields, problem } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
 import { SavedView } from './entities/saved-view.entity';
@@ -47,9 +47,9 @@ export class SavedViewsService {
 
   async create(actor: Actor, cmd: CreateSavedViewCommand): Promise<SavedViewChange> {
     const name = cmd.name.trim().replace(/\s+/g, ' ');
-    if (!name) throw rpcError(400, 'Validation failed', { name: 'name is required' });
+    if (!name) throw invalidFields({ field: 'name', code: 'validation.required' });
     if ((await this.views.countBy({ role: actor.role, resource: cmd.resource })) >= MAX_VIEWS_PER_LIST) {
-      throw rpcError(400, 'Validation failed', { name: `at most ${MAX_VIEWS_PER_LIST} views per list; delete one first` });
+      throw invalidFields({ field: 'name', code: 'saved_view.limit_reached', params: { max: MAX_VIEWS_PER_LIST } });
     }
     const programmeId = await this.programmeOf(actor);
     return this.views.manager.transaction(async (em) => {
@@ -76,9 +76,9 @@ export class SavedViewsService {
   async remove(actor: Actor, id: string): Promise<SavedViewChange> {
     const view = await this.views.findOneBy({ id });
     const admin = actor.role === 'programme_admin';
-    if (!view || (!admin && view.role !== actor.role)) throw rpcError(404, `Saved view ${id} not found`);
+    if (!view || (!admin && view.role !== actor.role)) throw problem('saved_view.not_found', { id });
     if (!admin && view.createdBy !== actor.userId) {
-      throw rpcError(403, 'Only the person who saved this view, or the programme office, may delete it');
+      throw problem('saved_view.delete_forbidden');
     }
     const programmeId = await this.programmeOf(actor);
     const before = toSavedViewDto(view);

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { problem } from '@genq/service-kit';
 
 /** One definition for every service: see @genq/service-kit. */
 export { requireActor } from '@genq/service-kit';
@@ -9,5 +9,5 @@ export { requireActor } from '@genq/service-kit';
  * at all gets 403 (what it may see is decided by scope, answered with 404).
  */
 export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw rpcError(403, `The role ${actor.role} may not do this`);
+  if (!roles.includes(actor.role)) throw problem('role.not_allowed', { role: actor.role });
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdentityPatterns, SCOPE_KINDS, type ScopeKind, type Visibility, type VisibilityQuery } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { IdentityPatterns, SCOPE_KINDS, type FieldProblemInput, type ScopeKind, type Visibility, type VisibilityQuery } from '@genq/contracts';
+import { invalidFields } from '@genq/service-kit';
 import { requireActor } from './actor';
 import { ScopeService } from './scope.service';
 
@@ -13,8 +13,11 @@ export class ScopeController {
   @MessagePattern(IdentityPatterns.visible)
   visible(@Payload() query: VisibilityQuery): Promise<Visibility> {
     const actor = requireActor(query?.actor);
-    if (!SCOPE_KINDS.includes(query.kind as ScopeKind)) throw rpcError(400, 'Validation failed', { kind: `kind must be one of ${SCOPE_KINDS.join(', ')}` });
-    if (typeof query.id !== 'string' || query.id.length === 0 || query.id.length > 200) throw rpcError(400, 'Validation failed', { id: 'id must be a string' });
+    const problems: FieldProblemInput[] = [];
+    if (!SCOPE_KINDS.includes(query.kind as ScopeKind)) problems.push({ field: 'kind', code: 'validation.isIn', params: { values: SCOPE_KINDS.join(', ') } });
+    if (typeof query.id !== 'string' || query.id.length === 0) problems.push({ field: 'id', code: typeof query.id === 'string' ? 'validation.isNotEmpty' : 'validation.isString' });
+    else if (query.id.length > 200) problems.push({ field: 'id', code: 'validation.maxLength', params: { max: 200 } });
+    if (problems.length > 0) throw invalidFields(...problems);
     return this.scope.visible(actor, query.kind, query.id);
   }
 }

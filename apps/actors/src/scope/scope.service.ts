@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { isProgrammeRole, type Actor, type ScopeKind, type Visibility } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { problem } from '@genq/service-kit';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { AccountProgramme } from '../identity/entities/account-programme.entity';
 import { Account } from '../identity/entities/account.entity';
@@ -155,14 +155,14 @@ export class ScopeService {
         return { visible: false, exists: await qb.getExists() };
       }
       default:
-        throw rpcError(400, `Unknown scope kind ${String(kind)}`);
+        throw problem('scope.unknown_kind', { kind: String(kind) });
     }
   }
 
   /** Answers 404 unless the record is visible: outside their scope a user learns nothing, not even that it exists. */
-  async requireVisible(actor: Actor, kind: ScopeKind, id: string, label: string): Promise<Visibility> {
+  async requireVisible(actor: Actor, kind: ScopeKind, id: string): Promise<Visibility> {
     const v = await this.visible(actor, kind, id);
-    if (!v.visible) throw rpcError(404, `${label} ${id} not found`);
+    if (!v.visible) throw problem(`${kind}.not_found`, { id });
     return v;
   }
 

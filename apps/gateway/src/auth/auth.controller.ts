@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ALL_ROLES, IdentityPatterns, type SessionIssued } from '@genq/contracts';
 import { LoginDto, LogoutDto, RefreshDto } from '@genq/dto';
+import { problem } from '@genq/service-kit';
 import type { GatewayConfig } from '../config';
 import { ServiceClients } from '../services/service-clients';
 import { GATEWAY_CONFIG } from '../tokens';
@@ -73,7 +74,7 @@ export class AuthController {
 
   private requireLocalLogin(): void {
     if (this.config.auth.mode !== 'local') {
-      throw new NotFoundException({ statusCode: 404, message: 'Sign-in is delegated to the OpenID Connect provider' });
+      throw problem('auth.sign_in_delegated');
     }
   }
 

@@ -1,5 +1,6 @@
-import { createParamDecorator, InternalServerErrorException, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@genq/contracts';
+import { problem } from '@genq/service-kit';
 import type { GatewayRequest, Principal } from './request-context';
 
 /** The acting user that service calls carry (the services check writes against it again). */
@@ -17,7 +18,7 @@ export function actorOf(principal: Principal, requestId?: string): Actor {
 function principalOf(ctx: ExecutionContext): { principal: Principal; requestId?: string } {
   const req = ctx.switchToHttp().getRequest<GatewayRequest>();
   // Only a route without a policy (or a public one) can get here without a principal: a bug.
-  if (!req.principal) throw new InternalServerErrorException({ statusCode: 500, message: 'Internal server error' });
+  if (!req.principal) throw problem('internal.error');
   return { principal: req.principal, requestId: req.requestId };
 }
 

@@ -1,40 +1,23 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  HttpException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { HttpException, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { IdentityPatterns, type AccountDto, type ScopeKind, type Visibility } from '@genq/contracts';
+import { IdentityPatterns, type AccountDto, type FieldProblemCode, type ScopeKind, type Visibility } from '@genq/contracts';
+import { invalidFields, problem } from '@genq/service-kit';
 import { ServiceClients } from '../services/service-clients';
 import { AccessTokens, InvalidTokenError } from './access-tokens';
 import { actorOf } from './current-actor';
 import { POLICY_KEY, PUBLIC_KEY, type PolicyOptions, type ScopeRef } from './policy';
 import { currentRequest, type GatewayRequest, type Principal } from './request-context';
 
-/** What ids of each kind look like: anything else is refused before it reaches a service. */
-const ID_FORMATS: Record<ScopeKind, { pattern: RegExp; message: string }> = {
-  quarter: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
-  organisation: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
-  person: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
-  account: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
-  programme: { pattern: /^[a-z0-9][a-z0-9-]{1,98}$/, message: 'must be a programme id' },
-  audit_entry: { pattern: /^[1-9][0-9]{0,14}$/, message: 'must be a positive whole number' },
-};
-
-const LABELS: Record<ScopeKind, string> = {
-  quarter: 'Quarter',
-  organisation: 'Organisation',
-  person: 'Person',
-  account: 'Account',
-  programme: 'Programme',
-  audit_entry: 'Audit entry',
+/** What ids of each kind look like: anything else is refused before it reaches a service, with the field problem's code. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const ID_FORMATS: Record<ScopeKind, { pattern: RegExp; code: FieldProblemCode }> = {
+  quarter: { pattern: UUID, code: 'validation.isUUID' },
+  organisation: { pattern: UUID, code: 'validation.isUUID' },
+  person: { pattern: UUID, code: 'validation.isUUID' },
+  account: { pattern: UUID, code: 'validation.isUUID' },
+  programme: { pattern: /^[a-z0-9][a-z0-9-]{1,98}$/, code: 'programme.id_invalid' },
+  audit_entry: { pattern: /^[1-9][0-9]{0,14}$/, code: 'audit_entry.id_invalid' },
 };
 
 /**
@@ -65,7 +48,7 @@ export class PolicyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<GatewayRequest>();
     if (!policy) {
       this.logger.error(`${req.method} ${req.route?.path ?? req.path} declares no access policy; refused`);
-      throw new ForbiddenException({ statusCode: 403, message: 'This route declares no access policy' });
+      throw problem('route.no_policy');
     }
 
     const principal = await this.authenticate(req, context.switchToHttp().getResponse<Response>());
@@ -74,7 +57,7 @@ export class PolicyGuard implements CanActivate {
     if (ctx) ctx.principal = principal;
 
     if (!policy.roles.includes(principal.role)) {
-      throw new ForbiddenException({ statusCode: 403, message: `This is not open to the role ${principal.role}` });
+      throw problem('role.not_allowed', { role: principal.role });
     }
     await this.checkScope(policy, req, principal);
     return true;
@@ -83,7 +66,7 @@ export class PolicyGuard implements CanActivate {
   private async authenticate(req: GatewayRequest, res: Response): Promise<Principal> {
     const refuse = (error: string): never => {
       res.setHeader('WWW-Authenticate', `Bearer realm="genq", error="${error}"`);
-      throw new UnauthorizedException({ statusCode: 401, message: 'Sign in required, or the session has ended' });
+      throw problem('auth.required');
     };
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
@@ -115,7 +98,7 @@ export class PolicyGuard implements CanActivate {
       const format = ID_FORMATS[kind];
       if (source === 'params') {
         if (id === undefined || !format.pattern.test(id)) {
-          throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { [field]: `${field} ${format.message}` } });
+          throw invalidFields({ field, code: format.code });
         }
       } else if (id === undefined) {
         continue; // absent or not a string: the body's validation answers with the field's message
@@ -124,8 +107,8 @@ export class PolicyGuard implements CanActivate {
         ? await this.services.send<Visibility>('actors', IdentityPatterns.visible, { actor: actorOf(principal), kind, id })
         : { visible: false, exists: false };
       if (!v.visible && !(policy.mayCreate && !v.exists)) {
-        if (source === 'params') throw new NotFoundException({ statusCode: 404, message: `${LABELS[kind]} ${id} not found` });
-        throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { [field]: `unknown ${kind} "${id}"` } });
+        if (source === 'params') throw problem(`${kind}.not_found`, { id });
+        throw invalidFields({ field, code: `${kind}.unknown`, params: { id } });
       }
       if (ctx && v.visible) {
         if (v.programmeId !== undefined) ctx.programmeId = v.programmeId;

@@ -1,6 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { problem } from '@genq/service-kit';
 
 /**
  * Rate limits per client address, for HTTP routes only (the internal message transport is
@@ -18,9 +19,10 @@ export class HttpThrottlerGuard extends ThrottlerGuard {
     return `${throttlerName}:${tracker}`;
   }
 
-  /** The standard Retry-After (seconds), besides the library's per-limit variant. */
+  /** The standard Retry-After (seconds), besides the library's per-limit variant, and the same wait in the problem. */
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
-    return super.throwThrottlingException(context, detail);
+    const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+    throw problem('request.too_many', { retryAfter });
   }
 }

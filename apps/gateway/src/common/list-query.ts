@@ -1,6 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ListQuery, Page } from '@genq/contracts';
+import type { FieldProblemInput, ListQuery, Page } from '@genq/contracts';
+import { listProblem } from '@genq/service-kit';
 
 export interface RawListParams {
   filter?: string;
@@ -8,43 +8,43 @@ export interface RawListParams {
   range?: string;
 }
 
-function parseJson(name: string, raw: string, errors: Record<string, string>): unknown {
+function parseJson(field: string, raw: string, problems: FieldProblemInput[]): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    errors[name] = `${name} must be JSON`;
+    problems.push({ field, code: 'validation.isJSON' });
     return undefined;
   }
 }
 
 /** Parses react-admin simple-REST parameters: `filter={...}`, `sort=["field","ASC"]`, `range=[0,24]`. */
 export function parseListQuery(params: RawListParams): ListQuery {
-  const errors: Record<string, string> = {};
+  const problems: FieldProblemInput[] = [];
   const query: ListQuery = {};
   if (params.filter) {
-    const f = parseJson('filter', params.filter, errors);
+    const f = parseJson('filter', params.filter, problems);
     if (f !== undefined) {
-      if (typeof f !== 'object' || f === null || Array.isArray(f)) errors.filter = 'filter must be an object';
+      if (typeof f !== 'object' || f === null || Array.isArray(f)) problems.push({ field: 'filter', code: 'validation.isObject' });
       else query.filter = f as Record<string, unknown>;
     }
   }
   if (params.sort) {
-    const s = parseJson('sort', params.sort, errors);
+    const s = parseJson('sort', params.sort, problems);
     if (s !== undefined) {
       if (!Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'string' || (s[1] !== 'ASC' && s[1] !== 'DESC')) {
-        errors.sort = 'sort must be ["field", "ASC" | "DESC"]';
+        problems.push({ field: 'sort', code: 'list.sort_invalid' });
       } else query.sort = { field: s[0], order: s[1] };
     }
   }
   if (params.range) {
-    const r = parseJson('range', params.range, errors);
+    const r = parseJson('range', params.range, problems);
     if (r !== undefined) {
       if (!Array.isArray(r) || r.length !== 2 || !r.every((n) => Number.isInteger(n) && n >= 0) || r[1] < r[0]) {
-        errors.range = 'range must be [start, end] with 0 <= start <= end';
+        problems.push({ field: 'range', code: 'list.range_invalid' });
       } else query.range = { start: r[0], end: r[1] };
     }
   }
-  if (Object.keys(errors).length > 0) throw new BadRequestException({ statusCode: 400, message: 'Invalid list query', errors });
+  if (problems.length > 0) throw listProblem(...problems);
   return query;
 }
 

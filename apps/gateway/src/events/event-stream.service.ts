@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, ServiceUnavailableException, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { DEAD_LETTER_STREAM, EVENTS_STREAM, type DeadLetter } from '@genq/contracts';
-import { connectNats, listDeadLetters, type NatsConfig } from '@genq/service-kit';
+import { connectNats, listDeadLetters, problem, type NatsConfig } from '@genq/service-kit';
 
 export const GATEWAY_NATS_CONFIG = 'GATEWAY_NATS_CONFIG';
 
@@ -29,7 +29,7 @@ export class EventStreamService implements OnApplicationShutdown {
     const nc = await Promise.race([this.connecting, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
     if (!nc || nc.isClosed()) {
       this.logger.warn(`NATS at ${this.config.url} is not reachable`);
-      throw new ServiceUnavailableException({ statusCode: 503, message: 'The event stream (NATS) is temporarily unavailable' });
+      throw problem('service.unavailable');
     }
     return nc;
   }

@@ -1,8 +1,9 @@
-import { BadRequestException, Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_ROLES, ActorsPatterns, type Actor, type Page, type ProgrammeDto } from '@genq/contracts';
 import { UpsertProgrammeDto } from '@genq/dto';
+import { invalidFields } from '@genq/service-kit';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
@@ -32,7 +33,7 @@ export class ProgrammesController {
   @Policy({ roles: ['programme_admin'], scope: { programme: 'params.id' }, mayCreate: true })
   @ApiOkResponse({ description: 'Programme created or replaced; running quarters keep their calendar' })
   async upsert(@Param('id') id: string, @Body() dto: UpsertProgrammeDto, @CurrentActor() actor: Actor) {
-    if (dto.id !== id) throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { id: 'id must match the URL' } });
+    if (dto.id !== id) throw invalidFields({ field: 'id', code: 'programme.id_mismatch' });
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.upsertProgramme, { ...dto, actor });
   }
 }

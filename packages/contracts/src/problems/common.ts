@@ -22,6 +22,8 @@ export const commonProblems = {
   },
   'route.not_found': { status: 404, de: 'Diese Adresse gibt es nicht.', en: 'There is no such route.' },
   'method.not_allowed': { status: 405, de: 'Diese Methode ist hier nicht erlaubt.', en: 'This method is not allowed here.' },
+  /** A list's filter, sort or range is not one the list understands; `errors` says which and why. */
+  'list.invalid': { status: 400, de: 'Die Listenabfrage ist nicht gültig.', en: 'The list query is not valid.' },
   'record.exists': { status: 409, de: 'Ein Eintrag mit diesen Werten besteht bereits.', en: 'A record with these values already exists.' },
   'service.unavailable': {
     status: 503,
@@ -81,4 +83,21 @@ export const validationProblems = {
   'validation.matches': { de: 'hat nicht das erwartete Format.', en: 'does not have the expected format.' },
   'validation.isUrl': { de: 'muss eine URL sein.', en: 'must be a URL.' },
   'validation.isJSON': { de: 'muss JSON sein.', en: 'must be JSON.' },
+} satisfies Record<string, FieldProblemDefinition>;
+
+/**
+ * Field problems of a list query (react-admin's `filter`, `sort` and `range`), raised by the
+ * gateway's parser and the services' pageOf. `field` is `filter`, `sort`, `range` or the
+ * name of a filter.
+ */
+export const listFieldProblems = {
+  'list.sort_invalid': { de: 'muss die Form ["Feld", "ASC" | "DESC"] haben.', en: 'must be ["field", "ASC" | "DESC"].' },
+  'list.range_invalid': { de: 'muss die Form [Anfang, Ende] mit 0 <= Anfang <= Ende haben.', en: 'must be [start, end] with 0 <= start <= end.' },
+  'list.filter_value_invalid': {
+    de: 'Filterwerte müssen Texte, Zahlen, Wahrheitswerte oder Listen davon sein.',
+    en: 'Filter values must be strings, numbers, booleans or lists of them.',
+  },
+  'list.unknown_filter': { de: 'Nach diesem Feld kann diese Liste nicht gefiltert werden.', en: 'This list cannot be filtered by this field.' },
+  'list.unknown_sort': { de: 'Nach „{sort}“ kann diese Liste nicht sortiert werden.', en: 'This list cannot be sorted by "{sort}".' },
+  'list.sort_order_invalid': { de: 'Die Reihenfolge muss ASC oder DESC sein.', en: 'The order must be ASC or DESC.' },
 } satisfies Record<string, FieldProblemDefinition>;

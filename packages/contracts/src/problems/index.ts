@@ -2,7 +2,7 @@ import { accessFieldProblems, accessProblems } from './access';
 import { actorsFieldProblems, actorsProblems } from './actors';
 import { agreementsFieldProblems, agreementsProblems } from './agreements';
 import { analysisFieldProblems, analysisProblems } from './analysis';
-import { commonProblems, validationProblems } from './common';
+import { commonProblems, listFieldProblems, validationProblems } from './common';
 import { processFieldProblems, processProblems } from './process';
 import { fillTemplate } from './render';
 import { PROBLEM_TYPE_BASE, type FieldProblemDefinition, type Locale, type ProblemDefinition, type ProblemParams } from './types';
@@ -30,6 +30,7 @@ export type ProblemCode = keyof typeof PROBLEMS;
 /** Every field problem code (validation). */
 export const FIELD_PROBLEMS = {
   ...validationProblems,
+  ...listFieldProblems,
   ...accessFieldProblems,
   ...actorsFieldProblems,
   ...analysisFieldProblems,

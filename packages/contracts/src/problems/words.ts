@@ -35,6 +35,13 @@ export const PROBLEM_WORDS: Record<Locale, Record<string, Record<string, string>
   },
   en: {
     status: { sent_back: 'sent back' },
+    role: {
+      programme_admin: '"Programme office (administration)"',
+      operator: '"Programme office operator"',
+      facilitator: '"Facilitator"',
+      partner: '"Partner organisation"',
+      viewer: '"Read-only"',
+    },
     party: { housing_company: 'housing company', municipality: 'municipality', measure_owner: 'owner of a measure' },
   },
 };
