@@ -238,6 +238,10 @@ describe('who may do what, on every route', () => {
             mismatches.push(`${route.method} ${path} as ${who}: ${res.status}, expected ${want}: ${res.text.slice(0, 200)}`);
             continue;
           }
+          // A refusal the caller is let through to (expectedStatus gives the case's own status) says the case's code.
+          if (c.okCode && expectedStatus(route, -1, user, target, paramRef?.[0] as ScopeKind | undefined, req.body) === -1 && res.body?.code !== c.okCode) {
+            mismatches.push(`${route.method} ${path} as ${who}: code ${String(res.body?.code)}, expected ${c.okCode}: ${res.text.slice(0, 200)}`);
+          }
           if (res.status >= 200 && res.status < 300) {
             if (req.created && user) req.created(res.body, user);
             mismatches.push(...checkList(route, res, user, path));

@@ -43,6 +43,8 @@ export interface RouteCase {
   request: (ctx: CaseContext, target: string | undefined, user: ModelUser | undefined) => RouteRequest | Promise<RouteRequest>;
   /** The status of a call the caller may make. */
   ok: number;
+  /** For an `ok` that is a refusal (4xx): the problem code of the answer of every caller let through. */
+  okCode?: string;
 }
 
 /** Criteria of the default catalogue (genq-default@1.0.0), for set-ups that rate every one. */
