@@ -148,7 +148,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     expect(early.body).toMatchObject({
       code: 'agreement.not_certified',
       params: { action: 'file_annual_report' },
-      detail: 'Das Quartier ist nicht zertifiziert. Erst wenn die Zielvereinbarung genehmigt und zertifiziert ist, können Sie: einen Jahresbericht anlegen.',
+      detail: 'Das Quartier ist nicht zertifiziert: Sie können erst einen Jahresbericht anlegen, wenn die Zielvereinbarung genehmigt und das Quartier zertifiziert ist.',
     });
     const amendEarly = await as(lead, 'POST', `/quarters/${other.id}/amendments`, { description: 'x', reason: 'y', changes: [{ action: 'drop', measureId: measure.id }] }, 409);
     expect(amendEarly.body).toMatchObject({ code: 'agreement.not_certified', params: { action: 'amend_agreement' } });

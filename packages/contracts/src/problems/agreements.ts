@@ -62,29 +62,29 @@ export const agreementsProblems = {
   },
   'agreement.not_certified': {
     status: 409,
-    de: 'Das Quartier ist nicht zertifiziert. Erst wenn die Zielvereinbarung genehmigt und zertifiziert ist, können Sie: {action}.',
+    de: 'Das Quartier ist nicht zertifiziert: Sie können erst {action}, wenn die Zielvereinbarung genehmigt und das Quartier zertifiziert ist.',
     en: 'The quarter is not certified: you can {action} only once the Zielvereinbarung has been approved and certified.',
   },
   'agreement.no_approved_version': {
     status: 409,
-    de: 'Das Quartier hat keine genehmigte Zielvereinbarung (nötig für: {action}).',
+    de: 'Das Quartier hat keine genehmigte Zielvereinbarung: Ohne sie können Sie nicht {action}.',
     en: 'The quarter has no approved Zielvereinbarung to {action} against.',
   },
   // The certificate
   'certificate.not_found': { status: 404, de: 'Dieses Quartier hat kein Zertifikat.', en: 'This quarter has no certificate.' },
   'certificate.not_yet_issued': {
     status: 409,
-    de: 'Das Quartier hat noch kein Zertifikat. Erst nach der Zertifizierung können Sie: {action}.',
+    de: 'Das Quartier hat noch kein Zertifikat: Sie können erst nach der Zertifizierung {action}.',
     en: 'The quarter has no certificate yet: you cannot {action} before the certification.',
   },
   'certificate.withdrawn': {
     status: 409,
-    de: 'Das Quartier wurde aus dem Programm zurückgezogen. Nicht mehr möglich: {action}.',
+    de: 'Das Quartier wurde aus dem Programm zurückgezogen: Sie können nicht mehr {action}.',
     en: 'The quarter was withdrawn from the programme: you can no longer {action}.',
   },
   'certificate.expired': {
     status: 409,
-    de: 'Das Zertifikat des Zyklus {cycle} ist abgelaufen. Nicht mehr möglich: {action}.',
+    de: 'Das Zertifikat des Zyklus {cycle} ist abgelaufen: Sie können nicht mehr {action}.',
     en: 'The certificate of cycle {cycle} has expired: you can no longer {action}.',
   },
   // Measures, milestones, the goals workshop

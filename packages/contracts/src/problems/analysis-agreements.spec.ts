@@ -27,10 +27,13 @@ describe('the analysis and agreements codes', () => {
   it('say what one may not do from a code, in German and English alike', () => {
     expect(Object.keys(PROBLEM_WORDS.de.action ?? {}).sort()).toEqual(Object.keys(PROBLEM_WORDS.en.action ?? {}).sort());
     expect(problemMessage('certificate.withdrawn', { action: 'file_annual_report' }, 'de')).toBe(
-      'Das Quartier wurde aus dem Programm zurückgezogen. Nicht mehr möglich: einen Jahresbericht anlegen.',
+      'Das Quartier wurde aus dem Programm zurückgezogen: Sie können nicht mehr einen Jahresbericht anlegen.',
     );
     expect(problemMessage('certificate.withdrawn', { action: 'file_annual_report' }, 'en')).toBe(
       'The quarter was withdrawn from the programme: you can no longer file an annual report.',
+    );
+    expect(problemMessage('agreement.not_certified', { action: 'amend_agreement' }, 'de')).toBe(
+      'Das Quartier ist nicht zertifiziert: Sie können erst die Zielvereinbarung ändern, wenn die Zielvereinbarung genehmigt und das Quartier zertifiziert ist.',
     );
     expect(problemMessage('agreements.role_may_not', { role: 'viewer', action: 'sign_agreements' }, 'de')).toBe(
       'Die Rolle „Lesezugriff“ darf nicht: Zielvereinbarungen unterzeichnen.',

@@ -16,8 +16,8 @@ export const analysisProblems = {
   'analysis.not_found': { status: 404, de: 'Das Quartier {quarterId} hat noch keine Quartiersanalyse.', en: 'Quarter {quarterId} has no analysis yet.' },
   'analysis.ratings_missing': {
     status: 400,
-    de: 'Vor dem Einreichen der Analyse braucht jedes Kriterium eine Bewertung; {count} Kriterien sind noch nicht bewertet.',
-    en: 'Every criterion needs a rating before the analysis is submitted; {count} criteria are not rated yet.',
+    de: 'Vor dem Einreichen der Analyse braucht jedes Kriterium eine Bewertung; noch nicht bewertet: {count}.',
+    en: 'Every criterion needs a rating before the analysis is submitted; not rated yet: {count}.',
   },
   'analysis.not_submitted': {
     status: 409,
