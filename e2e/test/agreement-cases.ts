@@ -66,7 +66,7 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/quarters/:quarterId/handlungskonzept': { ok: 200, target: 'quarter', request: () => ({}) },
   'GET /api/quarters/:quarterId/goals-workshops': { ok: 200, target: 'quarter', request: () => ({}) },
   // Recorded again in every round, so the case asks for a date ahead: refused the same way for every caller let through.
-  'POST /api/quarters/:quarterId/goals-workshops': { ok: 400, target: 'quarter', request: () => ({ body: { date: '2999-12-31', participants: 'Routentest' } }) },
+  'POST /api/quarters/:quarterId/goals-workshops': { ok: 400, okCode: 'request.invalid', target: 'quarter', request: () => ({ body: { date: '2999-12-31', participants: 'Routentest' } }) },
   'POST /api/quarters/:quarterId/goals': {
     ok: 201,
     target: 'quarter',
@@ -129,7 +129,7 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
     request: async (ctx, quarterId, user) => ({ path: await versionPath(ctx, quarterId, user, '/pdf') }),
   },
   // The fixture partner has no signing authority (Zeichnungsbefugnis): in scope, the answer is
-  // the service's 403 with that reason. Signing proper: e2e/test/agreements.e2e-spec.ts.
+  // the service's 403 signature.no_authority (agreements.role_may_not for the other roles let through). Signing proper: e2e/test/agreements.e2e-spec.ts.
   'POST /api/quarters/:quarterId/agreement/versions/:versionId/signatures': {
     ok: 403,
     target: 'quarter',
@@ -149,53 +149,60 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
       return { path: `/api/quarters/${quarterId}/agreement/versions/${versionId}/review`, body: { decision: 'sent_back', requiredChanges: 'Routentest' } };
     },
   },
-  // No fixture quarter is certified: in scope, the answer is 404 "no certificate". Certificates: agreements.e2e-spec.ts.
-  'GET /api/quarters/:quarterId/certificate': { ok: 404, target: 'quarter', request: () => ({}) },
-  'GET /api/quarters/:quarterId/certificate/pdf': { ok: 404, target: 'quarter', request: () => ({}) },
+  // No fixture quarter is certified: in scope, the answer is 404 certificate.not_found. Certificates: agreements.e2e-spec.ts.
+  'GET /api/quarters/:quarterId/certificate': { ok: 404, okCode: 'certificate.not_found', target: 'quarter', request: () => ({}) },
+  'GET /api/quarters/:quarterId/certificate/pdf': { ok: 404, okCode: 'certificate.not_found', target: 'quarter', request: () => ({}) },
   'GET /api/certificates/verify/:code': { ok: 200, request: () => ({ path: '/api/certificates/verify/0123456789ABCDEF0123' }) },
 
   // Implementation: annual reports and amendments. No fixture quarter is certified: in scope, a
-  // report or an amendment is refused with 409 (not certified), and a named one is unknown (404).
+  // report or an amendment is refused with 409 (agreement.not_certified), and a named one is unknown (404).
   // The whole story on a certified quarter: agreements.e2e-spec.ts.
   'GET /api/quarters/:quarterId/agreement/history': { ok: 200, target: 'quarter', request: () => ({}) },
   'GET /api/quarters/:quarterId/reports': { ok: 200, target: 'quarter', request: () => ({}) },
-  'POST /api/quarters/:quarterId/reports': { ok: 409, target: 'quarter', request: () => ({ body: { year: 1, text: 'Routentest' } }) },
-  'GET /api/quarters/:quarterId/reports/:reportId': { ok: 404, target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}` }) },
+  'POST /api/quarters/:quarterId/reports': { ok: 409, okCode: 'agreement.not_certified', target: 'quarter', request: () => ({ body: { year: 1, text: 'Routentest' } }) },
+  'GET /api/quarters/:quarterId/reports/:reportId': { ok: 404, okCode: 'report.not_found', target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}` }) },
   'PATCH /api/quarters/:quarterId/reports/:reportId': {
     ok: 404,
+    okCode: 'report.not_found',
     target: 'quarter',
     request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}`, body: { text: 'Routentest' } }),
   },
   'POST /api/quarters/:quarterId/reports/:reportId/submission': {
     ok: 404,
+    okCode: 'report.not_found',
     target: 'quarter',
     request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}/submission` }),
   },
   'POST /api/quarters/:quarterId/reports/:reportId/review': {
     ok: 404,
+    okCode: 'report.not_found',
     target: 'quarter',
     request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}/review`, body: { decision: 'accepted' } }),
   },
-  'GET /api/quarters/:quarterId/reports/:reportId/pdf': { ok: 404, target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}/pdf` }) },
+  'GET /api/quarters/:quarterId/reports/:reportId/pdf': { ok: 404, okCode: 'report.not_found', target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/reports/${randomUUID()}/pdf` }) },
   'GET /api/quarters/:quarterId/amendments': { ok: 200, target: 'quarter', request: () => ({}) },
   'POST /api/quarters/:quarterId/amendments': {
     ok: 409,
+    okCode: 'agreement.not_certified',
     target: 'quarter',
     request: () => ({ body: { description: 'Routentest', reason: 'Routentest', changes: [{ action: 'drop', measureId: randomUUID() }] } }),
   },
-  'GET /api/quarters/:quarterId/amendments/:amendmentId': { ok: 404, target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}` }) },
+  'GET /api/quarters/:quarterId/amendments/:amendmentId': { ok: 404, okCode: 'amendment.not_found', target: 'quarter', request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}` }) },
   'POST /api/quarters/:quarterId/amendments/:amendmentId/signatures': {
     ok: 404,
+    okCode: 'amendment.not_found',
     target: 'quarter',
     request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}/signatures` }),
   },
   'POST /api/quarters/:quarterId/amendments/:amendmentId/acceptance': {
     ok: 404,
+    okCode: 'amendment.not_found',
     target: 'quarter',
     request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}/acceptance` }),
   },
   'POST /api/quarters/:quarterId/amendments/:amendmentId/rejection': {
     ok: 404,
+    okCode: 'amendment.not_found',
     target: 'quarter',
     request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/amendments/${randomUUID()}/rejection`, body: { reason: 'Routentest' } }),
   },

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, ROOT } from '@genq/infra';
-import { adminWithProgramme, consistencyReport, eventually, completeStepsUpToGoalsWorkshop, recordGoalsWorkshop, startTestStack, type TestStack, createQuarter } from './support/api';
+import { adminWithProgramme, consistencyReport, eventually, completeStepsUpToGoalsWorkshop, fieldCodes, recordGoalsWorkshop, startTestStack, type TestStack, createQuarter } from './support/api';
 
 /**
  * Issue 5 through the HTTP API of the running system: a Handlungskonzept is built, refused
@@ -65,11 +65,18 @@ describe('Handlungskonzept to certificate over HTTP', () => {
 
     // Drafting, with field errors.
     const bad = await as(lead, 'POST', `${q}/goals`, { actionFieldId: 'HF7', title: '', indicator: 'x', targetValue: '1', targetDate: '2029-12-31' }, 400);
-    expect(Object.keys(bad.body.errors).sort()).toEqual(['actionFieldId', 'title']);
+    expect(bad.body.code).toBe('request.invalid');
+    expect(fieldCodes(bad.body)).toEqual({ actionFieldId: expect.stringMatching(/^validation\./), title: 'validation.required' });
     const goal = (await as(lead, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearme Wohnungen schaffen', indicator: 'Wohnungen', baseline: '12', targetValue: '40', targetDate: '2029-12-31', targetGroups: ['Hochbetagte'] }, 201)).body;
     const submit = { weakActionFields: ['HF2', 'HF4'], windowStart: '2027-01-01' };
     const refused = await as(lead, 'POST', `${q}/agreement/versions`, submit, 409);
-    expect(refused.body.errors.gaps.map((g: { code: string }) => g.code).sort()).toEqual(['field_without_goal', 'goal_without_measure']);
+    expect(refused.body).toMatchObject({ code: 'concept.incomplete', params: { count: 2 } });
+    expect(refused.body.errors.map((g: { code: string }) => g.code).sort()).toEqual(['concept.field_without_goal', 'concept.goal_without_measure']);
+    expect(refused.body.errors.find((g: { code: string }) => g.code === 'concept.goal_without_measure')).toMatchObject({
+      field: `goals.${goal.id}.measures`,
+      params: { goalId: goal.id, title: 'Barrierearme Wohnungen schaffen' },
+      message: 'Das Ziel „Barrierearme Wohnungen schaffen“ hat keine Maßnahme.',
+    });
     const measure = (await as(lead, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge nachrüsten', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31', cost: 480000, funding: [{ source: 'company', amount: 480000 }] }, 201)).body;
     await as(lead, 'POST', `${q}/justifications`, { actionFieldId: 'HF4', text: 'Der Quartierstreff der AWO deckt das Handlungsfeld ab.' }, 201);
     await recordGoalsWorkshop(env.apiAs(admin), q);
@@ -79,7 +86,10 @@ describe('Handlungskonzept to certificate over HTTP', () => {
 
     // Signing: authority, organisation, binding, and the process hears of it.
     const noAuthority = await as(lead, 'POST', `${v}/signatures`, undefined, 403);
-    expect(noAuthority.body.message).toContain('signing authority');
+    expect(noAuthority.body).toMatchObject({ status: 403, code: 'signature.no_authority', detail: 'Ihr Konto hat keine Zeichnungsbefugnis für Ihre Organisation.' });
+    const inEnglish = await env.api('POST', `${v}/signatures`, { token: lead, headers: { 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' } });
+    expect(inEnglish.status).toBe(403);
+    expect(inEnglish.body).toMatchObject({ code: 'signature.no_authority', detail: 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation.' });
     const first = (await as(ceo, 'POST', `${v}/signatures`, undefined, 201)).body;
     expect(first).toMatchObject({ becameBinding: false, version: { status: 'submitted' } });
     const second = (await as(mayor, 'POST', `${v}/signatures`, undefined, 201)).body;
@@ -91,7 +101,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     for (const type of ['kickoff_recorded', 'analysis_submitted', 'workshop_recorded', 'participation_recorded']) {
       await as(admin, 'POST', `${q}/events`, { eventId: `von-hand-${type}`, type, workshop: 'goals_workshop' }, 400);
     }
-    expect(byHand.body.errors.type).toContain('through its own route');
+    expect(Object.keys(fieldCodes(byHand.body))).toEqual(['type']);
 
     // Review: the programme office only.
     await as(ceo, 'POST', `${v}/review`, { decision: 'approved' }, 403);
@@ -128,21 +138,28 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     // Implementation: a measure's progress reaches the process; dropping it needs an amendment.
     const progress = (await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'in Umsetzung' }, 200)).body;
     expect(progress).toMatchObject({ status: 'in Umsetzung' });
-    await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'entfallen' }, 409);
+    expect((await as(lead, 'POST', `${q}/measures/${measure.id}/status`, { status: 'entfallen' }, 409)).body).toMatchObject({ code: 'measure.status_by_amendment', params: { status: 'entfallen' } });
 
     // Reporting or amending before certification is refused with the reason.
     const other = await createQuarter(env.apiAs(admin), { name: 'Scharnhorst Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'Vonovia', programmeId: P });
     await as(admin, 'POST', `/quarters/${other.id}/memberships`, { organisationId: company, role: 'lead_partner' }, 201);
     const early = await as(lead, 'POST', `/quarters/${other.id}/reports`, { year: 1 }, 409);
-    expect(early.body.message).toContain('not certified');
-    await as(lead, 'POST', `/quarters/${other.id}/amendments`, { description: 'x', reason: 'y', changes: [{ action: 'drop', measureId: measure.id }] }, 409);
+    // What one cannot do yet is a code the catalogue says in the request's language.
+    expect(early.body).toMatchObject({
+      code: 'agreement.not_certified',
+      params: { action: 'file_annual_report' },
+      detail: 'Das Quartier ist nicht zertifiziert: Sie können erst einen Jahresbericht anlegen, wenn die Zielvereinbarung genehmigt und das Quartier zertifiziert ist.',
+    });
+    const amendEarly = await as(lead, 'POST', `/quarters/${other.id}/amendments`, { description: 'x', reason: 'y', changes: [{ action: 'drop', measureId: measure.id }] }, 409);
+    expect(amendEarly.body).toMatchObject({ code: 'agreement.not_certified', params: { action: 'amend_agreement' } });
 
     // The annual report: drafted and submitted by the partners, reviewed by the programme office; the process counts it.
-    expect((await as(lead, 'POST', `${q}/reports`, { year: 7, changes: [{ description: 'x' }] }, 400)).body.errors).toMatchObject({ year: expect.any(String), changes: expect.anything() });
-    await as(admin, 'POST', `${q}/reports`, { year: 1 }, 403);
+    const badReport = fieldCodes((await as(lead, 'POST', `${q}/reports`, { year: 7, changes: [{ description: 'x' }] }, 400)).body);
+    expect(badReport).toMatchObject({ year: 'validation.isIn', 'changes.0.reason': 'validation.required' });
+    await as(admin, 'POST', `${q}/reports`, { year: 1 }, 403); // the gateway's policy refuses the role
     const draft = (await as(lead, 'POST', `${q}/reports`, { year: 1, text: 'Im ersten Jahr wurden die Aufzüge beauftragt.' }, 201)).body;
     expect(draft).toMatchObject({ year: 1, status: 'draft', versionId: version.id, measures: [{ measureId: measure.id, title: 'Aufzüge nachrüsten', status: 'in Umsetzung' }] });
-    await as(lead, 'POST', `${q}/reports`, { year: 1 }, 409);
+    expect((await as(lead, 'POST', `${q}/reports`, { year: 1 }, 409)).body).toMatchObject({ code: 'report.exists', params: { year: 1, cycle: 1 } });
     const r = `${q}/reports/${draft.id}`;
     await as(lead, 'PATCH', r, {
       measures: [{ measureId: measure.id, status: 'verzögert', note: 'Lieferverzug beim Aufzugshersteller' }],
@@ -151,13 +168,13 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     }, 200);
     // Submitted only once the reporting year has ended, by the schedule the process announced.
     const tooEarly = await as(ceo, 'POST', `${r}/submission`, undefined, 409);
-    expect(tooEarly.body.message).toContain('can be submitted from then on');
+    expect(tooEarly.body).toMatchObject({ code: 'report.year_not_ended', params: { year: 1, cycle: 1, date: certificate.reportWindows[0].opensAt.slice(0, 10) } });
     const opensAt = new Date(certificate.reportWindows[0].opensAt).getTime();
     await new Promise((res) => setTimeout(res, Math.max(opensAt - Date.now() + 500, 0)));
     const submittedReport = (await as(ceo, 'POST', `${r}/submission`, undefined, 200)).body;
     expect(submittedReport).toMatchObject({ status: 'submitted', cycle: 1, year: 1 });
     await processWhen((s) => s.reports.find((x: { year: number }) => x.year === 1).status === 'completed', 'the process to count report 1 as in');
-    await as(lead, 'PATCH', r, { text: 'zu spät' }, 409);
+    expect((await as(lead, 'PATCH', r, { text: 'zu spät' }, 409)).body).toMatchObject({ code: 'report.not_editable', params: { year: 1, status: 'submitted' } });
     await as(lead, 'POST', `${r}/review`, { decision: 'accepted' }, 403);
     await as(admin, 'POST', `${r}/review`, { decision: 'returned' }, 400);
     expect((await as(admin, 'POST', `${r}/review`, { decision: 'returned', remarks: 'Bitte Kosten ergänzen' }, 200)).body.status).toBe('returned');
@@ -213,7 +230,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     await as(ceo, 'POST', `${s2}/signatures`, undefined, 201);
     await as(mayor, 'POST', `${s2}/signatures`, undefined, 201);
     await processWhen((s) => s.amendment?.id === refusedOne.id && s.amendment.confirmedBy.length === 2, 'the confirmed amendment in the process');
-    expect((await as(admin, 'POST', `${s2}/rejection`, {}, 400)).body.errors).toMatchObject({ reason: expect.any(String) });
+    expect(fieldCodes((await as(admin, 'POST', `${s2}/rejection`, {}, 400)).body)).toEqual({ reason: 'validation.required' });
     await as(ceo, 'POST', `${s2}/rejection`, { reason: 'selbst abgelehnt' }, 403);
     const rejected = (await as(admin, 'POST', `${s2}/rejection`, { reason: 'Die Finanzierung ist nicht nachgewiesen' }, 200)).body;
     expect(rejected).toMatchObject({
@@ -222,7 +239,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
       version: { status: 'sent_back' },
     });
     expect(rejected.rejectedAt).toEqual(expect.any(String));
-    await as(admin, 'POST', `${s2}/rejection`, { reason: 'noch einmal' }, 409);
+    expect((await as(admin, 'POST', `${s2}/rejection`, { reason: 'noch einmal' }, 409)).body).toMatchObject({ code: 'amendment.not_rejectable', params: { status: 'rejected' } });
     await as(admin, 'POST', `${a}/rejection`, { reason: 'zu spät' }, 409); // accepted already
     await processWhen((s) => s.amendment === null, 'the rejected amendment to close in the process');
     expect((await as(mayor, 'GET', `${q}/agreement/history`, undefined, 200)).body.map((h: { status: string }) => h.status)).toEqual(['superseded', 'approved', 'sent_back']);
@@ -271,7 +288,7 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     await as(admin, 'POST', `${q}/interventions`, { kind: 'withdraw', reason: 'Das Wohnungsunternehmen steigt aus' }, 200);
     await eventually(async () => (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body.endedBy === 'withdrawal', 'the withdrawal to end the certificate');
     const withdrawn = await as(lead, 'POST', `${q}/reports`, { year: 2 }, 409);
-    expect(withdrawn.body.message).toContain('withdrawn');
+    expect(withdrawn.body).toMatchObject({ code: 'certificate.withdrawn', params: { action: 'file_annual_report' } });
     expect((await as(undefined, 'GET', `/certificates/verify/${certificate.verificationCode}`, undefined, 200)).body.valid).toBe(false);
     expect(consistencyReport(env.stack)).toMatchObject({ quarters: 2, mismatches: [], unreadable: [] });
     expect((await as(lead, 'GET', `${q}/reports`, undefined, 200)).body.map((x: { year: number }) => x.year)).toEqual([1]);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, freeStackPorts, startStack, type Stack } from '@genq/infra';
-import { apiClient, callAs, eventually, processStarted } from './support/api';
+import { apiClient, callAs, eventually, fieldCodes, processStarted } from './support/api';
 
 /**
  * The quarter analysis through the gateway, as separate processes (issue 4): template,
@@ -17,10 +17,10 @@ describe('quarter analysis across processes', () => {
   const catalogue = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'));
   const criteria: string[] = catalogue.actionFields.flatMap((f: { criteria: Array<{ id: string }> }) => f.criteria.map((c) => c.id));
 
-  const api = async (method: string, route: string, body?: unknown, contentType = 'application/json') => {
+  const api = async (method: string, route: string, body?: unknown, contentType = 'application/json', headers: Record<string, string> = {}) => {
     const res = await fetch(`${stack.gatewayUrl}/api${route}`, {
       method,
-      headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+      headers: { 'content-type': contentType, authorization: `Bearer ${token}`, ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -115,28 +115,50 @@ describe('quarter analysis across processes', () => {
       body: workbook,
     });
     expect(back.status).toBe(400);
-    expect(((await back.json()) as { errors: unknown }).errors).toEqual({ xlsx: 'no row has a value' });
+    const refused = (await back.json()) as { code: string; errors: Array<{ field: string; code: string }> };
+    expect(refused.code).toBe('request.invalid');
+    expect(fieldCodes(refused)).toEqual({ xlsx: 'import.no_values' });
   });
 
   it('refuses bad files and bad ratings with 400 and messages by row, column and field', async () => {
-    const bad = await api('POST', `/quarters/${quarterId}/indicators/import`, 'indicatorId;referenceDate;value\nflats_total;2025-12-31;-3\nkeins;2025-12-31;1\n', 'text/csv');
+    const csv = 'indicatorId;referenceDate;value\nflats_total;2025-12-31;-3\nkeins;2025-12-31;1\n';
+    const bad = await api('POST', `/quarters/${quarterId}/indicators/import`, csv, 'text/csv');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.rows).toEqual({
-      '2': { value: 'value in Wohnungen must be a whole number, 0 or more' },
-      '3': { indicatorId: 'unknown indicator "keins" in this catalogue version' },
-    });
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(bad.body).toMatchObject({ code: 'import.rows_invalid', params: { count: 2 } });
+    expect(fieldCodes(bad.body)).toEqual({ 'rows.2.value': 'indicator_value.whole_number', 'rows.3.indicatorId': 'indicator.unknown' });
+    // German unless the request asks for English, the refusal and each field's message alike.
+    expect(bad.body.detail).toBe('Import abgelehnt: 2 Zeile(n) ungültig, nichts wurde importiert.');
+    expect(bad.body.errors).toEqual([
+      { field: 'rows.2.value', code: 'indicator_value.whole_number', params: { unit: 'Wohnungen' }, message: 'muss in Wohnungen eine ganze Zahl ab 0 sein.' },
+      { field: 'rows.3.indicatorId', code: 'indicator.unknown', params: { indicatorId: 'keins' }, message: 'ist kein Indikator dieser Katalogversion („keins“).' },
+    ]);
+    const english = await api('POST', `/quarters/${quarterId}/indicators/import`, csv, 'text/csv', { 'accept-language': 'en' });
+    expect(english.body.detail).toBe('Import refused: 2 row(s) invalid, nothing was imported.');
+    expect(english.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      'must be a whole number, 0 or more, in Wohnungen.',
+      'is not an indicator of this catalogue version ("keins").',
+    ]);
     const offScale = await api('PUT', `/quarters/${quarterId}/ratings`, { ratings: [{ criterionId: 'HF1.1', rating: 7 }] });
     expect(offScale.status).toBe(400);
-    expect(offScale.body.errors.ratings['0'].rating).toContain('rating must be one of');
+    expect(fieldCodes(offScale.body)).toEqual({ 'ratings.0.rating': 'rating.off_scale' });
     const wrongUnit = await api('PUT', `/quarters/${quarterId}/indicators`, { values: [{ indicatorId: 'vacancy_rate', referenceDate: '2025-12-31', value: 3, unit: 'Wohnungen' }] });
     expect(wrongUnit.status).toBe(400);
-    expect(wrongUnit.body.errors).toEqual({ values: { '0': { unit: 'vacancy_rate is measured in %, not Wohnungen' } } });
+    expect(wrongUnit.body.errors).toEqual([
+      expect.objectContaining({ field: 'values.0.unit', code: 'indicator.unit_mismatch', params: { indicatorId: 'vacancy_rate', unit: '%', given: 'Wohnungen' } }),
+    ]);
+    const noFile = await api('POST', `/quarters/${quarterId}/indicators/import`, {});
+    expect(fieldCodes(noFile.body)).toEqual({ csv: 'import.file_missing' });
+    const badVersion = await api('GET', '/analysis/template.csv?catalogueVersionId=kein-katalog');
+    expect(badVersion.status).toBe(400);
+    expect(fieldCodes(badVersion.body)).toEqual({ catalogueVersionId: 'catalogue_version.malformed' });
   });
 
   it('shows the profile against the programme, submits the analysis and moves the process on', async () => {
     const early = await api('POST', `/quarters/${quarterId}/analysis/submit`);
     expect(early.status).toBe(400);
-    expect(Object.keys(early.body.errors.ratings)).toHaveLength(criteria.length);
+    expect(early.body).toMatchObject({ code: 'analysis.ratings_missing', params: { count: criteria.length } });
+    expect(Object.keys(fieldCodes(early.body))).toEqual(criteria.map((c) => `ratings.${c}`));
 
     const rated = await api('PUT', `/quarters/${quarterId}/ratings`, {
       ratings: criteria.map((criterionId, i) => ({ criterionId, rating: i % 2, evidence: 'Begehung 2025', targetGroups: ['Seniorinnen und Senioren'] })),
@@ -185,9 +207,10 @@ describe('quarter analysis across processes', () => {
     // Every criterion was rated 0 or 1 above: all four action fields have weaknesses.
     const submitted = await api('POST', `/quarters/${quarterId}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' });
     expect(submitted.status).toBe(409);
-    const fields = (submitted.body.errors.gaps as Array<{ code: string; actionFieldId?: string }>)
-      .filter((g) => g.code === 'field_without_goal')
-      .map((g) => g.actionFieldId)
+    expect(submitted.body.code).toBe('concept.incomplete');
+    const fields = (submitted.body.errors as Array<{ code: string; params: { actionFieldId?: string } }>)
+      .filter((g) => g.code === 'concept.field_without_goal')
+      .map((g) => g.params.actionFieldId)
       .sort();
     expect(fields).toEqual(['HF1', 'HF2', 'HF3', 'HF4']);
   });

@@ -133,6 +133,6 @@ describe('two implementation cycles, renewed and then expired', () => {
     await when((s) => s.phase === 'closed', 'the quarter to close');
     await eventually(async () => (await as(ceo, 'GET', `${q}/certificate`, undefined, 200)).body.endedBy === 'bilanzierung', 'the certificate to end');
     await agree('expired');
-    expect((await as(ceo, 'POST', `${q}/reports`, { year: 1 }, 409)).body.message).toContain('expired');
+    expect((await as(ceo, 'POST', `${q}/reports`, { year: 1 }, 409)).body).toMatchObject({ code: 'certificate.expired', params: { cycle: 2, action: 'file_annual_report' } });
   });
 });

@@ -17,7 +17,7 @@ import {
   SubmitConceptMessage,
   UpdateAnnualReportMessage,
 } from '@genq/dto';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields } from '@genq/service-kit';
 import { requireActor, requireId } from './agreement/actor';
 import { AgreementService } from './agreement/agreement.service';
 import { ConceptService } from './concept/concept.service';
@@ -98,7 +98,7 @@ export class AgreementsController {
   @MessagePattern(P.sign)
   sign(@Payload() cmd: SignAgreementCommand) {
     const s = cmd?.signer;
-    if (!s || typeof s.accountId !== 'string' || typeof s.canSign !== 'boolean') throw rpcError(400, 'Validation failed', { signer: 'signer is required' });
+    if (!s || typeof s.accountId !== 'string' || typeof s.canSign !== 'boolean') throw invalidFields({ field: 'signer', code: 'validation.required' });
     return this.agreements.sign(requireActor(cmd.actor), requireId(cmd.quarterId, 'quarterId'), requireId(cmd.versionId, 'versionId'), s);
   }
 
@@ -182,7 +182,7 @@ export class AgreementsController {
   @MessagePattern(P.signAmendment)
   signAmendment(@Payload() cmd: SignAmendmentCommand) {
     const s = cmd?.signer;
-    if (!s || typeof s.accountId !== 'string' || typeof s.canSign !== 'boolean') throw rpcError(400, 'Validation failed', { signer: 'signer is required' });
+    if (!s || typeof s.accountId !== 'string' || typeof s.canSign !== 'boolean') throw invalidFields({ field: 'signer', code: 'validation.required' });
     return this.implementation.signAmendment(requireActor(cmd.actor), requireId(cmd.quarterId, 'quarterId'), requireId(cmd.amendmentId, 'amendmentId'), s);
   }
 

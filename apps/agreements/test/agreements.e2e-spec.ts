@@ -7,7 +7,7 @@ import {
   type Actor,
   type AgreementVersionDto,
   type CertificateVerification,
-  type ConceptGap,
+  type FieldProblemInput,
   type GoalDto,
   type MeasureDto,
   type PdfDocument,
@@ -86,12 +86,16 @@ describe.each(['sqlite', 'postgres'])('agreements service on %s', (label) => {
 
   it('refuses a goal or measure with field errors keyed by field', async () => {
     const refusal = await service.refusal(P.createGoal, { actor: hcSigner, quarterId, actionFieldId: 'HF9', title: '', indicator: 'x', targetValue: '1', targetDate: 'morgen', targetGroups: ['Marsianer'] });
-    expect(refusal.status).toBe(400);
-    expect(Object.keys(refusal.errors ?? {}).sort()).toEqual(['actionFieldId', 'targetDate', 'targetGroups', 'title']);
+    expect(refusal).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect((refusal.errors as FieldProblemInput[]).map((e) => e.field).sort()).toEqual(['actionFieldId', 'targetDate', 'targetGroups', 'title']);
     const m = await service.refusal(P.createMeasure, { actor: hcSigner, quarterId, goalId: randomUUID(), title: 'x', kind: 'irgendwie' });
-    expect(m).toMatchObject({ status: 400, errors: { kind: expect.any(String) } });
+    expect(m).toMatchObject({ status: 400, code: 'request.invalid', errors: [expect.objectContaining({ field: 'kind', code: 'validation.isIn' })] });
     const unknownGoal = await service.refusal(P.createMeasure, { actor: hcSigner, quarterId, goalId: randomUUID(), title: 'x', kind: 'mittelbar' });
-    expect(unknownGoal).toMatchObject({ status: 400, errors: { goalId: 'unknown goal in this quarter' } });
+    expect(unknownGoal).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ field: 'goalId', code: 'goal.unknown' }] });
+    const other = randomUUID();
+    const g = await goal(other, 'HF1', 'Quartiersnetzwerk aufbauen');
+    const backwards = await service.refusal(P.createMeasure, { actor: hcSigner, quarterId: other, goalId: g.id, title: 'x', kind: 'mittelbar', start: '2028-01-01', end: '2027-01-01' });
+    expect(backwards).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ field: 'end', code: 'measure.end_before_start' }] });
   });
 
   it('refuses an incomplete Handlungskonzept with every gap at once and writes nothing', async () => {
@@ -103,16 +107,20 @@ describe.each(['sqlite', 'postgres'])('agreements service on %s', (label) => {
     expect(m.status).toBe('geplant');
     expect(m.statusHistory).toEqual([expect.objectContaining({ status: 'geplant', by: hcSigner.userId })]);
     const refusal = await service.refusal(P.submit, submitCmd(draft));
-    expect(refusal.status).toBe(409);
-    const gaps = (refusal.errors as { gaps: ConceptGap[] }).gaps;
+    expect(refusal).toMatchObject({ status: 409, code: 'concept.incomplete', params: { count: 5 } });
+    const gaps = refusal.errors as FieldProblemInput[];
     const sorted = (rows: Array<Array<string | null>>) => rows.map((r) => JSON.stringify(r)).sort();
-    expect(sorted(gaps.map((g) => [g.code, g.goalId ?? g.actionFieldId!, g.measureId ?? null]))).toEqual(sorted([
-      ['field_without_goal', 'HF3', null],
-      ['goal_without_measure', g1.id, null],
-      ['measure_without_owner', g2.id, m.id],
-      ['measure_outside_window', g2.id, m.id],
-      ['measure_without_schedule', g2.id, late.id],
+    expect(sorted(gaps.map((g) => [g.code, String(g.params?.goalId ?? g.params?.actionFieldId), (g.params?.measureId as string | undefined) ?? null]))).toEqual(sorted([
+      ['concept.field_without_goal', 'HF3', null],
+      ['concept.goal_without_measure', g1.id, null],
+      ['concept.measure_without_owner', g2.id, m.id],
+      ['concept.measure_outside_window', g2.id, m.id],
+      ['concept.measure_without_schedule', g2.id, late.id],
     ]));
+    expect(gaps.find((g) => g.code === 'concept.measure_outside_window')).toMatchObject({
+      field: `measures.${m.id}`,
+      params: { title: m.title, start: '2026-06-01', end: '2028-12-31', windowStart: '2027-01-01', windowEnd: '2030-01-01' },
+    });
     expect(await versions(draft)).toEqual([]);
   });
 
@@ -142,34 +150,52 @@ describe.each(['sqlite', 'postgres'])('agreements service on %s', (label) => {
 
   it('lets only a person with signing authority sign for their own organisation, and refuses superseded versions', async () => {
     const noAuthority = person('partner', HC);
-    expect(await signRefusal(v2.id, signerOf(noAuthority, 'housing_company', 'DOGEWO21', false), noAuthority)).toMatchObject({ status: 403, message: expect.stringContaining('signing authority') });
-    expect(await signRefusal(v2.id, { ...signerOf(hcSigner, 'municipality', 'Stadt Dortmund'), organisationId: MUNI }, hcSigner)).toMatchObject({ status: 403, message: expect.stringContaining('own organisation') });
+    expect(await signRefusal(v2.id, signerOf(noAuthority, 'housing_company', 'DOGEWO21', false), noAuthority)).toMatchObject({ status: 403, code: 'signature.no_authority' });
+    expect(await signRefusal(v2.id, { ...signerOf(hcSigner, 'municipality', 'Stadt Dortmund'), organisationId: MUNI }, hcSigner)).toMatchObject({ status: 403, code: 'signature.not_own_organisation' });
     const facilitator = person('facilitator', HC);
-    expect((await signRefusal(v2.id, signerOf(facilitator, 'housing_company', 'DOGEWO21'), facilitator)).status).toBe(403);
+    expect(await signRefusal(v2.id, signerOf(facilitator, 'housing_company', 'DOGEWO21'), facilitator)).toMatchObject({
+      status: 403,
+      code: 'agreements.role_may_not',
+      params: { role: 'facilitator', action: 'sign_agreements' },
+    });
+    const other = person('partner', HC);
+    expect(await signRefusal(v2.id, signerOf(hcSigner, 'housing_company', 'DOGEWO21'), other)).toMatchObject({ status: 403, code: 'signature.not_own_person' });
     const traeger = person('partner', TRAEGER);
-    expect(await signRefusal(v2.id, signerOf(traeger, 'welfare_organisation', 'AWO'), traeger)).toMatchObject({ status: 409, message: expect.stringContaining('not a party') });
-    expect(await signRefusal(v1.id, signerOf(hcSigner, 'housing_company', 'DOGEWO21'), hcSigner)).toMatchObject({ status: 409, message: expect.stringContaining('superseded') });
+    expect(await signRefusal(v2.id, signerOf(traeger, 'welfare_organisation', 'AWO'), traeger)).toMatchObject({ status: 409, code: 'agreement.not_a_party' });
+    expect(await signRefusal(v1.id, signerOf(hcSigner, 'housing_company', 'DOGEWO21'), hcSigner)).toMatchObject({ status: 409, code: 'agreement.version_superseded', params: { number: 1 } });
     expect((await versions())[0]!.signatures).toEqual([]);
   });
 
   it('becomes binding when the housing company and the municipality have both signed', async () => {
     const first = await sign(v2.id, signerOf(hcSigner, 'housing_company', 'DOGEWO21'), hcSigner);
     expect(first).toMatchObject({ becameBinding: false, version: { status: 'submitted', signatures: [{ role: 'housing_company', organisationId: HC }] } });
-    expect(await signRefusal(v2.id, signerOf(hcSigner, 'housing_company', 'DOGEWO21'), hcSigner)).toMatchObject({ status: 409, message: expect.stringContaining('already signed') });
+    expect(await signRefusal(v2.id, signerOf(hcSigner, 'housing_company', 'DOGEWO21'), hcSigner)).toMatchObject({ status: 409, code: 'agreement.already_signed' });
     // Review before binding is refused.
-    expect(await service.refusal(P.review, { actor: admin, quarterId, versionId: v2.id, decision: 'approved' })).toMatchObject({ status: 409 });
+    expect(await service.refusal(P.review, { actor: admin, quarterId, versionId: v2.id, decision: 'approved' })).toMatchObject({
+      status: 409,
+      code: 'agreement.version_not_reviewable',
+      params: { number: 2, status: 'submitted' },
+    });
     const second = await sign(v2.id, signerOf(muniSigner, 'municipality', 'Stadt Dortmund'), muniSigner);
     expect(second.becameBinding).toBe(true);
     expect(second.version).toMatchObject({ status: 'binding', bindingAt: expect.any(String) });
     expect(second.version.signatures.map((s) => s.role)).toEqual(['housing_company', 'municipality']);
     // A binding agreement changes by amendment only.
-    expect(await service.refusal(P.submit, submitCmd(quarterId))).toMatchObject({ status: 409, message: expect.stringContaining('amendment') });
+    expect(await service.refusal(P.submit, submitCmd(quarterId))).toMatchObject({ status: 409, code: 'agreement.amend_instead', params: { number: 2, status: 'binding' } });
   });
 
   let code: string;
   it('is approved by the programme office only, which issues a certificate valid three years that the public can verify', async () => {
-    expect((await service.refusal(P.review, { actor: hcSigner, quarterId, versionId: v2.id, decision: 'approved' })).status).toBe(403);
-    expect(await service.refusal(P.review, { actor: admin, quarterId, versionId: v2.id, decision: 'sent_back' })).toMatchObject({ status: 400, errors: { requiredChanges: expect.any(String) } });
+    expect(await service.refusal(P.review, { actor: hcSigner, quarterId, versionId: v2.id, decision: 'approved' })).toMatchObject({
+      status: 403,
+      code: 'agreements.role_may_not',
+      params: { role: 'partner', action: 'review_agreements' },
+    });
+    expect(await service.refusal(P.review, { actor: admin, quarterId, versionId: v2.id, decision: 'sent_back' })).toMatchObject({
+      status: 400,
+      code: 'request.invalid',
+      errors: [{ field: 'requiredChanges', code: 'validation.required' }],
+    });
     const result = await service.send<ReviewResult>(P.review, { actor: admin, quarterId, versionId: v2.id, decision: 'approved' });
     expect(result.version.status).toBe('approved');
     const cert = result.certificate!;
@@ -213,10 +239,10 @@ describe.each(['sqlite', 'postgres'])('agreements service on %s', (label) => {
       ['geplant', null],
       ['verzögert', 'Lieferverzug'],
     ]);
-    expect(await service.refusal(P.changeMeasureStatus, change('verzögert'))).toMatchObject({ status: 409 });
-    expect(await service.refusal(P.changeMeasureStatus, change('entfallen'))).toMatchObject({ status: 409, message: expect.stringContaining('amendment') });
-    expect(await service.refusal(P.changeMeasureStatus, change('fertig'))).toMatchObject({ status: 400, errors: { status: expect.any(String) } });
-    expect(await service.refusal(P.changeMeasureStatus, { ...change('umgesetzt'), quarterId: randomUUID() })).toMatchObject({ status: 404 });
+    expect(await service.refusal(P.changeMeasureStatus, change('verzögert'))).toMatchObject({ status: 409, code: 'measure.status_unchanged', params: { status: 'verzögert' } });
+    expect(await service.refusal(P.changeMeasureStatus, change('entfallen'))).toMatchObject({ status: 409, code: 'measure.status_by_amendment', params: { status: 'entfallen' } });
+    expect(await service.refusal(P.changeMeasureStatus, change('fertig'))).toMatchObject({ status: 400, code: 'request.invalid', errors: [expect.objectContaining({ field: 'status', code: 'validation.isIn' })] });
+    expect(await service.refusal(P.changeMeasureStatus, { ...change('umgesetzt'), quarterId: randomUUID() })).toMatchObject({ status: 404, code: 'measure.not_found' });
   });
 
   it('renders the Zielvereinbarung and the certificate as German PDFs', async () => {
@@ -244,6 +270,6 @@ describe.each(['sqlite', 'postgres'])('agreements service on %s', (label) => {
     expect(ctext).toContain('„Hörde Clarenberg“');
     expect(ctext).toContain(`Prüfcode: ${code}`);
     expect(ctext).toMatch(/Gültig bis: \d{2}\.\d{2}\.\d{4}/);
-    expect(await service.refusal(P.certificatePdf, { quarterId: randomUUID() })).toMatchObject({ status: 404 });
+    expect(await service.refusal(P.certificatePdf, { quarterId: randomUUID() })).toMatchObject({ status: 404, code: 'certificate.not_found' });
   });
 });

@@ -117,6 +117,6 @@ describe.each(['sqlite', 'postgres'])('agreements dashboard figures on %s', (lab
   });
 
   it('refuses a malformed restriction with 400', async () => {
-    await expect(service.refusal(DashboardPatterns.agreements, { quarterIds: 'alle' })).resolves.toMatchObject({ status: 400, errors: { quarterIds: expect.any(String) } });
+    await expect(service.refusal(DashboardPatterns.agreements, { quarterIds: 'alle' })).resolves.toMatchObject({ status: 400, code: 'request.invalid', errors: [{ field: 'quarterIds', code: 'validation.isArray' }] });
   });
 });

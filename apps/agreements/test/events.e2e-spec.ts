@@ -11,6 +11,7 @@ import {
   type CertificateDto,
   type CertificateVerification,
   type GoalDto,
+  type FieldProblemInput,
   type GoalsWorkshopDto,
   type Page,
   type MeasureDto,
@@ -107,7 +108,7 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     const m = await service.send<MeasureDto>(P.createMeasure, { ...measure, _meta: meta('req-measure') });
     await service.send(P.changeMeasureStatus, { actor: hcSigner, quarterId: q, measureId: m.id, status: 'in Umsetzung', reason: 'Ausschreibung läuft', _meta: meta('req-status') });
     // Refused inside the transaction (the status is already "in Umsetzung"), and before it (an unknown goal): no entry either way.
-    expect((await service.refusal(P.changeMeasureStatus, { actor: hcSigner, quarterId: q, measureId: m.id, status: 'in Umsetzung', _meta: meta('req-refused') })).status).toBe(409);
+    expect((await service.refusal(P.changeMeasureStatus, { actor: hcSigner, quarterId: q, measureId: m.id, status: 'in Umsetzung', _meta: meta('req-refused') })).code).toBe('measure.status_unchanged');
     expect((await service.refusal(P.createMeasure, { ...measure, goalId: randomUUID(), _meta: meta('req-unknown-goal') })).status).toBe(400);
     const entries = await audits(q);
     expect(entries.map((e) => [e.action, e.requestId])).toEqual([
@@ -127,9 +128,9 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     expect(await outbox(q)).toEqual([]);
     await service.send(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc });
     expect(await outbox(q)).toEqual([]); // one signature binds nobody
-    expect((await service.refusal(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc })).status).toBe(409);
+    expect((await service.refusal(P.sign, { actor: hcSigner, quarterId: q, versionId: v.id, signer: hc })).code).toBe('agreement.already_signed');
     await service.send(P.sign, { actor: muniSigner, quarterId: q, versionId: v.id, signer: muni });
-    expect((await service.refusal(P.review, { actor: hcSigner, quarterId: q, versionId: v.id, decision: 'approved' })).status).toBe(403);
+    expect((await service.refusal(P.review, { actor: hcSigner, quarterId: q, versionId: v.id, decision: 'approved' })).code).toBe('agreements.role_may_not');
     await service.send(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
     await service.send(P.changeMeasureStatus, { actor: hcSigner, quarterId: q, measureId: m.id, status: 'in Umsetzung' });
     expect(await outbox(q)).toEqual([
@@ -151,10 +152,10 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     await service.send(P.sign, { actor: muniSigner, quarterId: q, versionId: v.id, signer: muni });
     await service.send(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
     const tracked = (await outbox(q)).find((e) => e.type === 'agreement.reviewed')!.payload as { milestones: Array<{ key: string }> };
-    expect(await service.refusal(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 2 })).toMatchObject({ status: 404 });
+    expect(await service.refusal(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 2 })).toMatchObject({ status: 404, code: 'milestone.not_found', params: { measureId: m.id, index: 2 } });
     const { after } = await service.send<{ after: MeasureDto }>(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 1 });
     expect(after.milestones[0]).toMatchObject({ title: 'Ausschreibung', reachedAt: expect.any(String) });
-    expect(await service.refusal(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 1 })).toMatchObject({ status: 409 });
+    expect(await service.refusal(P.reachMilestone, { actor: hcSigner, quarterId: q, measureId: m.id, index: 1 })).toMatchObject({ status: 409, code: 'milestone.already_reached', params: { index: 1 } });
     expect((await outbox(q)).filter((e) => e.type === 'milestone.reached')).toEqual([
       { id: `milestone-reached:${m.id}:1`, type: 'milestone.reached', source: 'agreements', payload: { measureId: m.id, index: 1, key: tracked.milestones[0]!.key } },
     ]);
@@ -163,10 +164,17 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
   it('records the goals workshop on a drafted concept with goals_workshop.recorded, each round again; none without a measure', async () => {
     const q = randomUUID();
     const workshop = { actor: hcSigner, quarterId: q, date: '2026-09-15', participants: ' Wohnungsunternehmen, Stadt ', notes: 'Alle Handlungsfelder' };
-    expect(await service.refusal(P.recordGoalsWorkshop, workshop)).toMatchObject({ status: 409, message: expect.stringContaining('at least one goal with a measure') });
+    expect(await service.refusal(P.recordGoalsWorkshop, workshop)).toMatchObject({ status: 409, code: 'goals_workshop.nothing_drafted' });
     const invalid = await service.refusal(P.recordGoalsWorkshop, { actor: hcSigner, quarterId: q, date: '15.09.2026', participants: '' });
-    expect(Object.keys(invalid.errors ?? {}).sort()).toEqual(['date', 'participants']);
-    expect(await service.refusal(P.recordGoalsWorkshop, { ...workshop, actor: { ...hcSigner, role: 'viewer' } })).toMatchObject({ status: 403 });
+    expect(invalid.code).toBe('request.invalid');
+    expect((invalid.errors as FieldProblemInput[]).map((e) => e.field).sort()).toEqual(['date', 'participants']);
+    expect(await service.refusal(P.recordGoalsWorkshop, { ...workshop, date: '2999-01-01' })).toMatchObject({ status: 400, errors: [{ field: 'date', code: 'date.in_future' }] });
+    expect(await service.refusal(P.recordGoalsWorkshop, { ...workshop, date: '2026-02-30' })).toMatchObject({ status: 400, errors: [{ field: 'date', code: 'validation.isDateString' }] });
+    expect(await service.refusal(P.recordGoalsWorkshop, { ...workshop, actor: { ...hcSigner, role: 'viewer' } })).toMatchObject({
+      status: 403,
+      code: 'agreements.role_may_not',
+      params: { role: 'viewer', action: 'record_goals_workshop' },
+    });
     await submitted(q);
     const first = await service.send<GoalsWorkshopDto>(P.recordGoalsWorkshop, workshop);
     expect(first).toMatchObject({ quarterId: q, date: '2026-09-15', participants: 'Wohnungsunternehmen, Stadt', goals: 1, measures: 1 });
@@ -189,7 +197,7 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     // A draft may be written at once; it is submitted once the process has opened its reporting year.
     const draft = (await service.send<ReportChange>(P.createReport, { actor: hcSigner, quarterId: q, year: 1, text: 'Jahr 1' })).after;
     expect(draft).toMatchObject({ cycle: 1, year: 1 });
-    expect(await service.refusal(P.submitReport, { actor: hcSigner, quarterId: q, reportId: draft.id })).toMatchObject({ status: 409, message: expect.stringContaining('not known yet') });
+    expect(await service.refusal(P.submitReport, { actor: hcSigner, quarterId: q, reportId: draft.id })).toMatchObject({ status: 409, code: 'report.schedule_unknown', params: { cycle: 1 } });
     // The first reporting year has ended, the other two have not.
     await announceCertified(service, q, 1, { openYears: 1, validUntil: '2031-02-01T00:00:00.000Z' });
     const certified = await service.send<CertificateDto>(P.getCertificate, { quarterId: q });
@@ -202,8 +210,8 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
 
     await service.send(P.submitReport, { actor: hcSigner, quarterId: q, reportId: draft.id });
     const early = (await service.send<ReportChange>(P.createReport, { actor: hcSigner, quarterId: q, year: 2, text: 'Jahr 2' })).after;
-    expect(await service.refusal(P.submitReport, { actor: hcSigner, quarterId: q, reportId: early.id })).toMatchObject({ status: 409, message: expect.stringContaining('can be submitted from then on') });
-    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, message: expect.stringContaining('exists already') });
+    expect(await service.refusal(P.submitReport, { actor: hcSigner, quarterId: q, reportId: early.id })).toMatchObject({ status: 409, code: 'report.year_not_ended', params: { year: 2, cycle: 1, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, code: 'report.exists', params: { year: 1, cycle: 1 } });
 
     // The Bilanzierung renews: cycle 2 has its own certificate and its own reports 1 to 3.
     await announceCertified(service, q, 2, { openYears: 1, validUntil: '2034-02-01T00:00:00.000Z' });
@@ -219,7 +227,7 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     // The next Bilanzierung lets it expire: verification says so, no more reports or amendments.
     await announce(service, { id: `process:${q}:expired:2`, type: 'process.certificate_expired', version: 1, source: 'process', quarterId: q, occurredAt: new Date().toISOString(), payload: { cycle: 2, at: new Date(Date.now() - 1000).toISOString() } });
     expect(await service.send<CertificateVerification>(P.verifyCertificate, { code: renewed.verificationCode })).toMatchObject({ valid: false, reason: expect.stringContaining('expired') });
-    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 2 })).toMatchObject({ status: 409, message: expect.stringContaining('expired') });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 2 })).toMatchObject({ status: 409, code: 'certificate.expired', params: { cycle: 2, action: 'file_annual_report' } });
   });
 
   it('makes a submission answer every weak action field the analysis announced, the newest announcement winning', async () => {
@@ -232,8 +240,8 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     await service.send<MeasureDto>(P.createMeasure, { actor: hcSigner, quarterId: q, goalId: g.id, title: 'Rampen', kind: 'unmittelbar', ownerOrganisationId: HC, start: '2027-03-01', end: '2028-12-31' });
     // The submitter names no weak field; HF4 (weak by the analysis) has neither goal nor justification.
     const refused = await service.refusal(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Q', weakActionFields: [], windowStart: '2027-01-01' });
-    expect(refused.status).toBe(409);
-    expect((refused.errors as { gaps: Array<{ code: string; actionFieldId?: string }> }).gaps).toEqual([expect.objectContaining({ code: 'field_without_goal', actionFieldId: 'HF4' })]);
+    expect(refused).toMatchObject({ status: 409, code: 'concept.incomplete', params: { count: 1 } });
+    expect(refused.errors).toEqual([{ field: 'actionFields.HF4', code: 'concept.field_without_goal', params: { actionFieldId: 'HF4' } }]);
     await service.send(P.setJustification, { actor: hcSigner, quarterId: q, actionFieldId: 'HF4', text: 'Der Quartierstreff deckt das Handlungsfeld ab.' });
     const v = await service.send<AgreementVersionDto>(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Q', weakActionFields: [], windowStart: '2027-01-01' });
     expect((v.snapshot as unknown as { weakActionFields: string[] }).weakActionFields).toEqual(['HF2', 'HF4']);
@@ -242,7 +250,7 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
   it('lets a quarter that joined in the implementation phase (certified outside GenQ) pass without a certificate', async () => {
     const q = randomUUID();
     await announceCertified(service, q, 1);
-    expect((await service.refusal(P.getCertificate, { quarterId: q })).status).toBe(404);
+    expect(await service.refusal(P.getCertificate, { quarterId: q })).toMatchObject({ status: 404, code: 'certificate.not_found' });
   });
 
   it('refuses reports and amendments once the process has withdrawn the quarter', async () => {
@@ -253,7 +261,7 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     await service.send(P.review, { actor: admin, quarterId: q, versionId: v.id, decision: 'approved' });
     await announceCertified(service, q, 1);
     await announce(service, { id: `process:${q}:withdrawn`, type: 'process.withdrawn', version: 1, source: 'process', quarterId: q, occurredAt: new Date().toISOString(), payload: { at: new Date().toISOString(), reason: 'Kommune steigt aus' } });
-    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, message: expect.stringContaining('withdrawn') });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, code: 'certificate.withdrawn', params: { action: 'file_annual_report' } });
     const refused = await service.refusal(P.proposeAmendment, { actor: hcSigner, quarterId: q, description: 'Noch eine Änderung', reason: 'Neue Lage', changes: [] });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect((await service.send<AmendmentDto[]>(P.listAmendments, { quarterId: q })).length).toBe(0);

@@ -7,6 +7,7 @@ import {
   type AgreementVersionDto,
   type AmendmentDto,
   type AmendmentSignResult,
+  type FieldProblemInput,
   type GoalDto,
   type HandlungskonzeptDto,
   type MeasureDto,
@@ -81,10 +82,11 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
     const g = await service.send<GoalDto>(P.createGoal, { actor: hcSigner, quarterId: q, actionFieldId: 'HF1', title: 'Netz', indicator: 'x', targetValue: '1', targetDate: '2029-12-31' });
     const m = await service.send<MeasureDto>(P.createMeasure, { actor: hcSigner, quarterId: q, goalId: g.id, title: 'Runder Tisch', kind: 'mittelbar', ownerOrganisationId: HC, start: '2027-02-01', end: '2028-12-31' });
     await service.send(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Q', weakActionFields: [], windowStart: '2027-01-01' });
-    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, message: expect.stringContaining('not certified') });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId: q, year: 1 })).toMatchObject({ status: 409, code: 'agreement.not_certified', params: { action: 'file_annual_report' } });
     expect(await service.refusal(P.proposeAmendment, { actor: hcSigner, quarterId: q, description: 'x', reason: 'y', changes: [{ action: 'drop', measureId: m.id }] })).toMatchObject({
       status: 409,
-      message: expect.stringContaining('not certified'),
+      code: 'agreement.not_certified',
+      params: { action: 'amend_agreement' },
     });
     expect(await service.send(P.listReports, { quarterId: q })).toEqual([]);
     expect(await service.send(P.listAmendments, { quarterId: q })).toEqual([]);
@@ -96,8 +98,14 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
     ({ version: approved, goals } = certified);
     [network, lift] = certified.measures as [MeasureDto, MeasureDto];
     expect(approved.status).toBe('approved');
-    expect((await service.refusal(P.createReport, { actor: admin, quarterId, year: 1 })).status).toBe(403);
-    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId, year: 4, indicators: [{ key: '', value: '3' }] })).toMatchObject({ status: 400, errors: { year: expect.any(String), indicators: expect.anything() } });
+    expect(await service.refusal(P.createReport, { actor: admin, quarterId, year: 1 })).toMatchObject({
+      status: 403,
+      code: 'agreements.role_may_not',
+      params: { role: 'programme_admin', action: 'write_annual_reports' },
+    });
+    const invalid = await service.refusal(P.createReport, { actor: hcSigner, quarterId, year: 4, indicators: [{ key: '', value: '3' }] });
+    expect(invalid).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect((invalid.errors as FieldProblemInput[]).map((e) => [e.field, e.code])).toEqual(expect.arrayContaining([['year', 'validation.isIn'], ['indicators.0.key', 'validation.required']]));
     await service.send(P.changeMeasureStatus, { actor: hcSigner, quarterId, measureId: lift.id, status: 'in Umsetzung' });
 
     const { before, after } = await service.send<ReportChange>(P.createReport, { actor: hcSigner, quarterId, year: 1, text: 'Das erste Jahr.' });
@@ -108,10 +116,12 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
       ['Aufzüge nachrüsten', 'in Umsetzung'],
     ]);
     reportId = after.id;
-    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId, year: 1 })).toMatchObject({ status: 409, message: expect.stringContaining('exists already') });
+    expect(await service.refusal(P.createReport, { actor: hcSigner, quarterId, year: 1 })).toMatchObject({ status: 409, code: 'report.exists', params: { year: 1, cycle: 1 } });
 
     const unknown = await service.refusal(P.updateReport, { actor: hcSigner, quarterId, reportId, measures: [{ measureId: randomUUID(), status: 'umgesetzt' }] });
-    expect(unknown).toMatchObject({ status: 400, errors: { 'measures.0.measureId': expect.any(String) } });
+    expect(unknown).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ field: 'measures.0.measureId', code: 'report.measure_unknown' }] });
+    const twice = await service.refusal(P.updateReport, { actor: hcSigner, quarterId, reportId, measures: [{ measureId: lift.id, status: 'umgesetzt' }, { measureId: lift.id, status: 'verzögert' }] });
+    expect(twice).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ field: 'measures.1.measureId', code: 'report.measure_twice' }] });
     const updated = await service.send<ReportChange>(P.updateReport, {
       actor: hcSigner,
       quarterId,
@@ -126,12 +136,16 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
   });
 
   it('is submitted by the partners and reviewed by the programme office: returned with remarks, resubmitted, accepted', async () => {
-    expect((await service.refusal(P.reviewReport, { actor: admin, quarterId, reportId, decision: 'accepted' })).status).toBe(409); // still a draft
-    expect((await service.refusal(P.submitReport, { actor: facilitator, quarterId, reportId })).status).toBe(403);
+    expect(await service.refusal(P.reviewReport, { actor: admin, quarterId, reportId, decision: 'accepted' })).toMatchObject({ status: 409, code: 'report.not_reviewable', params: { year: 1, status: 'draft' } });
+    expect(await service.refusal(P.submitReport, { actor: facilitator, quarterId, reportId })).toMatchObject({ status: 403, code: 'agreements.role_may_not', params: { action: 'submit_annual_reports' } });
     const submitted = await service.send<ReportChange>(P.submitReport, { actor: hcSigner, quarterId, reportId });
     expect(submitted.after).toMatchObject({ status: 'submitted', submittedBy: hcSigner.userId, submittedAt: expect.any(String) });
-    expect(await service.refusal(P.updateReport, { actor: hcSigner, quarterId, reportId, text: 'neu' })).toMatchObject({ status: 409 });
-    expect(await service.refusal(P.reviewReport, { actor: admin, quarterId, reportId, decision: 'returned' })).toMatchObject({ status: 400, errors: { remarks: expect.any(String) } });
+    expect(await service.refusal(P.updateReport, { actor: hcSigner, quarterId, reportId, text: 'neu' })).toMatchObject({ status: 409, code: 'report.not_editable', params: { year: 1, status: 'submitted' } });
+    expect(await service.refusal(P.submitReport, { actor: hcSigner, quarterId, reportId })).toMatchObject({ status: 409, code: 'report.not_submittable', params: { year: 1, status: 'submitted' } });
+    expect(await service.refusal(P.reviewReport, { actor: admin, quarterId, reportId, decision: 'returned' })).toMatchObject({
+      status: 400,
+      errors: [{ field: 'remarks', code: 'validation.required' }],
+    });
     expect((await service.refusal(P.reviewReport, { actor: hcSigner, quarterId, reportId, decision: 'accepted' })).status).toBe(403);
     const returned = await service.send<ReportChange>(P.reviewReport, { actor: admin, quarterId, reportId, decision: 'returned', remarks: 'Bitte Kosten ergänzen' });
     expect(returned.after).toMatchObject({ status: 'returned', remarks: 'Bitte Kosten ergänzen', reviewedBy: admin.userId });
@@ -140,7 +154,7 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
     const accepted = await service.send<ReportChange>(P.reviewReport, { actor: admin, quarterId, reportId, decision: 'accepted' });
     expect(accepted.after.status).toBe('accepted');
     expect((await service.refusal(P.reviewReport, { actor: admin, quarterId, reportId, decision: 'accepted' })).status).toBe(409);
-    expect((await service.refusal(P.getReport, { quarterId: randomUUID(), reportId })).status).toBe(404);
+    expect(await service.refusal(P.getReport, { quarterId: randomUUID(), reportId })).toMatchObject({ status: 404, code: 'report.not_found', params: { reportId } });
   });
 
   it('renders the annual report as a German PDF', async () => {
@@ -167,14 +181,29 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
   it('proposes an amendment as a new version with its own content hash; invalid changes are refused whole', async () => {
     const propose = (changes: unknown[]) => ({ actor: hcSigner, quarterId, description: 'Netzwerk wird Quartiersbüro', reason: 'Die Träger bündeln ihre Arbeit', changes });
     const replacement = { title: 'Quartiersbüro eröffnen', kind: 'unmittelbar', ownerOrganisationId: MUNI, start: '2028-01-01', end: '2029-06-30', cost: 90000 };
-    expect(await service.refusal(P.proposeAmendment, propose([]))).toMatchObject({ status: 400, errors: { changes: expect.any(String) } });
-    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'replace', measureId: network.id }]))).toMatchObject({ status: 400 });
-    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'drop', measureId: randomUUID() }]))).toMatchObject({ status: 400, errors: { 'changes.0.measureId': expect.any(String) } });
+    expect(await service.refusal(P.proposeAmendment, propose([]))).toMatchObject({ status: 400, code: 'request.invalid', errors: [expect.objectContaining({ field: 'changes' })] });
+    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'replace', measureId: network.id }]))).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'drop', measureId: randomUUID() }, { action: 'add', goalId: randomUUID(), measure: replacement }]))).toMatchObject({
+      status: 400,
+      code: 'request.invalid',
+      errors: [
+        { field: 'changes.0.measureId', code: 'amendment.measure_unknown' },
+        { field: 'changes.1.goalId', code: 'amendment.goal_unknown' },
+      ],
+    });
+    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'drop', measureId: lift.id }, { action: 'replace', measureId: lift.id, measure: replacement }]))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'changes.1.measureId', code: 'amendment.measure_twice' }],
+    });
     expect(await service.refusal(P.proposeAmendment, propose([{ action: 'add', goalId: goals[0]!.id, measure: { ...replacement, end: '2031-01-01' } }]))).toMatchObject({
       status: 400,
-      errors: { 'changes.0.measure': expect.stringContaining('outside the implementation window') },
+      errors: [{ field: 'changes.0.measure', code: 'amendment.outside_window', params: { start: '2028-01-01', end: '2031-01-01', windowStart: approved.snapshot.windowStart, windowEnd: approved.snapshot.windowEnd } }],
     });
-    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'drop', measureId: lift.id }]))).toMatchObject({ status: 409, message: expect.stringContaining('no measure left') });
+    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'drop', measureId: lift.id }]))).toMatchObject({
+      status: 409,
+      code: 'amendment.goal_without_measure',
+      params: { goalId: goals[1]!.id, title: goals[1]!.title },
+    });
     expect(await service.send(P.listAmendments, { quarterId })).toEqual([]);
 
     amendment = await service.send<AmendmentDto>(P.proposeAmendment, propose([
@@ -196,25 +225,33 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
     ]);
     // The approved version is untouched until the amendment is accepted; only one amendment is open at a time.
     expect((await service.send<AgreementVersionDto>(P.getVersion, { quarterId, versionId: approved.id })).status).toBe('approved');
-    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'drop', measureId: network.id }]))).toMatchObject({ status: 409, message: expect.stringContaining('still open') });
+    expect(await service.refusal(P.proposeAmendment, propose([{ action: 'drop', measureId: network.id }]))).toMatchObject({
+      status: 409,
+      code: 'amendment.still_open',
+      params: { amendmentId: amendment.id, description: 'Netzwerk wird Quartiersbüro' },
+    });
   });
 
   it('needs the signatures of the housing company and the municipality, then the programme office accepts it', async () => {
     const sign = (actor: Actor, signer: SignerDto) => ({ actor, quarterId, amendmentId: amendment.id, signer });
     // The ordinary signing and review routes do not take an amendment's version.
-    expect(await service.refusal(P.sign, { actor: hcSigner, quarterId, versionId: amendment.versionId, signer: hc })).toMatchObject({ status: 409, message: expect.stringContaining('amendment') });
-    expect(await service.refusal(P.acceptAmendment, { actor: admin, quarterId, amendmentId: amendment.id })).toMatchObject({ status: 409 });
-    expect((await service.refusal(P.signAmendment, sign(hcSigner, { ...hc, canSign: false }))).status).toBe(403);
+    expect(await service.refusal(P.sign, { actor: hcSigner, quarterId, versionId: amendment.versionId, signer: hc })).toMatchObject({
+      status: 409,
+      code: 'agreement.sign_through_amendment',
+      params: { number: amendment.version.number },
+    });
+    expect(await service.refusal(P.acceptAmendment, { actor: admin, quarterId, amendmentId: amendment.id })).toMatchObject({ status: 409, code: 'amendment.not_acceptable', params: { status: 'proposed' } });
+    expect(await service.refusal(P.signAmendment, sign(hcSigner, { ...hc, canSign: false }))).toMatchObject({ status: 403, code: 'signature.no_authority' });
     const first = await service.send<AmendmentSignResult>(P.signAmendment, sign(hcSigner, hc));
     expect(first).toMatchObject({ party: 'housing_company', becameConfirmed: false, amendment: { status: 'proposed', confirmedBy: ['housing_company'] } });
-    expect(await service.refusal(P.signAmendment, sign(hcSigner, hc))).toMatchObject({ status: 409, message: expect.stringContaining('already signed') });
+    expect(await service.refusal(P.signAmendment, sign(hcSigner, hc))).toMatchObject({ status: 409, code: 'amendment.already_signed' });
     const second = await service.send<AmendmentSignResult>(P.signAmendment, sign(muniSigner, muni));
     expect(second).toMatchObject({ party: 'municipality', becameConfirmed: true, amendment: { status: 'confirmed', version: { status: 'binding' } } });
-    expect((await service.refusal(P.acceptAmendment, { actor: hcSigner, quarterId, amendmentId: amendment.id })).status).toBe(403);
+    expect(await service.refusal(P.acceptAmendment, { actor: hcSigner, quarterId, amendmentId: amendment.id })).toMatchObject({ status: 403, params: { action: 'accept_amendments' } });
 
     const accepted = await service.send<AmendmentDto>(P.acceptAmendment, { actor: admin, quarterId, amendmentId: amendment.id });
     expect(accepted).toMatchObject({ status: 'accepted', acceptedBy: admin.userId, version: { status: 'approved' } });
-    expect(await service.refusal(P.acceptAmendment, { actor: admin, quarterId, amendmentId: amendment.id })).toMatchObject({ status: 409 });
+    expect(await service.refusal(P.acceptAmendment, { actor: admin, quarterId, amendmentId: amendment.id })).toMatchObject({ status: 409, code: 'amendment.not_acceptable', params: { status: 'accepted' } });
 
     // The quarter's measures follow the amendment.
     const concept = await service.send<HandlungskonzeptDto>(P.getConcept, { quarterId });
@@ -247,20 +284,24 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
 
     // A proposed amendment: only the programme office rejects, and only with a reason.
     const first = await propose('Wohnberatung entfällt');
-    expect((await service.refusal(P.rejectAmendment, reject(hcSigner, first.id, 'nein'))).status).toBe(403);
-    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, ''))).toMatchObject({ status: 400, errors: { reason: 'reason must not be empty' } });
-    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, '   '))).toMatchObject({ status: 400, errors: { reason: 'reason must not be empty' } });
-    expect(await service.refusal(P.rejectAmendment, reject(admin, randomUUID(), 'nein'))).toMatchObject({ status: 404 });
+    expect(await service.refusal(P.rejectAmendment, reject(hcSigner, first.id, 'nein'))).toMatchObject({ status: 403, params: { action: 'reject_amendments' } });
+    // An empty reason fails the message's length constraint; a blank one the service's own check.
+    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, ''))).toMatchObject({ status: 400, errors: [{ field: 'reason', code: 'validation.isLength' }] });
+    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, '   '))).toMatchObject({ status: 400, errors: [{ field: 'reason', code: 'validation.required' }] });
+    const unknownAmendment = randomUUID();
+    expect(await service.refusal(P.rejectAmendment, reject(admin, unknownAmendment, 'nein'))).toMatchObject({ status: 404, code: 'amendment.not_found', params: { amendmentId: unknownAmendment } });
     const rejected = await service.send<AmendmentDto>(P.rejectAmendment, reject(admin, first.id, 'Die Wohnberatung ist Kern von HF2'));
     expect(rejected).toMatchObject({ status: 'rejected', rejectedBy: admin.userId, rejectionReason: 'Die Wohnberatung ist Kern von HF2', acceptedAt: null, version: { status: 'sent_back' } });
     expect(Number.isNaN(Date.parse(rejected.rejectedAt!))).toBe(false);
     // Refused like the other decisions once it is decided.
-    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, 'noch einmal'))).toMatchObject({ status: 409, message: expect.stringContaining('is rejected') });
-    expect(await service.refusal(P.acceptAmendment, { actor: admin, quarterId, amendmentId: first.id })).toMatchObject({ status: 409 });
-    expect(await service.refusal(P.signAmendment, { actor: hcSigner, quarterId, amendmentId: first.id, signer: hc })).toMatchObject({ status: 409 });
+    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, 'noch einmal'))).toMatchObject({ status: 409, code: 'amendment.not_rejectable', params: { status: 'rejected' } });
+    expect(await service.refusal(P.acceptAmendment, { actor: admin, quarterId, amendmentId: first.id })).toMatchObject({ status: 409, code: 'amendment.not_acceptable' });
+    expect(await service.refusal(P.signAmendment, { actor: hcSigner, quarterId, amendmentId: first.id, signer: hc })).toMatchObject({ status: 409, code: 'amendment.not_signable', params: { status: 'rejected' } });
     expect(await service.refusal(P.rejectAmendment, reject(admin, amendment.id, 'zu spät'))).toMatchObject({
       status: 409,
-      message: 'The amendment is accepted: only an open amendment (proposed or confirmed) can be rejected',
+      code: 'amendment.not_rejectable',
+      params: { status: 'accepted' },
+      message: 'The amendment is accepted: only an open amendment (proposed or confirmed) can be rejected.',
     });
 
     // A confirmed amendment's version was binding: rejected, it never becomes the agreement.

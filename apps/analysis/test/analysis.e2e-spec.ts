@@ -53,13 +53,19 @@ describe.each(['sqlite', 'postgres'])('analysis service on %s', (label) => {
     const seed = JSON.parse(readFileSync(catalogueSeedPath, 'utf8'));
     const bad = { ...seed, version: '9.0.0', weaknessThreshold: 3, indicators: [{ ...seed.indicators[0], kind: 'outcome' }, ...seed.indicators.slice(1)] };
     const refused = await service.refusal(AnalysisPatterns.createCatalogue, bad);
-    expect(refused.status).toBe(400);
-    expect(refused.errors?.catalogue).toEqual(
-      expect.arrayContaining(['weaknessThreshold must be below strengthThreshold', 'indicators[0].kind must be input, output or context']),
-    );
+    expect(refused).toMatchObject({ status: 400, code: 'catalogue.invalid', params: { count: 2 } });
+    expect(refused.errors).toEqual([
+      { field: 'weaknessThreshold', code: 'catalogue.thresholds_order' },
+      { field: 'indicators.0.kind', code: 'validation.isIn', params: { values: 'input, output, context' } },
+    ]);
     const created = await service.send<CatalogueVersionDto>(AnalysisPatterns.createCatalogue, { ...seed, version: '2.0.0' });
     expect(created).toMatchObject({ id: 'genq-default@2.0.0', version: '2.0.0' });
-    await expect(service.refusal(AnalysisPatterns.createCatalogue, { ...seed, version: '2.0.0', title: 'Überschrieben' })).resolves.toMatchObject({ status: 409 });
+    await expect(service.refusal(AnalysisPatterns.createCatalogue, { ...seed, version: '2.0.0', title: 'Überschrieben' })).resolves.toMatchObject({
+      status: 409,
+      code: 'catalogue.version_exists',
+      params: { catalogueId: 'genq-default', version: '2.0.0' },
+      errors: [{ field: 'version', code: 'catalogue.version_taken' }],
+    });
     const kept = await service.send<Catalogue>(AnalysisPatterns.getCatalogue, 'genq-default@2.0.0');
     expect(kept.title).toBe(seed.title);
   });

@@ -9,6 +9,7 @@ import {
   type DomainEvent,
   type AnalysisDto,
   type AuditRecordCommand,
+  type FieldProblemInput,
   type IndicatorValueDto,
   type Page,
   type ProfileDto,
@@ -67,8 +68,13 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
     expect((await ensure(quarterId)).id).toBe(a.id);
     await expect(
       service.refusal(AnalysisPatterns.ensureAnalysis, { quarterId: randomUUID(), programmeId, catalogueVersionId: 'genq-default@9.9.9' }),
-    ).resolves.toMatchObject({ status: 400, errors: { catalogueVersionId: expect.stringContaining('unknown catalogue version') } });
-    await expect(service.refusal(AnalysisPatterns.getAnalysis, randomUUID())).resolves.toMatchObject({ status: 404 });
+    ).resolves.toMatchObject({
+      status: 400,
+      code: 'request.invalid',
+      errors: [{ field: 'catalogueVersionId', code: 'catalogue_version.unknown', params: { id: 'genq-default@9.9.9' } }],
+    });
+    const unknownQuarter = randomUUID();
+    await expect(service.refusal(AnalysisPatterns.getAnalysis, unknownQuarter)).resolves.toMatchObject({ status: 404, code: 'analysis.not_found', params: { quarterId: unknownQuarter } });
   });
 
   it('counts the participation figures of the actors service into the process indicators, replacing not adding, once per event', async () => {
@@ -120,18 +126,26 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
         { indicatorId: 'flats_total', referenceDate: '2025-12-31', value: 10.5 },
       ],
     });
-    expect(refusal).toMatchObject({
-      status: 400,
-      errors: {
-        values: {
-          '1': { indicatorId: 'unknown indicator "unicorns" in this catalogue version' },
-          '2': { unit: 'residents_total is measured in Personen, not %' },
-          '3': { kind: 'flats_barrier_free is a output indicator, not context' },
-          '4': { referenceDate: expect.any(String), value: 'value in % must be between 0 and 100' },
-          '5': { value: 'value in Wohnungen must be a whole number, 0 or more' },
-        },
-      },
+    expect(refusal).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(refusal.errors).toEqual([
+      { field: 'values.1.indicatorId', code: 'indicator.unknown', params: { indicatorId: 'unicorns' } },
+      { field: 'values.2.unit', code: 'indicator.unit_mismatch', params: { indicatorId: 'residents_total', unit: 'Personen', given: '%' } },
+      { field: 'values.3.kind', code: 'indicator.kind_mismatch', params: { indicatorId: 'flats_barrier_free', kind: 'output', given: 'context' } },
+      { field: 'values.4.referenceDate', code: 'validation.isDateString' },
+      { field: 'values.4.value', code: 'indicator_value.percent_range' },
+      { field: 'values.5.value', code: 'indicator_value.whole_number', params: { unit: 'Wohnungen' } },
+    ]);
+    // The same indicator and date twice in one request: the second is flagged.
+    const twice = await service.refusal(AnalysisPatterns.upsertIndicatorValues, {
+      quarterId,
+      values: [
+        { indicatorId: 'flats_total', referenceDate: '2025-12-31', value: 10 },
+        { indicatorId: 'flats_total', referenceDate: '2025-12-31', value: 11 },
+      ],
     });
+    expect(twice.errors).toEqual([
+      { field: 'values.1.indicatorId', code: 'indicator_value.duplicate', params: { indicatorId: 'flats_total', referenceDate: '2025-12-31' } },
+    ]);
     // Nothing of the refused request was written, not even its valid first value.
     const page = await service.send<Page<IndicatorValueDto>>(AnalysisPatterns.listIndicatorValues, { quarterId });
     expect(page.total).toBe(2);
@@ -205,7 +219,8 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
     ]);
     await expect(service.refusal(AnalysisPatterns.importIndicatorWorkbook, { quarterId, xlsxBase64: Buffer.from('kein Excel').toString('base64') })).resolves.toMatchObject({
       status: 400,
-      errors: { xlsx: expect.stringContaining('not an Excel workbook') },
+      code: 'request.invalid',
+      errors: [{ field: 'xlsx', code: 'import.not_xlsx' }],
     });
   });
 
@@ -221,22 +236,18 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
       'vacancy_rate,2025-12-31,3,,output,',
     ].join('\n');
     const refusal = await service.refusal(AnalysisPatterns.importIndicatorValues, { quarterId, csv });
-    expect(refusal).toMatchObject({
-      status: 400,
-      message: 'Import refused: 4 row(s) invalid, nothing was imported',
-      errors: {
-        rows: {
-          '3': { value: 'value must be a number' },
-          '4': { referenceDate: 'referenceDate must be a date YYYY-MM-DD' },
-          '5': { indicatorId: 'residents_total for 2025-12-31 is already in row 2' },
-          '6': { kind: 'vacancy_rate is a context indicator, not output' },
-        },
-      },
-    });
+    expect(refusal).toMatchObject({ status: 400, code: 'import.rows_invalid', params: { count: 4 } });
+    expect(refusal.errors).toEqual([
+      { field: 'rows.3.value', code: 'validation.isNumber' },
+      { field: 'rows.4.referenceDate', code: 'validation.isDateString' },
+      { field: 'rows.5.indicatorId', code: 'indicator_value.duplicate_row', params: { indicatorId: 'residents_total', referenceDate: '2025-12-31', row: 2 } },
+      { field: 'rows.6.kind', code: 'indicator.kind_mismatch', params: { indicatorId: 'vacancy_rate', kind: 'context', given: 'output' } },
+    ]);
     expect((await service.send<Page<IndicatorValueDto>>(AnalysisPatterns.listIndicatorValues, { quarterId })).total).toBe(0);
     await expect(service.refusal(AnalysisPatterns.importIndicatorValues, { quarterId, csv: 'a;b\n1;2' })).resolves.toMatchObject({
       status: 400,
-      errors: { csv: expect.stringContaining('indicatorId, referenceDate, value') },
+      code: 'request.invalid',
+      errors: [{ field: 'csv', code: 'import.columns_missing', params: { columns: 'indicatorId, referenceDate, value' } }],
     });
   });
 
@@ -258,13 +269,12 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
     });
     expect(refusal).toMatchObject({
       status: 400,
-      errors: {
-        ratings: {
-          '0': { criterionId: 'unknown criterion "HF9.9" in this catalogue version' },
-          '1': { rating: expect.stringContaining('rating must be one of 0 (nicht vorhanden)') },
-          '2': { targetGroups: 'unknown target group "Drachen"' },
-        },
-      },
+      code: 'request.invalid',
+      errors: [
+        { field: 'ratings.0.criterionId', code: 'criterion.unknown', params: { criterionId: 'HF9.9' } },
+        { field: 'ratings.1.rating', code: 'rating.off_scale', params: { scale: expect.stringMatching(/^0 \(nicht vorhanden\), 1 /) } },
+        { field: 'ratings.2.targetGroups', code: 'target_group.unknown', params: { groups: 'Drachen' } },
+      ],
     });
     const page = await service.send<Page<RatingDto>>(AnalysisPatterns.listRatings, { quarterId });
     expect(page.total).toBe(1);
@@ -339,9 +349,11 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
     await ensure(quarterId);
     await service.send(AnalysisPatterns.upsertRatings, { quarterId, ratings: [{ criterionId: 'HF1.1', rating: 2 }] });
     const refusal = await service.refusal(AnalysisPatterns.submitAnalysis, quarterId);
-    expect(refusal.status).toBe(400);
-    expect(Object.keys((refusal.errors as { ratings: object }).ratings)).toHaveLength(criteria.length - 1);
-    await expect(service.refusal(AnalysisPatterns.recordPriorities, { quarterId, priorities: ['HF2'] })).resolves.toMatchObject({ status: 409 });
+    expect(refusal).toMatchObject({ status: 400, code: 'analysis.ratings_missing', params: { count: criteria.length - 1 } });
+    const unrated = refusal.errors as FieldProblemInput[];
+    expect(unrated).toHaveLength(criteria.length - 1);
+    expect(unrated[0]).toEqual({ field: `ratings.${criteria[1]!.id}`, code: 'criterion.not_rated', params: { criterionId: criteria[1]!.id, name: criteria[1]!.name } });
+    await expect(service.refusal(AnalysisPatterns.recordPriorities, { quarterId, priorities: ['HF2'] })).resolves.toMatchObject({ status: 409, code: 'analysis.not_submitted' });
 
     await rateAll(quarterId, () => 1);
     // As the gateway sends it: { quarterId } with the request's audit context.
@@ -367,7 +379,8 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
     expect(prio.analysis.priorities).toEqual(['HF2', 'HF3.1']);
     await expect(service.refusal(AnalysisPatterns.recordPriorities, { quarterId, priorities: ['HF7'] })).resolves.toMatchObject({
       status: 400,
-      errors: { priorities: { '0': 'unknown criterion or action field "HF7"' } },
+      code: 'request.invalid',
+      errors: [{ field: 'priorities.0', code: 'priority.unknown', params: { id: 'HF7' } }],
     });
   });
 });

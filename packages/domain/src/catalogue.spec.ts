@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatalogueError, allCriteria, parseCatalogue } from './catalogue';
+import { CatalogueError, allCriteria, calendarFieldProblems, calendarProblems, parseCatalogue } from './catalogue';
 
 const raw = JSON.parse(readFileSync(join(__dirname, '../../../apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'));
 
@@ -24,14 +24,29 @@ describe('catalogue', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(CatalogueError);
       const problems = (e as CatalogueError).problems;
-      expect(problems).toEqual(
+      expect(problems.map(({ field, code, params }) => ({ field, code, ...(params ? { params } : {}) }))).toEqual(
         expect.arrayContaining([
-          'weaknessThreshold must be below strengthThreshold',
-          'indicators[0].kind must be input, output or context',
-          'actionFields[0].criteria[0] refers to unknown indicator "no_such_indicator"',
-          'defaultCalendar.reminders.before must be an ISO-8601 duration',
+          { field: 'weaknessThreshold', code: 'catalogue.thresholds_order' },
+          { field: 'indicators.0.kind', code: 'validation.isIn', params: { values: 'input, output, context' } },
+          { field: 'actionFields.0.criteria.0.indicators', code: 'catalogue.unknown_indicator', params: { indicatorId: 'no_such_indicator' } },
+          { field: 'defaultCalendar.reminders.before', code: 'calendar.duration_invalid' },
         ]),
       );
+      expect(problems).toHaveLength(4);
+      // The English text stays for logs and for the calendar's class-validator message.
+      expect((e as CatalogueError).message).toContain('weaknessThreshold must be below strengthThreshold');
     }
+  });
+
+  it('checks a programme calendar field by field, with codes, and as English sentences for class-validator', () => {
+    const calendar = structuredClone(raw.defaultCalendar);
+    calendar.developmentPhase.steps[1].key = calendar.developmentPhase.steps[0].key;
+    calendar.implementationPhase.duration = 'drei Jahre';
+    expect(calendarFieldProblems(calendar, 'calendar').map(({ field, code, params }) => ({ field, code, params }))).toEqual([
+      { field: 'calendar.developmentPhase.steps.1.key', code: 'catalogue.duplicate_id', params: { id: calendar.developmentPhase.steps[0].key } },
+      { field: 'calendar.implementationPhase.duration', code: 'calendar.duration_invalid', params: undefined },
+    ]);
+    expect(calendarProblems(calendar, 'calendar')[1]).toBe('calendar.implementationPhase.duration must be an ISO-8601 duration');
+    expect(calendarFieldProblems(raw.defaultCalendar)).toEqual([]);
   });
 });

@@ -70,9 +70,21 @@ export interface Catalogue {
   defaultCalendar: ProgrammeCalendar;
 }
 
+/**
+ * One problem of a catalogue document: the field's dotted path (`indicators.0.kind`), a
+ * problem code of the API's catalogue (`validation.*`, `catalogue.*`, `calendar.*` in
+ * @genq/contracts problems) with its parameters, and an English text for logs.
+ */
+export interface CatalogueProblem {
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+  message: string;
+}
+
 export class CatalogueError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid catalogue: ${problems.join('; ')}`);
+  constructor(readonly problems: CatalogueProblem[]) {
+    super(`Invalid catalogue: ${problems.map((p) => p.message).join('; ')}`);
     this.name = 'CatalogueError';
   }
 }
@@ -81,37 +93,54 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
-/** Checks a programme calendar; returns the problems found, path-prefixed. */
-export function calendarProblems(calendar: unknown, path = 'defaultCalendar'): string[] {
-  const problems: string[] = [];
-  if (!isObject(calendar)) return [`${path} must be an object`];
+/** Collects problems: `add(field, code, english, params)`. */
+function collector() {
+  const problems: CatalogueProblem[] = [];
+  const add = (field: string, code: string, english: string, params?: Record<string, string | number>): void => {
+    problems.push({ field, code, ...(params ? { params } : {}), message: `${field ? `${field} ` : ''}${english}` });
+  };
+  return { problems, add };
+}
+
+/** Checks a programme calendar; returns the problems found, the fields prefixed by `path`. */
+export function calendarFieldProblems(calendar: unknown, path = 'defaultCalendar'): CatalogueProblem[] {
+  const { problems, add } = collector();
+  if (!isObject(calendar)) {
+    add(path, 'validation.isObject', 'must be an object');
+    return problems;
+  }
   const dev = calendar.developmentPhase;
   const steps = isObject(dev) ? dev.steps : undefined;
   if (!Array.isArray(steps) || steps.length === 0) {
-    problems.push(`${path}.developmentPhase.steps must be a non-empty list`);
+    add(`${path}.developmentPhase.steps`, 'validation.arrayNotEmpty', 'must be a non-empty list');
   } else {
     const keys = new Set<string>();
     steps.forEach((s, i) => {
-      const p = `${path}.developmentPhase.steps[${i}]`;
-      if (!isObject(s)) return problems.push(`${p} must be an object`);
-      if (!isString(s.key)) problems.push(`${p}.key is required`);
-      else if (keys.has(s.key)) problems.push(`${p}.key "${s.key}" appears twice`);
+      const p = `${path}.developmentPhase.steps.${i}`;
+      if (!isObject(s)) return add(p, 'validation.isObject', 'must be an object');
+      if (!isString(s.key)) add(`${p}.key`, 'validation.required', 'is required');
+      else if (keys.has(s.key)) add(`${p}.key`, 'catalogue.duplicate_id', `"${s.key}" appears twice`, { id: s.key });
       else keys.add(s.key);
-      if (!isString(s.name)) problems.push(`${p}.name is required`);
-      if (!isDuration(s.dueAfter)) problems.push(`${p}.dueAfter must be an ISO-8601 duration`);
+      if (!isString(s.name)) add(`${p}.name`, 'validation.required', 'is required');
+      if (!isDuration(s.dueAfter)) add(`${p}.dueAfter`, 'calendar.duration_invalid', 'must be an ISO-8601 duration');
       return undefined;
     });
   }
   const impl = calendar.implementationPhase;
   for (const f of ['duration', 'annualReportEvery', 'reportDueWithin']) {
-    if (!isObject(impl) || !isDuration(impl[f])) problems.push(`${path}.implementationPhase.${f} must be an ISO-8601 duration`);
+    if (!isObject(impl) || !isDuration(impl[f])) add(`${path}.implementationPhase.${f}`, 'calendar.duration_invalid', 'must be an ISO-8601 duration');
   }
   const rem = calendar.reminders;
   for (const f of ['before', 'overdueEvery', 'escalateAfterOverdue', 'stalledAfterInactivity']) {
-    if (!isObject(rem) || !isDuration(rem[f])) problems.push(`${path}.reminders.${f} must be an ISO-8601 duration`);
+    if (!isObject(rem) || !isDuration(rem[f])) add(`${path}.reminders.${f}`, 'calendar.duration_invalid', 'must be an ISO-8601 duration');
   }
-  if (!isDuration(calendar.certificateValidity)) problems.push(`${path}.certificateValidity must be an ISO-8601 duration`);
+  if (!isDuration(calendar.certificateValidity)) add(`${path}.certificateValidity`, 'calendar.duration_invalid', 'must be an ISO-8601 duration');
   return problems;
+}
+
+/** Checks a programme calendar; returns the problems found as English sentences, path-prefixed. */
+export function calendarProblems(calendar: unknown, path = 'defaultCalendar'): string[] {
+  return calendarFieldProblems(calendar, path).map((p) => p.message);
 }
 
 /**
@@ -119,61 +148,68 @@ export function calendarProblems(calendar: unknown, path = 'defaultCalendar'): s
  * programme office editing a catalogue sees all mistakes in one go.
  */
 export function parseCatalogue(input: unknown): Catalogue {
-  const problems: string[] = [];
-  if (!isObject(input)) throw new CatalogueError(['catalogue must be a JSON object']);
-  for (const f of ['id', 'version', 'title']) if (!isString(input[f])) problems.push(`${f} is required`);
+  const { problems, add } = collector();
+  if (!isObject(input)) {
+    add('', 'validation.isObject', 'catalogue must be a JSON object');
+    throw new CatalogueError(problems);
+  }
+  for (const f of ['id', 'version', 'title']) if (!isString(input[f])) add(f, 'validation.required', 'is required');
 
   const scale = input.ratingScale;
-  if (!Array.isArray(scale) || scale.length < 2) problems.push('ratingScale needs at least two levels');
+  if (!Array.isArray(scale) || scale.length < 2) add('ratingScale', 'validation.arrayMinSize', 'needs at least two levels', { min: 2 });
   else
     scale.forEach((l, i) => {
       if (!isObject(l) || typeof l.value !== 'number' || !isString(l.label)) {
-        problems.push(`ratingScale[${i}] needs a numeric value and a label`);
+        add(`ratingScale.${i}`, 'catalogue.rating_level_invalid', 'needs a numeric value and a label');
       }
     });
 
   for (const f of ['strengthThreshold', 'weaknessThreshold']) {
-    if (typeof input[f] !== 'number') problems.push(`${f} must be a number`);
+    if (typeof input[f] !== 'number') add(f, 'validation.isNumber', 'must be a number');
   }
   if (
     typeof input.strengthThreshold === 'number' &&
     typeof input.weaknessThreshold === 'number' &&
     input.weaknessThreshold >= input.strengthThreshold
   ) {
-    problems.push('weaknessThreshold must be below strengthThreshold');
+    add('weaknessThreshold', 'catalogue.thresholds_order', 'must be below strengthThreshold');
   }
 
   const indicatorIds = new Set<string>();
-  if (!Array.isArray(input.indicators)) problems.push('indicators must be a list');
+  if (!Array.isArray(input.indicators)) add('indicators', 'validation.isArray', 'must be a list');
   else
     input.indicators.forEach((ind, i) => {
-      const p = `indicators[${i}]`;
-      if (!isObject(ind)) return problems.push(`${p} must be an object`);
-      if (!isString(ind.id)) problems.push(`${p}.id is required`);
-      else if (indicatorIds.has(ind.id)) problems.push(`${p}.id "${ind.id}" appears twice`);
+      const p = `indicators.${i}`;
+      if (!isObject(ind)) return add(p, 'validation.isObject', 'must be an object');
+      if (!isString(ind.id)) add(`${p}.id`, 'validation.required', 'is required');
+      else if (indicatorIds.has(ind.id)) add(`${p}.id`, 'catalogue.duplicate_id', `"${ind.id}" appears twice`, { id: ind.id });
       else indicatorIds.add(ind.id);
-      for (const f of ['group', 'name', 'unit']) if (!isString(ind[f])) problems.push(`${p}.${f} is required`);
-      if (!INDICATOR_KINDS.includes(ind.kind as IndicatorKind)) problems.push(`${p}.kind must be input, output or context`);
+      for (const f of ['group', 'name', 'unit']) if (!isString(ind[f])) add(`${p}.${f}`, 'validation.required', 'is required');
+      if (!INDICATOR_KINDS.includes(ind.kind as IndicatorKind)) {
+        add(`${p}.kind`, 'validation.isIn', 'must be input, output or context', { values: INDICATOR_KINDS.join(', ') });
+      }
       return undefined;
     });
 
   const criterionIds = new Set<string>();
-  if (!Array.isArray(input.actionFields) || input.actionFields.length === 0) problems.push('actionFields must be a non-empty list');
+  if (!Array.isArray(input.actionFields) || input.actionFields.length === 0) add('actionFields', 'validation.arrayNotEmpty', 'must be a non-empty list');
   else
     input.actionFields.forEach((af, i) => {
-      const p = `actionFields[${i}]`;
-      if (!isObject(af)) return problems.push(`${p} must be an object`);
-      if (!isString(af.id)) problems.push(`${p}.id is required`);
-      if (!isString(af.name)) problems.push(`${p}.name is required`);
-      if (!Array.isArray(af.criteria)) return problems.push(`${p}.criteria must be a list`);
+      const p = `actionFields.${i}`;
+      if (!isObject(af)) return add(p, 'validation.isObject', 'must be an object');
+      if (!isString(af.id)) add(`${p}.id`, 'validation.required', 'is required');
+      if (!isString(af.name)) add(`${p}.name`, 'validation.required', 'is required');
+      if (!Array.isArray(af.criteria)) return add(`${p}.criteria`, 'validation.isArray', 'must be a list');
       af.criteria.forEach((c, j) => {
-        const cp = `${p}.criteria[${j}]`;
-        if (!isObject(c) || !isString(c.id) || !isString(c.name)) return problems.push(`${cp} needs an id and a name`);
-        if (criterionIds.has(c.id)) problems.push(`${cp}.id "${c.id}" appears twice`);
+        const cp = `${p}.criteria.${j}`;
+        if (!isObject(c) || !isString(c.id) || !isString(c.name)) return add(cp, 'catalogue.criterion_invalid', 'needs an id and a name');
+        if (criterionIds.has(c.id)) add(`${cp}.id`, 'catalogue.duplicate_id', `"${c.id}" appears twice`, { id: c.id });
         criterionIds.add(c.id);
         const refs = Array.isArray(c.indicators) ? c.indicators : [];
         for (const ref of refs) {
-          if (!indicatorIds.has(String(ref))) problems.push(`${cp} refers to unknown indicator "${String(ref)}"`);
+          if (!indicatorIds.has(String(ref))) {
+            add(`${cp}.indicators`, 'catalogue.unknown_indicator', `refers to unknown indicator "${String(ref)}"`, { indicatorId: String(ref) });
+          }
         }
         return undefined;
       });
@@ -182,9 +218,9 @@ export function parseCatalogue(input: unknown): Catalogue {
 
   for (const f of ['targetGroups', 'measureStatuses']) {
     const v = input[f];
-    if (!Array.isArray(v) || v.length === 0 || !v.every(isString)) problems.push(`${f} must be a non-empty list of names`);
+    if (!Array.isArray(v) || v.length === 0 || !v.every(isString)) add(f, 'catalogue.names_list', 'must be a non-empty list of names');
   }
-  problems.push(...calendarProblems(input.defaultCalendar));
+  problems.push(...calendarFieldProblems(input.defaultCalendar));
 
   if (problems.length > 0) throw new CatalogueError(problems);
   const cat = input as unknown as Catalogue;

@@ -15,9 +15,10 @@ import {
   type SignerDto,
 } from '@genq/contracts';
 import type { ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
-import { rpcError } from '@genq/service-kit';
+import { problem } from '@genq/service-kit';
 import { auditChange, versionSummary } from '../audit';
 import { ConceptService, requireRole } from '../concept/concept.service';
+import { checkSigner } from './actor';
 import { certificatePdf, zielvereinbarungPdf } from '../documents/pdf';
 import { AgreementVersion, Amendment, Certificate, Signature } from '../entities';
 import { weakFieldsOf } from '../concept/weak-fields';
@@ -46,12 +47,12 @@ export class AgreementService {
    * is superseded by it. Refused with every gap at once when the concept is incomplete.
    */
   async submit(actor: Actor, quarterId: string, quarterName: string, dto: SubmitConceptDto): Promise<AgreementVersionDto> {
-    requireRole(actor, ['partner', 'facilitator', 'programme_admin'], 'submit the Handlungskonzept');
+    requireRole(actor, ['partner', 'facilitator', 'programme_admin'], 'submit_concept');
     return this.db.transaction(async (em) => {
       const versions = await this.lockedVersions(em, quarterId);
       const bound = versions.find((v) => v.status === 'binding' || v.status === 'approved');
       if (bound) {
-        throw rpcError(409, `Version ${bound.number} of the Zielvereinbarung is ${bound.status}: change it by an amendment, not by a new submission`);
+        throw problem('agreement.amend_instead', { number: bound.number, status: bound.status });
       }
       const concept = await this.concept.read(em, quarterId);
       const window = implementationWindow(dto.windowStart ?? new Date().toISOString());
@@ -59,7 +60,7 @@ export class AgreementService {
       const weakActionFields = [...new Set([...dto.weakActionFields, ...(await weakFieldsOf(em, quarterId))])];
       const gaps = conceptGaps(concept, weakActionFields, window);
       if (gaps.length > 0) {
-        throw rpcError(409, `The Handlungskonzept is not complete: ${gaps.length} gap(s)`, { gaps });
+        throw problem('concept.incomplete', { count: gaps.length }, gaps);
       }
       const snapshot: AgreementSnapshot = { ...concept, quarterName, weakActionFields: [...weakActionFields].sort(), ...window };
       for (const open of versions.filter((v) => v.status === 'submitted')) {
@@ -101,9 +102,9 @@ export class AgreementService {
   }
 
   /** A version made by an amendment is signed and accepted through the amendment. */
-  private async refuseAmendmentVersion(em: EntityManager, version: AgreementVersion, what: string): Promise<void> {
+  private async refuseAmendmentVersion(em: EntityManager, version: AgreementVersion, what: 'sign' | 'accept'): Promise<void> {
     if (await em.getRepository(Amendment).countBy({ versionId: version.id })) {
-      throw rpcError(409, `Version ${version.number} was made by an amendment: ${what} it through the amendment`);
+      throw problem(what === 'sign' ? 'agreement.sign_through_amendment' : 'agreement.accept_through_amendment', { number: version.number });
     }
   }
 
@@ -115,22 +116,17 @@ export class AgreementService {
     return this.db.transaction(async (em) => {
       // An unknown version answers 404 before anything about the signer is said.
       const version = await this.find(em, quarterId, versionId, true);
-      requireRole(actor, ['partner'], 'sign agreements');
-      if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
-      if (!signer.organisationId || signer.organisationId !== actor.organisationId) {
-        throw rpcError(403, 'You may sign only for your own organisation');
-      }
-      if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
-      if (version.status === 'superseded') throw rpcError(409, `Version ${version.number} has been superseded by a newer version and can no longer be signed`);
-      if (version.status !== 'submitted') throw rpcError(409, `Version ${version.number} is ${version.status}: only a submitted version awaiting signatures can be signed`);
+      checkSigner(actor, signer);
+      if (version.status === 'superseded') throw problem('agreement.version_superseded', { number: version.number });
+      if (version.status !== 'submitted') throw problem('agreement.version_not_signable', { number: version.number, status: version.status });
       await this.refuseAmendmentVersion(em, version, 'sign');
       const before = versionSummary(await this.toDto(em, version));
       const role = this.signatoryRole(version.snapshot, signer);
-      if (!role) throw rpcError(409, 'Your organisation is not a party to this agreement: neither housing company, municipality nor owner of a measure');
+      if (!role) throw problem('agreement.not_a_party');
       const signatures = await em.getRepository(Signature).findBy({ versionId });
-      if (signatures.some((s) => s.organisationId === signer.organisationId)) throw rpcError(409, 'Your organisation has already signed this version');
+      if (signatures.some((s) => s.organisationId === signer.organisationId)) throw problem('agreement.already_signed');
       if (REQUIRED_SIGNATORIES.includes(role) && signatures.some((s) => s.role === role)) {
-        throw rpcError(409, `Another organisation has already signed this version as ${role}`);
+        throw problem('agreement.party_signed', { party: role });
       }
       const signature = em.getRepository(Signature).create({
         id: randomUUID(),
@@ -158,11 +154,11 @@ export class AgreementService {
 
   /** The programme office approves a binding version (and issues the certificate), or sends it back. */
   async review(actor: Actor, quarterId: string, versionId: string, dto: ReviewDecisionDto): Promise<ReviewResult> {
-    requireRole(actor, ['programme_admin'], 'review agreements');
+    requireRole(actor, ['programme_admin'], 'review_agreements');
     return this.db.transaction(async (em) => {
       const version = await this.find(em, quarterId, versionId, true);
       if (version.status !== 'binding') {
-        throw rpcError(409, `Version ${version.number} is ${version.status}: only a binding version signed by both partners can be reviewed`);
+        throw problem('agreement.version_not_reviewable', { number: version.number, status: version.status });
       }
       await this.refuseAmendmentVersion(em, version, 'accept');
       const before = versionSummary(await this.toDto(em, version));
@@ -217,7 +213,7 @@ export class AgreementService {
   /** The quarter's current certificate (the newest). */
   async certificate(quarterId: string): Promise<CertificateDto> {
     const c = await this.db.getRepository(Certificate).findOne({ where: { quarterId }, order: { cycle: 'DESC', issuedAt: 'DESC' } });
-    if (!c) throw rpcError(404, 'This quarter has no certificate');
+    if (!c) throw problem('certificate.not_found', { quarterId });
     return toCertificateDto(c);
   }
 
@@ -272,7 +268,7 @@ export class AgreementService {
     const qb = em.getRepository(AgreementVersion).createQueryBuilder('v').where('v.id = :versionId AND v.quarterId = :quarterId', { versionId, quarterId });
     if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
     const v = await qb.getOne();
-    if (!v) throw rpcError(404, 'No such agreement version in this quarter');
+    if (!v) throw problem('agreement.version_not_found', { versionId });
     return v;
   }
 

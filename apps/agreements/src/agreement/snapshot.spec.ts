@@ -41,18 +41,23 @@ describe('the Handlungskonzept completeness rules', () => {
 
   it('lists a weak field without goal or justification, and every measure problem', () => {
     const gaps = conceptGaps(concept([measure({ ownerOrganisationId: null, end: '2030-06-30' }), measure({ id: 'm2', start: null })]), ['HF1', 'HF2'], window);
-    expect(gaps.map((g) => [g.code, g.actionFieldId, g.measureId])).toEqual([
-      ['field_without_goal', 'HF1', undefined],
-      ['measure_without_owner', 'HF2', 'm1'],
-      ['measure_outside_window', 'HF2', 'm1'],
-      ['measure_without_schedule', 'HF2', 'm2'],
+    expect(gaps.map((g) => [g.code, g.params.actionFieldId, g.params.measureId])).toEqual([
+      ['concept.field_without_goal', 'HF1', undefined],
+      ['concept.measure_without_owner', 'HF2', 'm1'],
+      ['concept.measure_outside_window', 'HF2', 'm1'],
+      ['concept.measure_without_schedule', 'HF2', 'm2'],
     ]);
+    expect(gaps[2]).toEqual({
+      field: 'measures.m1',
+      code: 'concept.measure_outside_window',
+      params: { actionFieldId: 'HF2', goalId: 'g1', measureId: 'm1', title: 'Aufzüge', start: '2027-02-01', end: '2030-06-30', windowStart: '2027-01-01', windowEnd: '2030-01-01' },
+    });
   });
 
   it('treats a goal without measures as a gap, and a blank justification as none', () => {
     const c = concept([]);
     c.justifications[0]!.text = '  ';
-    expect(conceptGaps(c, ['HF3'], window).map((g) => g.code)).toEqual(['field_without_goal', 'goal_without_measure']);
+    expect(conceptGaps(c, ['HF3'], window).map((g) => g.code)).toEqual(['concept.field_without_goal', 'concept.goal_without_measure']);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   IMPLEMENTATION_YEARS,
   type ActionFieldId,
   type ConceptGap,
+  type FieldProblemInput,
   type HandlungskonzeptDto,
 } from '@genq/contracts';
 
@@ -13,6 +14,12 @@ export interface AgreementSnapshot extends HandlungskonzeptDto {
   weakActionFields: ActionFieldId[];
   windowStart: string;
   windowEnd: string;
+}
+
+/** A gap of the Handlungskonzept as a field problem: `concept.field_without_goal`, ... */
+export interface ConceptGapProblem extends FieldProblemInput {
+  code: `concept.${ConceptGap['code']}`;
+  params: { actionFieldId: ActionFieldId; goalId?: string; measureId?: string; title?: string; start?: string; end?: string; windowStart?: string; windowEnd?: string };
 }
 
 /** JSON with keys sorted at every level, so equal content always hashes equally. */
@@ -41,32 +48,32 @@ export function implementationWindow(start: string): { windowStart: string; wind
 /**
  * Every reason the concept cannot be submitted, all at once: an action field with weaknesses
  * and neither goal nor justification, a goal without measure, a measure without owner or
- * schedule, or with a schedule outside the implementation window.
+ * schedule, or with a schedule outside the implementation window. Each gap is a field problem
+ * of the 409 `concept.incomplete` (codes `concept.<gap>`), with the action field, goal and
+ * measure it concerns among its parameters.
  */
-export function conceptGaps(concept: HandlungskonzeptDto, weakActionFields: readonly ActionFieldId[], window: { windowStart: string; windowEnd: string }): ConceptGap[] {
-  const gaps: ConceptGap[] = [];
+export function conceptGaps(concept: HandlungskonzeptDto, weakActionFields: readonly ActionFieldId[], window: { windowStart: string; windowEnd: string }): ConceptGapProblem[] {
+  const gaps: ConceptGapProblem[] = [];
   for (const field of ACTION_FIELDS) {
     if (!weakActionFields.includes(field)) continue;
     const hasGoal = concept.goals.some((g) => g.actionFieldId === field);
     const justified = concept.justifications.some((j) => j.actionFieldId === field && j.text.trim() !== '');
-    if (!hasGoal && !justified) {
-      gaps.push({ code: 'field_without_goal', actionFieldId: field, message: `Handlungsfeld ${field} has weaknesses but neither a goal nor a written justification` });
-    }
+    if (!hasGoal && !justified) gaps.push({ field: `actionFields.${field}`, code: 'concept.field_without_goal', params: { actionFieldId: field } });
   }
   for (const goal of concept.goals) {
     if (goal.measures.length === 0) {
-      gaps.push({ code: 'goal_without_measure', actionFieldId: goal.actionFieldId, goalId: goal.id, message: `Goal "${goal.title}" has no measure` });
+      gaps.push({ field: `goals.${goal.id}.measures`, code: 'concept.goal_without_measure', params: { actionFieldId: goal.actionFieldId, goalId: goal.id, title: goal.title } });
     }
     for (const m of goal.measures) {
-      const where = { actionFieldId: goal.actionFieldId, goalId: goal.id, measureId: m.id };
-      if (!m.ownerOrganisationId) gaps.push({ code: 'measure_without_owner', ...where, message: `Measure "${m.title}" has no owner` });
+      const where = { actionFieldId: goal.actionFieldId, goalId: goal.id, measureId: m.id, title: m.title };
+      if (!m.ownerOrganisationId) gaps.push({ field: `measures.${m.id}.ownerOrganisationId`, code: 'concept.measure_without_owner', params: where });
       if (!m.start || !m.end) {
-        gaps.push({ code: 'measure_without_schedule', ...where, message: `Measure "${m.title}" has no start and end` });
+        gaps.push({ field: `measures.${m.id}`, code: 'concept.measure_without_schedule', params: where });
       } else if (m.start.slice(0, 10) < window.windowStart || m.end.slice(0, 10) > window.windowEnd || m.start > m.end) {
         gaps.push({
-          code: 'measure_outside_window',
-          ...where,
-          message: `Measure "${m.title}" runs ${m.start.slice(0, 10)} to ${m.end.slice(0, 10)}, outside the implementation window ${window.windowStart} to ${window.windowEnd}`,
+          field: `measures.${m.id}`,
+          code: 'concept.measure_outside_window',
+          params: { ...where, start: m.start.slice(0, 10), end: m.end.slice(0, 10), windowStart: window.windowStart, windowEnd: window.windowEnd },
         });
       }
     }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AMENDMENT_STATUSES, type Actor, type FieldJustificationDto, GoalDto, HandlungskonzeptDto, MeasureDto } from '@genq/contracts';
 import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto } from '@genq/dto';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields, problem } from '@genq/service-kit';
 import { auditChange } from '../audit';
 import { FieldJustification, Goal, Measure } from '../entities';
 import { agreementsEvents, milestoneKey } from '../events';
@@ -12,8 +12,29 @@ import { agreementsEvents, milestoneKey } from '../events';
 /** Roles that draft a Handlungskonzept: the partners, their facilitator and the programme office. */
 const DRAFTING_ROLES = ['partner', 'facilitator', 'programme_admin'];
 
-export function requireRole(actor: Actor, roles: readonly string[], what: string): void {
-  if (!roles.includes(actor.role)) throw rpcError(403, `The role ${actor.role} may not ${what}`);
+/** What a refusal says someone may not (or no longer) do: the `action` words of the problem catalogue. */
+export type AgreementsAction =
+  | 'sign_agreements'
+  | 'submit_concept'
+  | 'review_agreements'
+  | 'draft_goals'
+  | 'draft_measures'
+  | 'change_measure_status'
+  | 'report_milestones'
+  | 'justify_action_fields'
+  | 'record_goals_workshop'
+  | 'write_annual_reports'
+  | 'submit_annual_reports'
+  | 'review_annual_reports'
+  | 'file_annual_report'
+  | 'submit_annual_report'
+  | 'propose_amendments'
+  | 'accept_amendments'
+  | 'reject_amendments'
+  | 'amend_agreement';
+
+export function requireRole(actor: Actor, roles: readonly string[], action: AgreementsAction): void {
+  if (!roles.includes(actor.role)) throw problem('agreements.role_may_not', { role: actor.role, action });
 }
 
 export const toGoalDto = (g: Goal): GoalDto => ({
@@ -58,7 +79,7 @@ export class ConceptService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async createGoal(actor: Actor, quarterId: string, dto: CreateGoalDto): Promise<GoalDto> {
-    requireRole(actor, DRAFTING_ROLES, 'draft goals');
+    requireRole(actor, DRAFTING_ROLES, 'draft_goals');
     const goal = this.db.getRepository(Goal).create({
       id: randomUUID(),
       quarterId,
@@ -79,10 +100,10 @@ export class ConceptService {
   }
 
   async createMeasure(actor: Actor, quarterId: string, dto: CreateMeasureDto): Promise<MeasureDto> {
-    requireRole(actor, DRAFTING_ROLES, 'draft measures');
+    requireRole(actor, DRAFTING_ROLES, 'draft_measures');
     const goal = await this.db.getRepository(Goal).findOneBy({ id: dto.goalId, quarterId });
-    if (!goal) throw rpcError(400, 'Validation failed', { goalId: 'unknown goal in this quarter' });
-    if (dto.start && dto.end && dto.start > dto.end) throw rpcError(400, 'Validation failed', { end: 'end must not be before start' });
+    if (!goal) throw invalidFields({ field: 'goalId', code: 'goal.unknown' });
+    if (dto.start && dto.end && dto.start > dto.end) throw invalidFields({ field: 'end', code: 'measure.end_before_start' });
     const status = dto.status ?? 'geplant';
     const measure = this.db.getRepository(Measure).create({
       id: randomUUID(),
@@ -114,16 +135,16 @@ export class ConceptService {
    * changes the agreement itself: that is an amendment, not a status change.
    */
   async changeMeasureStatus(actor: Actor, quarterId: string, measureId: string, dto: ChangeMeasureStatusDto): Promise<{ before: MeasureDto; after: MeasureDto }> {
-    requireRole(actor, DRAFTING_ROLES, 'change the status of measures');
+    requireRole(actor, DRAFTING_ROLES, 'change_measure_status');
     if ((AMENDMENT_STATUSES as readonly string[]).includes(dto.status)) {
-      throw rpcError(409, `A measure becomes "${dto.status}" only by an amendment of the Zielvereinbarung`);
+      throw problem('measure.status_by_amendment', { status: dto.status });
     }
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Measure);
       const measure = await repo.findOneBy({ id: measureId, quarterId });
-      if (!measure) throw rpcError(404, 'No such measure in this quarter');
-      if ((AMENDMENT_STATUSES as readonly string[]).includes(measure.status)) throw rpcError(409, `The measure is ${measure.status}; its status no longer changes`);
-      if (measure.status === dto.status) throw rpcError(409, `The measure is already "${dto.status}"`);
+      if (!measure) throw problem('measure.not_found', { measureId });
+      if ((AMENDMENT_STATUSES as readonly string[]).includes(measure.status)) throw problem('measure.status_final', { status: measure.status });
+      if (measure.status === dto.status) throw problem('measure.status_unchanged', { status: dto.status });
       const before = toMeasureDto(measure);
       measure.status = dto.status;
       measure.statusHistory = [...measure.statusHistory, { status: dto.status, at: new Date().toISOString(), by: actor.userId, reason: dto.reason ?? null }];
@@ -139,14 +160,14 @@ export class ConceptService {
    * again is refused, so the date it was reached stays the first report.
    */
   async reachMilestone(actor: Actor, quarterId: string, measureId: string, index: number): Promise<{ before: MeasureDto; after: MeasureDto }> {
-    requireRole(actor, DRAFTING_ROLES, 'report milestones');
+    requireRole(actor, DRAFTING_ROLES, 'report_milestones');
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Measure);
       const measure = await repo.findOneBy({ id: measureId, quarterId });
-      if (!measure) throw rpcError(404, 'No such measure in this quarter');
+      if (!measure) throw problem('measure.not_found', { measureId });
       const milestone = measure.milestones[index - 1];
-      if (!milestone) throw rpcError(404, `The measure has no milestone ${index}`);
-      if (milestone.reachedAt) throw rpcError(409, `Milestone ${index} of the measure is reached already`);
+      if (!milestone) throw problem('milestone.not_found', { measureId, index });
+      if (milestone.reachedAt) throw problem('milestone.already_reached', { measureId, index });
       const before = toMeasureDto(measure);
       measure.milestones = measure.milestones.map((m, i) => (i === index - 1 ? { ...m, reachedAt: new Date().toISOString() } : m));
       const after = toMeasureDto(await repo.save(measure));
@@ -158,7 +179,7 @@ export class ConceptService {
 
   /** Sets (or replaces) the written justification of one action field. */
   async setJustification(actor: Actor, quarterId: string, dto: SetJustificationDto): Promise<FieldJustificationDto> {
-    requireRole(actor, DRAFTING_ROLES, 'justify action fields');
+    requireRole(actor, DRAFTING_ROLES, 'justify_action_fields');
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(FieldJustification);
       const existing = await repo.findOneBy({ quarterId, actionFieldId: dto.actionFieldId });

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor, GoalsWorkshopDto, Page, RecordGoalsWorkshopCommand } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields, problem } from '@genq/service-kit';
 import { Goal, GoalsWorkshop, Measure } from '../entities';
 import { auditChange } from '../audit';
 import { agreementsEvents } from '../events';
@@ -34,15 +34,15 @@ export class GoalsWorkshopService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(actor: Actor, quarterId: string, cmd: RecordGoalsWorkshopCommand): Promise<GoalsWorkshopDto> {
-    requireRole(actor, WORKSHOP_ROLES, 'record the goals workshop');
+    requireRole(actor, WORKSHOP_ROLES, 'record_goals_workshop');
     const day = new Date(`${cmd.date}T00:00:00Z`);
-    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== cmd.date) throw rpcError(400, 'Validation failed', { date: 'date must be a date YYYY-MM-DD' });
-    if (cmd.date > new Date().toISOString().slice(0, 10)) throw rpcError(400, 'Validation failed', { date: 'date must not lie in the future' });
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== cmd.date) throw invalidFields({ field: 'date', code: 'validation.isDateString' });
+    if (cmd.date > new Date().toISOString().slice(0, 10)) throw invalidFields({ field: 'date', code: 'date.in_future' });
     return this.db.transaction(async (em) => {
       const goals = await em.getRepository(Goal).countBy({ quarterId });
       const measures = await em.getRepository(Measure).countBy({ quarterId });
       if (goals === 0 || measures === 0) {
-        throw rpcError(409, 'The goals workshop agrees the drafted goals and measures: draft at least one goal with a measure first');
+        throw problem('goals_workshop.nothing_drafted');
       }
       const repo = em.getRepository(GoalsWorkshop);
       const saved = await repo.save(

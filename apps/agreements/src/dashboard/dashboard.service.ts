@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DASHBOARD_EXPIRING_DAYS, DASHBOARD_LIST_SIZE, type AgreementsDashboard } from '@genq/contracts';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields } from '@genq/service-kit';
 import { Certificate, Goal, Measure } from '../entities';
 
 const DAY_MS = 86_400_000;
@@ -12,8 +12,8 @@ export const MAX_DASHBOARD_QUARTER_IDS = 1000;
 /** Checks the quarter restriction: absent means every quarter, a list restricts to those. */
 export function quarterIdsOf(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (!Array.isArray(raw) || !raw.every((id) => typeof id === 'string')) throw rpcError(400, 'Validation failed', { quarterIds: 'quarterIds must be a list of ids' });
-  if (raw.length > MAX_DASHBOARD_QUARTER_IDS) throw rpcError(400, 'Validation failed', { quarterIds: `at most ${MAX_DASHBOARD_QUARTER_IDS} ids per request` });
+  if (!Array.isArray(raw) || !raw.every((id) => typeof id === 'string')) throw invalidFields({ field: 'quarterIds', code: Array.isArray(raw) ? 'validation.isString' : 'validation.isArray' });
+  if (raw.length > MAX_DASHBOARD_QUARTER_IDS) throw invalidFields({ field: 'quarterIds', code: 'validation.arrayMaxSize', params: { max: MAX_DASHBOARD_QUARTER_IDS } });
   return raw as string[];
 }
 

@@ -10,6 +10,7 @@ import {
   type AmendmentDto,
   type AmendmentSignResult,
   type AnnualReportDto,
+  type FieldProblemInput,
   type MeasureDto,
   type PdfDocument,
   type ReportChange,
@@ -17,10 +18,11 @@ import {
   type VersionHistoryEntry,
 } from '@genq/contracts';
 import type { AnnualReportContentDto, CreateAnnualReportDto, ProposeAmendmentDto, ReviewAnnualReportDto } from '@genq/dto';
-import { rpcError } from '@genq/service-kit';
+import { invalidFields, problem } from '@genq/service-kit';
+import { checkSigner } from '../agreement/actor';
 import { AgreementService } from '../agreement/agreement.service';
 import { contentHash, type AgreementSnapshot } from '../agreement/snapshot';
-import { requireRole } from '../concept/concept.service';
+import { requireRole, type AgreementsAction } from '../concept/concept.service';
 import { annualReportPdf } from '../documents/pdf';
 import { amendmentSummary, auditChange } from '../audit';
 import { agreementsEvents } from '../events';
@@ -52,17 +54,6 @@ const toReportDto = (r: AnnualReport): AnnualReportDto => ({
 });
 
 /**
- * Checks that refuse a signature: role, own person, own organisation, authority. Made after
- * the record to sign was found, so an unknown version or amendment answers 404 first.
- */
-export function checkSigner(actor: Actor, signer: SignerDto): void {
-  requireRole(actor, ['partner'], 'sign agreements');
-  if (signer.accountId !== actor.userId) throw rpcError(403, 'A signature is given only by the signed-in person');
-  if (!signer.organisationId || signer.organisationId !== actor.organisationId) throw rpcError(403, 'You may sign only for your own organisation');
-  if (!signer.canSign) throw rpcError(403, 'Your account has no signing authority (Zeichnungsbefugnis) for your organisation');
-}
-
-/**
  * The implementation phase: annual reports (Jahresberichte) against the approved agreement
  * and amendments that create a new agreement version. Both need a certified quarter; every
  * change runs in one transaction, so a refused request leaves the data as it was.
@@ -78,12 +69,12 @@ export class ImplementationService {
 
   /** A draft report for one year, with every measure of the approved version and its current status. */
   async createReport(actor: Actor, quarterId: string, dto: CreateAnnualReportDto): Promise<ReportChange> {
-    requireRole(actor, ['partner'], 'write annual reports');
+    requireRole(actor, ['partner'], 'write_annual_reports');
     return this.db.transaction(async (em) => {
-      const version = await this.approvedVersion(em, quarterId, 'file an annual report');
-      const cycle = await this.reportCycle(em, quarterId, dto.year, 'file an annual report');
+      const version = await this.approvedVersion(em, quarterId, 'file_annual_report');
+      const cycle = await this.reportCycle(em, quarterId, dto.year, 'file_annual_report');
       if (await em.getRepository(AnnualReport).findOneBy({ quarterId, cycle, year: dto.year })) {
-        throw rpcError(409, `The annual report for year ${dto.year} of cycle ${cycle} exists already: edit it instead`);
+        throw problem('report.exists', { year: dto.year, cycle });
       }
       const live = new Map((await em.getRepository(Measure).findBy({ quarterId })).map((m) => [m.id, m.status]));
       const report = em.getRepository(AnnualReport).create({
@@ -111,7 +102,7 @@ export class ImplementationService {
         await em.save(report);
       } catch (err) {
         // Two first drafts of the same year at once: the unique index decides, the loser hears why.
-        if (/unique|duplicate/i.test(String((err as Error).message))) throw rpcError(409, `The annual report for year ${dto.year} of cycle ${cycle} exists already: edit it instead`);
+        if (/unique|duplicate/i.test(String((err as Error).message))) throw problem('report.exists', { year: dto.year, cycle });
         throw err;
       }
       const after = toReportDto(report);
@@ -121,11 +112,11 @@ export class ImplementationService {
   }
 
   async updateReport(actor: Actor, quarterId: string, reportId: string, dto: AnnualReportContentDto): Promise<ReportChange> {
-    requireRole(actor, ['partner'], 'write annual reports');
+    requireRole(actor, ['partner'], 'write_annual_reports');
     return this.db.transaction(async (em) => {
       const report = await this.findReport(em, quarterId, reportId, true);
       const before = toReportDto(report);
-      if (report.status !== 'draft' && report.status !== 'returned') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a draft or a returned report can be edited`);
+      if (report.status !== 'draft' && report.status !== 'returned') throw problem('report.not_editable', { year: report.year, status: report.status });
       this.applyContent(report, dto);
       await em.save(report);
       const after = toReportDto(report);
@@ -135,17 +126,15 @@ export class ImplementationService {
   }
 
   async submitReport(actor: Actor, quarterId: string, reportId: string): Promise<ReportChange> {
-    requireRole(actor, ['partner'], 'submit annual reports');
+    requireRole(actor, ['partner'], 'submit_annual_reports');
     return this.db.transaction(async (em) => {
       const report = await this.findReport(em, quarterId, reportId, true);
       const before = toReportDto(report);
-      if (report.status !== 'draft' && report.status !== 'returned') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a draft or a returned report can be submitted`);
-      if ((await this.reportCycle(em, quarterId, report.year, 'submit an annual report', { submitting: true })) !== report.cycle) {
-        throw rpcError(409, `The annual report ${report.year} belongs to cycle ${report.cycle}, which has ended`);
+      if (report.status !== 'draft' && report.status !== 'returned') throw problem('report.not_submittable', { year: report.year, status: report.status });
+      if ((await this.reportCycle(em, quarterId, report.year, 'submit_annual_report', { submitting: true })) !== report.cycle) {
+        throw problem('report.cycle_ended', { year: report.year, cycle: report.cycle });
       }
-      if (report.text.trim() === '' && report.indicators.length === 0 && report.changes.length === 0) {
-        throw rpcError(409, 'The annual report is empty: give updated indicators, changes or a text before submitting');
-      }
+      if (report.text.trim() === '' && report.indicators.length === 0 && report.changes.length === 0) throw problem('report.empty');
       report.status = 'submitted';
       report.submittedBy = actor.userId;
       report.submittedAt = new Date();
@@ -160,11 +149,11 @@ export class ImplementationService {
 
   /** The programme office accepts a submitted report or returns it with remarks. */
   async reviewReport(actor: Actor, quarterId: string, reportId: string, dto: ReviewAnnualReportDto): Promise<ReportChange> {
-    requireRole(actor, ['programme_admin'], 'review annual reports');
+    requireRole(actor, ['programme_admin'], 'review_annual_reports');
     return this.db.transaction(async (em) => {
       const report = await this.findReport(em, quarterId, reportId, true);
       const before = toReportDto(report);
-      if (report.status !== 'submitted') throw rpcError(409, `The annual report ${report.year} is ${report.status}: only a submitted report can be reviewed`);
+      if (report.status !== 'submitted') throw problem('report.not_reviewable', { year: report.year, status: report.status });
       report.status = dto.decision;
       report.reviewedBy = actor.userId;
       report.reviewedAt = new Date();
@@ -194,14 +183,14 @@ export class ImplementationService {
 
   private applyContent(report: AnnualReport, dto: AnnualReportContentDto): void {
     if (dto.measures) {
-      const errors: Record<string, string> = {};
+      const errors: FieldProblemInput[] = [];
       const seen = new Set<string>();
       dto.measures.forEach((m, i) => {
-        if (!report.measures.some((r) => r.measureId === m.measureId)) errors[`measures.${i}.measureId`] = 'not a measure of the agreement this report is measured against';
-        else if (seen.has(m.measureId)) errors[`measures.${i}.measureId`] = 'named twice';
+        if (!report.measures.some((r) => r.measureId === m.measureId)) errors.push({ field: `measures.${i}.measureId`, code: 'report.measure_unknown' });
+        else if (seen.has(m.measureId)) errors.push({ field: `measures.${i}.measureId`, code: 'report.measure_twice' });
         seen.add(m.measureId);
       });
-      if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', errors);
+      if (errors.length > 0) throw invalidFields(...errors);
       const given = new Map(dto.measures.map((m) => [m.measureId, m]));
       report.measures = report.measures.map((r) => {
         const m = given.get(r.measureId);
@@ -217,11 +206,11 @@ export class ImplementationService {
    * The implementation cycle reports are filed for: the newest certificate's, as the process
    * renewed it. A certificate the Bilanzierung let expire takes no more reports.
    */
-  private async currentCertificate(em: EntityManager, quarterId: string, what: string): Promise<Certificate> {
+  private async currentCertificate(em: EntityManager, quarterId: string, action: AgreementsAction): Promise<Certificate> {
     const certificate = await em.getRepository(Certificate).findOne({ where: { quarterId }, order: { cycle: 'DESC', issuedAt: 'DESC' } });
-    if (!certificate) throw rpcError(409, `The quarter has no certificate yet: you cannot ${what} before the certification`);
-    if (certificate.endedBy === 'withdrawal') throw rpcError(409, `The quarter was withdrawn from the programme: you can no longer ${what}`);
-    if (certificate.expiredAt) throw rpcError(409, `The certificate of cycle ${certificate.cycle} has expired: you can no longer ${what}`);
+    if (!certificate) throw problem('certificate.not_yet_issued', { action });
+    if (certificate.endedBy === 'withdrawal') throw problem('certificate.withdrawn', { action });
+    if (certificate.expiredAt) throw problem('certificate.expired', { cycle: certificate.cycle, action });
     return certificate;
   }
 
@@ -230,17 +219,17 @@ export class ImplementationService {
    * be written at any time of the cycle; it is submitted once its reporting year has ended,
    * by the schedule the process announced with the certification (`process.certified`).
    */
-  private async reportCycle(em: EntityManager, quarterId: string, year: number, what: string, { submitting = false, now = new Date() } = {}): Promise<number> {
-    const certificate = await this.currentCertificate(em, quarterId, what);
+  private async reportCycle(em: EntityManager, quarterId: string, year: number, action: AgreementsAction, { submitting = false, now = new Date() } = {}): Promise<number> {
+    const certificate = await this.currentCertificate(em, quarterId, action);
     const windows = certificate.reportWindows;
     if (windows && !windows.some((w) => w.year === year)) {
-      throw rpcError(409, `Cycle ${certificate.cycle} has annual reports for the years ${windows.map((w) => w.year).join(', ')} only`);
+      throw problem('report.year_outside_cycle', { cycle: certificate.cycle, year, years: windows.map((w) => w.year).join(', ') });
     }
     if (!submitting) return certificate.cycle;
     const window = windows?.find((w) => w.year === year);
-    if (!window) throw rpcError(409, `The reporting schedule of cycle ${certificate.cycle} is not known yet: try again in a moment`);
+    if (!window) throw problem('report.schedule_unknown', { cycle: certificate.cycle });
     if (new Date(window.opensAt) > now) {
-      throw rpcError(409, `The reporting year ${year} of cycle ${certificate.cycle} ends on ${window.opensAt.slice(0, 10)}: the annual report can be submitted from then on`);
+      throw problem('report.year_not_ended', { year, cycle: certificate.cycle, date: window.opensAt.slice(0, 10) });
     }
     return certificate.cycle;
   }
@@ -249,7 +238,7 @@ export class ImplementationService {
     const qb = em.getRepository(AnnualReport).createQueryBuilder('r').where('r.id = :reportId AND r.quarterId = :quarterId', { reportId, quarterId });
     if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
     const r = await qb.getOne();
-    if (!r) throw rpcError(404, 'No such annual report in this quarter');
+    if (!r) throw problem('report.not_found', { reportId });
     return r;
   }
 
@@ -261,17 +250,17 @@ export class ImplementationService {
    * stay in the snapshot as `ersetzt` / `entfallen`, so the history reads as it happened.
    */
   async proposeAmendment(actor: Actor, quarterId: string, dto: ProposeAmendmentDto): Promise<AmendmentDto> {
-    requireRole(actor, ['partner'], 'propose amendments');
+    requireRole(actor, ['partner'], 'propose_amendments');
     return this.db.transaction(async (em) => {
-      const base = await this.approvedVersion(em, quarterId, 'amend the Zielvereinbarung', true);
-      await this.currentCertificate(em, quarterId, 'amend the Zielvereinbarung');
+      const base = await this.approvedVersion(em, quarterId, 'amend_agreement', true);
+      await this.currentCertificate(em, quarterId, 'amend_agreement');
       const open = await em.getRepository(Amendment).findOne({ where: { quarterId, status: In(['proposed', 'confirmed']) } });
-      if (open) throw rpcError(409, `Amendment "${open.description}" is still open: it must be accepted or rejected before the next one`);
+      if (open) throw problem('amendment.still_open', { amendmentId: open.id, description: open.description });
 
       const now = new Date();
       const snapshot: AgreementSnapshot = JSON.parse(JSON.stringify(base.snapshot));
       const measures = new Map(snapshot.goals.flatMap((g) => g.measures.map((m) => [m.id, { goal: g, measure: m }] as const)));
-      const errors: Record<string, string> = {};
+      const errors: FieldProblemInput[] = [];
       const records: AmendmentChangeRecord[] = [];
       const touched = new Set<string>();
       const historyEntry = (status: string) => ({ status, at: now.toISOString(), by: actor.userId, reason: dto.reason });
@@ -279,23 +268,23 @@ export class ImplementationService {
       dto.changes.forEach((c, i) => {
         if (c.action === 'add') {
           const goal = snapshot.goals.find((g) => g.id === c.goalId);
-          if (!goal) return void (errors[`changes.${i}.goalId`] = 'not a goal of the agreement');
+          if (!goal) return void errors.push({ field: `changes.${i}.goalId`, code: 'amendment.goal_unknown' });
         } else {
           const found = measures.get(c.measureId!);
-          if (!found) return void (errors[`changes.${i}.measureId`] = 'not a measure of the agreement');
-          if (!isActive(found.measure)) return void (errors[`changes.${i}.measureId`] = `the measure is ${found.measure.status} already`);
-          if (touched.has(c.measureId!)) return void (errors[`changes.${i}.measureId`] = 'the measure is changed twice');
+          if (!found) return void errors.push({ field: `changes.${i}.measureId`, code: 'amendment.measure_unknown' });
+          if (!isActive(found.measure)) return void errors.push({ field: `changes.${i}.measureId`, code: 'amendment.measure_inactive', params: { status: found.measure.status } });
+          if (touched.has(c.measureId!)) return void errors.push({ field: `changes.${i}.measureId`, code: 'amendment.measure_twice' });
           touched.add(c.measureId!);
         }
         if (c.measure) {
           const start = c.measure.start.slice(0, 10);
           const end = c.measure.end.slice(0, 10);
           if (start < snapshot.windowStart || end > snapshot.windowEnd || start > end) {
-            errors[`changes.${i}.measure`] = `runs ${start} to ${end}, outside the implementation window ${snapshot.windowStart} to ${snapshot.windowEnd}`;
+            errors.push({ field: `changes.${i}.measure`, code: 'amendment.outside_window', params: { start, end, windowStart: snapshot.windowStart, windowEnd: snapshot.windowEnd } });
           }
         }
       });
-      if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', errors);
+      if (errors.length > 0) throw invalidFields(...errors);
 
       for (const c of dto.changes) {
         const old = c.action === 'add' ? null : measures.get(c.measureId!)!;
@@ -331,7 +320,7 @@ export class ImplementationService {
         records.push({ action: c.action, measureId: old?.measure.id ?? null, goalId: goal.id, newMeasureId: added?.id ?? null, title: added?.title ?? old!.measure.title });
       }
       for (const g of snapshot.goals) {
-        if (!g.measures.some(isActive)) throw rpcError(409, `Goal "${g.title}" would have no measure left: replace the measure instead of dropping it`);
+        if (!g.measures.some(isActive)) throw problem('amendment.goal_without_measure', { goalId: g.id, title: g.title });
       }
 
       const numbers = await em.getRepository(AgreementVersion).find({ where: { quarterId }, select: { number: true } });
@@ -380,12 +369,12 @@ export class ImplementationService {
       const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
       checkSigner(actor, signer);
       const party: Party | null = signer.organisationType === 'housing_company' || signer.organisationType === 'municipality' ? signer.organisationType : null;
-      if (!party) throw rpcError(409, 'An amendment is confirmed by the housing company and the municipality only');
-      if (amendment.status !== 'proposed') throw rpcError(409, `The amendment is ${amendment.status}: it takes no more signatures`);
+      if (!party) throw problem('amendment.parties_only');
+      if (amendment.status !== 'proposed') throw problem('amendment.not_signable', { status: amendment.status });
       const before = amendmentSummary(await this.toAmendmentDto(em, amendment));
       const signatures = await em.getRepository(Signature).findBy({ versionId: amendment.versionId });
-      if (signatures.some((s) => s.organisationId === signer.organisationId)) throw rpcError(409, 'Your organisation has already signed this amendment');
-      if (signatures.some((s) => s.role === party)) throw rpcError(409, `Another organisation has already signed this amendment as ${party}`);
+      if (signatures.some((s) => s.organisationId === signer.organisationId)) throw problem('amendment.already_signed');
+      if (signatures.some((s) => s.role === party)) throw problem('amendment.party_signed', { party });
       const signature = em.getRepository(Signature).create({
         id: randomUUID(),
         versionId: amendment.versionId,
@@ -416,11 +405,11 @@ export class ImplementationService {
    * measures follow: replaced and dropped ones change status, new ones are added.
    */
   async acceptAmendment(actor: Actor, quarterId: string, amendmentId: string): Promise<AmendmentDto> {
-    requireRole(actor, ['programme_admin'], 'accept amendments');
+    requireRole(actor, ['programme_admin'], 'accept_amendments');
     return this.db.transaction(async (em) => {
       const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
       if (amendment.status !== 'confirmed') {
-        throw rpcError(409, `The amendment is ${amendment.status}: only an amendment signed by the housing company and the municipality can be accepted`);
+        throw problem('amendment.not_acceptable', { status: amendment.status });
       }
       const before = amendmentSummary(await this.toAmendmentDto(em, amendment));
       const now = new Date();
@@ -467,13 +456,13 @@ export class ImplementationService {
    * the partners had signed never becomes the agreement. The next amendment may follow.
    */
   async rejectAmendment(actor: Actor, quarterId: string, amendmentId: string, reason: string): Promise<AmendmentDto> {
-    requireRole(actor, ['programme_admin'], 'reject amendments');
+    requireRole(actor, ['programme_admin'], 'reject_amendments');
     const why = typeof reason === 'string' ? reason.trim() : '';
-    if (why === '') throw rpcError(400, 'Validation failed', { reason: 'reason must not be empty' });
+    if (why === '') throw invalidFields({ field: 'reason', code: 'validation.required' });
     return this.db.transaction(async (em) => {
       const amendment = await this.findAmendment(em, quarterId, amendmentId, true);
       if (amendment.status !== 'proposed' && amendment.status !== 'confirmed') {
-        throw rpcError(409, `The amendment is ${amendment.status}: only an open amendment (proposed or confirmed) can be rejected`);
+        throw problem('amendment.not_rejectable', { status: amendment.status });
       }
       const before = amendmentSummary(await this.toAmendmentDto(em, amendment));
       const now = new Date();
@@ -519,13 +508,13 @@ export class ImplementationService {
   }
 
   /** The quarter's approved version; refused with 409 before certification. */
-  private async approvedVersion(em: EntityManager, quarterId: string, what: string, lock = false): Promise<AgreementVersion> {
+  private async approvedVersion(em: EntityManager, quarterId: string, action: AgreementsAction, lock = false): Promise<AgreementVersion> {
     const certified = await em.getRepository(Certificate).countBy({ quarterId });
-    if (certified === 0) throw rpcError(409, `The quarter is not certified: you can ${what} only once the Zielvereinbarung has been approved and certified`);
+    if (certified === 0) throw problem('agreement.not_certified', { action });
     const qb = em.getRepository(AgreementVersion).createQueryBuilder('v').where('v.quarterId = :quarterId AND v.status = :status', { quarterId, status: 'approved' });
     if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
     const version = await qb.getOne();
-    if (!version) throw rpcError(409, `The quarter has no approved Zielvereinbarung to ${what} against`);
+    if (!version) throw problem('agreement.no_approved_version', { action });
     return version;
   }
 
@@ -533,7 +522,7 @@ export class ImplementationService {
     const qb = em.getRepository(Amendment).createQueryBuilder('a').where('a.id = :amendmentId AND a.quarterId = :quarterId', { amendmentId, quarterId });
     if (lock && em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
     const a = await qb.getOne();
-    if (!a) throw rpcError(404, 'No such amendment in this quarter');
+    if (!a) throw problem('amendment.not_found', { amendmentId });
     return a;
   }
 

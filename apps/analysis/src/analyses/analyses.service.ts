@@ -10,6 +10,7 @@ import type {
   DomainEventPayloads,
   IndicatorValueInput,
   EnsureAnalysisCommand,
+  FieldProblemInput,
   ImportIndicatorValuesCommand,
   ImportIndicatorWorkbookCommand,
   IndicatorValueDto,
@@ -24,7 +25,7 @@ import type {
   UpsertRatingsCommand,
   WriteResult,
 } from '@genq/contracts';
-import { PoisonEventError, isUniqueViolation, pageOf, recordAudit, recordEvent, rpcError } from '@genq/service-kit';
+import { PoisonEventError, invalidFields, isUniqueViolation, pageOf, problem, recordAudit, recordEvent } from '@genq/service-kit';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { ComparisonService } from './comparison.service';
 import { indicatorTemplate, parseCsv, parseDate, parseNumber } from './csv';
@@ -33,7 +34,7 @@ import { analysisDto, indicatorValueDto, ratingDto } from './dto-mapping';
 import { CriterionRating } from './entities/criterion-rating.entity';
 import { IndicatorValue } from './entities/indicator-value.entity';
 import { QuarterAnalysis } from './entities/quarter-analysis.entity';
-import { checkIndicatorValue, checkRating, type CheckedIndicatorValue, type CheckedRating, type FieldMessages } from './validation';
+import { checkIndicatorValue, checkRating, under, type CheckedIndicatorValue, type CheckedRating, type FieldMessages } from './validation';
 
 /** Most rows one request or file may carry: a quarter has a few dozen indicators per date. */
 const MAX_ROWS = 5_000;
@@ -70,7 +71,7 @@ export class AnalysesService {
     try {
       await this.catalogue(cmd.catalogueVersionId);
     } catch {
-      throw rpcError(400, 'Validation failed', { catalogueVersionId: `unknown catalogue version "${cmd.catalogueVersionId}"` });
+      throw invalidFields({ field: 'catalogueVersionId', code: 'catalogue_version.unknown', params: { id: String(cmd.catalogueVersionId) } });
     }
     try {
       await this.analyses.insert(newAnalysis(cmd));
@@ -82,7 +83,7 @@ export class AnalysesService {
 
   private async analysisOf(quarterId: string): Promise<QuarterAnalysis> {
     const a = await this.analyses.findOneBy({ quarterId });
-    if (!a) throw rpcError(404, `Quarter ${quarterId} has no analysis yet`);
+    if (!a) throw problem('analysis.not_found', { quarterId });
     return a;
   }
 
@@ -107,9 +108,11 @@ export class AnalysesService {
     const rated = new Set((await this.ratings.find({ where: { quarterId }, select: { criterionId: true } })).map((r) => r.criterionId));
     const unrated = allCriteria(catalogue).filter((c) => !rated.has(c.id));
     if (unrated.length > 0) {
-      throw rpcError(400, 'Every criterion needs a rating before the analysis is submitted', {
-        ratings: Object.fromEntries(unrated.map((c) => [c.id, `${c.id} ${c.name} is not rated yet`])),
-      });
+      throw problem(
+        'analysis.ratings_missing',
+        { count: unrated.length },
+        unrated.map((c) => ({ field: `ratings.${c.id}`, code: 'criterion.not_rated', params: { criterionId: c.id, name: c.name } })),
+      );
     }
     a.status = 'submitted';
     a.submittedAt = new Date();
@@ -125,16 +128,16 @@ export class AnalysesService {
   async recordPriorities(cmd: RecordPrioritiesCommand): Promise<{ before: AnalysisDto; analysis: AnalysisDto; changed: boolean }> {
     const a = await this.analysisOf(cmd.quarterId);
     const before = analysisDto(a);
-    if (a.status !== 'submitted') throw rpcError(409, 'The analysis must be submitted before the strategy workshop records priorities');
+    if (a.status !== 'submitted') throw problem('analysis.not_submitted');
     const catalogue = await this.catalogue(a.catalogueVersionId);
     const known = new Set([...catalogue.actionFields.map((f) => f.id), ...allCriteria(catalogue).map((c) => c.id)]);
     const list = Array.isArray(cmd.priorities) ? cmd.priorities : [];
-    const errors: FieldMessages = {};
-    if (list.length === 0) errors.priorities = 'name at least one priority';
+    const errors: FieldProblemInput[] = [];
+    if (list.length === 0) errors.push({ field: 'priorities', code: 'validation.arrayNotEmpty' });
     list.forEach((p, i) => {
-      if (typeof p !== 'string' || !known.has(p)) errors[String(i)] = `unknown criterion or action field "${String(p)}"`;
+      if (typeof p !== 'string' || !known.has(p)) errors.push({ field: `priorities.${i}`, code: 'priority.unknown', params: { id: String(p) } });
     });
-    if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { priorities: errors.priorities ?? errors });
+    if (errors.length > 0) throw invalidFields(...errors);
     const priorities = [...new Set(list)];
     const audit = (em: EntityManager, analysis: AnalysisDto, changed: boolean) =>
       recordAudit(em, 'analysis', {
@@ -185,12 +188,16 @@ export class AnalysesService {
   async upsertIndicatorValues(cmd: UpsertIndicatorValuesCommand): Promise<WriteResult<IndicatorValueDto>> {
     const a = await this.analysisOf(cmd.quarterId);
     const catalogue = await this.catalogue(a.catalogueVersionId);
-    if (!Array.isArray(cmd.values) || cmd.values.length === 0) throw rpcError(400, 'Validation failed', { values: 'values must be a non-empty list' });
-    if (cmd.values.length > MAX_ROWS) throw rpcError(400, 'Validation failed', { values: `at most ${MAX_ROWS} values at once` });
+    if (!Array.isArray(cmd.values) || cmd.values.length === 0) throw invalidFields({ field: 'values', code: 'validation.arrayNotEmpty' });
+    if (cmd.values.length > MAX_ROWS) throw invalidFields({ field: 'values', code: 'validation.arrayMaxSize', params: { max: MAX_ROWS } });
     const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
-    const errors: Record<string, FieldMessages> = {};
-    const checked = checkAll(cmd.values.map((v) => checkIndicatorValue(v, indicators)), errors, (c) => `${c.indicator.id}@${c.referenceDate}`, 'indicatorId', 'appears twice for this referenceDate');
-    if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { values: errors });
+    const errors: FieldProblemInput[] = [];
+    const checked = checkAll(cmd.values.map((v) => checkIndicatorValue(v, indicators)), 'values', errors, (c) => `${c.indicator.id}@${c.referenceDate}`, (c) => ({
+      field: 'indicatorId',
+      code: 'indicator_value.duplicate',
+      params: { indicatorId: c.indicator.id, referenceDate: c.referenceDate },
+    }));
+    if (errors.length > 0) throw invalidFields(...errors);
     return this.writeValues(a, checked, 'analysis.indicators.update');
   }
 
@@ -202,7 +209,7 @@ export class AnalysesService {
    */
   async importIndicatorValues(cmd: ImportIndicatorValuesCommand): Promise<WriteResult<IndicatorValueDto> & { rows: number }> {
     const a = await this.analysisOf(cmd.quarterId);
-    if (typeof cmd.csv !== 'string' || cmd.csv.trim() === '') throw rpcError(400, 'Validation failed', { csv: 'the file is empty' });
+    if (typeof cmd.csv !== 'string' || cmd.csv.trim() === '') throw invalidFields({ field: 'csv', code: 'import.file_empty' });
     const { delimiter, rows } = parseCsv(cmd.csv);
     return this.importRows(a, rows, delimiter === ';' ? 'german' : 'plain', 'csv');
   }
@@ -214,7 +221,7 @@ export class AnalysesService {
     try {
       rows = await readWorkbookRows(Buffer.from(String(cmd.xlsxBase64 ?? ''), 'base64'));
     } catch {
-      throw rpcError(400, 'Validation failed', { xlsx: 'not an Excel workbook (.xlsx); start from the template' });
+      throw invalidFields({ field: 'xlsx', code: 'import.not_xlsx' });
     }
     return this.importRows(a, rows, 'german', 'xlsx');
   }
@@ -228,8 +235,8 @@ export class AnalysesService {
     const catalogue = await this.catalogue(a.catalogueVersionId);
     const header = (rows[0] ?? []).map((h) => h.trim());
     const missing = ['indicatorId', 'referenceDate', 'value'].filter((c) => !header.includes(c));
-    if (missing.length > 0) throw rpcError(400, 'Validation failed', { [file]: `the header row lacks the column(s) ${missing.join(', ')}; start from the template` });
-    if (rows.length - 1 > MAX_ROWS) throw rpcError(400, 'Validation failed', { [file]: `at most ${MAX_ROWS} rows per file` });
+    if (missing.length > 0) throw invalidFields({ field: file, code: 'import.columns_missing', params: { columns: missing.join(', ') } });
+    if (rows.length - 1 > MAX_ROWS) throw invalidFields({ field: file, code: 'import.too_many_rows', params: { max: MAX_ROWS } });
     const col = (row: string[], name: string): string => {
       const i = header.indexOf(name);
       return i < 0 ? '' : (row[i] ?? '').trim();
@@ -249,29 +256,32 @@ export class AnalysesService {
         unit: col(row, 'unit') || undefined,
       };
       const result = checkIndicatorValue(input, indicators);
-      if ('errors' in result && value === '') result.errors.value = 'value is required';
+      if ('errors' in result && value === '') result.errors = [...result.errors.filter((e) => e.field !== 'value'), { field: 'value', code: 'validation.required' }];
       results.push({ line, result });
     });
-    const errors: Record<string, FieldMessages> = {};
+    const errors: FieldProblemInput[] = [];
+    const invalidRows = new Set<number>();
     const checked: CheckedIndicatorValue[] = [];
     const seen = new Map<string, number>();
     for (const { line, result } of results) {
       if ('errors' in result) {
-        errors[String(line)] = result.errors;
+        errors.push(...under(`rows.${line}`, result.errors));
+        invalidRows.add(line);
         continue;
       }
       const key = `${result.ok.indicator.id}@${result.ok.referenceDate}`;
       const first = seen.get(key);
-      if (first !== undefined) errors[String(line)] = { indicatorId: `${result.ok.indicator.id} for ${result.ok.referenceDate} is already in row ${first}` };
-      else {
+      if (first !== undefined) {
+        const params = { indicatorId: result.ok.indicator.id, referenceDate: result.ok.referenceDate, row: first };
+        errors.push({ field: `rows.${line}.indicatorId`, code: 'indicator_value.duplicate_row', params });
+        invalidRows.add(line);
+      } else {
         seen.set(key, line);
         checked.push(result.ok);
       }
     }
-    if (Object.keys(errors).length > 0) {
-      throw rpcError(400, `Import refused: ${Object.keys(errors).length} row(s) invalid, nothing was imported`, { rows: errors });
-    }
-    if (checked.length === 0) throw rpcError(400, 'Validation failed', { [file]: 'no row has a value' });
+    if (errors.length > 0) throw problem('import.rows_invalid', { count: invalidRows.size }, errors);
+    if (checked.length === 0) throw invalidFields({ field: file, code: 'import.no_values' });
     return { rows: checked.length, ...(await this.writeValues(a, checked, 'analysis.indicators.import')) };
   }
 
@@ -324,9 +334,13 @@ export class AnalysesService {
       ]),
       { indicatorId: PARTICIPATION_INDICATORS.networkPartners, referenceDate: `${p.asOf.slice(0, 4)}-12-31`, value: p.networkPartners, source },
     ].filter((v) => indicators.has(v.indicatorId)); // a catalogue without these indicators counts nothing
-    const errors: Record<string, FieldMessages> = {};
-    const checked = checkAll(values.map((v) => checkIndicatorValue(v, indicators)), errors, (c) => `${c.indicator.id}@${c.referenceDate}`, 'indicatorId', 'appears twice');
-    if (Object.keys(errors).length > 0) throw new PoisonEventError(`participation figures do not fit the catalogue: ${JSON.stringify(errors)}`);
+    const errors: FieldProblemInput[] = [];
+    const checked = checkAll(values.map((v) => checkIndicatorValue(v, indicators)), 'values', errors, (c) => `${c.indicator.id}@${c.referenceDate}`, (c) => ({
+      field: 'indicatorId',
+      code: 'indicator_value.duplicate',
+      params: { indicatorId: c.indicator.id, referenceDate: c.referenceDate },
+    }));
+    if (errors.length > 0) throw new PoisonEventError(`participation figures do not fit the catalogue: ${JSON.stringify(errors)}`);
     return this.writeValuesWith(em, a, checked);
   }
 
@@ -391,11 +405,15 @@ export class AnalysesService {
   async upsertRatings(cmd: UpsertRatingsCommand): Promise<WriteResult<RatingDto>> {
     const a = await this.analysisOf(cmd.quarterId);
     const catalogue = await this.catalogue(a.catalogueVersionId);
-    if (!Array.isArray(cmd.ratings) || cmd.ratings.length === 0) throw rpcError(400, 'Validation failed', { ratings: 'ratings must be a non-empty list' });
-    if (cmd.ratings.length > MAX_ROWS) throw rpcError(400, 'Validation failed', { ratings: `at most ${MAX_ROWS} ratings at once` });
-    const errors: Record<string, FieldMessages> = {};
-    const checked = checkAll(cmd.ratings.map((r) => checkRating(r, catalogue)), errors, (c) => c.criterionId, 'criterionId', 'is rated twice');
-    if (Object.keys(errors).length > 0) throw rpcError(400, 'Validation failed', { ratings: errors });
+    if (!Array.isArray(cmd.ratings) || cmd.ratings.length === 0) throw invalidFields({ field: 'ratings', code: 'validation.arrayNotEmpty' });
+    if (cmd.ratings.length > MAX_ROWS) throw invalidFields({ field: 'ratings', code: 'validation.arrayMaxSize', params: { max: MAX_ROWS } });
+    const errors: FieldProblemInput[] = [];
+    const checked = checkAll(cmd.ratings.map((r) => checkRating(r, catalogue)), 'ratings', errors, (c) => c.criterionId, (c) => ({
+      field: 'criterionId',
+      code: 'rating.duplicate',
+      params: { criterionId: c.criterionId },
+    }));
+    if (errors.length > 0) throw invalidFields(...errors);
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(CriterionRating);
       const existing = new Map((await repo.findBy({ quarterId: a.quarterId })).map((r) => [r.criterionId, r]));
@@ -481,29 +499,29 @@ export class AnalysesService {
   }
 }
 
-/** Collects errors by list index and flags duplicates; returns the checked records. */
 /** A quarter's analysis as it starts: a draft pinned to the programme's catalogue version. */
 function newAnalysis(cmd: EnsureAnalysisCommand) {
   const { quarterId, programmeId, catalogueVersionId } = cmd; // only these, whatever else arrived on the wire
   return { id: randomUUID(), quarterId, programmeId, catalogueVersionId, status: 'draft' as const, submittedAt: null, priorities: null, prioritiesRecordedAt: null };
 }
 
+/** Collects the records' problems under `<list>.<index>` and flags duplicates; returns the checked records. */
 function checkAll<T>(
   results: Array<{ ok: T } | { errors: FieldMessages }>,
-  errors: Record<string, FieldMessages>,
+  list: string,
+  errors: FieldProblemInput[],
   key: (t: T) => string,
-  duplicateField: string,
-  duplicateMessage: string,
+  duplicate: (t: T) => FieldProblemInput,
 ): T[] {
   const out: T[] = [];
   const seen = new Set<string>();
   results.forEach((r, i) => {
     if ('errors' in r) {
-      errors[String(i)] = r.errors;
+      errors.push(...under(`${list}.${i}`, r.errors));
       return;
     }
     const k = key(r.ok);
-    if (seen.has(k)) errors[String(i)] = { [duplicateField]: `${k.split('@')[0]} ${duplicateMessage}` };
+    if (seen.has(k)) errors.push(...under(`${list}.${i}`, [duplicate(r.ok)]));
     seen.add(k);
     out.push(r.ok);
   });

@@ -29,11 +29,11 @@ describe('indicator import parsing', () => {
   });
 
   it('checks values by unit: shares 0-100, counts whole and non-negative, distances non-negative', () => {
-    expect(unitProblem('%', 101)).toBeDefined();
+    expect(unitProblem('%', 101)).toEqual({ code: 'indicator_value.percent_range' });
     expect(unitProblem('%', 0)).toBeUndefined();
-    expect(unitProblem('Wohnungen', 1.5)).toBeDefined();
-    expect(unitProblem('Personen', -1)).toBeDefined();
-    expect(unitProblem('m', -3)).toBeDefined();
+    expect(unitProblem('Wohnungen', 1.5)).toEqual({ code: 'indicator_value.whole_number', params: { unit: 'Wohnungen' } });
+    expect(unitProblem('Personen', -1)).toEqual({ code: 'indicator_value.whole_number', params: { unit: 'Personen' } });
+    expect(unitProblem('m', -3)).toEqual({ code: 'indicator_value.negative', params: { unit: 'm' } });
     expect(unitProblem('neue Einheit', -3)).toBeUndefined();
   });
 });

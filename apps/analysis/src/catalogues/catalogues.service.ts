@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { CatalogueError, parseCatalogue, type Catalogue } from '@genq/domain';
 import type { CatalogueVersionDto, ListQuery, Page } from '@genq/contracts';
-import { SERVICE_CONFIG, currentAuditContext, isUniqueViolation, pageOf, recordAudit, rpcError } from '@genq/service-kit';
+import { SERVICE_CONFIG, currentAuditContext, isUniqueViolation, pageOf, problem, recordAudit } from '@genq/service-kit';
 import type { AnalysisConfig } from '../config';
 import { CatalogueVersion } from './entities/catalogue-version.entity';
 
@@ -58,14 +58,15 @@ export class CataloguesService implements OnApplicationBootstrap {
     try {
       catalogue = parseCatalogue(input);
     } catch (err) {
-      if (err instanceof CatalogueError) throw rpcError(400, 'Invalid catalogue', { catalogue: err.problems });
+      if (err instanceof CatalogueError) {
+        const errors = err.problems.map(({ field, code, params }) => ({ field, code, ...(params ? { params } : {}) }));
+        throw problem('catalogue.invalid', { count: errors.length }, errors);
+      }
       throw err;
     }
     const id = `${catalogue.id}@${catalogue.version}`;
     const exists = () =>
-      rpcError(409, `Catalogue ${catalogue.id} version ${catalogue.version} exists already; versions are never overwritten`, {
-        version: 'choose a new version',
-      });
+      problem('catalogue.version_exists', { catalogueId: catalogue.id, version: catalogue.version }, [{ field: 'version', code: 'catalogue.version_taken' }]);
     if (await this.versions.existsBy({ id })) throw exists();
     try {
       return await this.versions.manager.transaction(async (em) => {
@@ -87,7 +88,7 @@ export class CataloguesService implements OnApplicationBootstrap {
 
   async get(id: string): Promise<Catalogue> {
     const v = await this.versions.findOneBy({ id });
-    if (!v) throw rpcError(404, `Catalogue version ${id} not found`);
+    if (!v) throw problem('catalogue_version.not_found', { id });
     return v.document;
   }
 

@@ -125,7 +125,7 @@ export class AgreementController {
   @Post('agreement/versions')
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'The complete Handlungskonzept submitted as a new Zielvereinbarung version' })
-  @ApiConflictResponse({ description: 'Incomplete (every gap under `errors.gaps`), or an agreement is already binding' })
+  @ApiConflictResponse({ description: '`concept.incomplete` with every gap as a field problem in `errors` (codes `concept.*`, params actionFieldId, goalId, measureId), or `agreement.amend_instead` when a version is already binding' })
   submit(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: SubmitConceptDto, @CurrentActor() actor: Actor) {
     return this.agreements.submit(actor, quarterId, dto);
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, applyDecorators, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, applyDecorators, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -27,6 +27,7 @@ import {
   type WriteResult,
 } from '@genq/contracts';
 import { ImportIndicatorValuesDto, RecordPrioritiesDto, UpsertIndicatorValuesDto, UpsertRatingsDto } from '@genq/dto';
+import { invalidFields } from '@genq/service-kit';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
@@ -37,7 +38,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 function checkedVersionId(catalogueVersionId: string | undefined): string {
   const id = catalogueVersionId ?? 'genq-default@1.0.0';
   if (!/^[A-Za-z0-9._-]{1,100}@[A-Za-z0-9._-]{1,50}$/.test(id)) {
-    throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { catalogueVersionId: 'must be <catalogueId>@<version>' } });
+    throw invalidFields({ field: 'catalogueVersionId', code: 'catalogue_version.malformed' });
   }
   return id;
 }
@@ -132,7 +133,7 @@ export class AnalysisController {
   @Put('quarters/:id/indicators')
   @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'Counts of created, updated and unchanged values, and the changed values' })
-  @ApiBadRequestResponse({ description: 'Field errors under `errors.values.<index>.<field>`: unknown indicator, wrong unit or kind, impossible value' })
+  @ApiBadRequestResponse({ description: '`request.invalid`; `errors` lists each field problem with its code, fields `values.<index>.<field>`: unknown indicator, wrong unit or kind, impossible value' })
   async putIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpsertIndicatorValuesDto) {
     return this.analysis.send<WriteResult<IndicatorValueDto>>(id, AnalysisPatterns.upsertIndicatorValues, { quarterId: id, values: dto.values });
   }
@@ -143,17 +144,13 @@ export class AnalysisController {
   @ApiConsumes('application/json', 'text/csv', XLSX)
   @ApiBody({ type: ImportIndicatorValuesDto, description: 'JSON `{ "csv": "..." }` or `{ "xlsxBase64": "..." }`, or the file itself as text/csv or an Excel workbook' })
   @ApiOkResponse({ description: 'Rows imported; created, updated and unchanged counts (a repeated file changes nothing)' })
-  @ApiBadRequestResponse({ description: 'Nothing imported; errors under `errors.rows.<line>.<column>`, or `errors.csv` for the file' })
+  @ApiBadRequestResponse({ description: 'Nothing imported: `import.rows_invalid` with field problems `rows.<line>.<column>`, or `request.invalid` with a problem of the file (`csv`, `xlsx`)' })
   async importIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
     const json = (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) ? body : {}) as Partial<ImportIndicatorValuesDto> & { xlsxBase64?: unknown };
     const xlsxBase64 = Buffer.isBuffer(body) ? body.toString('base64') : typeof json.xlsxBase64 === 'string' ? json.xlsxBase64 : undefined;
     const csv = typeof body === 'string' ? body : json.csv;
     if (typeof csv !== 'string' && xlsxBase64 === undefined) {
-      throw new BadRequestException({
-        statusCode: 400,
-        message: 'Validation failed',
-        errors: { csv: 'send the file as text/csv or an Excel workbook, or as JSON {"csv": "..."} or {"xlsxBase64": "..."}' },
-      });
+      throw invalidFields({ field: 'csv', code: 'import.file_missing' });
     }
     return this.analysis.send<WriteResult<IndicatorValueDto> & { rows: number }>(
       id,
@@ -175,7 +172,7 @@ export class AnalysisController {
   @Put('quarters/:id/ratings')
   @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'Counts of created, updated and unchanged ratings, and the changed ratings' })
-  @ApiBadRequestResponse({ description: 'Field errors under `errors.ratings.<index>.<field>`: unknown criterion, rating off the scale, unknown target group' })
+  @ApiBadRequestResponse({ description: '`request.invalid`; field problems `ratings.<index>.<field>`: unknown criterion, rating off the scale, unknown target group' })
   async putRatings(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpsertRatingsDto) {
     return this.analysis.send<WriteResult<RatingDto>>(id, AnalysisPatterns.upsertRatings, { quarterId: id, ratings: dto.ratings });
   }
@@ -201,7 +198,7 @@ export class AnalysisController {
   @HttpCode(200)
   @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'The submitted analysis; the analysis service records `analysis.submitted` and the process completes the Quartiersanalyse from it. A repeat changes nothing' })
-  @ApiBadRequestResponse({ description: 'Criteria without a rating, under `errors.ratings.<criterionId>`' })
+  @ApiBadRequestResponse({ description: '`analysis.ratings_missing`; field problems `ratings.<criterionId>` (`criterion.not_rated`)' })
   async submit(@Param('id', new ParseUUIDPipe()) id: string) {
     // Through the analysis gateway service, which opens the quarter's analysis first if it has none.
     const { analysis } = await this.analysis.send<{ analysis: AnalysisDto; changed: boolean }>(id, AnalysisPatterns.submitAnalysis, { quarterId: id });
@@ -212,7 +209,7 @@ export class AnalysisController {
   @HttpCode(200)
   @Policy({ roles: WRITERS, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'Priorities of the strategy workshop recorded; the analysis service records `analysis.priorities_recorded` and the process completes the Strategieworkshop from it' })
-  @ApiBadRequestResponse({ description: 'Unknown criterion or action field ids under `errors.priorities.<index>`' })
+  @ApiBadRequestResponse({ description: '`request.invalid`; unknown criterion or action field ids as field problems `priorities.<index>` (`priority.unknown`)' })
   @ApiConflictResponse({ description: 'The analysis is not submitted yet' })
   async recordPriorities(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RecordPrioritiesDto) {
     const { analysis } = await this.analysis.send<{ before: AnalysisDto; analysis: AnalysisDto; changed: boolean }>(id, AnalysisPatterns.recordPriorities, {

@@ -60,7 +60,6 @@ export const actorsFieldProblems = {
   'audit_entry.unknown': { de: 'Der Protokolleintrag „{id}“ ist nicht bekannt.', en: 'Unknown audit entry "{id}".' },
 
   /** A date that has to lie in the past or today (the start of a quarter, a signed declaration...). */
-  'date.in_future': { de: 'darf nicht in der Zukunft liegen.', en: 'must not lie in the future.' },
 
   // Quarters and their boundary (GeoJSON Polygon or MultiPolygon; `field` is the dotted path of the bad part).
   'quarter.name_taken': {

@@ -83,6 +83,8 @@ export const validationProblems = {
   'validation.matches': { de: 'hat nicht das erwartete Format.', en: 'does not have the expected format.' },
   'validation.isUrl': { de: 'muss eine URL sein.', en: 'must be a URL.' },
   'validation.isJSON': { de: 'muss JSON sein.', en: 'must be JSON.' },
+  /** A date of something that happened (a kick-off, a workshop, a closing) that lies ahead. */
+  'date.in_future': { de: 'darf nicht in der Zukunft liegen.', en: 'must not lie in the future.' },
 } satisfies Record<string, FieldProblemDefinition>;
 
 /**
