@@ -1,6 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ListQuery, Page } from '@genq/contracts';
+import type { FieldProblemInput, ListQuery, Page } from '@genq/contracts';
+import { invalidFields, rangeProblem } from '@genq/service-kit';
 
 export interface RawListParams {
   filter?: string;
@@ -8,43 +8,44 @@ export interface RawListParams {
   range?: string;
 }
 
-function parseJson(name: string, raw: string, errors: Record<string, string>): unknown {
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(raw: unknown): unknown {
+  // A repeated parameter (`range=a&range=b`) arrives as an array: not JSON text either.
+  if (typeof raw !== 'string') return NOT_JSON;
   try {
     return JSON.parse(raw);
   } catch {
-    errors[name] = `${name} must be JSON`;
-    return undefined;
+    return NOT_JSON;
   }
 }
 
-/** Parses react-admin simple-REST parameters: `filter={...}`, `sort=["field","ASC"]`, `range=[0,24]`. */
+/**
+ * Parses react-admin simple-REST parameters: `filter={...}`, `sort=["field","ASC"]`,
+ * `range=[0,24]`. Every bad parameter is a field problem of one 400 (field `filter`, `sort`
+ * or `range`); a range must be safe integers spanning at most MAX_PAGE_SIZE entries.
+ */
 export function parseListQuery(params: RawListParams): ListQuery {
-  const errors: Record<string, string> = {};
+  const problems: FieldProblemInput[] = [];
   const query: ListQuery = {};
-  if (params.filter) {
-    const f = parseJson('filter', params.filter, errors);
-    if (f !== undefined) {
-      if (typeof f !== 'object' || f === null || Array.isArray(f)) errors.filter = 'filter must be an object';
-      else query.filter = f as Record<string, unknown>;
-    }
+  if (params.filter !== undefined && params.filter !== '') {
+    const f = parseJson(params.filter);
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) problems.push({ field: 'filter', code: 'list.filter_invalid' });
+    else query.filter = f as Record<string, unknown>;
   }
-  if (params.sort) {
-    const s = parseJson('sort', params.sort, errors);
-    if (s !== undefined) {
-      if (!Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'string' || (s[1] !== 'ASC' && s[1] !== 'DESC')) {
-        errors.sort = 'sort must be ["field", "ASC" | "DESC"]';
-      } else query.sort = { field: s[0], order: s[1] };
-    }
+  if (params.sort !== undefined && params.sort !== '') {
+    const s = parseJson(params.sort);
+    if (!Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'string' || (s[1] !== 'ASC' && s[1] !== 'DESC')) {
+      problems.push({ field: 'sort', code: 'list.sort_invalid' });
+    } else query.sort = { field: s[0], order: s[1] };
   }
-  if (params.range) {
-    const r = parseJson('range', params.range, errors);
-    if (r !== undefined) {
-      if (!Array.isArray(r) || r.length !== 2 || !r.every((n) => Number.isInteger(n) && n >= 0) || r[1] < r[0]) {
-        errors.range = 'range must be [start, end] with 0 <= start <= end';
-      } else query.range = { start: r[0], end: r[1] };
-    }
+  if (params.range !== undefined && params.range !== '') {
+    const r = parseJson(params.range);
+    const problem = Array.isArray(r) && r.length === 2 ? rangeProblem(r[0], r[1]) : { field: 'range', code: 'list.range_invalid' };
+    if (problem) problems.push(problem);
+    else query.range = { start: (r as number[])[0]!, end: (r as number[])[1]! };
   }
-  if (Object.keys(errors).length > 0) throw new BadRequestException({ statusCode: 400, message: 'Invalid list query', errors });
+  if (problems.length > 0) throw invalidFields(...problems);
   return query;
 }
 

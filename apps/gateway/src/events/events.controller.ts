@@ -5,6 +5,7 @@ import { ActorsPatterns, type Actor, type DeadLetterDto, type Page, type Quarter
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { MAX_PAGE_SIZE } from '@genq/service-kit';
 import { ServiceClients } from '../services/service-clients';
 import { EventStreamService } from './event-stream.service';
 
@@ -37,8 +38,10 @@ export class EventsController {
     // A letter about a quarter is shown only to those who may see the quarter.
     const named = [...new Set(letters.map((l) => l.quarterId).filter((q): q is string => q !== null))];
     const visible = new Set<string>();
-    if (named.length > 0) {
-      const page = await this.services.send<Page<QuarterDto>>('actors', ActorsPatterns.listQuarters, { actor, filter: { id: named }, range: { start: 0, end: named.length - 1 } });
+    // In pages: a list query spans at most MAX_PAGE_SIZE entries.
+    for (let i = 0; i < named.length; i += MAX_PAGE_SIZE) {
+      const ids = named.slice(i, i + MAX_PAGE_SIZE);
+      const page = await this.services.send<Page<QuarterDto>>('actors', ActorsPatterns.listQuarters, { actor, filter: { id: ids }, range: { start: 0, end: ids.length - 1 } });
       for (const q of page.data) visible.add(q.id);
     }
     const shown = letters.filter((l) => l.quarterId === null || visible.has(l.quarterId));

@@ -81,4 +81,12 @@ export const validationProblems = {
   'validation.matches': { de: 'hat nicht das erwartete Format.', en: 'does not have the expected format.' },
   'validation.isUrl': { de: 'muss eine URL sein.', en: 'must be a URL.' },
   'validation.isJSON': { de: 'muss JSON sein.', en: 'must be JSON.' },
+  /** List parameters (react-admin's `filter`, `sort`, `range`), checked by the gateway and again by the service that pages. */
+  'list.filter_invalid': { de: 'muss ein JSON-Objekt sein, z. B. {"phase":"development"}.', en: 'must be a JSON object, e.g. {"phase":"development"}.' },
+  'list.filter_unknown': { de: 'ist kein Filter dieser Liste.', en: 'is not a filter of this list.' },
+  'list.filter_value_invalid': { de: 'muss ein Text, eine Zahl, wahr/falsch oder eine Liste davon sein.', en: 'must be text, a number, true/false or a list of them.' },
+  'list.sort_invalid': { de: 'muss die Form ["Feld", "ASC" | "DESC"] haben.', en: 'must be ["field", "ASC" | "DESC"].' },
+  'list.sort_unknown': { de: 'nennt ein Feld, nach dem sich diese Liste nicht sortieren lässt: „{sort}“.', en: 'names a field this list cannot be sorted by: "{sort}".' },
+  'list.range_invalid': { de: 'muss die Form [Anfang, Ende] mit ganzen Zahlen 0 ≤ Anfang ≤ Ende haben.', en: 'must be [start, end] with whole numbers 0 ≤ start ≤ end.' },
+  'list.range_too_large': { de: 'darf höchstens {max} Einträge auf einmal umfassen.', en: 'must span at most {max} entries at once.' },
 } satisfies Record<string, FieldProblemDefinition>;
