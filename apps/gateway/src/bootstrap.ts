@@ -6,6 +6,7 @@ import { httpValidationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { applyHttpHardening } from './security/http-hardening';
+import { BodyRequiredPipe } from './security/body-required.pipe';
 
 /** Every route lives under /api. */
 export const GLOBAL_PREFIX = 'api';
@@ -20,7 +21,8 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: ['error', 'warn', 'log'], bodyParser: false });
   applyHttpHardening(app, config);
   app.setGlobalPrefix(GLOBAL_PREFIX);
-  app.useGlobalPipes(httpValidationPipe());
+  // A route that reads a body is refused without one before validation looks at it.
+  app.useGlobalPipes(new BodyRequiredPipe(), httpValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
