@@ -71,7 +71,11 @@ describe.each(['sqlite', 'postgres'])('quarter list by next deadline on %s', (la
     for (const bad of ['31.12.2026', '2026-02-30', 'morgen', 20261231, '2026-12-31T10:00']) {
       await expect(service.refusal(ActorsPatterns.listQuarters, { actor: admin, filter: { nextDueBefore: bad, nextDueAfter: bad } })).resolves.toMatchObject({
         status: 400,
-        errors: { nextDueBefore: 'nextDueBefore must be an ISO date (YYYY-MM-DD)', nextDueAfter: 'nextDueAfter must be an ISO date (YYYY-MM-DD)' },
+        code: 'request.invalid',
+        errors: [
+          { field: 'filter.nextDueBefore', code: 'validation.isDateString' },
+          { field: 'filter.nextDueAfter', code: 'validation.isDateString' },
+        ],
       });
     }
   });
