@@ -1,4 +1,4 @@
-import { BadRequestException, Body, applyDecorators, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Body, applyDecorators, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -15,6 +15,9 @@ import {
   ALL_ROLES,
   AnalysisPatterns,
   PROGRAMME_ROLES,
+  fieldProblemMessage,
+  negotiateLocale,
+  type ImportResult,
   type ProgrammeDistributionDto,
   type ProgrammeDto,
   type AnalysisDto,
@@ -144,7 +147,7 @@ export class AnalysisController {
   @ApiBody({ type: ImportIndicatorValuesDto, description: 'JSON `{ "csv": "..." }` or `{ "xlsxBase64": "..." }`, or the file itself as text/csv or an Excel workbook' })
   @ApiOkResponse({ description: 'Rows imported; created, updated and unchanged counts (a repeated file changes nothing)' })
   @ApiBadRequestResponse({ description: 'Nothing imported; errors under `errors.rows.<line>.<column>`, or `errors.csv` for the file' })
-  async importIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  async importIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('accept-language') acceptLanguage?: string) {
     const json = (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) ? body : {}) as Partial<ImportIndicatorValuesDto> & { xlsxBase64?: unknown };
     const xlsxBase64 = Buffer.isBuffer(body) ? body.toString('base64') : typeof json.xlsxBase64 === 'string' ? json.xlsxBase64 : undefined;
     const csv = typeof body === 'string' ? body : json.csv;
@@ -155,11 +158,14 @@ export class AnalysisController {
         errors: { csv: 'send the file as text/csv or an Excel workbook, or as JSON {"csv": "..."} or {"xlsxBase64": "..."}' },
       });
     }
-    return this.analysis.send<WriteResult<IndicatorValueDto> & { rows: number }>(
+    const result = await this.analysis.send<ImportResult<IndicatorValueDto>>(
       id,
       xlsxBase64 !== undefined ? AnalysisPatterns.importIndicatorWorkbook : AnalysisPatterns.importIndicatorValues,
       xlsxBase64 !== undefined ? { quarterId: id, xlsxBase64 } : { quarterId: id, csv },
     );
+    // Warnings (a source that starts like a formula) are said in the request's language, like problems.
+    const locale = negotiateLocale(acceptLanguage);
+    return { ...result, warnings: (result.warnings ?? []).map((w) => ({ ...w, message: fieldProblemMessage(w.code, undefined, locale) ?? w.code })) };
   }
 
   @Get('quarters/:id/ratings')

@@ -88,5 +88,10 @@ export const validationProblems = {
   'list.sort_invalid': { de: 'muss die Form ["Feld", "ASC" | "DESC"] haben.', en: 'must be ["field", "ASC" | "DESC"].' },
   'list.sort_unknown': { de: 'nennt ein Feld, nach dem sich diese Liste nicht sortieren lässt: „{sort}“.', en: 'names a field this list cannot be sorted by: "{sort}".' },
   'list.range_invalid': { de: 'muss die Form [Anfang, Ende] mit ganzen Zahlen 0 ≤ Anfang ≤ Ende haben.', en: 'must be [start, end] with whole numbers 0 ≤ start ≤ end.' },
+  /** A warning, not a refusal: an imported cell that a spreadsheet would run as a formula (CSV injection). */
+  'spreadsheet.formula_cell': {
+    de: 'beginnt wie eine Formel (=, +, -, @). Der Text ist gespeichert, wie er ist; in Exporten steht ein Apostroph davor, damit ihn keine Tabellenkalkulation ausführt.',
+    en: 'starts like a formula (=, +, -, @). The text is stored as it is; exports put an apostrophe in front so that no spreadsheet runs it.',
+  },
   'list.range_too_large': { de: 'darf höchstens {max} Einträge auf einmal umfassen.', en: 'must span at most {max} entries at once.' },
 } satisfies Record<string, FieldProblemDefinition>;
