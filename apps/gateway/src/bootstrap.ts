@@ -7,6 +7,7 @@ import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { applyHttpHardening } from './security/http-hardening';
 import { BodyRequiredPipe } from './security/body-required.pipe';
+import { documentProblems } from './security/problem-docs';
 
 /** Every route lives under /api. */
 export const GLOBAL_PREFIX = 'api';
@@ -24,7 +25,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   // A route that reads a body is refused without one before validation looks at it.
   app.useGlobalPipes(new BodyRequiredPipe(), httpValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = documentProblems(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('GenQ API')
@@ -32,7 +33,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/auth/login' })
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

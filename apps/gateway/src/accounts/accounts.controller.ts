@@ -25,6 +25,7 @@ export class AccountsController {
 
   @Get(':id')
   @Policy({ roles: ['programme_admin'], scope: { account: 'params.id' } })
+  @ApiOkResponse({ description: 'One account: role, programmes, organisation, whether it may sign, locked or disabled' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<AccountDto>('actors', IdentityPatterns.getAccount, { actor, id });
   }

@@ -94,6 +94,7 @@ export class AnalysisController {
   @Post('catalogues')
   @Policy({ roles: ['programme_admin'] })
   @ApiOkResponse({ description: 'A new catalogue version (the full catalogue document); 400 lists every problem, 409 if the version exists' })
+  @ApiBody({ description: 'The catalogue document (JSON), as apps/analysis/seed/catalogue-genq-default-1.0.0.json', schema: { type: 'object', additionalProperties: true } })
   createCatalogue(@Body() catalogue: Record<string, unknown>) {
     return this.services.send<{ id: string }>('analysis', AnalysisPatterns.createCatalogue, catalogue);
   }

@@ -15,6 +15,7 @@ export class ProgrammesController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'programme' })
+  @ApiOkResponse({ description: 'The programmes in your scope with their catalogue and calendar; total in Content-Range' })
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<ProgrammeDto>>('actors', ActorsPatterns.listProgrammes, { ...query, actor });
@@ -23,6 +24,7 @@ export class ProgrammesController {
 
   @Get(':id')
   @Policy({ roles: ALL_ROLES, scope: { programme: 'params.id' } })
+  @ApiOkResponse({ description: 'One programme with its catalogue version and calendar' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, { id, actor });
   }
