@@ -7,7 +7,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, type StackPort
 import type { Role, ScopeKind } from '@genq/contracts';
 import { GLOBAL_PREFIX, createGateway, readGatewayConfig, routeCatalogue, type RouteInfo } from '@genq/gateway';
 import { ROUTE_CASES, type CaseContext } from './route-cases';
-import { apiClient, callAs, processStarted, signIn, type Api, type ApiResponse } from './support/api';
+import { apiClient, callAs, fieldCodes, processStarted, signIn, type Api, type ApiResponse } from './support/api';
 import { ScopeModel, type ModelUser } from './support/scope-model';
 
 /**
@@ -430,8 +430,11 @@ describe('who may do what, on every route', () => {
       // The refusal may quote the input back; it never carries a database error or a stack.
       expect(r.text).not.toMatch(/SQLITE_|syntax error|QueryFailedError|driverError|relation "|at \w+ \(/);
     }
-    // Still all there, and pages are capped whatever range is asked for.
-    const all = await get('range=[0,100000]');
+    // Pages hold at most 500 entries: a larger range is refused, naming the range, not quietly cut.
+    const tooMany = await get('range=[0,100000]');
+    expect([tooMany.status, fieldCodes(tooMany.body)]).toEqual([400, { range: 'list.range_too_large' }]);
+    // Still all there.
+    const all = await get('range=[0,499]');
     expect(all.status).toBe(200);
     expect(all.body.length).toBe(model.idsOf('quarter').filter((id) => model.visible(users.admin!, 'quarter', id)).length);
     expect(all.body.length).toBeLessThanOrEqual(500);
