@@ -1,4 +1,4 @@
-import { BadRequestException, Body, applyDecorators, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -31,7 +31,7 @@ import {
 } from '@genq/contracts';
 import { ImportIndicatorValuesDto, RecordPrioritiesDto, UpsertIndicatorValuesDto, UpsertRatingsDto } from '@genq/dto';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs as ListQueryDocsOf, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { AnalysisGatewayService } from './analysis.service';
 
@@ -48,12 +48,7 @@ function checkedVersionId(catalogueVersionId: string | undefined): string {
 /** Who enters a quarter's analysis: its partners, its facilitator, and the programme office. */
 const WRITERS: readonly Role[] = ['programme_admin', 'facilitator', 'partner'];
 /** react-admin list parameters in the OpenAPI document. */
-const ListQueryDocs = () =>
-  applyDecorators(
-    ApiQuery({ name: 'filter', required: false, description: 'JSON object, e.g. {"indicatorId":"flats_total"}' }),
-    ApiQuery({ name: 'sort', required: false, description: 'JSON ["field","ASC"|"DESC"]' }),
-    ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], zero-based, inclusive' }),
-  );
+const ListQueryDocs = () => ListQueryDocsOf('JSON object, e.g. {"indicatorId":"flats_total"}');
 
 /**
  * The quarter analysis over HTTP (issue 4): indicator values and their spreadsheet import,

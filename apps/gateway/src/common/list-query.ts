@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { FieldProblemInput, ListQuery, Page } from '@genq/contracts';
 import { invalidFields, rangeProblem } from '@genq/service-kit';
@@ -48,6 +50,17 @@ export function parseListQuery(params: RawListParams): ListQuery {
   if (problems.length > 0) throw invalidFields(...problems);
   return query;
 }
+
+/**
+ * The react-admin list parameters in the OpenAPI document, on every route that reads them
+ * with {@link parseListQuery}: clients (and the contract fuzz test) learn they exist.
+ */
+export const ListQueryDocs = (filter = 'JSON object of field values, e.g. {"programmeId":"genq-nrw-2026"}') =>
+  applyDecorators(
+    ApiQuery({ name: 'filter', required: false, description: filter }),
+    ApiQuery({ name: 'sort', required: false, description: 'JSON ["field","ASC"|"DESC"]' }),
+    ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], zero-based, inclusive, at most 500 entries' }),
+  );
 
 /** Sets `Content-Range: <resource> <start>-<end>/<total>` as ra-data-simple-rest reads it. */
 export function withContentRange<T>(res: Response, resource: string, query: ListQuery, page: Page<T>): T[] {

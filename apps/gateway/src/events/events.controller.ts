@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ActorsPatterns, type Actor, type DeadLetterDto, type Page, type QuarterDto } from '@genq/contracts';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { MAX_PAGE_SIZE } from '@genq/service-kit';
 import { ServiceClients } from '../services/service-clients';
 import { EventStreamService } from './event-stream.service';
@@ -27,6 +27,7 @@ export class EventsController {
 
   @Get('dead-letters')
   @Policy({ roles: ['programme_admin', 'operator'] })
+  @ListQueryDocs()
   @ApiOkResponse({ description: 'Events a consumer gave up on, newest first: the caller’s quarters, and letters that name no quarter' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
   async deadLetters(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_ROLES, ActorsPatterns, type Actor, type Page, type ProgrammeDto } from '@genq/contracts';
 import { UpsertProgrammeDto } from '@genq/dto';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
@@ -15,6 +15,7 @@ export class ProgrammesController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'programme' })
+  @ListQueryDocs()
   @ApiOkResponse({ description: 'The programmes in your scope with their catalogue and calendar; total in Content-Range' })
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
