@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '@genq/contracts';
+import { neutraliseFormula } from '../process/formula';
 
 /** One spreadsheet column: a header and how to read the cell from a row. */
 export interface XlsxColumn<T> {

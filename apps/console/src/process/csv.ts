@@ -1,4 +1,4 @@
-import { neutraliseFormula } from '@genq/contracts';
+import { neutraliseFormula } from './formula';
 
 /** One CSV column: a header and how to read the cell from a row. */
 export interface CsvColumn<T> {
