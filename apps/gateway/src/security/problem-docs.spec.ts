@@ -12,7 +12,11 @@ describe('the errors of every operation in the OpenAPI document', () => {
           parameters: [{ name: 'id', in: 'path', required: true }],
           requestBody: { content: { 'application/json': { schema: {} } } },
           security: [{ bearer: [] }],
-          responses: { '200': { description: 'ok' }, '409': { description: 'Conflict' } },
+          responses: {
+            '200': { description: 'ok' },
+            '409': { description: 'Conflict' },
+            '404': { description: 'No such quarter', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/QuarterNotFound' } } } },
+          },
         },
       },
     },
@@ -27,6 +31,8 @@ describe('the errors of every operation in the OpenAPI document', () => {
     expect(patch['409']!.description).toBe('Conflict');
     for (const status of ['400', '409', '503']) expect(patch[status]!.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } });
     expect(patch['200']!.content).toBeUndefined();
+    // A route's own declaration stays as it is.
+    expect(patch['404']).toEqual({ description: 'No such quarter', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/QuarterNotFound' } } } });
     expect(d.components?.schemas?.ProblemDetails).toMatchObject({ required: ['type', 'title', 'status', 'code', 'detail'] });
   });
 });

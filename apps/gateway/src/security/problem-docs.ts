@@ -69,8 +69,8 @@ function errorStatuses(op: Operation): string[] {
 
 /**
  * Documents the errors every operation can answer, all as application/problem+json with the
- * ProblemDetails schema: what a route declares itself keeps its description and gains the
- * content; what it leaves out (the 400 of the validation pipe, the 429 of the rate limit,
+ * ProblemDetails schema: what a route declares itself keeps its description (and its content,
+ * if it names one); what it leaves out (the 400 of the validation pipe, the 429 of the rate limit,
  * the 503 of a service outage) is added. Clients and the contract fuzz test
  * (e2e/test/api-fuzz.e2e-spec.ts) hold the API to this.
  */
@@ -86,7 +86,7 @@ export function documentProblems(document: OpenAPIObject): OpenAPIObject {
       const responses = (op.responses ??= {});
       for (const status of errorStatuses(op)) {
         const declared = responses[status];
-        responses[status] = { ...declared, description: declared?.description ?? DESCRIPTIONS[status] ?? 'Error', content };
+        responses[status] = { ...declared, description: declared?.description ?? DESCRIPTIONS[status] ?? 'Error', content: declared?.content ?? content };
       }
       // Whatever else a route declares as an error (409, 422...) is a problem too.
       for (const [status, declared] of Object.entries(responses)) {
