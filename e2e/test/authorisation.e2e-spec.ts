@@ -501,8 +501,11 @@ describe('who may do what, on every route', () => {
       // The refusal may quote the input back; it never carries a database error or a stack.
       expect(r.text).not.toMatch(/SQLITE_|syntax error|QueryFailedError|driverError|relation "|at \w+ \(/);
     }
-    // Still all there, and pages are capped whatever range is asked for.
-    const all = await get('range=[0,100000]');
+    // Pages hold at most 500 entries: a larger range is refused, naming the range, not quietly cut.
+    const tooMany = await get('range=[0,100000]');
+    expect([tooMany.status, fieldCodes(tooMany.body)]).toEqual([400, { range: 'list.range_too_large' }]);
+    // Still all there.
+    const all = await get('range=[0,499]');
     expect(all.status).toBe(200);
     expect(all.body.length).toBe(model.idsOf('quarter').filter((id) => model.visible(users.admin!, 'quarter', id)).length);
     expect(all.body.length).toBeLessThanOrEqual(500);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { completeStepsUpToGoalsWorkshop, eventually, recordGoalsWorkshop, createQuarter } from './support/api';
+import { completeStepsUpToGoalsWorkshop, eventually, fieldCodes, recordGoalsWorkshop, createQuarter } from './support/api';
 import { launchBrowser, loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
@@ -300,7 +300,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
 
     // 5. The dashboard's "Fristen in den nächsten 30 Tagen" opens the list with that window, and counts what it lists.
     const bad = await api(admin, 'GET', `/quarters?filter=${encodeURIComponent(JSON.stringify({ nextDueBefore: '31.12.2026' }))}`, undefined, 400);
-    expect(bad.body).toMatchObject({ code: 'list.invalid', errors: [{ field: 'nextDueBefore', code: 'validation.isDateString' }] });
+    expect(bad.body).toMatchObject({ code: 'list.invalid', errors: [{ field: 'filter.nextDueBefore', code: 'validation.isDateString' }] });
     await office.goto(`${env.consoleUrl}/#/`);
     const card = office.getByTestId('dashboard-upcoming-count');
     await card.waitFor();

@@ -11,6 +11,7 @@ module.exports = {
   ...require('./postgres.cjs'),
   ...require('./compose.cjs'),
   ...require('./chromium.cjs'),
+  ...require('./schemathesis.cjs'),
   ...require('./test-databases.cjs'),
   ...require('./stack.cjs'),
   ...require('./seed.cjs'),

@@ -304,3 +304,13 @@ export function bootstrapAdmin(env?: Record<string, string | undefined>): { emai
 export function chromiumPath(): string;
 /** Returns Chromium's path, installing Debian's chromium package when missing (root with apt-get). */
 export function ensureChromium(options?: { log?: Log }): Promise<string>;
+
+/** The pinned schemathesis version of the API contract fuzz test. */
+export const SCHEMATHESIS_VERSION: string;
+/** The cached virtual environment of a schemathesis version: `${XDG_CACHE_HOME:-~/.cache}/genq/schemathesis-<version>`. */
+export function cachedSchemathesisDir(version?: string): string;
+/**
+ * Path to the `schemathesis` command: `GENQ_SCHEMATHESIS_BIN`, the cached virtual environment,
+ * else `pip install schemathesis==<version>` from PyPI into that cache (Python 3.10+, a minute).
+ */
+export function ensureSchemathesis(options?: { log?: Log }): Promise<string>;

@@ -4,7 +4,8 @@
  * `npm test`: every test of the repository through turbo, on a fresh clone. First it
  * provisions what the tests run against (dependencies, the Temporal CLI binary, nats-server,
  * PostgreSQL and Chromium from Debian's packages, the docker compose client, Temporal's
- * time-skipping test server from Maven Central), reusing caches when present.
+ * time-skipping test server from Maven Central, schemathesis from PyPI for the API fuzz test),
+ * reusing caches when present.
  */
 const { ensureInstalled, sh } = require('./common.cjs');
 
@@ -17,6 +18,7 @@ async function main() {
   await infra.ensureDockerCompose();
   await infra.ensureTimeSkippingTestServer();
   await infra.ensureChromium();
+  await infra.ensureSchemathesis();
   // Two cores: two tasks at a time; each jest run is in-band.
   sh('npx', ['turbo', 'run', 'build', 'lint', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...process.argv.slice(2)]);
 }

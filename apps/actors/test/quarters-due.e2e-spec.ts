@@ -73,8 +73,8 @@ describe.each(['sqlite', 'postgres'])('quarter list by next deadline on %s', (la
         status: 400,
         code: 'list.invalid',
         errors: [
-          { field: 'nextDueBefore', code: 'validation.isDateString' },
-          { field: 'nextDueAfter', code: 'validation.isDateString' },
+          { field: 'filter.nextDueBefore', code: 'validation.isDateString' },
+          { field: 'filter.nextDueAfter', code: 'validation.isDateString' },
         ],
       });
     }

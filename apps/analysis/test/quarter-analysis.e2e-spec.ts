@@ -175,7 +175,7 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
       })
       .join('\r\n');
     const first = await service.send<WriteResult<IndicatorValueDto> & { rows: number }>(AnalysisPatterns.importIndicatorValues, { quarterId, csv });
-    expect(first).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0 });
+    expect(first).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0, warnings: [] });
     const again = await service.send<WriteResult<IndicatorValueDto>>(AnalysisPatterns.importIndicatorValues, { quarterId, csv });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, before: [], after: [] });
     const page = await service.send<Page<IndicatorValueDto>>(AnalysisPatterns.listIndicatorValues, { quarterId });
@@ -184,6 +184,25 @@ describe.each(['sqlite', 'postgres'])('quarter analysis on %s', (label) => {
       ['households_single_share', '2025-12-31', 41.5],
       ['residents_total', '2025-12-31', 4200],
     ]);
+  });
+
+  it('imports a source that a spreadsheet would run as a formula as typed, and warns about it (CSV injection)', async () => {
+    const quarterId = randomUUID();
+    await ensure(quarterId);
+    const csv = [
+      'indicatorId;group;name;unit;kind;referenceDate;value;source',
+      'residents_total;;;;;2025-12-31;4200;=HYPERLINK("http://evil.example","Quelle")',
+      'flats_total;;;;;2025-12-31;1800;Statistikstelle',
+      'households_single_share;;;;;2025-12-31;41,5;@SUM(A1)',
+    ].join('\r\n');
+    const result = await service.send<WriteResult<IndicatorValueDto> & { rows: number; warnings: unknown[] }>(AnalysisPatterns.importIndicatorValues, { quarterId, csv });
+    expect(result).toMatchObject({ rows: 3, created: 3 });
+    expect(result.warnings).toEqual([
+      { field: 'rows.2.source', code: 'spreadsheet.formula_cell' },
+      { field: 'rows.4.source', code: 'spreadsheet.formula_cell' },
+    ]);
+    const page = await service.send<Page<IndicatorValueDto>>(AnalysisPatterns.listIndicatorValues, { quarterId });
+    expect(page.data.find((v) => v.indicatorId === 'residents_total')?.source).toBe('=HYPERLINK("http://evil.example","Quelle")');
   });
 
   it('imports the Excel template filled in, with numbers and dates as Excel stores them, idempotently', async () => {

@@ -6,6 +6,8 @@ import { httpValidationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { applyHttpHardening } from './security/http-hardening';
+import { BodyRequiredPipe } from './security/body-required.pipe';
+import { documentProblems } from './security/problem-docs';
 
 /** Every route lives under /api. */
 export const GLOBAL_PREFIX = 'api';
@@ -20,9 +22,10 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: ['error', 'warn', 'log'], bodyParser: false });
   applyHttpHardening(app, config);
   app.setGlobalPrefix(GLOBAL_PREFIX);
-  app.useGlobalPipes(httpValidationPipe());
+  // A route that reads a body is refused without one before validation looks at it.
+  app.useGlobalPipes(new BodyRequiredPipe(), httpValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = documentProblems(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('GenQ API')
@@ -30,7 +33,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/auth/login' })
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

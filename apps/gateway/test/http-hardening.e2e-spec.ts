@@ -8,6 +8,7 @@ import { GatewayModule } from '../src/app.module';
 import { createGateway, GLOBAL_PREFIX } from '../src/bootstrap';
 import { readGatewayConfig, type GatewayConfig } from '../src/config';
 import { routeCatalogue } from '../src/auth/route-catalogue';
+import { JSON_LIMITS } from '../src/security/json-limits';
 
 /**
  * The gateway's own defences, with nothing behind it: every check here happens before a
@@ -175,11 +176,23 @@ describe('gateway: the gates in front of every route', () => {
 
   describe('hostile bodies', () => {
     const login = () => request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.9');
+    // A client of its own for each call that passes the rate limit of the credential routes.
+    let client = 0;
+    const fresh = () => `198.51.100.${++client}`;
+    /** The gateway with the default body limit (the suite's is 2kb, too small for deep bodies). */
+    let roomy: INestApplication;
+    beforeAll(async () => {
+      roomy = await createGateway(await testConfig({ BODY_LIMIT: '5mb' }));
+      await roomy.init();
+    });
+    afterAll(async () => {
+      await roomy?.close();
+    });
 
-    it('answers malformed JSON with 400 as JSON, without a stack trace', async () => {
+    it('answers malformed JSON with 400 as a problem, without a stack trace', async () => {
       const res = await request(app.getHttpServer()).post('/api/auth/refresh').set('Content-Type', 'application/json').send('{"refreshToken": "x",');
       expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ status: 400, code: 'request.body_not_json', requestId: expect.any(String) });
       expect(res.text).not.toMatch(/at \w+ \(|node_modules|SyntaxError/);
     });
@@ -194,9 +207,64 @@ describe('gateway: the gates in front of every route', () => {
       expect(res.text).not.toMatch(/node_modules|PayloadTooLargeError/);
     });
 
+    const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    const arrays = (depth: number) => `{"values":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+    it.each([
+      ['objects 5,000 deep', nested(5000)],
+      ['objects 500 deep', nested(500)],
+      ['arrays 1,000 deep', arrays(1000)],
+      ['one level over the limit', nested(JSON_LIMITS.maxDepth + 1)],
+    ])('refuses a body nested %s before any route or sign-in, naming the limits', async (_name, body) => {
+      for (const route of ['/api/saved-views', '/api/auth/refresh']) {
+        const res = await request(roomy.getHttpServer()).post(route).set('Content-Type', 'application/json').send(body);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'request.body_too_complex', params: { maxDepth: JSON_LIMITS.maxDepth, maxKeys: JSON_LIMITS.maxKeys } });
+      }
+      const put = await request(roomy.getHttpServer()).put('/api/quarters/0b7e6d1c-8a4f-4f2e-9b3a-2c1d0e9f8a7b/indicators').set('Content-Type', 'application/json').send(body);
+      expect(put.body.code).toBe('request.body_too_complex');
+    });
+
+    it('says the limits in German by default and in English when asked', async () => {
+      const de = await request(app.getHttpServer()).post('/api/saved-views').set('Content-Type', 'application/json').send(nested(100));
+      expect(de.body.detail).toBe(`Der Inhalt der Anfrage ist zu tief verschachtelt oder hat zu viele Einträge (höchstens ${JSON_LIMITS.maxDepth} Ebenen, ${JSON_LIMITS.maxKeys} Einträge).`);
+      const en = await request(app.getHttpServer()).post('/api/saved-views').set('Accept-Language', 'en').set('Content-Type', 'application/json').send(nested(100));
+      expect(en.body.detail).toBe(`The request body is nested too deeply or has too many entries (at most ${JSON_LIMITS.maxDepth} levels, ${JSON_LIMITS.maxKeys} entries).`);
+    });
+
+    it('refuses a body with more members than the limit, and lets a body at the depth limit through to the route', async () => {
+      const wide = JSON.stringify(Object.fromEntries(Array.from({ length: JSON_LIMITS.maxKeys + 1 }, (_, i) => [`k${i}`, 0])));
+      const res = await request(roomy.getHttpServer()).post('/api/auth/refresh').set('Content-Type', 'application/json').send(wide);
+      expect(res.body.code).toBe('request.body_too_complex');
+      // At the limit the body is parsed and reaches validation (no such field), not the depth check.
+      const deep = await request(roomy.getHttpServer()).post('/api/auth/refresh').set('X-Forwarded-For', fresh()).set('Content-Type', 'application/json').send(`{"refreshToken":"x","b":${nested(JSON_LIMITS.maxDepth - 1)}}`);
+      expect(deep.status).toBe(400);
+      expect(deep.body.code).toBe('request.invalid');
+      expect(deep.body.errors).toEqual([expect.objectContaining({ field: 'b', code: 'validation.whitelistValidation' })]);
+      // Brackets and colons inside strings are text, not structure.
+      const text = await request(roomy.getHttpServer()).post('/api/auth/refresh').set('X-Forwarded-For', fresh()).set('Content-Type', 'application/json').send({ refreshToken: `${'[{:'.repeat(2000)}\\"` });
+      expect(text.body.code).not.toBe('request.body_too_complex');
+    });
+
+    it('refuses a missing body on a route that reads one, and a body no parser reads', async () => {
+      const missing = await request(app.getHttpServer()).post('/api/auth/refresh').set('X-Forwarded-For', fresh());
+      expect(missing.status).toBe(400);
+      expect(missing.body).toMatchObject({ code: 'request.body_missing' });
+      const plain = await request(app.getHttpServer()).post('/api/auth/refresh').set('Content-Type', 'text/plain').send('refreshToken=x');
+      expect(plain.status).toBe(400);
+      expect(plain.body.code).toBe('request.body_not_json');
+      const form = await request(app.getHttpServer()).post('/api/saved-views').type('form').send({ a: '1' });
+      expect(form.body.code).toBe('request.body_not_json');
+      for (const top of ['"text"', '42', 'null']) {
+        const res = await request(app.getHttpServer()).post('/api/auth/refresh').set('Content-Type', 'application/json').send(top);
+        expect(res.body.code).toBe('request.body_not_json');
+      }
+    });
+
     it('rejects unknown fields and wrong types with a code per field', async () => {
       const res = await request(app.getHttpServer())
         .post('/api/auth/refresh')
+        .set('X-Forwarded-For', fresh())
         .send({ refreshToken: { $ne: null }, admin: true, __proto__: { polluted: true } });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ status: 400, code: 'request.invalid' });
@@ -208,7 +276,7 @@ describe('gateway: the gates in front of every route', () => {
     });
 
     it('hides internals of a failing service behind a plain 503', async () => {
-      const res = await request(app.getHttpServer()).post('/api/auth/refresh').send({ refreshToken: 'abc' });
+      const res = await request(app.getHttpServer()).post('/api/auth/refresh').set('X-Forwarded-For', fresh()).send({ refreshToken: 'abc' });
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ status: 503, code: 'service.unavailable', requestId: expect.any(String) });
       expect(res.body).not.toHaveProperty('params');

@@ -75,14 +75,14 @@ export interface TestStack {
 
 /**
  * Starts the stack in a fresh `genq-<name>-*` temp directory, with the console and the demo
- * data when asked; cleans up after itself when the start fails.
+ * data when asked (and extra environment for every app); cleans up after itself when the start fails.
  */
-export async function startTestStack(name: string, options: { withConsole?: boolean; seed?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(name: string, options: { withConsole?: boolean; seed?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
   const withConsole = options.withConsole ?? false;
   const dataDir = mkdtempSync(join(tmpdir(), `genq-${name}-`));
   let stack: Stack | undefined;
   try {
-    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole }), withConsole, log: () => {} });
+    stack = await startStack({ dataDir, ports: await freeStackPorts({ withConsole }), withConsole, log: () => {}, env: options.env ?? {} });
     if (options.seed) await seedDemo({ gatewayUrl: stack.gatewayUrl, dataDir, log: () => {} });
   } catch (err) {
     await stack?.stop();

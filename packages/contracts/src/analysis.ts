@@ -73,6 +73,16 @@ export interface ImportIndicatorWorkbookCommand {
 }
 
 /** What a write did; `before`/`after` are the changed records only, for the audit log. */
+/**
+ * What an indicator import answers: the rows read, the write's counts, and warnings about
+ * cells that were imported but deserve a look (a text that starts like a formula), as field
+ * problems `rows.<line>.<column>` with a code; the gateway adds their message.
+ */
+export interface ImportResult<T> extends WriteResult<T> {
+  rows: number;
+  warnings: Array<{ field: string; code: string; message?: string }>;
+}
+
 export interface WriteResult<T> {
   created: number;
   updated: number;

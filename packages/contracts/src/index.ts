@@ -16,3 +16,4 @@ export * from './agreements';
 export * from './dashboard';
 export * from './events';
 export * from './problems';
+export * from './spreadsheet';

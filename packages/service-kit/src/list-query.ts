@@ -7,8 +7,21 @@ export function listProblem(...problems: FieldProblemInput[]) {
   return problem('list.invalid', { count: problems.length }, problems);
 }
 
-/** The largest page anyone gets, whatever range they ask for. */
+/** The largest page anyone gets: a range spanning more is refused. */
 export const MAX_PAGE_SIZE = 500;
+
+/**
+ * What is wrong with a page range `[start, end]` (both inclusive), if anything: both must be
+ * safe integers (a bigger number is no longer exact, and the database cannot take it as an
+ * offset), 0 <= start <= end, and the range at most {@link MAX_PAGE_SIZE} entries.
+ */
+export function rangeProblem(start: unknown, end: unknown): FieldProblemInput | undefined {
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) < (start as number)) {
+    return { field: 'range', code: 'list.range_invalid' };
+  }
+  if ((end as number) - (start as number) + 1 > MAX_PAGE_SIZE) return { field: 'range', code: 'list.range_too_large', params: { max: MAX_PAGE_SIZE } };
+  return undefined;
+}
 
 export interface ListSpec {
   /** Fields a client may sort by (entity property names). */
@@ -65,7 +78,7 @@ export async function pageOf<T extends ObjectLiteral>(
     // Only plain values (or lists of them) are compared: an object such as {"$ne": null}
     // must never reach the driver, whatever it would make of it.
     if (!isFilterValue(value)) {
-      problems.push({ field, code: 'list.filter_value_invalid' });
+      problems.push({ field: `filter.${field}`, code: 'list.filter_value_invalid' });
       continue;
     }
     const p = `f${i++}`;
@@ -79,7 +92,7 @@ export async function pageOf<T extends ObjectLiteral>(
     } else if (spec.dateBounds && Object.prototype.hasOwnProperty.call(spec.dateBounds, field)) {
       const bound = spec.dateBounds[field]!;
       const at = parseIsoDate(value);
-      if (!at) problems.push({ field, code: 'validation.isDateString' });
+      if (!at) problems.push({ field: `filter.${field}`, code: 'validation.isDateString' });
       else qb.andWhere(`${alias}.${bound.field} ${bound.op} :${p}`, { [p]: at });
     } else if (field === 'id' || spec.filterable.includes(field)) {
       if (Array.isArray(value)) {
@@ -89,22 +102,20 @@ export async function pageOf<T extends ObjectLiteral>(
         qb.andWhere(`${alias}.${field} = :${p}`, { [p]: value });
       }
     } else {
-      problems.push({ field, code: 'list.unknown_filter' });
+      problems.push({ field: `filter.${field}`, code: 'list.filter_unknown' });
     }
   }
   const sort = query.sort ?? spec.defaultSort;
   if (sort) {
-    if (!spec.sortable.includes(sort.field) && sort.field !== 'id') problems.push({ field: 'sort', code: 'list.unknown_sort', params: { sort: String(sort.field) } });
-    else if (sort.order !== 'ASC' && sort.order !== 'DESC') problems.push({ field: 'sort', code: 'list.sort_order_invalid' });
+    if (!spec.sortable.includes(sort.field) && sort.field !== 'id') problems.push({ field: 'sort', code: 'list.sort_unknown', params: { sort: String(sort.field) } });
+    else if (sort.order !== 'ASC' && sort.order !== 'DESC') problems.push({ field: 'sort', code: 'list.sort_invalid' });
     else qb.orderBy(`${alias}.${sort.field}`, sort.order).addOrderBy(`${alias}.id`, 'ASC');
   }
   const start = query.range?.start ?? 0;
   const end = query.range?.end ?? start + 24;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
-    problems.push({ field: 'range', code: 'list.range_invalid' });
-  }
+  const range = rangeProblem(start, end);
+  if (range) problems.push(range);
   if (problems.length > 0) throw listProblem(...problems);
-  const size = Math.min(end - start + 1, MAX_PAGE_SIZE);
-  const [data, total] = await qb.skip(start).take(size).getManyAndCount();
+  const [data, total] = await qb.skip(start).take(end - start + 1).getManyAndCount();
   return { data, total };
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
 import { allCriteria, profileFor, type Catalogue, type Indicator } from '@genq/domain';
-import { PARTICIPATION_INDICATORS, PARTICIPATION_INDICATOR_SOURCE } from '@genq/contracts';
+import { PARTICIPATION_INDICATORS, PARTICIPATION_INDICATOR_SOURCE, startsLikeFormula, type ImportResult } from '@genq/contracts';
 import type {
   AnalysisDto,
   DerivedFigures,
@@ -207,7 +207,7 @@ export class AnalysesService {
    * invalid. Rows left empty (template rows without a value) are skipped; the same file
    * imported again changes nothing.
    */
-  async importIndicatorValues(cmd: ImportIndicatorValuesCommand): Promise<WriteResult<IndicatorValueDto> & { rows: number }> {
+  async importIndicatorValues(cmd: ImportIndicatorValuesCommand): Promise<ImportResult<IndicatorValueDto>> {
     const a = await this.analysisOf(cmd.quarterId);
     if (typeof cmd.csv !== 'string' || cmd.csv.trim() === '') throw invalidFields({ field: 'csv', code: 'import.file_empty' });
     const { delimiter, rows } = parseCsv(cmd.csv);
@@ -215,7 +215,7 @@ export class AnalysesService {
   }
 
   /** The same import from an Excel workbook (first worksheet), sent base64-encoded. */
-  async importIndicatorWorkbook(cmd: ImportIndicatorWorkbookCommand): Promise<WriteResult<IndicatorValueDto> & { rows: number }> {
+  async importIndicatorWorkbook(cmd: ImportIndicatorWorkbookCommand): Promise<ImportResult<IndicatorValueDto>> {
     const a = await this.analysisOf(cmd.quarterId);
     let rows: string[][];
     try {
@@ -231,7 +231,7 @@ export class AnalysesService {
     rows: string[][],
     numbers: 'german' | 'plain',
     file: 'csv' | 'xlsx',
-  ): Promise<WriteResult<IndicatorValueDto> & { rows: number }> {
+  ): Promise<ImportResult<IndicatorValueDto>> {
     const catalogue = await this.catalogue(a.catalogueVersionId);
     const header = (rows[0] ?? []).map((h) => h.trim());
     const missing = ['indicatorId', 'referenceDate', 'value'].filter((c) => !header.includes(c));
@@ -243,6 +243,8 @@ export class AnalysesService {
     };
     const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
     const results: Array<{ line: number; result: ReturnType<typeof checkIndicatorValue> }> = [];
+    // The source is stored as typed; a text a spreadsheet would run (CSV injection) is named, and every export defuses it.
+    const warnings: ImportResult<IndicatorValueDto>['warnings'] = [];
     rows.slice(1).forEach((row, i) => {
       const line = i + 2;
       const [date, value, source] = [col(row, 'referenceDate'), col(row, 'value'), col(row, 'source')];
@@ -255,6 +257,7 @@ export class AnalysesService {
         kind: col(row, 'kind') || undefined,
         unit: col(row, 'unit') || undefined,
       };
+      if (startsLikeFormula(source)) warnings.push({ field: `rows.${line}.source`, code: 'spreadsheet.formula_cell' });
       const result = checkIndicatorValue(input, indicators);
       if ('errors' in result && value === '') result.errors = [...result.errors.filter((e) => e.field !== 'value'), { field: 'value', code: 'validation.required' }];
       results.push({ line, result });
@@ -282,7 +285,7 @@ export class AnalysesService {
     }
     if (errors.length > 0) throw problem('import.rows_invalid', { count: invalidRows.size }, errors);
     if (checked.length === 0) throw invalidFields({ field: file, code: 'import.no_values' });
-    return { rows: checked.length, ...(await this.writeValues(a, checked, 'analysis.indicators.import')) };
+    return { rows: checked.length, ...(await this.writeValues(a, checked, 'analysis.indicators.import')), warnings };
   }
 
   /** The import template as an Excel workbook, base64-encoded for the wire. */

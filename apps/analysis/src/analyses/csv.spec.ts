@@ -1,4 +1,7 @@
-import { parseCsv, parseDate, parseNumber } from './csv';
+import type { Catalogue } from '@genq/domain';
+import { Workbook } from 'exceljs';
+import { indicatorTemplate, parseCsv, parseDate, parseNumber } from './csv';
+import { indicatorWorkbook } from './xlsx';
 import { unitProblem } from './validation';
 
 describe('indicator import parsing', () => {
@@ -35,5 +38,20 @@ describe('indicator import parsing', () => {
     expect(unitProblem('Personen', -1)).toEqual({ code: 'indicator_value.whole_number', params: { unit: 'Personen' } });
     expect(unitProblem('m', -3)).toEqual({ code: 'indicator_value.negative', params: { unit: 'm' } });
     expect(unitProblem('neue Einheit', -3)).toBeUndefined();
+  });
+});
+
+describe('import templates (CSV injection)', () => {
+  // Only what the templates read of a catalogue: its indicators' texts.
+  const catalogue = {
+    indicators: [{ id: 'residents_total', group: '=cmd|calc', name: '@SUM(A1)', unit: 'persons', kind: 'absolute' }],
+  } as unknown as Catalogue;
+
+  it('puts an apostrophe in front of a catalogue text that a spreadsheet would run, in the CSV and the Excel template', async () => {
+    const row = indicatorTemplate(catalogue).split('\r\n')[1];
+    expect(row).toBe("residents_total;'=cmd|calc;'@SUM(A1);persons;absolute;;;");
+    const wb = new Workbook();
+    await wb.xlsx.load((await indicatorWorkbook(catalogue)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    expect(wb.worksheets[0]!.getRow(2).values).toEqual([undefined, 'residents_total', "'=cmd|calc", "'@SUM(A1)", 'persons', 'absolute']);
   });
 });

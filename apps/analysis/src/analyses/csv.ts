@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '@genq/contracts';
 import type { Catalogue } from '@genq/domain';
 
 /** Columns of the indicator import, in template order. `name`, `group` are for people and ignored on import. */
@@ -14,7 +15,9 @@ export function indicatorTemplate(catalogue: Catalogue): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-function quote(cell: string): string {
+function quote(text: string): string {
+  // A catalogue's texts come from an upload: none of them may run as a formula (CSV injection).
+  const cell = neutraliseFormula(text);
   return /[;",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 

@@ -1,4 +1,5 @@
 import { Workbook, type CellValue } from 'exceljs';
+import { neutraliseFormula } from '@genq/contracts';
 import type { Catalogue } from '@genq/domain';
 import { TEMPLATE_COLUMNS } from './csv';
 
@@ -8,7 +9,8 @@ export async function indicatorWorkbook(catalogue: Catalogue): Promise<Buffer> {
   const ws = wb.addWorksheet('Indikatoren');
   ws.addRow([...TEMPLATE_COLUMNS]);
   ws.getRow(1).font = { bold: true };
-  for (const i of catalogue.indicators) ws.addRow([i.id, i.group, i.name, i.unit, i.kind, null, null, null]);
+  // A catalogue's texts come from an upload: none of them may run as a formula (CSV injection).
+  for (const i of catalogue.indicators) ws.addRow([...[i.id, i.group, i.name, i.unit, i.kind].map(neutraliseFormula), null, null, null]);
   ws.columns.forEach((c, n) => {
     c.width = [28, 18, 40, 12, 10, 14, 12, 30][n] ?? 12;
   });

@@ -52,8 +52,8 @@ describe('toXlsx (the Excel export of a list)', () => {
     expect(first.getCell(5).numFmt).toBe('dd.mm.yyyy hh:mm');
     expect(first.getCell(6).value).toBe('{"phase":"development"}');
     const second = sheet.getRow(3);
-    // Text that looks like a formula stays text.
-    expect(second.getCell(1).value).toBe('=HYPERLINK("http://x")');
+    // Text that looks like a formula stays text, with an apostrophe in front (CSV injection).
+    expect(second.getCell(1).value).toBe('\'=HYPERLINK("http://x")');
     expect(second.getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(second.getCell(2).value).toBe('Thüringen');
     expect(second.getCell(4).value).toBeNull();

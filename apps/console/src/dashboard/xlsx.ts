@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../process/formula';
 
 /** One spreadsheet column: a header and how to read the cell from a row. */
 export interface XlsxColumn<T> {
@@ -15,14 +16,17 @@ const cell = (value: unknown): ExcelJS.CellValue => {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
   if (typeof value === 'string' && ISO_INSTANT.test(value)) return new Date(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  // Stored as text it is no formula here, but it becomes one once someone edits the cell or
+  // saves the sheet as CSV: like the CSV export, an apostrophe goes in front.
+  if (typeof value === 'string') return neutraliseFormula(value);
   return JSON.stringify(value);
 };
 
 /**
  * An XLSX workbook of every row, one sheet with a bold, frozen header row and an
- * auto-filter, dates in German format (TT.MM.JJJJ hh:mm). Text cells are stored as text,
- * so nothing a user typed is ever read as a formula.
+ * auto-filter, dates in German format (TT.MM.JJJJ hh:mm). Text cells are stored as text, and
+ * text that starts like a formula gets an apostrophe in front (see neutraliseFormula).
  */
 export async function toXlsx<T>(rows: readonly T[], columns: readonly XlsxColumn<T>[], sheetName: string): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

@@ -10,4 +10,10 @@ describe('CSV export', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe('Quartier;Anzahl\r\n"Hörde; ""Clarenberg""";3\r\n\'=SUM(A1);\r\n');
   });
+
+  it('puts an apostrophe in front of every text a spreadsheet would run as a formula, not in front of numbers', () => {
+    const cells = ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1', -5, '-5', 'ok'];
+    const csv = toCsv(cells.map((v) => ({ v })), [{ header: 'v', value: (r: { v: unknown }) => r.v }]);
+    expect(csv.slice(1).split('\r\n').slice(1, -1)).toEqual(["'=1+1", "'+1+1", "'-1+1", "'@SUM(A1)", "'\t=1", '"\'\r=1"', '-5', '-5', 'ok']);
+  });
 });

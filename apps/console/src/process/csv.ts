@@ -1,3 +1,5 @@
+import { neutraliseFormula } from './formula';
+
 /** One CSV column: a header and how to read the cell from a row. */
 export interface CsvColumn<T> {
   header: string;
@@ -6,9 +8,8 @@ export interface CsvColumn<T> {
 
 const cell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // Quote when needed; a leading = + - @ would be read as a formula by spreadsheet programs.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Text a spreadsheet would read as a formula (leading = + - @ tab CR) gets an apostrophe in front.
+  const safe = typeof value === 'string' ? neutraliseFormula(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[";\n\r,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 

@@ -5,7 +5,7 @@ import { IdentityPatterns, type AccountDto, type Actor, type Page } from '@genq/
 import { CreateAccountDto } from '@genq/dto';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 
 /** User accounts, managed by programme admins within their programmes. Passwords never come back. */
@@ -16,6 +16,7 @@ export class AccountsController {
 
   @Get()
   @Policy({ roles: ['programme_admin'], lists: 'account' })
+  @ListQueryDocs()
   @ApiOkResponse({ description: 'Accounts of your programmes and their organisations; total in Content-Range' })
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
@@ -25,6 +26,7 @@ export class AccountsController {
 
   @Get(':id')
   @Policy({ roles: ['programme_admin'], scope: { account: 'params.id' } })
+  @ApiOkResponse({ description: 'One account: role, programmes, organisation, whether it may sign, locked or disabled' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<AccountDto>('actors', IdentityPatterns.getAccount, { actor, id });
   }

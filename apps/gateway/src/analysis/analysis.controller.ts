@@ -1,4 +1,4 @@
-import { Body, applyDecorators, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, applyDecorators, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -15,6 +15,9 @@ import {
   ALL_ROLES,
   AnalysisPatterns,
   PROGRAMME_ROLES,
+  fieldProblemMessage,
+  negotiateLocale,
+  type ImportResult,
   type ProgrammeDistributionDto,
   type ProgrammeDto,
   type AnalysisDto,
@@ -29,7 +32,7 @@ import {
 import { ImportIndicatorValuesDto, RecordPrioritiesDto, UpsertIndicatorValuesDto, UpsertRatingsDto } from '@genq/dto';
 import { invalidFields } from '@genq/service-kit';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs as ListQueryDocsOf, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { AnalysisGatewayService } from './analysis.service';
 
@@ -46,12 +49,7 @@ function checkedVersionId(catalogueVersionId: string | undefined): string {
 /** Who enters a quarter's analysis: its partners, its facilitator, and the programme office. */
 const WRITERS: readonly Role[] = ['programme_admin', 'facilitator', 'partner'];
 /** react-admin list parameters in the OpenAPI document. */
-const ListQueryDocs = () =>
-  applyDecorators(
-    ApiQuery({ name: 'filter', required: false, description: 'JSON object, e.g. {"indicatorId":"flats_total"}' }),
-    ApiQuery({ name: 'sort', required: false, description: 'JSON ["field","ASC"|"DESC"]' }),
-    ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], zero-based, inclusive' }),
-  );
+const ListQueryDocs = () => ListQueryDocsOf('JSON object, e.g. {"indicatorId":"flats_total"}');
 
 /**
  * The quarter analysis over HTTP (issue 4): indicator values and their spreadsheet import,
@@ -92,6 +90,7 @@ export class AnalysisController {
   @Post('catalogues')
   @Policy({ roles: ['programme_admin'] })
   @ApiOkResponse({ description: 'A new catalogue version (the full catalogue document); 400 lists every problem, 409 if the version exists' })
+  @ApiBody({ description: 'The catalogue document (JSON), as apps/analysis/seed/catalogue-genq-default-1.0.0.json', schema: { type: 'object', additionalProperties: true } })
   createCatalogue(@Body() catalogue: Record<string, unknown>) {
     return this.services.send<{ id: string }>('analysis', AnalysisPatterns.createCatalogue, catalogue);
   }
@@ -145,18 +144,21 @@ export class AnalysisController {
   @ApiBody({ type: ImportIndicatorValuesDto, description: 'JSON `{ "csv": "..." }` or `{ "xlsxBase64": "..." }`, or the file itself as text/csv or an Excel workbook' })
   @ApiOkResponse({ description: 'Rows imported; created, updated and unchanged counts (a repeated file changes nothing)' })
   @ApiBadRequestResponse({ description: 'Nothing imported: `import.rows_invalid` with field problems `rows.<line>.<column>`, or `request.invalid` with a problem of the file (`csv`, `xlsx`)' })
-  async importIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  async importIndicators(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('accept-language') acceptLanguage?: string) {
     const json = (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) ? body : {}) as Partial<ImportIndicatorValuesDto> & { xlsxBase64?: unknown };
     const xlsxBase64 = Buffer.isBuffer(body) ? body.toString('base64') : typeof json.xlsxBase64 === 'string' ? json.xlsxBase64 : undefined;
     const csv = typeof body === 'string' ? body : json.csv;
     if (typeof csv !== 'string' && xlsxBase64 === undefined) {
       throw invalidFields({ field: 'csv', code: 'import.file_missing' });
     }
-    return this.analysis.send<WriteResult<IndicatorValueDto> & { rows: number }>(
+    const result = await this.analysis.send<ImportResult<IndicatorValueDto>>(
       id,
       xlsxBase64 !== undefined ? AnalysisPatterns.importIndicatorWorkbook : AnalysisPatterns.importIndicatorValues,
       xlsxBase64 !== undefined ? { quarterId: id, xlsxBase64 } : { quarterId: id, csv },
     );
+    // Warnings (a source that starts like a formula) are said in the request's language, like problems.
+    const locale = negotiateLocale(acceptLanguage);
+    return { ...result, warnings: (result.warnings ?? []).map((w) => ({ ...w, message: fieldProblemMessage(w.code, undefined, locale) ?? w.code })) };
   }
 
   @Get('quarters/:id/ratings')

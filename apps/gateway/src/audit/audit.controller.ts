@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { AuditPatterns, type Actor, type AuditEntryDto, type Page } from '@genq/contracts';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { csvLine } from './csv';
 
@@ -35,7 +35,7 @@ export class AuditLogController {
 
   @Get()
   @Policy({ roles: ['programme_admin'], lists: 'audit_entry' })
-  @ApiQuery({ name: 'filter', required: false, description: 'JSON, e.g. {"action":"quarter.create","at_gte":"2026-01-01"}' })
+  @ListQueryDocs('JSON, e.g. {"action":"quarter.create","at_gte":"2026-01-01"}')
   @ApiOkResponse({ description: 'Entries of your programmes, newest first; total in Content-Range' })
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);

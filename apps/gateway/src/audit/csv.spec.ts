@@ -15,7 +15,12 @@ describe('CSV of the audit export', () => {
   it('defuses what a spreadsheet would run as a formula', () => {
     expect(csvField('=HYPERLINK("https://evil.example")')).toBe('"\'=HYPERLINK(""https://evil.example"")"');
     expect(csvField('+49 231 123')).toBe("'+49 231 123");
-    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('-1+1')).toBe("'-1+1");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe('"\'\r=1"');
+    // Numbers, and text that is just a number, are read as the number: nothing to defuse.
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField('-1')).toBe('-1');
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 });

@@ -1,12 +1,13 @@
+import { neutraliseFormula } from '@genq/contracts';
+
 /**
- * One CSV field (RFC 4180): quoted when needed. A value that a spreadsheet would run as a
+ * One CSV field (RFC 4180): quoted when needed. Text that a spreadsheet would run as a
  * formula (leading =, +, -, @, tab, CR) is prefixed with an apostrophe: an exported audit
- * log must not execute what a user once typed into a reason field.
+ * log must not execute what a user once typed into a reason field. Numbers stay numbers.
  */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = typeof value === 'string' ? neutraliseFormula(value) : JSON.stringify(value);
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { ActorsPatterns, type Actor, type DeadLetterDto, type Page, type QuarterDto } from '@genq/contracts';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { MAX_PAGE_SIZE } from '@genq/service-kit';
 import { ServiceClients } from '../services/service-clients';
 import { EventStreamService } from './event-stream.service';
 
@@ -26,6 +27,7 @@ export class EventsController {
 
   @Get('dead-letters')
   @Policy({ roles: ['programme_admin', 'operator'] })
+  @ListQueryDocs()
   @ApiOkResponse({ description: 'Events a consumer gave up on, newest first: the caller’s quarters, and letters that name no quarter' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
   async deadLetters(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
@@ -37,8 +39,10 @@ export class EventsController {
     // A letter about a quarter is shown only to those who may see the quarter.
     const named = [...new Set(letters.map((l) => l.quarterId).filter((q): q is string => q !== null))];
     const visible = new Set<string>();
-    if (named.length > 0) {
-      const page = await this.services.send<Page<QuarterDto>>('actors', ActorsPatterns.listQuarters, { actor, filter: { id: named }, range: { start: 0, end: named.length - 1 } });
+    // In pages: a list query spans at most MAX_PAGE_SIZE entries.
+    for (let i = 0; i < named.length; i += MAX_PAGE_SIZE) {
+      const ids = named.slice(i, i + MAX_PAGE_SIZE);
+      const page = await this.services.send<Page<QuarterDto>>('actors', ActorsPatterns.listQuarters, { actor, filter: { id: ids }, range: { start: 0, end: ids.length - 1 } });
       for (const q of page.data) visible.add(q.id);
     }
     const shown = letters.filter((l) => l.quarterId === null || visible.has(l.quarterId));

@@ -5,7 +5,7 @@ import { ALL_ROLES, OrganisationsPatterns, type Actor, type MembershipDto, type 
 import { AddMembershipDto, CreateOrganisationDto } from '@genq/dto';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 
 @ApiTags('organisations')
@@ -15,6 +15,7 @@ export class OrganisationsController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'organisation' })
+  @ListQueryDocs()
   @ApiOkResponse({ description: 'Organisations in your scope; total in Content-Range' })
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
@@ -46,6 +47,7 @@ export class MembershipsController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
+  @ApiOkResponse({ description: 'The organisations taking part in the quarter and their roles; total in Content-Range' })
   async list(@Param('quarterId') quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const page = await this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId });
     return withContentRange(res, 'memberships', {}, page);

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ActorsPatterns, type Actor, type NotificationDto, type Page } from '@genq/contracts';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 
 @ApiTags('notifications')
@@ -15,6 +15,7 @@ export class NotificationsController {
   @Get()
   // Filtered to the caller's quarters by the actors service.
   @Policy({ roles: ['programme_admin', 'operator'] })
+  @ListQueryDocs()
   @ApiOkResponse({ description: 'The notification outbox: every reminder and escalation the process sent' })
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ALL_ROLES, ActorsPatterns, type Actor, type Page, type ProgrammeDto } from '@genq/contracts';
 import { UpsertProgrammeDto } from '@genq/dto';
 import { invalidFields } from '@genq/service-kit';
-import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
+import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
@@ -16,6 +16,8 @@ export class ProgrammesController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'programme' })
+  @ListQueryDocs()
+  @ApiOkResponse({ description: 'The programmes in your scope with their catalogue and calendar; total in Content-Range' })
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<ProgrammeDto>>('actors', ActorsPatterns.listProgrammes, { ...query, actor });
@@ -24,6 +26,7 @@ export class ProgrammesController {
 
   @Get(':id')
   @Policy({ roles: ALL_ROLES, scope: { programme: 'params.id' } })
+  @ApiOkResponse({ description: 'One programme with its catalogue version and calendar' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, { id, actor });
   }

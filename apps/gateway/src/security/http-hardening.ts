@@ -2,12 +2,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { GatewayConfig } from '../config';
 import { requestContextMiddleware, requestIdMiddleware } from '../auth/request-context';
-import { bodyParserErrors } from './body-errors';
+import { bodyParserErrors, unreadBodies } from './body-errors';
+import { verifyJsonLimits } from './json-limits';
 
 /**
  * Express-level defences, mounted in this order before any route:
  * CORS allow-list (preflights end here), request id, security headers, a JSON body parser
- * with a size limit whose errors answer as JSON without internals, and the request context.
+ * with a size, depth and member limit whose errors answer as JSON without internals, a refusal
+ * of bodies no parser read, and the request context.
  * The application must be created with `bodyParser: false`, so this parser is the only one.
  */
 export function applyHttpHardening(app: NestExpressApplication, config: GatewayConfig): void {
@@ -24,10 +26,11 @@ export function applyHttpHardening(app: NestExpressApplication, config: GatewayC
   });
   app.use(requestIdMiddleware);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-ancestors': ["'none'"] } } }));
-  app.useBodyParser('json', { limit: config.security.bodyLimit });
+  app.useBodyParser('json', { limit: config.security.bodyLimit, verify: verifyJsonLimits });
   // Spreadsheet imports may be posted as the CSV or Excel file itself (issue 4).
   app.useBodyParser('text', { type: ['text/csv'], limit: config.security.bodyLimit });
   app.useBodyParser('raw', { type: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], limit: config.security.bodyLimit });
   app.use(bodyParserErrors);
+  app.use(unreadBodies);
   app.use(requestContextMiddleware);
 }

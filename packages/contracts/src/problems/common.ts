@@ -85,21 +85,24 @@ export const validationProblems = {
   'validation.isJSON': { de: 'muss JSON sein.', en: 'must be JSON.' },
   /** A date of something that happened (a kick-off, a workshop, a closing) that lies ahead. */
   'date.in_future': { de: 'darf nicht in der Zukunft liegen.', en: 'must not lie in the future.' },
+  /** A warning, not a refusal: an imported cell that a spreadsheet would run as a formula (CSV injection). */
+  'spreadsheet.formula_cell': {
+    de: 'beginnt wie eine Formel (=, +, -, @). Der Text ist gespeichert, wie er ist; in Exporten steht ein Apostroph davor, damit ihn keine Tabellenkalkulation ausführt.',
+    en: 'starts like a formula (=, +, -, @). The text is stored as it is; exports put an apostrophe in front so that no spreadsheet runs it.',
+  },
 } satisfies Record<string, FieldProblemDefinition>;
 
 /**
  * Field problems of a list query (react-admin's `filter`, `sort` and `range`), raised by the
- * gateway's parser and the services' pageOf. `field` is `filter`, `sort`, `range` or the
- * name of a filter.
+ * gateway's parser and again by the services' pageOf. `field` is `filter`, `filter.<name>`,
+ * `sort` or `range`.
  */
 export const listFieldProblems = {
+  'list.filter_invalid': { de: 'muss ein JSON-Objekt sein, z. B. {"phase":"development"}.', en: 'must be a JSON object, e.g. {"phase":"development"}.' },
+  'list.filter_unknown': { de: 'ist kein Filter dieser Liste.', en: 'is not a filter of this list.' },
+  'list.filter_value_invalid': { de: 'muss ein Text, eine Zahl, wahr/falsch oder eine Liste davon sein.', en: 'must be text, a number, true/false or a list of them.' },
   'list.sort_invalid': { de: 'muss die Form ["Feld", "ASC" | "DESC"] haben.', en: 'must be ["field", "ASC" | "DESC"].' },
-  'list.range_invalid': { de: 'muss die Form [Anfang, Ende] mit 0 <= Anfang <= Ende haben.', en: 'must be [start, end] with 0 <= start <= end.' },
-  'list.filter_value_invalid': {
-    de: 'Filterwerte müssen Texte, Zahlen, Wahrheitswerte oder Listen davon sein.',
-    en: 'Filter values must be strings, numbers, booleans or lists of them.',
-  },
-  'list.unknown_filter': { de: 'Nach diesem Feld kann diese Liste nicht gefiltert werden.', en: 'This list cannot be filtered by this field.' },
-  'list.unknown_sort': { de: 'Nach „{sort}“ kann diese Liste nicht sortiert werden.', en: 'This list cannot be sorted by "{sort}".' },
-  'list.sort_order_invalid': { de: 'Die Reihenfolge muss ASC oder DESC sein.', en: 'The order must be ASC or DESC.' },
+  'list.sort_unknown': { de: 'nennt ein Feld, nach dem sich diese Liste nicht sortieren lässt: „{sort}“.', en: 'names a field this list cannot be sorted by: "{sort}".' },
+  'list.range_invalid': { de: 'muss die Form [Anfang, Ende] mit ganzen Zahlen 0 ≤ Anfang ≤ Ende haben.', en: 'must be [start, end] with whole numbers 0 ≤ start ≤ end.' },
+  'list.range_too_large': { de: 'darf höchstens {max} Einträge auf einmal umfassen.', en: 'must span at most {max} entries at once.' },
 } satisfies Record<string, FieldProblemDefinition>;
