@@ -142,11 +142,11 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     expect(search.data.map((q) => q.name)).toEqual(['Hörde Mitte']);
     const bad = await rejection(ActorsPatterns.listQuarters, { actor: admin, sort: { field: 'name; DROP TABLE quarters', order: 'ASC' }, filter: { stadt: 'x', overdue: 'ja' } });
     expect(bad).toMatchObject({ status: 400, code: 'list.invalid' });
-    expect(fieldCodes(bad)).toEqual({ overdue: 'validation.isBoolean' });
+    expect(fieldCodes(bad)).toEqual({ 'filter.overdue': 'validation.isBoolean' });
     const badSort = await rejection(ActorsPatterns.listQuarters, { actor: admin, sort: { field: 'name; DROP TABLE quarters', order: 'ASC' }, filter: { stadt: 'x' } });
     expect(badSort.errors).toEqual([
-      { field: 'stadt', code: 'list.unknown_filter' },
-      { field: 'sort', code: 'list.unknown_sort', params: { sort: 'name; DROP TABLE quarters' } },
+      { field: 'filter.stadt', code: 'list.filter_unknown' },
+      { field: 'sort', code: 'list.sort_unknown', params: { sort: 'name; DROP TABLE quarters' } },
     ]);
   });
 

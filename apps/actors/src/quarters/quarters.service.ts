@@ -203,7 +203,7 @@ export class QuartersService {
     // `overdue` is derived from the read model's `overdueSince`, not a column of its own.
     const { overdue, ...filter } = query.filter ?? {};
     if (overdue !== undefined && overdue !== null && overdue !== '') {
-      if (typeof overdue !== 'boolean') throw listProblem({ field: 'overdue', code: 'validation.isBoolean' });
+      if (typeof overdue !== 'boolean') throw listProblem({ field: 'filter.overdue', code: 'validation.isBoolean' });
       qb.andWhere(overdue ? 'q.overdueSince IS NOT NULL' : 'q.overdueSince IS NULL');
     }
     const page = await pageOf(qb, { ...query, filter }, {

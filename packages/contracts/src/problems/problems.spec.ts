@@ -78,7 +78,7 @@ describe('problem catalogue', () => {
   it('fills parameters and says listed words in the locale', () => {
     expect(problemMessage('role.not_allowed', { role: 'viewer' }, 'de')).toBe('Dies steht der Rolle „Lesezugriff“ nicht offen.');
     expect(problemMessage('role.not_allowed', { role: 'viewer' }, 'en')).toBe('This is not open to the role "Read-only".');
-    expect(fieldProblemMessage('list.unknown_sort', { sort: 'secret' }, 'de')).toBe('Nach „secret“ kann diese Liste nicht sortiert werden.');
+    expect(fieldProblemMessage('list.sort_unknown', { sort: 'secret' }, 'de')).toBe('nennt ein Feld, nach dem sich diese Liste nicht sortieren lässt: „secret“.');
     expect(problemMessage('no.such_code', {}, 'de')).toBeUndefined();
   });
 });
