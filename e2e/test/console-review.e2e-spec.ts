@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import { completeStepsUpToGoalsWorkshop, eventually, fieldCodes, recordGoalsWorkshop, createQuarter } from './support/api';
+import { completeStepsUpToGoalsWorkshop, eventually, recordGoalsWorkshop, createQuarter } from './support/api';
 import { launchBrowser, loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
