@@ -13,12 +13,12 @@ module.exports = [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          // The contracts entry loads the Temporal workflow runtime, which has no place in a
-          // browser bundle: the console takes its shapes as types only (erased at build time).
+          // The contracts' main entry runs in the browser (the problem catalogue, shapes and
+          // constants); its Temporal definitions, which load the workflow runtime, do not.
           paths: [
             {
-              name: '@genq/contracts',
-              message: 'Use `import type` from @genq/contracts: its runtime entry pulls in Temporal. Keep runtime constants in the console.',
+              name: '@genq/contracts/temporal',
+              message: 'The Temporal definitions load the workflow runtime, which has no place in a browser bundle: import from @genq/contracts.',
               allowTypeImports: true,
             },
           ],

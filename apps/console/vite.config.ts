@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -16,6 +17,12 @@ const proxy = {
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // The console uses values of the contracts' main entry (the problem catalogue): bundled from
+    // its TypeScript source as ES modules, since the CommonJS dist of a workspace package is not
+    // converted by Vite. Its Temporal definitions (@genq/contracts/temporal) never reach the browser.
+    alias: [{ find: /^@genq\/contracts$/, replacement: fileURLToPath(new URL('../../packages/contracts/src/index.ts', import.meta.url)) }],
+  },
   // An operator console loaded once per working day: one ~1 MB react-admin/MUI bundle is fine.
   build: { chunkSizeWarningLimit: 1500 },
   server: { host, port, strictPort: true, proxy },

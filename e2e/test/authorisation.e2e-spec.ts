@@ -442,7 +442,7 @@ describe('who may do what, on every route', () => {
       const res = await api(method, path, { token, ...(body ? { body } : {}) });
       return { status: res.status, code: res.body?.code, fields: fieldCodes(res.body) };
     };
-    await expect(refusal('GET', '/quarters/not-a-uuid')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'validation.isUUID' } });
+    await expect(refusal('GET', '/quarters/not-a-uuid')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'validation.isUuid' } });
     await expect(refusal('GET', '/programmes/NOT%20AN%20ID')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'programme.id_invalid' } });
     await expect(refusal('GET', '/audit-log/0')).resolves.toEqual({ status: 400, code: 'request.invalid', fields: { id: 'audit_entry.id_invalid' } });
     // A programme written to another programme's address.
@@ -491,7 +491,7 @@ describe('who may do what, on every route', () => {
       [await get(s(['name', 'ASC; DELETE FROM quarters'])), { sort: 'list.sort_invalid' }],
       [await get('filter=%7B%22name%22%3A'), { filter: 'list.filter_invalid' }],
       [await get('range=[0,"1; DROP"]'), { range: 'list.range_invalid' }],
-      [await api('GET', `/audit-log?${f({ at_gte: "2026-01-01' OR '1'='1" })}`, { token }), { 'filter.at_gte': 'validation.isISO8601' }],
+      [await api('GET', `/audit-log?${f({ at_gte: "2026-01-01' OR '1'='1" })}`, { token }), { 'filter.at_gte': 'validation.isIso8601' }],
       [await api('GET', `/audit-log?${s(['(SELECT 1)', 'DESC'])}`, { token }), { sort: 'list.sort_unknown' }],
     ];
     for (const [r, fields] of refused) {

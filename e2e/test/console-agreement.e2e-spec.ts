@@ -61,7 +61,8 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     await dialog.getByLabel('Zielwert', { exact: true }).fill('40');
     await dialog.getByLabel('Zieldatum').fill('2029-12-31');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialog.getByText('„title“ darf nicht leer sein').waitFor();
+    // The field's message from its problem code, in German, beside the field (it does not name the field).
+    await dialog.getByText(/^(ist ein Pflichtfeld|darf nicht leer sein)\.$/).first().waitFor();
     await dialog.getByLabel('Titel').fill('Barrierearme Wohnungen schaffen');
     await dialog.getByLabel('Ausgangswert').fill('12');
     await dialog.getByRole('combobox', { name: 'Zielgruppen' }).click();
@@ -209,7 +210,7 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     await report.getByRole('button', { name: 'Änderung hinzufügen' }).click();
     await report.getByLabel('Änderung', { exact: true }).fill('Aufzug Haus 3 erst 2028');
     await report.getByRole('button', { name: 'Speichern' }).click();
-    await report.getByText('„reason“ darf nicht leer sein').waitFor();
+    await report.getByText(/^(ist ein Pflichtfeld|darf nicht leer sein)\.$/).first().waitFor();
     await report.getByLabel('Begründung', { exact: true }).fill('Lieferverzug');
     await report.getByRole('button', { name: 'Speichern' }).click();
     await report.getByText('Aufzug Haus 3 erst 2028 (Lieferverzug)').waitFor();

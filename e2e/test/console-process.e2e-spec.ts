@@ -112,7 +112,11 @@ describe('console: finding and fixing stalled quarters', () => {
     if (staysOverdue) {
       expect(after.stalled).not.toBeNull();
       expect(after.interventions.at(-1).summary).toContain('still overdue since');
+      expect(after.interventions.at(-1).summaryCode).toBe('due_still_overdue');
     }
+    // The summary is said in German from its code, never as the process's English.
+    await panel.getByTestId('intervention-list').getByText(/fällig am/).first().waitFor();
+    await expect(panel.getByTestId('intervention-list').getByText(/ due |still overdue/).count()).resolves.toBe(0);
 
     // A refusal shows the process's reason: extending a completed step.
     const done = after.steps.find((s: any) => s.status === 'completed');
@@ -122,7 +126,10 @@ describe('console: finding and fixing stalled quarters', () => {
       await page.getByRole('option', { name: new RegExp(`^${label(done)}`) }).click();
       await dialog.getByLabel('Begründung', { exact: false }).first().fill('Versehentlich abgeschlossen');
       await dialog.getByRole('button', { name: 'Ausführen' }).click();
-      await dialog.getByTestId('intervention-refusal').filter({ hasText: 'Nicht ausgeführt' }).waitFor();
+      // Said in German from the refusal's code (deadline.done_reopen_first), not in the process's English.
+      const refusal = dialog.getByTestId('intervention-refusal');
+      await refusal.filter({ hasText: `Nicht ausgeführt: „${done.name}“ ist bereits abgeschlossen. Bitte öffnen Sie den Schritt zuerst wieder.` }).waitFor();
+      await expect(refusal.textContent()).resolves.not.toMatch(/already|reopen/);
       await shot(page, '5-refused');
       await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     }
@@ -158,6 +165,9 @@ describe('console: finding and fixing stalled quarters', () => {
     await expect(progress.textContent()).resolves.toContain(`${matching.body.length} ausgeführt`);
     await expect(page.getByTestId('batch-results').locator('tbody tr').count()).resolves.toBe(matching.body.length);
     for (const q of matching.body) await page.getByTestId('batch-results').getByText(q.name).waitFor();
+    // Each quarter's summary said in German from its code (shifted_all), never the process's English.
+    await expect(page.getByTestId('batch-results').getByText(/offenen Fristen um 14 Tage verschoben/).count()).resolves.toBe(matching.body.length);
+    await expect(page.getByTestId('batch-results').getByText(/remaining deadlines/).count()).resolves.toBe(0);
     await shot(page, '7-batch-result');
 
     for (const q of matching.body) {
@@ -216,7 +226,9 @@ describe('console: finding and fixing stalled quarters', () => {
     await form.getByLabel('Notizen (optional)').fill('Auftakt im Stadtteilbüro Scharnhorst');
     // No lead for the housing company: the API's field message shows at the field, in German.
     await form.getByRole('button', { name: 'Auftakt erfassen' }).click();
-    await form.getByText('„Projektleitung Wohnungsunternehmen“: Bitte wählen Sie eine Person aus').waitFor();
+    // Said from its field problem code beside the field (the actors context may give it a code of its own).
+    await form.getByText(/^(muss eine gültige ID \(UUID\) sein\.|Bitte wählen Sie eine Person aus\.?)$/).first().waitFor();
+    await expect(form.getByText(/must name a person/).count()).resolves.toBe(0);
     await shot(page, '10-kickoff-field-error');
     expect((await api('GET', `${q}/kickoff`)).status).toBe(204);
 

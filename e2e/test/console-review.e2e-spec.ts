@@ -144,8 +144,8 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await panel.getByRole('button', { name: 'Änderung vorschlagen' }).click();
     dialog = partner.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Änderung vorschlagen' }).click();
-    await dialog.getByText('„description“ darf nicht leer sein').waitFor();
-    await dialog.getByText('„reason“ darf nicht leer sein').waitFor();
+    // Each field's message from its problem code, in German, beside the field (description and reason).
+    await dialog.getByText(/^(ist ein Pflichtfeld|darf nicht leer sein)\.$/).nth(1).waitFor();
     await dialog.getByText('„measureId“ muss die Kennung (UUID) einer Maßnahme der Vereinbarung sein').waitFor();
     await dialog.getByLabel('Kurzbeschreibung').fill('Treppenlifte statt Aufzüge');
     await dialog.getByLabel('Begründung').fill('Die Statik der Häuser lässt keine Aufzüge zu.');

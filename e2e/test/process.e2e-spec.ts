@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { DEMO_ADMIN, DEMO_PASSWORD, freePort, run, startStack, type Stack, freeStackPorts } from '@genq/infra';
 import { eventSubject, type DomainEvent } from '@genq/contracts';
 import { connectNats } from '@genq/service-kit';
-import { apiClient, callAs, processStarted, recordKickoff, signIn, type Api } from './support/api';
+import { apiClient, callAs, fieldCodes, processStarted, recordKickoff, signIn, type Api } from './support/api';
 
 /**
  * The process engine as `npm start` runs it, on a programme calendar measured in seconds:
@@ -173,17 +173,29 @@ describe('process engine across processes', () => {
     const id = await createQuarter('Celle-Vorwerk');
     const noReason = await call('POST', `/quarters/${id}/interventions`, { kind: 'pause' });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.errors).toHaveProperty('reason');
+    expect(fieldCodes(noReason.body)).toMatchObject({ reason: 'validation.required' });
 
     // The partners record the kick-off; the process takes it from the event stream.
     await recordKickoff(callAs(api, token), `/quarters/${id}`, 'Celle-Vorwerk');
     await until(() => call('GET', `/quarters/${id}/process`), (r) => r.body.currentStep === 'analysis');
     const refused = await call('POST', `/quarters/${id}/interventions`, { kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'zu spät' });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain('already completed');
+    expect(refused.body).toMatchObject({ code: 'deadline.done_reopen_first', params: { name: 'Auftakt', status: 'completed' } });
+    // Said in the request's language: German by default, English when asked for.
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.detail).toBe('„Auftakt“ ist bereits abgeschlossen. Bitte öffnen Sie den Schritt zuerst wieder.');
+    const inEnglish = await api('POST', `/quarters/${id}/interventions`, {
+      token,
+      headers: { 'accept-language': 'en' },
+      body: { kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'zu spät' },
+    });
+    expect(inEnglish.body).toMatchObject({ status: 409, code: 'deadline.done_reopen_first', detail: '"Auftakt" is already completed; reopen it first.' });
+    const unknownStep = await call('POST', `/quarters/${id}/interventions`, { kind: 'waive_step', key: 'nonsense', reason: 'gibt es nicht' });
+    expect(unknownStep.body).toMatchObject({ status: 409, code: 'deadline.not_found', params: { key: 'nonsense' } });
 
     const extended = await call('POST', `/quarters/${id}/interventions`, { kind: 'extend_deadline', key: 'analysis', by: 'P14D', reason: 'Daten der Kommune fehlen' });
     expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ summaryCode: 'due', summaryParams: { name: 'Quartiersanalyse', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     const process = await call('GET', `/quarters/${id}/process`);
     expect(process.body.interventions).toEqual([expect.objectContaining({ kind: 'extend_deadline', reason: 'Daten der Kommune fehlen', operator: expect.objectContaining({ name: DEMO_ADMIN.email }) })]);
 
@@ -206,7 +218,14 @@ describe('process engine across processes', () => {
     const done = await until(() => call('GET', `/interventions/batches/${started.body.id}`), (r) => r.body.finished === true);
     expect(done.body).toMatchObject({ total: 2, applied: 1, refused: 1 });
     const refused = done.body.results.find((r: { quarterId: string }) => r.quarterId === b);
-    expect(refused.reason).toContain('paused since');
+    expect(refused).toMatchObject({ outcome: 'refused', reasonCode: 'quarter.paused', reasonParams: { since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(done.body.results.find((r: { quarterId: string }) => r.quarterId === a)).toMatchObject({ outcome: 'applied', summaryCode: 'paused' });
+
+    const empty = await call('POST', '/interventions/batches', { filter: { programmeId: 'genq-e2e-fast', id: ['00000000-0000-4000-8000-000000000000'] }, intervention: { kind: 'pause', reason: 'niemand' } });
+    expect(empty.body).toMatchObject({ status: 400, code: 'batch.empty' });
+    expect(fieldCodes(empty.body)).toEqual({ filter: 'batch.filter_empty' });
+    const unknownBatch = await call('GET', '/interventions/batches/00000000-0000-4000-8000-000000000000');
+    expect(unknownBatch.body).toMatchObject({ status: 404, code: 'batch.not_found', params: { batchId: '00000000-0000-4000-8000-000000000000' } });
 
     const entries = await call('GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action: 'intervention.pause', resourceId: a }))}`);
     expect(entries.body).toHaveLength(1);

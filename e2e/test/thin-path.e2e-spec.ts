@@ -162,7 +162,7 @@ describe('thin path across processes', () => {
     expect(registered.body).toMatchObject({ workflowStartedAt: null, process: null });
     const waiting = await api('GET', `/quarters/${id}/process`);
     expect(waiting.status).toBe(404);
-    expect(waiting.body.message).toBe(`Quarter ${id} has no process`);
+    expect(waiting.body).toMatchObject({ code: 'quarter.no_process', params: { quarterId: id } });
     // The worker comes back and takes quarter.registered from the stream (its durable consumer).
     const worker = await stack.replaceWorker();
     const healed = await eventually(

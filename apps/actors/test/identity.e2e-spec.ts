@@ -432,7 +432,7 @@ describe.each(['sqlite', 'postgres'])('identity, scope and audit log on %s', (la
       expect(await refusal(AuditPatterns.list, { actor: nrwAdmin, filter: { at_gte: "'; DROP TABLE audit_log; --" } })).toMatchObject({
         status: 400,
         code: 'list.invalid',
-        errors: [{ field: 'filter.at_gte', code: 'validation.isISO8601' }],
+        errors: [{ field: 'filter.at_gte', code: 'validation.isIso8601' }],
       });
       expect(await refusal(AuditPatterns.list, { actor: nrwAdmin, filter: { before: 'x' } })).toMatchObject({ status: 400, errors: [{ field: 'filter.before', code: 'list.filter_unknown' }] });
       expect(await refusal(AuditPatterns.export, { actor: nrwAdmin, filter: {}, afterId: -1 })).toMatchObject({ status: 400, errors: [{ field: 'afterId', code: 'validation.isInt' }] });

@@ -1,5 +1,7 @@
 import type { Phase, ProgrammeCalendar, ReminderKind } from '@genq/domain';
 import type { AuditActor, AuditContext } from './audit';
+import type { InterventionSummaryCode, ProblemParams, ProcessProblemCode } from './problems';
+import { processProblems } from './problems/process';
 
 /**
  * The process contract: what the lifecycle workflow takes, answers and accepts.
@@ -106,7 +108,11 @@ export interface InterventionRecord {
   operator: OperatorRef;
   reason: string;
   at: string;
+  /** What it did, in English (kept for old readers; say `summaryCode` instead). */
   summary: string;
+  /** What it did as a code and parameters (absent in records from before codes). */
+  summaryCode?: InterventionSummaryCode;
+  summaryParams?: ProblemParams;
 }
 
 export interface ProcessState {
@@ -200,9 +206,11 @@ export type ProcessEventEnvelope = ProcessEvent & Audited & {
 };
 
 export interface EventOutcome {
-  /** False when the event was a duplicate or did not apply; `reason` says why. */
+  /** False when the event was a duplicate or did not apply; `reasonCode` says why (`reason` in English). */
   applied: boolean;
   reason?: string;
+  reasonCode?: ProcessProblemCode;
+  reasonParams?: ProblemParams;
   phase: Phase;
   currentStep: string | null;
 }
@@ -268,7 +276,10 @@ export type Intervention = { operator: OperatorRef; reason: string; id?: string 
 
 export interface InterventionResult {
   kind: InterventionKind;
+  /** What it did, in English (kept for old readers; say `summaryCode` instead). */
   summary: string;
+  summaryCode?: InterventionSummaryCode;
+  summaryParams?: ProblemParams;
   /**
    * Set when the quarter is still overdue after the intervention (e.g. an extension to a date
    * that has passed): since when. The stalled mark stays then.
@@ -300,8 +311,13 @@ export interface BatchInterventionInput {
 export interface BatchItemResult {
   quarterId: string;
   outcome: 'applied' | 'refused' | 'failed';
+  /** Why it was refused or failed, in English; `reasonCode` and `reasonParams` say it as a problem code. */
   reason?: string;
+  reasonCode?: ProcessProblemCode;
+  reasonParams?: ProblemParams;
   summary?: string;
+  summaryCode?: InterventionSummaryCode;
+  summaryParams?: ProblemParams;
 }
 
 export interface BatchProgress {
@@ -315,4 +331,29 @@ export interface BatchProgress {
   failed: number;
   finished: boolean;
   results: BatchItemResult[];
+}
+
+// ---- Refusals ---------------------------------------------------------------------------
+
+/** The ApplicationFailure type of a refusal by the lifecycle workflow's update validators. */
+export const PROCESS_REFUSAL_TYPE = 'Refusal';
+
+/** What a refusal carries as its failure's first detail: a process problem code and its parameters. */
+export interface ProcessRefusal {
+  code: ProcessProblemCode;
+  params: ProblemParams;
+}
+
+/**
+ * The code and parameters of a workflow's refusal (the `cause` of a failed update), or null
+ * for any other failure, or a refusal of a worker from before codes (its message is all there is).
+ */
+export function processRefusalOf(failure: unknown): ProcessRefusal | null {
+  if (!failure || typeof failure !== 'object') return null;
+  const { type, details } = failure as { type?: unknown; details?: unknown };
+  if (type !== PROCESS_REFUSAL_TYPE || !Array.isArray(details)) return null;
+  const first = details[0] as { code?: unknown; params?: unknown } | undefined;
+  if (!first || typeof first.code !== 'string' || !Object.prototype.hasOwnProperty.call(processProblems, first.code)) return null;
+  const params = first.params && typeof first.params === 'object' ? (first.params as ProblemParams) : {};
+  return { code: first.code as ProcessProblemCode, params };
 }

@@ -63,7 +63,7 @@ export async function batchInterventionWorkflow(input: BatchInterventionInput): 
       try {
         results.push(await applyIntervention({ quarterId, intervention: input.intervention, batchId: input.batchId, auditActor: input.auditActor }));
       } catch (err) {
-        results.push({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err) });
+        results.push({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err), reasonCode: 'batch.item_failed', reasonParams: {} });
       }
     }
   }

@@ -24,6 +24,9 @@ import type {
   ProcessState,
   QuarterLifecycleInput,
   ReportState,
+  InterventionSummaryCode,
+  ProblemParams,
+  ProcessProblemCode,
 } from '@genq/contracts';
 
 /** Internal state: the public ProcessState plus bookkeeping that must survive continue-as-new. */
@@ -39,12 +42,37 @@ export interface EngineState extends ProcessState {
 const MAX_EVENT_IDS = 500;
 const MAX_INTERVENTIONS = 200;
 
+/**
+ * Why the process refuses an intervention or an event: a problem code of the process
+ * catalogue (@genq/contracts problems/process.ts) with its parameters, and the English
+ * sentence that old readers (and logs) see as the message.
+ */
 export class Refusal extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly code: ProcessProblemCode,
+    readonly params: ProblemParams,
+    message: string,
+  ) {
     super(message);
     this.name = 'Refusal';
   }
 }
+
+/** A reason an event was not applied: its code, parameters and English text. */
+interface NotApplied {
+  code: ProcessProblemCode;
+  params: ProblemParams;
+  text: string;
+}
+
+const notApplied = (code: ProcessProblemCode, text: string, params: ProblemParams = {}): NotApplied => ({ code, params, text });
+
+/** The refusal of an intervention or event in a quarter whose process has ended. */
+function finished(state: EngineState): NotApplied {
+  return notApplied(state.phase === 'withdrawn' ? 'process.withdrawn' : 'process.closed', `the quarter is ${state.phase}`, { phase: state.phase });
+}
+
+const day = (isoString: string): string => isoString.slice(0, 10);
 
 /** "P30D" → "30 Tagen", "P2M" → "2 Monaten": for texts people read. */
 function inWords(duration: string): string {
@@ -282,8 +310,13 @@ export function isFinished(state: EngineState): boolean {
   return state.phase === 'closed' || state.phase === 'withdrawn';
 }
 
-function outcome(state: EngineState, applied: boolean, reason?: string): EventOutcome {
-  return { applied, ...(reason ? { reason } : {}), phase: state.phase, currentStep: state.currentStep };
+function outcome(state: EngineState, applied: boolean, reason?: NotApplied): EventOutcome {
+  return {
+    applied,
+    ...(reason ? { reason: reason.text, reasonCode: reason.code, reasonParams: reason.params } : {}),
+    phase: state.phase,
+    currentStep: state.currentStep,
+  };
 }
 
 /** Progress: the activity clock restarts and the stalled mark clears. */
@@ -308,8 +341,8 @@ function complete(state: EngineState, d: Deadline, at: number): void {
 
 /** Applies a service's domain event. Duplicates and events that do not fit change nothing. */
 export function applyEvent(state: EngineState, calendar: ProgrammeCalendar, ev: ProcessEventEnvelope, now: number): EventOutcome {
-  if (state.recentEventIds.includes(ev.eventId)) return outcome(state, false, 'duplicate event');
-  if (isFinished(state)) return outcome(state, false, `the quarter is ${state.phase}`);
+  if (state.recentEventIds.includes(ev.eventId)) return outcome(state, false, notApplied('event.duplicate', 'duplicate event', { eventId: ev.eventId }));
+  if (isFinished(state)) return outcome(state, false, finished(state));
   const at = ev.at ? Math.min(t(ev.at), now) : now;
   const result = applyEventToState(state, calendar, ev, at, now);
   if (result) return outcome(state, false, result);
@@ -320,13 +353,13 @@ export function applyEvent(state: EngineState, calendar: ProgrammeCalendar, ev: 
 }
 
 /** Returns a refusal reason, or undefined when applied. */
-function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: ProcessEventEnvelope, at: number, now: number): string | undefined {
+function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: ProcessEventEnvelope, at: number, now: number): NotApplied | undefined {
   const stepKey = ev.type === 'workshop_recorded' ? ev.workshop : STEP_OF_EVENT[ev.type];
   if (stepKey) return completeStep(state, calendar, stepKey, at, now);
   switch (ev.type) {
     case 'review_decided': {
       if (state.phase !== 'development' || state.currentStep !== 'review_and_certification') {
-        return 'no concept is waiting for review';
+        return notApplied('event.no_review_pending', 'no concept is waiting for review');
       }
       if (ev.decision === 'approved') {
         const refused = completeStep(state, calendar, 'review_and_certification', at, now);
@@ -338,16 +371,16 @@ function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: 
     }
     case 'report_submitted': {
       const report = state.reports.find((r) => r.year === ev.year);
-      if (state.phase !== 'implementation' || !report) return `no annual report ${ev.year} is due in this cycle`;
-      if (report.status === 'completed' || report.status === 'waived') return `annual report ${ev.year} is already in`;
+      if (state.phase !== 'implementation' || !report) return notApplied('event.report_not_due', `no annual report ${ev.year} is due in this cycle`, { year: ev.year });
+      if (report.status === 'completed' || report.status === 'waived') return notApplied('event.report_in', `annual report ${ev.year} is already in`, { year: ev.year });
       complete(state, report, at);
       if (state.reports.every((r) => r.status === 'completed' || r.status === 'waived')) startReaudit(state, calendar, now);
       return undefined;
     }
     case 'report_returned': {
       const report = state.reports.find((r) => r.year === ev.year);
-      if (!report || (state.phase !== 'implementation' && state.phase !== 'reaudit')) return `no annual report ${ev.year} is open in this cycle`;
-      if (report.status !== 'completed') return `annual report ${ev.year} is not in`;
+      if (!report || (state.phase !== 'implementation' && state.phase !== 'reaudit')) return notApplied('event.report_not_open', `no annual report ${ev.year} is open in this cycle`, { year: ev.year });
+      if (report.status !== 'completed') return notApplied('event.report_not_in', `annual report ${ev.year} is not in`, { year: ev.year });
       // Due again: by its old date, or a reporting period from now if that has passed.
       report.status = 'pending';
       delete report.completedAt;
@@ -363,34 +396,34 @@ function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: 
     }
     case 'milestone_reached': {
       const milestone = state.milestones.find((m) => m.key === ev.key);
-      if (!milestone) return `no milestone ${ev.key} is tracked`;
-      if (milestone.status === 'completed') return `milestone ${ev.key} is already reached`;
+      if (!milestone) return notApplied('event.milestone_unknown', `no milestone ${ev.key} is tracked`, { key: ev.key });
+      if (milestone.status === 'completed') return notApplied('event.milestone_reached', `milestone ${ev.key} is already reached`, { key: ev.key });
       complete(state, milestone, at);
       return undefined;
     }
     case 'measure_status_changed':
-      return state.phase === 'implementation' || state.phase === 'reaudit' ? undefined : 'measures are tracked in the implementation phase';
+      return state.phase === 'implementation' || state.phase === 'reaudit' ? undefined : notApplied('event.measures_in_implementation', 'measures are tracked in the implementation phase');
     case 'amendment_proposed':
-      if (state.phase !== 'implementation') return 'an amendment needs a certified agreement in implementation';
-      if (state.amendment) return `amendment ${state.amendment.id} is still open`;
+      if (state.phase !== 'implementation') return notApplied('event.amendment_needs_implementation', 'an amendment needs a certified agreement in implementation');
+      if (state.amendment) return notApplied('event.amendment_open', `amendment ${state.amendment.id} is still open`, { amendmentId: state.amendment.id });
       state.amendment = { id: ev.amendmentId, description: ev.description, confirmedBy: [], accepted: false };
       return undefined;
     case 'amendment_confirmed':
-      if (state.amendment?.id !== ev.amendmentId) return `amendment ${ev.amendmentId} is not open`;
+      if (state.amendment?.id !== ev.amendmentId) return notApplied('event.amendment_not_open', `amendment ${ev.amendmentId} is not open`, { amendmentId: ev.amendmentId });
       if (!state.amendment.confirmedBy.includes(ev.party)) state.amendment.confirmedBy.push(ev.party);
       return undefined;
     case 'amendment_accepted':
-      if (state.amendment?.id !== ev.amendmentId) return `amendment ${ev.amendmentId} is not open`;
-      if (state.amendment.confirmedBy.length < 2) return 'both partners must confirm the amendment before the programme office accepts it';
+      if (state.amendment?.id !== ev.amendmentId) return notApplied('event.amendment_not_open', `amendment ${ev.amendmentId} is not open`, { amendmentId: ev.amendmentId });
+      if (state.amendment.confirmedBy.length < 2) return notApplied('event.amendment_unconfirmed', 'both partners must confirm the amendment before the programme office accepts it');
       state.amendment = null;
       return undefined;
     case 'amendment_rejected':
       // Proposed or confirmed alike: the programme office may reject any open amendment.
-      if (state.amendment?.id !== ev.amendmentId) return `amendment ${ev.amendmentId} is not open`;
+      if (state.amendment?.id !== ev.amendmentId) return notApplied('event.amendment_not_open', `amendment ${ev.amendmentId} is not open`, { amendmentId: ev.amendmentId });
       state.amendment = null;
       return undefined;
     case 'reaudit_decided':
-      if (state.phase !== 'reaudit') return 'no Bilanzierung is due';
+      if (state.phase !== 'reaudit') return notApplied('event.no_reaudit_due', 'no Bilanzierung is due');
       if (state.reaudit) complete(state, state.reaudit, at);
       if (ev.decision === 'renewed') {
         state.cycle += 1;
@@ -401,15 +434,15 @@ function applyEventToState(state: EngineState, calendar: ProgrammeCalendar, ev: 
       }
       return undefined;
     default:
-      return `unknown event type`;
+      return notApplied('event.unknown_type', 'unknown event type');
   }
 }
 
-function completeStep(state: EngineState, calendar: ProgrammeCalendar, key: string, at: number, now: number): string | undefined {
-  if (state.phase !== 'development') return 'the development phase is over';
+function completeStep(state: EngineState, calendar: ProgrammeCalendar, key: string, at: number, now: number): NotApplied | undefined {
+  if (state.phase !== 'development') return notApplied('event.development_over', 'the development phase is over');
   const step = state.steps.find((s) => s.key === key);
-  if (!step) return `unknown step ${key}`;
-  if (step.status === 'completed' || step.status === 'waived') return `step ${key} is already done`;
+  if (!step) return notApplied('event.unknown_step', `unknown step ${key}`, { step: key });
+  if (step.status === 'completed' || step.status === 'waived') return notApplied('event.step_done', `step ${key} is already done`, { step: step.name });
   complete(state, step, at);
   if (state.currentStep === key) activateNextStep(state, calendar, now);
   return undefined;
@@ -469,67 +502,77 @@ const done = (d: Deadline): boolean => d.status === 'completed' || d.status === 
 /** Throws a Refusal saying why the intervention does not apply; changes nothing. */
 export function validateIntervention(state: EngineState, iv: Intervention): void {
   if (iv.id && state.interventions.some((i) => i.id === iv.id)) return; // a retry: answered from the record
-  if (!iv.reason || iv.reason.trim().length < 3) throw new Refusal('a reason is required');
-  if (!iv.operator?.id) throw new Refusal('the operator is required');
-  if (isFinished(state) && iv.kind !== 'remind_now') throw new Refusal(`the quarter is ${state.phase}`);
+  const refuse = (code: ProcessProblemCode, message: string, params: ProblemParams = {}): never => {
+    throw new Refusal(code, params, message);
+  };
+  if (!iv.reason || iv.reason.trim().length < 3) refuse('intervention.reason_required', 'a reason is required');
+  if (!iv.operator?.id) refuse('intervention.operator_required', 'the operator is required');
+  if (isFinished(state) && iv.kind !== 'remind_now') {
+    const why = finished(state);
+    refuse(why.code, why.text, why.params);
+  }
   const deadline = (key: string | undefined): Deadline => {
-    if (!key) throw new Refusal('say which step or report');
+    if (!key) return refuse('intervention.deadline_required', 'say which step or report');
     const d = findDeadline(state, key);
-    if (!d) throw new Refusal(`unknown step or report "${key}"`);
+    if (!d) return refuse('deadline.not_found', `unknown step or report "${key}"`, { key });
     return d;
   };
+  const alreadyDone = (d: Deadline): never => refuse('deadline.already_done', `"${d.name}" is already ${d.status}`, { name: d.name, status: d.status });
   switch (iv.kind) {
     case 'extend_deadline': {
       if (iv.shiftAll) {
-        if (!iv.by) throw new Refusal('shifting all remaining deadlines needs a duration ("by")');
-        if (remaining(state).length === 0) throw new Refusal('there are no remaining deadlines');
+        if (!iv.by) refuse('intervention.shift_needs_by', 'shifting all remaining deadlines needs a duration ("by")');
+        if (remaining(state).length === 0) refuse('deadline.none_remaining', 'there are no remaining deadlines');
       } else {
         const d = deadline(iv.key);
-        if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status === 'waived' ? 'waived' : 'completed'}; reopen it first`);
-        if (!iv.by && !iv.until) throw new Refusal('give a duration ("by") or a new due date ("until")');
-        if (iv.until && Number.isNaN(t(iv.until))) throw new Refusal('"until" must be an ISO date');
-        if (iv.until && t(iv.until) <= t(d.due)) throw new Refusal('the new due date must be later than the current one');
+        if (done(d)) {
+          const status = d.status === 'waived' ? 'waived' : 'completed';
+          refuse('deadline.done_reopen_first', `"${d.name}" is already ${status}; reopen it first`, { name: d.name, status });
+        }
+        if (!iv.by && !iv.until) refuse('intervention.by_or_until', 'give a duration ("by") or a new due date ("until")');
+        if (iv.until && Number.isNaN(t(iv.until))) refuse('intervention.until_not_date', '"until" must be an ISO date');
+        if (iv.until && t(iv.until) <= t(d.due)) refuse('intervention.until_not_later', 'the new due date must be later than the current one', { due: day(d.due) });
       }
-      if (iv.by && !/^P(?!$)/.test(iv.by)) throw new Refusal('"by" must be an ISO-8601 duration such as P14D');
+      if (iv.by && !/^P(?!$)/.test(iv.by)) refuse('intervention.by_not_duration', '"by" must be an ISO-8601 duration such as P14D', { by: iv.by });
       return;
     }
     case 'waive_step': {
       const d = deadline(iv.key);
-      if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status}`);
+      if (done(d)) alreadyDone(d);
       return;
     }
     case 'reopen_step': {
       const d = deadline(iv.key);
-      if (!done(d)) throw new Refusal(`"${d.name}" is not closed`);
+      if (!done(d)) refuse('deadline.not_closed', `"${d.name}" is not closed`, { name: d.name });
       if (state.phase !== 'development' || !state.steps.includes(d)) {
-        throw new Refusal('only steps of the development phase can be reopened while it runs');
+        refuse('deadline.reopen_development_only', 'only steps of the development phase can be reopened while it runs');
       }
       return;
     }
     case 'reassign': {
-      if (!iv.responsible?.name?.trim()) throw new Refusal('name the new responsible person');
+      if (!iv.responsible?.name?.trim()) refuse('intervention.responsible_required', 'name the new responsible person');
       if (iv.key) {
         const d = deadline(iv.key);
-        if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status}`);
+        if (done(d)) alreadyDone(d);
       }
       return;
     }
     case 'pause':
-      if (state.paused) throw new Refusal(`the quarter is paused since ${state.paused.since}`);
+      if (state.paused) refuse('quarter.paused', `the quarter is paused since ${state.paused.since}`, { since: day(state.paused.since) });
       return;
     case 'resume':
-      if (!state.paused) throw new Refusal('the quarter is not paused');
+      if (!state.paused) refuse('quarter.not_paused', 'the quarter is not paused');
       return;
     case 'remind_now':
       if (iv.key) {
         const d = deadline(iv.key);
-        if (done(d)) throw new Refusal(`"${d.name}" is already ${d.status}`);
-      } else if (openDeadlines(state).length === 0) throw new Refusal('nothing is due that could be reminded');
+        if (done(d)) alreadyDone(d);
+      } else if (openDeadlines(state).length === 0) refuse('deadline.nothing_due', 'nothing is due that could be reminded');
       return;
     case 'withdraw':
       return;
     default:
-      throw new Refusal('unknown intervention');
+      refuse('intervention.unknown', 'unknown intervention');
   }
 }
 
@@ -561,6 +604,8 @@ export function applyIntervention(
   let before: unknown;
   let after: unknown;
   let summary: string;
+  let summaryCode: InterventionSummaryCode;
+  let summaryParams: ProblemParams = {};
   let stillOverdueSince: string | undefined;
   switch (iv.kind) {
     case 'extend_deadline': {
@@ -572,6 +617,8 @@ export function applyIntervention(
       }
       after = targets.map(snapshot);
       summary = iv.shiftAll ? `all ${targets.length} remaining deadlines moved by ${iv.by}` : `"${targets[0]?.name}" due ${targets[0]?.due.slice(0, 10)}`;
+      summaryCode = iv.shiftAll ? 'shifted_all' : 'due';
+      summaryParams = iv.shiftAll ? { count: targets.length, by: iv.by as string } : { name: targets[0]?.name ?? '', date: day(targets[0]?.due ?? '') };
       const stillOverdue = overdueSince(state, now);
       if (rules.keepStalledWhileOverdue && stillOverdue) {
         // Activity, but no cure: the quarter stays overdue, so it stays stalled, and the result says so.
@@ -579,6 +626,8 @@ export function applyIntervention(
         progress(state, now);
         state.stalled = stalled;
         summary += `; still overdue since ${stillOverdue.slice(0, 10)}`;
+        summaryCode = iv.shiftAll ? 'shifted_all_still_overdue' : 'due_still_overdue';
+        summaryParams = { ...summaryParams, since: day(stillOverdue) };
         stillOverdueSince = stillOverdue;
       } else {
         progress(state, now);
@@ -595,6 +644,8 @@ export function applyIntervention(
       else if (state.phase === 'implementation' && state.reports.every(done)) startReaudit(state, calendar, now);
       after = snapshot(d);
       summary = `"${d.name}" waived`;
+      summaryCode = 'waived';
+      summaryParams = { name: d.name };
       progress(state, now);
       break;
     }
@@ -611,6 +662,8 @@ export function applyIntervention(
       state.currentStep = d.key;
       after = { step: snapshot(d), currentStep: state.currentStep };
       summary = `"${d.name}" reopened`;
+      summaryCode = 'reopened';
+      summaryParams = { name: d.name };
       progress(state, now);
       break;
     }
@@ -621,6 +674,8 @@ export function applyIntervention(
       else state.responsible = { ...iv.responsible };
       after = { ...iv.responsible };
       summary = `${d ? `"${d.name}"` : 'quarter'} reassigned to ${iv.responsible.name}`;
+      summaryCode = d ? 'reassigned_step' : 'reassigned_quarter';
+      summaryParams = d ? { name: d.name, to: iv.responsible.name } : { to: iv.responsible.name };
       touch(state, now);
       break;
     }
@@ -629,6 +684,7 @@ export function applyIntervention(
       state.paused = { since: iso(now), reason: iv.reason };
       after = { paused: state.paused };
       summary = 'paused';
+      summaryCode = 'paused';
       touch(state, now);
       break;
     case 'resume': {
@@ -645,6 +701,8 @@ export function applyIntervention(
       state.paused = null;
       after = { paused: null, deadlines: remaining(state).map(snapshot) };
       summary = `resumed; deadlines moved by ${Math.round(pausedFor / 86_400_000)} days`;
+      summaryCode = 'resumed';
+      summaryParams = { days: Math.round(pausedFor / 86_400_000) };
       touch(state, now);
       break;
     }
@@ -654,6 +712,8 @@ export function applyIntervention(
       d.reminders.push({ kind: 'manual', occurrence: d.reminders.filter((r) => r.kind === 'manual').length + 1, at: iso(now) });
       after = { reminders: d.reminders.length };
       summary = `reminder for "${d.name}" sent`;
+      summaryCode = 'reminded';
+      summaryParams = { name: d.name };
       touch(state, now);
       break;
     }
@@ -664,12 +724,13 @@ export function applyIntervention(
       state.currentStep = null;
       after = { phase: state.phase, withdrawn: state.withdrawn };
       summary = 'withdrawn';
+      summaryCode = 'withdrawn';
       touch(state, now);
       break;
   }
-  state.interventions.push({ id, kind: iv.kind, operator: iv.operator, reason: iv.reason, at: iso(now), summary });
+  state.interventions.push({ id, kind: iv.kind, operator: iv.operator, reason: iv.reason, at: iso(now), summary, summaryCode, summaryParams });
   if (state.interventions.length > MAX_INTERVENTIONS) state.interventions.splice(0, state.interventions.length - MAX_INTERVENTIONS);
-  return { kind: iv.kind, summary, before, after, ...(stillOverdueSince ? { stillOverdueSince } : {}) };
+  return { kind: iv.kind, summary, summaryCode, summaryParams, before, after, ...(stillOverdueSince ? { stillOverdueSince } : {}) };
 }
 
 /** The public view: internal bookkeeping stays inside the workflow. */

@@ -1,4 +1,5 @@
 import {
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -10,7 +11,17 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type AuditContext, type AuditRecordCommand, type Deadline, type NotificationKind, type ProcessActivities, type ProcessState, type QuarterLifecycleInput } from '@genq/contracts';
+import {
+  PROCESS_REFUSAL_TYPE,
+  type AuditContext,
+  type AuditRecordCommand,
+  type Deadline,
+  type NotificationKind,
+  type ProcessActivities,
+  type ProcessRefusal,
+  type ProcessState,
+  type QuarterLifecycleInput,
+} from '@genq/contracts';
 import { SEARCH_ATTRIBUTES, interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
 import {
   Refusal,
@@ -80,8 +91,10 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
     },
     {
       validator: (event) => {
-        if (event.quarterId !== state.quarterId) throw new Refusal(`event for quarter ${event.quarterId} sent to ${state.quarterId}`);
-        if (!event.eventId) throw new Refusal('an event needs an eventId');
+        if (event.quarterId !== state.quarterId) {
+          throw refused(new Refusal('event.wrong_quarter', { eventQuarterId: event.quarterId, quarterId: state.quarterId }, `event for quarter ${event.quarterId} sent to ${state.quarterId}`));
+        }
+        if (!event.eventId) throw refused(new Refusal('event.id_required', {}, 'an event needs an eventId'));
       },
     },
   );
@@ -92,7 +105,10 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
     // task that applies it, which the time-skipping test server also handles.
     (intervention) => {
       const repeat = intervention.id ? state.interventions.find((i) => i.id === intervention.id) : undefined;
-      if (repeat) return { kind: repeat.kind, summary: repeat.summary, before: null, after: null };
+      if (repeat) {
+        const said = repeat.summaryCode ? { summaryCode: repeat.summaryCode, summaryParams: repeat.summaryParams ?? {} } : {};
+        return { kind: repeat.kind, summary: repeat.summary, ...said, before: null, after: null };
+      }
       const id = intervention.id ?? uuid4();
       const remindKey = intervention.kind === 'remind_now' ? (intervention.key ?? openDeadlines(state)[0]?.key) : undefined;
       // Histories recorded before the rule keep their old outcome: an extension always cleared the stalled mark.
@@ -110,7 +126,15 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
         return result;
       })();
     },
-    { validator: (intervention) => validateIntervention(state, intervention) },
+    {
+      validator: (intervention) => {
+        try {
+          validateIntervention(state, intervention);
+        } catch (err) {
+          throw refused(err);
+        }
+      },
+    },
   );
 
   /**
@@ -231,6 +255,17 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
     }
     if (checkInactivity(state, calendar, now)) await notify(null, 'stalled', 1);
   }
+}
+
+/**
+ * A refusal as the failure the update answers: its type names it a refusal, its first detail
+ * carries the problem code and parameters the gateway answers with; the message stays English.
+ * A rejected update leaves no trace in the history, so this changes nothing on replay.
+ */
+function refused(err: unknown): unknown {
+  if (!(err instanceof Refusal)) return err;
+  const details: ProcessRefusal = { code: err.code, params: err.params };
+  return ApplicationFailure.create({ type: PROCESS_REFUSAL_TYPE, message: err.message, details: [details], nonRetryable: true });
 }
 
 function reportsDone(state: EngineState): number {

@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ensureTimeSkippingTestServer } from '@genq/infra';
-import type { NewDomainEvent } from '@genq/contracts';
+import { processRefusalOf, type NewDomainEvent, type ProcessRefusal } from '@genq/contracts';
 import { DAY, DEVELOPMENT_EVENTS, HOUR, eventually, Recorder, startQuarter, startWorker } from './helpers';
 
 /**
@@ -38,11 +38,12 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
 
   const sleepUntil = async (ms: number) => env.sleep(Math.max(ms - (await env.currentTimeMs()), 1));
 
-  const refusal = async (p: Promise<unknown>): Promise<string> => {
+  /** A refused update's problem code and parameters (what the gateway answers with). */
+  const refusal = async (p: Promise<unknown>): Promise<ProcessRefusal | null> => {
     try {
       await p;
     } catch (e) {
-      if (e instanceof WorkflowUpdateFailedError) return e.cause?.message ?? e.message;
+      if (e instanceof WorkflowUpdateFailedError) return processRefusalOf(e.cause);
       throw e;
     }
     throw new Error('expected a refusal');
@@ -87,7 +88,7 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     s = await q.state();
     expect(s.reports[0]).toMatchObject({ year: 1, status: 'active' });
     expect(s.nextDue).toBe(s.reports[0]!.due);
-    expect(await q.event({ type: 'report_submitted', year: 1 }, 'happy-report-1-first')).toMatchObject({ applied: false, reason: 'duplicate event' });
+    expect(await q.event({ type: 'report_submitted', year: 1 }, 'happy-report-1-first')).toMatchObject({ applied: false, reasonCode: 'event.duplicate', reason: 'duplicate event' });
     expect((await q.event({ type: 'report_submitted', year: 1 }, 'happy-report-1-again')).applied).toBe(true);
     run = await q.newRun(run);
     for (const year of [2, 3]) {
@@ -133,11 +134,13 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     const tooShort = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P7D', reason: 'eine Woche mehr' });
     expect(tooShort.stillOverdueSince).toBe(new Date(due + 7 * DAY).toISOString());
     expect(tooShort.summary).toContain('still overdue since');
+    expect(tooShort).toMatchObject({ summaryCode: 'due_still_overdue', summaryParams: { name: 'Auftakt', date: expect.any(String), since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     s = await q.state();
     expect(s.stalled?.reason).toBe('Frist „Auftakt“ seit 30 Tagen überschritten');
 
     const result = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P60D', reason: 'Projektleitung neu besetzt' });
     expect(result.summary).toContain('Auftakt');
+    expect(result).toMatchObject({ summaryCode: 'due', summaryParams: { name: 'Auftakt' } });
     expect(result.stillOverdueSince).toBeUndefined();
     s = await q.state();
     expect(s.stalled).toBeNull();
@@ -220,7 +223,7 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     expect((await q.event({ type: 'amendment_proposed', amendmentId: 'a1', description: 'M3 ersetzt durch M7' })).applied).toBe(true);
     await q.event({ type: 'amendment_confirmed', amendmentId: 'a1', party: 'housing_company' });
     const early = await q.event({ type: 'amendment_accepted', amendmentId: 'a1' });
-    expect(early).toMatchObject({ applied: false, reason: expect.stringContaining('both partners') });
+    expect(early).toMatchObject({ applied: false, reasonCode: 'event.amendment_unconfirmed', reason: expect.stringContaining('both partners') });
     await q.event({ type: 'amendment_confirmed', amendmentId: 'a1', party: 'municipality' });
     expect((await q.event({ type: 'amendment_accepted', amendmentId: 'a1' })).applied).toBe(true);
     expect((await q.state()).amendment).toBeNull();
@@ -229,12 +232,12 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
   it('lets the programme office reject an open amendment, proposed or confirmed, so that the next one can be proposed', async () => {
     const q = await startQuarter(env, 'amend-reject', { startAt: { phase: 'implementation' } });
     const unknown = await q.event({ type: 'amendment_rejected', amendmentId: 'a0', reason: 'gibt es nicht' });
-    expect(unknown).toMatchObject({ applied: false, reason: 'amendment a0 is not open' });
+    expect(unknown).toMatchObject({ applied: false, reasonCode: 'event.amendment_not_open', reasonParams: { amendmentId: 'a0' } });
     await q.event({ type: 'amendment_proposed', amendmentId: 'a1', description: 'M3 entfällt' });
     expect((await q.event({ type: 'amendment_rejected', amendmentId: 'a1', reason: 'Ziel HF2 wäre ohne Maßnahme' })).applied).toBe(true);
     expect((await q.state()).amendment).toBeNull();
     const again = await q.event({ type: 'amendment_rejected', amendmentId: 'a1', reason: 'noch einmal' });
-    expect(again).toMatchObject({ applied: false, reason: 'amendment a1 is not open' });
+    expect(again).toMatchObject({ applied: false, reasonCode: 'event.amendment_not_open', reasonParams: { amendmentId: 'a1' } });
     expect((await q.event({ type: 'amendment_proposed', amendmentId: 'a2', description: 'M3 ersetzt durch M7' })).applied).toBe(true);
     await q.event({ type: 'amendment_confirmed', amendmentId: 'a2', party: 'housing_company' });
     await q.event({ type: 'amendment_confirmed', amendmentId: 'a2', party: 'municipality' });
@@ -262,13 +265,22 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     const q = await startQuarter(env, 'refusals');
     await q.event({ type: 'kickoff_recorded' });
     const before = await q.state();
-    expect(await refusal(q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'zu spät' }))).toContain('already completed');
-    expect(await refusal(q.intervene({ kind: 'extend_deadline', key: 'nonsense', by: 'P14D', reason: 'x y z' }))).toContain('unknown step');
-    expect(await refusal(q.intervene({ kind: 'waive_step', key: 'kickoff', reason: 'doppelt' }))).toContain('already completed');
-    expect(await refusal(q.intervene({ kind: 'reopen_step', key: 'analysis', reason: 'noch offen' }))).toContain('is not closed');
-    expect(await refusal(q.intervene({ kind: 'resume', reason: 'läuft doch' }))).toContain('not paused');
-    expect(await refusal(q.intervene({ kind: 'pause', reason: '' }))).toContain('reason is required');
-    expect(await refusal(q.intervene({ kind: 'reassign', responsible: { name: ' ' }, reason: 'Wechsel' }))).toContain('responsible');
+    expect(await refusal(q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P14D', reason: 'zu spät' }))).toEqual({
+      code: 'deadline.done_reopen_first',
+      params: { name: 'Auftakt', status: 'completed' },
+    });
+    expect(await refusal(q.intervene({ kind: 'extend_deadline', key: 'nonsense', by: 'P14D', reason: 'x y z' }))).toEqual({ code: 'deadline.not_found', params: { key: 'nonsense' } });
+    expect(await refusal(q.intervene({ kind: 'extend_deadline', key: 'analysis', until: '2000-01-01', reason: 'x y z' }))).toEqual({
+      code: 'intervention.until_not_later',
+      params: { due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    });
+    expect(await refusal(q.intervene({ kind: 'waive_step', key: 'kickoff', reason: 'doppelt' }))).toEqual({ code: 'deadline.already_done', params: { name: 'Auftakt', status: 'completed' } });
+    expect(await refusal(q.intervene({ kind: 'reopen_step', key: 'analysis', reason: 'noch offen' }))).toEqual({ code: 'deadline.not_closed', params: { name: 'Quartiersanalyse' } });
+    expect(await refusal(q.intervene({ kind: 'resume', reason: 'läuft doch' }))).toEqual({ code: 'quarter.not_paused', params: {} });
+    expect(await refusal(q.intervene({ kind: 'pause', reason: '' }))).toEqual({ code: 'intervention.reason_required', params: {} });
+    expect(await refusal(q.intervene({ kind: 'reassign', responsible: { name: ' ' }, reason: 'Wechsel' }))).toEqual({ code: 'intervention.responsible_required', params: {} });
+    // The English sentence stays the failure's message, for logs and readers from before codes.
+    await expect(q.intervene({ kind: 'resume', reason: 'läuft doch' })).rejects.toMatchObject({ cause: { message: 'the quarter is not paused', type: 'Refusal' } });
     const after = await q.state();
     expect(after.version).toBe(before.version);
     expect(after.interventions).toEqual([]);
@@ -301,6 +313,15 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     s = await q.handle.result();
     expect(s.interventions.map((i) => i.kind)).toEqual(['extend_deadline', 'waive_step', 'reopen_step', 'reassign', 'remind_now', 'withdraw']);
     expect(s.interventions.every((i) => i.operator.name === 'Olga Operator' && i.reason.length > 0)).toBe(true);
+    // Each summary as a code with parameters, for clients to say in their language.
+    expect(s.interventions.map((i) => [i.summaryCode, i.summaryParams])).toEqual([
+      ['shifted_all', { count: expect.any(Number), by: 'P1M' }],
+      ['waived', { name: 'Auftakt' }],
+      ['reopened', { name: 'Auftakt' }],
+      ['reassigned_step', { name: 'Auftakt', to: 'Petra Schmidt' }],
+      ['reminded', { name: 'Auftakt' }],
+      ['withdrawn', {}],
+    ]);
   });
 
   it('chases the measure milestones that come with the approval, like every deadline', async () => {

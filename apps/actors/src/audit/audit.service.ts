@@ -152,7 +152,7 @@ export class AuditService {
     ] as const) {
       if (value === undefined || value === null || value === '') continue;
       const d = typeof value === 'string' ? new Date(value) : new Date(NaN);
-      if (Number.isNaN(d.getTime())) problems.push({ field: `filter.${key}`, code: 'validation.isISO8601' });
+      if (Number.isNaN(d.getTime())) problems.push({ field: `filter.${key}`, code: 'validation.isIso8601' });
       else qb.andWhere(`e.at ${op} :${key}`, { [key]: d });
     }
     if (problems.length > 0) throw listProblem(...problems);

@@ -5,7 +5,7 @@ import { requireRole } from '../concept/concept.service';
 export { requireActor } from '@genq/service-kit';
 
 export function requireId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/i.test(value)) throw invalidFields({ field, code: 'validation.isUUID' });
+  if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/i.test(value)) throw invalidFields({ field, code: 'validation.isUuid' });
   return value;
 }
 

@@ -1,6 +1,7 @@
 import type { GoalsWorkshopDto } from '@genq/contracts';
 import { HttpError } from 'react-admin';
 import { bearer, session } from '../auth/authProvider';
+import { i18nProvider } from '../i18n/i18nProvider';
 import { apiUrl, httpClient, inUserLanguage } from '../providers/dataProvider';
 import type {
   AgreementVersion,
@@ -39,15 +40,15 @@ const orNull = async <T>(call: Promise<T>): Promise<T | null> => {
  * object URL; a 401 renews the token once, as every other call does.
  */
 export async function downloadPdf(url: string, filename: string): Promise<void> {
-  const call = async (token: string) => fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/pdf' } });
+  const call = async (token: string) => fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/pdf', 'Accept-Language': i18nProvider.getLocale() === 'en' ? 'en' : 'de' } });
   let res = await call(await bearer());
   if (res.status === 401 && session.isSignedIn()) {
     await session.refresh().catch(() => undefined);
     res = await call(await bearer());
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw inUserLanguage(new HttpError(body?.message ?? res.statusText, res.status, body));
+    const body = (await res.json().catch(() => null)) as { detail?: string } | null;
+    throw inUserLanguage(new HttpError(body?.detail ?? res.statusText, res.status, body));
   }
   const objectUrl = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

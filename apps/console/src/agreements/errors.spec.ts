@@ -18,5 +18,8 @@ describe('API failures in the agreement forms', () => {
     const gaps = [{ code: 'goal_without_measure', goalId: 'g1', message: 'Goal "x" has no measure' }];
     expect(gapsOf({ status: 409, body: { message: 'not complete', errors: { gaps } } })).toEqual(gaps);
     expect(gapsOf({ status: 409, body: { message: 'binding' } })).toEqual([]);
+    // As field problems of a problem+json answer, in the field tree the data provider makes of them.
+    const tree = { 1: { code: 'measure_without_owner', message: 'Measure "y" has no owner' }, 0: { code: 'goal_without_measure', goalId: 'g1', message: 'Goal "x" has no measure' } };
+    expect(gapsOf({ status: 409, body: { message: 'Das Handlungskonzept ist nicht vollständig.', errors: { gaps: tree } } })).toEqual([tree[0], tree[1]]);
   });
 });

@@ -31,8 +31,15 @@ export function reasonOf(err: unknown): string {
   return Array.isArray(message) ? message.join('; ') : (message ?? String(err));
 }
 
-/** The gaps of a refused submission (409 `errors.gaps`); empty for any other failure. */
+/**
+ * The gaps of a refused submission (409 `errors.gaps`); empty for any other failure. As a
+ * problem's field problems (`gaps.0.code`, `gaps.0.goalId`...) they arrive as the field tree
+ * `{ 0: { code, goalId } }`, which is read back into the list.
+ */
 export function gapsOf(err: unknown): ConceptGap[] {
   const gaps = (err as ApiFailure)?.body?.errors?.gaps;
-  return Array.isArray(gaps) ? (gaps as ConceptGap[]) : [];
+  if (Array.isArray(gaps)) return gaps as ConceptGap[];
+  if (!gaps || typeof gaps !== 'object') return [];
+  const entries = Object.entries(gaps as Record<string, unknown>).filter(([index, gap]) => /^\d+$/.test(index) && gap && typeof gap === 'object');
+  return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, gap]) => gap as ConceptGap);
 }

@@ -18,5 +18,8 @@ describe('catalogue versions in the console', () => {
     const exists = { status: 409, body: { message: 'exists already', errors: { version: 'choose a new version' } } };
     expect(catalogueProblems(exists)).toEqual(['version: choose a new version']);
     expect(catalogueProblems({ status: 500, message: 'Server down' })).toEqual(['Server down']);
+    // A problem+json answer: its field problems, each with the message said in the user's language.
+    const listed = { status: 400, body: { message: 'Die Eingaben sind nicht gültig.', problems: [{ field: 'catalogue.version', message: 'ist ein Pflichtfeld.' }, { field: 'title', message: 'darf nicht leer sein.' }] } };
+    expect(catalogueProblems(listed)).toEqual(['version: ist ein Pflichtfeld.', 'title: darf nicht leer sein.']);
   });
 });

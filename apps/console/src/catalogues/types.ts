@@ -37,7 +37,14 @@ export const isDocument = (record: unknown): record is CatalogueDocument =>
  * `errors.version`. Flattened into lines the form shows under the document.
  */
 export function catalogueProblems(error: unknown): string[] {
-  const body = (error as { body?: { errors?: Record<string, unknown>; message?: unknown } })?.body;
+  const body = (error as { body?: { errors?: Record<string, unknown>; message?: unknown; problems?: Array<{ field: string; message: string }> } })?.body;
+  // A problem+json answer: every field problem as the API listed it, said in the user's language (providers/problems).
+  if (Array.isArray(body?.problems) && body.problems.length > 0) {
+    return body.problems.map((p) => {
+      const field = p.field.replace(/^catalogue\.?/, '');
+      return field ? `${field}: ${p.message}` : p.message;
+    });
+  }
   const errors = body?.errors;
   if (errors && typeof errors === 'object') {
     return Object.entries(errors).flatMap(([field, value]) => {

@@ -19,12 +19,13 @@ import {
 } from '@mui/material';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import { Button, useCanAccess, useListContext, useLocale, useRefresh, useTranslate } from 'react-admin';
-import { translateApiMessage } from '../i18n/apiMessages';
+import { asLocale } from '../providers/problems';
 import { STEP_KEYS } from '../quarters/domain';
 import { InterventionDialog, refusalOf } from './InterventionDialog';
 import { INTERVENTION_KINDS } from './types';
 import type { BatchPreview, BatchProgress, InterventionKind, InterventionRequest } from './types';
 import { useGenqDataProvider } from './useGenqDataProvider';
+import { batchReasonOf } from './said';
 import { useInterventionSummary } from './useInterventionSummary';
 
 /** Withdrawing many quarters at once is too dangerous for a list button. */
@@ -175,7 +176,7 @@ export const BatchInterventionButton = () => {
                     <TableRow key={r.quarterId}>
                       <TableCell>{names.get(r.quarterId) ?? r.quarterId}</TableCell>
                       <TableCell>{translate(`process.batch.outcomes.${r.outcome}`, { _: r.outcome })}</TableCell>
-                      <TableCell>{r.summary ? saySummary(r.summary) : translateApiMessage(r.reason ?? '', locale)}</TableCell>
+                      <TableCell>{r.outcome === 'applied' ? saySummary(r) : batchReasonOf(r, asLocale(locale))}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

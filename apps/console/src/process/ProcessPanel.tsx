@@ -114,7 +114,7 @@ export const ProcessPanel = (_props: { label?: string }) => {
 
   const submit = async (request: InterventionRequest) => {
     const result = await dataProvider.intervene(String(record.id), request);
-    notify('process.intervention.applied', { type: 'success', messageArgs: { summary: saySummary(result.summary) } });
+    notify('process.intervention.applied', { type: 'success', messageArgs: { summary: saySummary(result) } });
     await load();
     refresh();
   };
@@ -216,7 +216,7 @@ export const ProcessPanel = (_props: { label?: string }) => {
           {[...process.interventions].reverse().map((i) => (
             <ListItem key={i.id} disableGutters>
               <ListItemText
-                primary={`${translate(`process.intervention.kind.${i.kind}`)}: ${saySummary(i.summary)}`}
+                primary={`${translate(`process.intervention.kind.${i.kind}`)}: ${saySummary(i)}`}
                 secondary={translate('process.timeline.intervention_by', { at: formatDateTime(i.at), who: i.operator.name, reason: i.reason })}
               />
             </ListItem>

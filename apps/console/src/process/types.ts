@@ -3,9 +3,8 @@ import type { BatchProgress as BatchProgressDto, Deadline, InterventionKind, Pha
 export type { BatchItemResult, InterventionKind, InterventionResult } from '@genq/contracts';
 
 /**
- * Shapes of the process API, typed from `@genq/contracts` (types only: its runtime entry pulls
- * in Temporal). The kinds are a runtime value, so the console keeps its own list, checked
- * against the contracts' type.
+ * Shapes of the process API, typed from `@genq/contracts`. The kinds are a runtime value the
+ * console keeps as its own list, checked against the contracts' type.
  */
 export const INTERVENTION_KINDS = [
   'extend_deadline',

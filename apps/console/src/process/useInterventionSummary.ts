@@ -1,19 +1,26 @@
 import { useTranslate } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { toMonthsAndDays } from '../programmes/duration';
-import { summaryMessage } from './summary';
+import { summaryMessage, type SaidSummary } from './said';
 
-/** Says an intervention summary in the console's language, with dates and durations in its format. */
+/**
+ * Says an intervention summary in the console's language from its code and parameters, with
+ * dates and durations in its format. A summary recorded before codes has only its English
+ * sentence, which is shown as it is.
+ */
 export const useInterventionSummary = () => {
   const translate = useTranslate();
   const locale = useDateLocale();
-  return (summary: string | null | undefined): string => {
-    if (!summary) return '';
-    const message = summaryMessage(summary);
-    if (!message) return summary;
+  return (said: SaidSummary | null | undefined): string => {
+    if (!said) return '';
+    const message = summaryMessage(said);
+    if (!message) return said.summary ?? '';
     const args = { ...message.args };
-    if (typeof args.date === 'string') {
-      args.date = new Date(`${args.date}T00:00:00Z`).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    for (const name of ['date', 'since']) {
+      const value = args[name];
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        args[name] = new Date(`${value}T00:00:00Z`).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      }
     }
     if (typeof args.by === 'string') {
       const parts = toMonthsAndDays(args.by);
@@ -26,6 +33,6 @@ export const useInterventionSummary = () => {
           .join(' ');
       }
     }
-    return translate(message.key, { ...args, _: summary });
+    return translate(message.key, { ...args, _: said.summary ?? message.key });
   };
 };

@@ -2,14 +2,15 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import { apiUrl, bearer, session } from '../auth/authProvider';
-import { translateApiErrors, translateApiMessage } from '../i18n/apiMessages';
 import { i18nProvider } from '../i18n/i18nProvider';
+import { sayProblem } from './problems';
 import type { BatchPreview, BatchProgress, InterventionRequest, InterventionResult, ProcessStateView } from '../process/types';
 
 export { apiUrl };
 
 /**
- * Every API call carries the signed-in user's access token. When the gateway answers 401
+ * Every API call carries the signed-in user's access token, and the console's language
+ * (Accept-Language), so the gateway's `detail` of a refusal comes in it too. When the gateway answers 401
  * anyway (the token expired in flight, or the server restarted its sessions), the token is
  * renewed once and the call repeated; a second 401 goes to react-admin, which signs out.
  */
@@ -17,6 +18,7 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   const call = async (token: string) => {
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     headers.set('Authorization', `Bearer ${token}`);
+    headers.set('Accept-Language', i18nProvider.getLocale() === 'en' ? 'en' : 'de');
     return fetchUtils.fetchJson(url, { ...options, headers });
   };
   try {
@@ -32,32 +34,18 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   }
 };
 
-/**
- * The one place where the API's English reaches the console: the refusal's `message` and the
- * field messages under `errors` of an `HttpError` are said in the user's language (see
- * i18n/apiMessages.ts), so notifications, react-admin's form errors and every caller that
- * reads `message` or `body` show German. The API's own wording stays in `body.apiMessage`.
- */
+/** An API error said from its problem code in the user's language (see ./problems). */
 export function inUserLanguage(err: unknown): unknown {
   if (!(err instanceof HttpError)) return err;
-  const locale = i18nProvider.getLocale();
-  const body = err.body && typeof err.body === 'object' ? (err.body as Record<string, unknown>) : null;
-  const translatedBody = body
-    ? {
-        ...body,
-        ...(body.message !== undefined ? { message: translateApiErrors(body.message, locale), apiMessage: body.message } : {}),
-        ...(body.errors !== undefined ? { errors: translateApiErrors(body.errors, locale) } : {}),
-      }
-    : err.body;
-  const message = typeof err.message === 'string' ? translateApiMessage(err.message, locale) : err.message;
-  return new HttpError(message, err.status, translatedBody);
+  const said = sayProblem(err.body, i18nProvider.getLocale());
+  return said ? new HttpError(said.message, err.status, said.body) : err;
 }
 
 /**
  * The gateway speaks the simple REST dialect: `filter`, `sort` and `range` query parameters,
- * totals in `Content-Range`. Validation failures come back as HTTP 400 with
- * `{ errors: { field: message } }`; `fetchJson` keeps the parsed body on the `HttpError`,
- * and react-admin's create/edit controllers show `body.errors` next to the inputs.
+ * totals in `Content-Range`. Validation failures come back as HTTP 400 problems listing every
+ * field problem; `httpClient` turns them into the field tree `body.errors`, which
+ * react-admin's create/edit controllers show next to the inputs.
  */
 const restProvider: DataProvider = simpleRestProvider(apiUrl, httpClient);
 
@@ -67,7 +55,7 @@ const filterParam = (filter: Record<string, unknown>) => encodeURIComponent(JSON
 /**
  * Calls beyond CRUD: the process of a quarter and operator interventions (issue 6).
  * A refused intervention rejects with an `HttpError` of status 409 whose `message` is the
- * process's reason in the user's language; callers show it as is.
+ * process's refusal said from its code in the user's language; callers show it as is.
  */
 const processMethods = {
   getProcess: async (quarterId: string): Promise<ProcessStateView> =>

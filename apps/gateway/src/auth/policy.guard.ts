@@ -12,10 +12,10 @@ import { currentRequest, type GatewayRequest, type Principal } from './request-c
 /** What ids of each kind look like: anything else is refused before it reaches a service, with the field problem's code. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const ID_FORMATS: Record<ScopeKind, { pattern: RegExp; code: FieldProblemCode }> = {
-  quarter: { pattern: UUID, code: 'validation.isUUID' },
-  organisation: { pattern: UUID, code: 'validation.isUUID' },
-  person: { pattern: UUID, code: 'validation.isUUID' },
-  account: { pattern: UUID, code: 'validation.isUUID' },
+  quarter: { pattern: UUID, code: 'validation.isUuid' },
+  organisation: { pattern: UUID, code: 'validation.isUuid' },
+  person: { pattern: UUID, code: 'validation.isUuid' },
+  account: { pattern: UUID, code: 'validation.isUuid' },
   programme: { pattern: /^[a-z0-9][a-z0-9-]{1,98}$/, code: 'programme.id_invalid' },
   audit_entry: { pattern: /^[1-9][0-9]{0,14}$/, code: 'audit_entry.id_invalid' },
 };

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { type Actor, ActorsPatterns, BATCH_INTERVENTION_WORKFLOW, batchWorkflowId, type BatchInterventionInput, type Intervention, type Page, type QuarterDto } from '@genq/contracts';
 import { batchProgressQuery } from '@genq/contracts/temporal';
 import { BatchInterventionDto } from '@genq/dto';
 import { parseListQuery, type RawListParams } from '../common/list-query';
-import { MAX_PAGE_SIZE } from '@genq/service-kit';
+import { MAX_PAGE_SIZE, problem } from '@genq/service-kit';
 import type { GatewayConfig } from '../config';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
@@ -38,7 +38,8 @@ export class BatchesController {
       });
       all.push(...page.data);
       if (page.total > MAX_BATCH) {
-        throw new BadRequestException({ statusCode: 400, message: `The filter matches ${page.total} quarters; a batch takes at most ${MAX_BATCH}`, errors: { filter: 'too broad' } });
+        const params = { count: page.total, max: MAX_BATCH };
+        throw problem('batch.too_broad', params, [{ field: 'filter', code: 'batch.filter_too_broad', params: { max: MAX_BATCH } }]);
       }
       if (all.length >= page.total || page.data.length === 0) return all;
     }
@@ -63,7 +64,7 @@ export class BatchesController {
   async start(@Body() dto: BatchInterventionDto, @CurrentActor() actor: Actor) {
     const quarters = await this.matching(actor, dto.filter);
     if (quarters.length === 0) {
-      throw new BadRequestException({ statusCode: 400, message: 'The filter matches no quarter', errors: { filter: 'matches no quarter' } });
+      throw problem('batch.empty', {}, [{ field: 'filter', code: 'batch.filter_empty' }]);
     }
     const batchId = randomUUID();
     // The workflow records the batch in the audit log, once per programme it touches
@@ -93,7 +94,7 @@ export class BatchesController {
   @Policy({ roles: ['programme_admin', 'operator'] })
   @ApiOkResponse({ description: 'Progress and per-quarter results: applied, or refused and why' })
   async progress(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    const notFound = () => new NotFoundException({ statusCode: 404, message: `Batch ${id} not found` });
+    const notFound = () => problem('batch.not_found', { batchId: id });
     try {
       const progress = await this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery);
       // A batch is followed by whoever started it; to anyone else it does not exist.

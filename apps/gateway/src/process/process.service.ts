@@ -1,16 +1,18 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
-import { quarterWorkflowId, type EventOutcome, type Intervention, type InterventionResult, type ProcessEventEnvelope, type ProcessState } from '@genq/contracts';
+import { problem } from '@genq/service-kit';
+import { processRefusalOf, quarterWorkflowId, type EventOutcome, type Intervention, type InterventionResult, type ProcessEventEnvelope, type ProcessState } from '@genq/contracts';
 import { interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
 import { TEMPORAL_CLIENT } from '../tokens';
 
 /**
  * The gateway's side of the process: reads a quarter's live state, sends interventions and
- * domain events as validated updates. A workflow's refusal becomes 409 with its reason.
+ * domain events as validated updates. A workflow's refusal is answered with its problem code
+ * and parameters (409 for every refusal of the process catalogue).
  */
 @Injectable()
 export class ProcessService {
@@ -47,11 +49,12 @@ export class ProcessService {
 
   private translate(err: unknown, quarterId: string): unknown {
     if (err instanceof WorkflowUpdateFailedError) {
+      const refusal = processRefusalOf(err.cause);
+      if (refusal) return problem(refusal.code, refusal.params);
+      // A refusal of a worker from before codes (a rolling deployment): its English text as legacy.conflict.
       return new ConflictException({ statusCode: 409, message: err.cause?.message ?? err.message });
     }
-    if (err instanceof WorkflowNotFoundError) {
-      return new NotFoundException({ statusCode: 404, message: `Quarter ${quarterId} has no process` });
-    }
+    if (err instanceof WorkflowNotFoundError) return problem('quarter.no_process', { quarterId });
     return err;
   }
 }

@@ -1,6 +1,6 @@
 import type { ClientProxy } from '@nestjs/microservices';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { AuditPatterns, quarterWorkflowId, type AuditRecordCommand, type BatchActivities, type BatchItemResult } from '@genq/contracts';
+import { AuditPatterns, processRefusalOf, quarterWorkflowId, type AuditRecordCommand, type BatchActivities, type BatchItemResult } from '@genq/contracts';
 import { interveneUpdate } from '@genq/contracts/temporal';
 import { request } from '@genq/service-kit';
 import { call } from './process.activities';
@@ -33,14 +33,18 @@ export function createBatchActivities({ client, actors }: { client: Client; acto
           ...(id ? { key: id } : {}),
         };
         await call(() => request(actors, 'actors', AuditPatterns.record, entry));
-        return { quarterId, outcome: 'applied', summary: result.summary };
+        const said = result.summaryCode ? { summaryCode: result.summaryCode, summaryParams: result.summaryParams ?? {} } : {};
+        return { quarterId, outcome: 'applied', summary: result.summary, ...said };
       } catch (err) {
         // A validator's refusal is an answer, not a failure: record it and go on.
+        // Its code and parameters go with it, so the console says it in the operator's language.
         if (err instanceof WorkflowUpdateFailedError) {
-          return { quarterId, outcome: 'refused', reason: err.cause?.message ?? err.message };
+          const refusal = processRefusalOf(err.cause);
+          const coded = refusal ? { reasonCode: refusal.code, reasonParams: refusal.params } : {};
+          return { quarterId, outcome: 'refused', reason: err.cause?.message ?? err.message, ...coded };
         }
         if (err instanceof Error && err.name === 'WorkflowNotFoundError') {
-          return { quarterId, outcome: 'refused', reason: 'the quarter has no running process' };
+          return { quarterId, outcome: 'refused', reason: 'the quarter has no running process', reasonCode: 'quarter.no_process', reasonParams: { quarterId } };
         }
         throw err;
       }

@@ -107,6 +107,7 @@ export function processBridge(client: Client, log: BridgeLog): (event: DomainEve
       throw err;
     }
     if (outcome.applied) log.info(`process of quarter ${event.quarterId} applied ${event.type} ${event.id}`);
-    else if (outcome.reason !== 'duplicate event') log.warn(`process of quarter ${event.quarterId} did not apply ${event.type} ${event.id}: ${outcome.reason}`);
+    // A duplicate is expected (at-least-once delivery); the English reason stands for outcomes of workers from before codes.
+    else if (outcome.reasonCode !== 'event.duplicate' && outcome.reason !== 'duplicate event') log.warn(`process of quarter ${event.quarterId} did not apply ${event.type} ${event.id}: ${outcome.reason}`);
   };
 }

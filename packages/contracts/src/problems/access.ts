@@ -23,7 +23,7 @@ export const accessProblems = {
 
 /** Field problems the access context writes by hand (beyond the validation constraints of ./common). */
 export const accessFieldProblems = {
-  /** A programme id in the address that cannot be one (the other kinds of id are UUIDs: validation.isUUID). */
+  /** A programme id in the address that cannot be one (the other kinds of id are UUIDs: validation.isUuid). */
   'programme.id_invalid': {
     de: 'muss eine Programmkennung sein (Kleinbuchstaben, Ziffern und Bindestriche).',
     en: 'must be a programme id (lower-case letters, digits and hyphens).',

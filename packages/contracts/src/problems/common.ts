@@ -68,7 +68,7 @@ export const validationProblems = {
   'validation.max': { de: 'darf nicht größer als {max} sein.', en: 'must not be greater than {max}.' },
   'validation.isBoolean': { de: 'muss wahr oder falsch sein.', en: 'must be true or false.' },
   'validation.isEmail': { de: 'muss eine E-Mail-Adresse sein.', en: 'must be an e-mail address.' },
-  'validation.isUUID': { de: 'muss eine gültige ID (UUID) sein.', en: 'must be a valid id (UUID).' },
+  'validation.isUuid': { de: 'muss eine gültige ID (UUID) sein.', en: 'must be a valid id (UUID).' },
   'validation.isIn': { de: 'muss einer dieser Werte sein: {values}.', en: 'must be one of: {values}.' },
   'validation.isEnum': { de: 'muss einer dieser Werte sein: {values}.', en: 'must be one of: {values}.' },
   'validation.isArray': { de: 'muss eine Liste sein.', en: 'must be a list.' },
@@ -79,10 +79,10 @@ export const validationProblems = {
   'validation.isObject': { de: 'muss ein Objekt sein.', en: 'must be an object.' },
   'validation.nestedValidation': { de: 'muss ein Objekt oder eine Liste von Objekten sein.', en: 'must be an object or a list of objects.' },
   'validation.isDateString': { de: 'muss ein Datum im Format JJJJ-MM-TT sein.', en: 'must be a date YYYY-MM-DD.' },
-  'validation.isISO8601': { de: 'muss ein Datum im Format JJJJ-MM-TT sein.', en: 'must be an ISO 8601 date.' },
+  'validation.isIso8601': { de: 'muss ein Datum im Format JJJJ-MM-TT sein.', en: 'must be an ISO 8601 date.' },
   'validation.matches': { de: 'hat nicht das erwartete Format.', en: 'does not have the expected format.' },
   'validation.isUrl': { de: 'muss eine URL sein.', en: 'must be a URL.' },
-  'validation.isJSON': { de: 'muss JSON sein.', en: 'must be JSON.' },
+  'validation.isJson': { de: 'muss JSON sein.', en: 'must be JSON.' },
   /** A date of something that happened (a kick-off, a workshop, a closing) that lies ahead. */
   'date.in_future': { de: 'darf nicht in der Zukunft liegen.', en: 'must not lie in the future.' },
   /** A warning, not a refusal: an imported cell that a spreadsheet would run as a formula (CSV injection). */

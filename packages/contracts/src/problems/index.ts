@@ -10,6 +10,7 @@ import { PROBLEM_TYPE_BASE, type FieldProblemDefinition, type Locale, type Probl
 export * from './types';
 export { negotiateLocale, fillTemplate } from './render';
 export { PROBLEM_WORDS } from './words';
+export { INTERVENTION_SUMMARY_CODES, type InterventionSummaryCode, type ProcessProblemCode } from './process';
 
 /**
  * Every problem code of the API, by the context that raises it. A new refusal gets its code

@@ -8,7 +8,7 @@ import type { FieldProblemDefinition, ProblemDefinition } from './types';
  * agreed shape, and lives in exactly one catalogue file that index.ts merges.
  */
 const CODE = /^[a-z_]+(\.[a-z_A-Z]+)+$/;
-/** Validation codes are class-validator's constraint names (`validation.isISO8601`), which may hold digits. */
+/** Validation codes are class-validator's constraint names (`validation.isIso8601`), which may hold digits. */
 const VALIDATION_CODE = /^validation\.[a-zA-Z][a-zA-Z0-9]*$/;
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
