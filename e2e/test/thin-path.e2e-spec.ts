@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ADMIN, DEMO_PASSWORD, run, seedDemo, startStack, type Stack, type StackPorts, freeStackPorts } from '@genq/infra';
 import { quarterWorkflowId } from '@genq/contracts';
-import { consistencyReport } from './support/api';
+import { consistencyReport, fieldCodes } from './support/api';
 
 /**
  * The thin path through every layer, as separate processes exactly as `npm start` runs
@@ -143,12 +143,16 @@ describe('thin path across processes', () => {
   it('answers bad input with 400 and field messages, also when the service finds the error', async () => {
     const gatewayCheck = await api('POST', '/quarters', { ...body, name: '', land: 'Atlantis', extra: true });
     expect(gatewayCheck.status).toBe(400);
-    expect(Object.keys(gatewayCheck.body.errors).sort()).toEqual(['extra', 'land', 'name']);
+    expect(gatewayCheck.body.code).toBe('request.invalid');
+    expect(fieldCodes(gatewayCheck.body)).toEqual({ extra: 'validation.whitelistValidation', land: 'validation.isIn', name: 'validation.required' });
+    // German unless the request asks otherwise.
+    expect(gatewayCheck.body.errors.find((e: { field: string }) => e.field === 'name').message).toBe('ist ein Pflichtfeld.');
     const serviceCheck = await api('POST', '/quarters', { ...body, name: 'Neu', programmeId: 'gibt-es-nicht' });
     expect(serviceCheck.status).toBe(400);
-    expect(serviceCheck.body.errors).toEqual({ programmeId: 'unknown programme "gibt-es-nicht"' });
+    expect(fieldCodes(serviceCheck.body)).toEqual({ programmeId: 'programme.unknown' });
     const badList = await api('GET', '/quarters?sort=["name;drop","ASC"]');
     expect(badList.status).toBe(400);
+    expect(badList.body).toMatchObject({ code: 'list.invalid', errors: [{ field: 'sort', code: 'list.sort_unknown' }] });
     expect((await api('GET', '/quarters/not-a-uuid')).status).toBe(400);
     expect((await api('GET', '/quarters/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
