@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { httpValidationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
+import { buildOpenApiDocument } from './openapi/document';
 import { applyHttpHardening } from './security/http-hardening';
 
 /** Every route lives under /api. */
@@ -22,15 +23,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.useGlobalPipes(httpValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('GenQ API')
-      .setDescription('Generationengerechtes Wohnen im Quartier: quarters, programmes and their process')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/auth/login' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

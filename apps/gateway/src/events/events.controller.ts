@@ -7,6 +7,7 @@ import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { EventStreamService } from './event-stream.service';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 @ApiTags('events')
 @Controller()
@@ -20,6 +21,7 @@ export class EventsController {
   @Policy({ roles: ['programme_admin', 'operator'] })
   @ApiOkResponse({ description: 'The event streams: messages per stream, each consumer’s backlog (pending, unacknowledged, redelivered), the number of dead letters' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
+  @Returns('EventStreamStatus')
   status() {
     return this.stream.status();
   }
@@ -28,6 +30,7 @@ export class EventsController {
   @Policy({ roles: ['programme_admin', 'operator'] })
   @ApiOkResponse({ description: 'Events a consumer gave up on, newest first: the caller’s quarters, and letters that name no quarter' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
+  @ReturnsList('DeadLetterDto')
   async deadLetters(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const letters = (await this.stream.deadLetters()).reverse().map((l): DeadLetterDto => {

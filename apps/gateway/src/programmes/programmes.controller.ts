@@ -7,6 +7,7 @@ import { parseListQuery, withContentRange, type RawListParams } from '../common/
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -15,6 +16,7 @@ export class ProgrammesController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'programme' })
+  @ReturnsList('ProgrammeDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<ProgrammeDto>>('actors', ActorsPatterns.listProgrammes, { ...query, actor });
@@ -23,6 +25,7 @@ export class ProgrammesController {
 
   @Get(':id')
   @Policy({ roles: ALL_ROLES, scope: { programme: 'params.id' } })
+  @Returns('ProgrammeDto')
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, { id, actor });
   }
@@ -31,6 +34,7 @@ export class ProgrammesController {
   // A new id creates the programme in the caller's scope; someone else's answers 404.
   @Policy({ roles: ['programme_admin'], scope: { programme: 'params.id' }, mayCreate: true })
   @ApiOkResponse({ description: 'Programme created or replaced; running quarters keep their calendar' })
+  @Returns('ProgrammeDto')
   async upsert(@Param('id') id: string, @Body() dto: UpsertProgrammeDto, @CurrentActor() actor: Actor) {
     if (dto.id !== id) throw new BadRequestException({ statusCode: 400, message: 'Validation failed', errors: { id: 'id must match the URL' } });
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.upsertProgramme, { ...dto, actor });
