@@ -73,6 +73,11 @@ describe('OpenAPI document', () => {
     expect(schemas.QuarterWithProcess.required).toEqual(expect.arrayContaining(['id', 'name', 'programmeId', 'process']));
     const list = operations.find((o) => o.name === 'GET /api/quarters')!.op.responses['200'].content['application/json'].schema;
     expect(list).toEqual({ type: 'array', items: { $ref: '#/components/schemas/QuarterDto' } });
+    // A react-admin list reads filter, sort and range.
+    const people = operations.find((o) => o.name === 'GET /api/people')!.op.parameters.map((p: Json) => `${p.in}:${p.name}`);
+    expect(people).toEqual(expect.arrayContaining(['query:filter', 'query:sort', 'query:range']));
+    const audit = operations.find((o) => o.name === 'GET /api/audit-log')!.op.parameters.map((p: Json) => `${p.in}:${p.name}`);
+    expect(audit).toEqual(expect.arrayContaining(['query:filter', 'query:sort', 'query:range']));
     const pdf = operations.find((o) => o.name === 'GET /api/quarters/{quarterId}/certificate/pdf')!.op.responses['200'].content;
     expect(Object.keys(pdf)).toEqual(['application/pdf']);
     expect(schemas.ProblemDetails.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'detail']));

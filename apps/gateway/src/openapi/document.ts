@@ -70,6 +70,21 @@ function successContent(spec: ReturnsSpec | undefined): Record<string, object> |
   return { 'application/json': { schema: spec.list ? { type: 'array', items: ref } : ref } };
 }
 
+const LIST_QUERY = [
+  { name: 'filter', description: 'JSON object of field values, e.g. {"q":"nord"}; a field the list does not filter by answers 400' },
+  { name: 'sort', description: 'JSON ["field","ASC"|"DESC"]' },
+  { name: 'range', description: 'JSON [start,end], zero-based, inclusive; the total is in Content-Range' },
+];
+
+/** react-admin's list parameters, where the handler did not document them itself. */
+function addListQuery(op: Operation): void {
+  const parameters = (op.parameters ??= []);
+  for (const { name, description } of LIST_QUERY) {
+    if (parameters.some((p) => 'name' in p && p.name === name && p.in === 'query')) continue;
+    parameters.push({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+  }
+}
+
 function addErrors(document: OpenAPIObject, op: Operation, statuses: number[]): void {
   const responses: Responses = op.responses;
   for (const status of statuses) responses[String(status)] ??= { description: ERROR_TEXT[status] ?? 'Error' };
@@ -114,6 +129,7 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
         if (content) response.content = content;
         else delete response.content;
       }
+      if (spec?.listQuery) addListQuery(op);
       if (spec?.optional) op.responses['204'] ??= { description: 'Nothing recorded yet' };
       const statuses = [...ALWAYS];
       if (op.security?.length) statuses.push(...SIGNED_IN);

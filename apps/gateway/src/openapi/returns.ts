@@ -9,6 +9,8 @@ export interface ReturnsSpec {
   schema?: ResponseName;
   /** The body is a JSON array of `schema` (react-admin lists: the total is in Content-Range). */
   list?: boolean;
+  /** The list reads react-admin's `filter`, `sort` and `range` query parameters (default for a list). */
+  listQuery?: boolean;
   /** A file instead of JSON: its media type. */
   file?: string;
   /** 204 while there is nothing yet (the handler answers undefined). */
@@ -30,8 +32,12 @@ function returns<T>(spec: ReturnsSpec): HandlerDecorator<T> {
  */
 export const Returns = <K extends ResponseName>(schema: K): HandlerDecorator<ResponseTypes[K]> => returns({ schema });
 
-/** A JSON array of `ResponseTypes[name]` (list routes, total in Content-Range). */
-export const ReturnsList = <K extends ResponseName>(schema: K): HandlerDecorator<Array<ResponseTypes[K]>> => returns({ schema, list: true });
+/**
+ * A JSON array of `ResponseTypes[name]` (list routes, total in Content-Range), read with the
+ * `filter`, `sort` and `range` query parameters unless `listQuery` is false (a fixed list).
+ */
+export const ReturnsList = <K extends ResponseName>(schema: K, options: { listQuery?: boolean } = {}): HandlerDecorator<Array<ResponseTypes[K]>> =>
+  returns({ schema, list: true, listQuery: options.listQuery ?? true });
 
 /** `ResponseTypes[name]`, or 204 while there is none yet. */
 export const ReturnsOptional = <K extends ResponseName>(schema: K): HandlerDecorator<ResponseTypes[K] | undefined> => returns({ schema, optional: true });

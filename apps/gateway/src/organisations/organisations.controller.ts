@@ -50,7 +50,7 @@ export class MembershipsController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
-  @ReturnsList('MembershipDto')
+  @ReturnsList('MembershipDto', { listQuery: false })
   async list(@Param('quarterId') quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const page = await this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId });
     return withContentRange(res, 'memberships', {}, page);

@@ -31,7 +31,7 @@ export class ParticipationController {
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
   @ApiOkResponse({ description: 'The events of the quarter, newest first; total in Content-Range' })
-  @ReturnsList('ParticipationEventDto')
+  @ReturnsList('ParticipationEventDto', { listQuery: false })
   async list(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const page = await this.services.send<Page<ParticipationEventDto>>('actors', ParticipationPatterns.list, { actor, id: quarterId });
     return withContentRange(res, 'participation-events', {}, page);
