@@ -13,13 +13,12 @@ module.exports = [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          // The contracts entry loads the Temporal workflow runtime, which has no place in a
-          // browser bundle: the console takes its shapes as types only (erased at build time).
+          // The contracts' main entry runs in the browser (lists, problem catalogue): the console
+          // imports its values. Its Temporal definitions load the workflow runtime: never here.
           paths: [
             {
-              name: '@genq/contracts',
-              message: 'Use `import type` from @genq/contracts: its runtime entry pulls in Temporal. Keep runtime constants in the console.',
-              allowTypeImports: true,
+              name: '@genq/contracts/temporal',
+              message: 'The Temporal definitions load the workflow runtime, which has no place in a browser bundle: use @genq/contracts.',
             },
           ],
           patterns: [

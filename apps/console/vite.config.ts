@@ -16,8 +16,12 @@ const proxy = {
 
 export default defineConfig({
   plugins: [react()],
+  // @genq/contracts is a linked CommonJS workspace package (its dist): Vite converts only what
+  // sits under node_modules unless told, so its lists and problem catalogue are named here for
+  // both the dev server's pre-bundling and the production build.
+  optimizeDeps: { include: ['@genq/contracts'] },
   // An operator console loaded once per working day: one ~1 MB react-admin/MUI bundle is fine.
-  build: { chunkSizeWarningLimit: 1500 },
+  build: { chunkSizeWarningLimit: 1500, commonjsOptions: { include: [/packages\/contracts\/dist\//, /node_modules/] } },
   server: { host, port, strictPort: true, proxy },
   preview: { host, port, strictPort: true, proxy },
 });
