@@ -6,6 +6,8 @@
  * PostgreSQL and Chromium from Debian's packages, the docker compose client, Temporal's
  * time-skipping test server from Maven Central), reusing caches when present.
  */
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 const { ensureInstalled, sh } = require('./common.cjs');
 
 async function main() {
@@ -19,7 +21,14 @@ async function main() {
   await infra.ensureChromium();
   // Two cores: two tasks at a time; each jest run is in-band.
   sh('npx', ['turbo', 'run', 'build', 'lint', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...process.argv.slice(2)]);
+  // The build regenerates the API's committed artefacts (the OpenAPI document, the response
+  // schemas, the console's client types): a difference means they were committed stale.
+  if (existsSync(join(__dirname, '../../.git'))) {
+    sh('git', ['diff', '--exit-code', '--stat', '--', ...GENERATED]);
+  }
 }
+
+const GENERATED = ['apps/gateway/openapi.json', 'apps/gateway/src/openapi/response-schemas.json', 'apps/console/src/api/schema.d.ts'];
 
 main().catch((err) => {
   console.error(`[genq] tests failed: ${err instanceof Error ? err.message : err}`);
