@@ -25,7 +25,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: 'Temporal, every service, every database and every service’s event relay (NATS) are up' })
   @ApiServiceUnavailableResponse({ description: 'Names what is down under `down`' })
-  @Returns('HealthReport')
+  @Returns('HealthReport', { alsoOn: [503] })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const patterns: Record<ServiceName, string> = {
       actors: ActorsPatterns.health,

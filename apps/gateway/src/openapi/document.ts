@@ -85,12 +85,16 @@ function addListQuery(op: Operation): void {
   }
 }
 
-function addErrors(document: OpenAPIObject, op: Operation, statuses: number[]): void {
+function addErrors(document: OpenAPIObject, op: Operation, statuses: number[], alsoOn: number[], content: Record<string, object> | undefined): void {
   const responses: Responses = op.responses;
   for (const status of statuses) responses[String(status)] ??= { description: ERROR_TEXT[status] ?? 'Error' };
   for (const [status, response] of Object.entries(responses)) {
     const code = Number(status);
     if (!(code >= 400) || !response || '$ref' in response) continue;
+    if (alsoOn.includes(code) && content) {
+      response.content = content;
+      continue;
+    }
     const name = `problem-${code}`;
     const examples = (document.components!.examples ??= {});
     examples[name] ??= { summary: `A ${code} problem as the API answers it (German, the default)`, value: problemExample(code) };
@@ -135,7 +139,7 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       if (op.security?.length) statuses.push(...SIGNED_IN);
       if (path.includes('{')) statuses.push(404);
       if (op.requestBody) statuses.push(413);
-      addErrors(document, op, statuses);
+      addErrors(document, op, statuses, spec?.alsoOn ?? [], content);
     }
   }
   return document;

@@ -15,6 +15,8 @@ export interface ReturnsSpec {
   file?: string;
   /** 204 while there is nothing yet (the handler answers undefined). */
   optional?: boolean;
+  /** Error statuses whose body is this schema too, not a problem (health's 503 names what is down). */
+  alsoOn?: number[];
 }
 
 type Handler<T> = (...args: never[]) => T | Promise<T>;
@@ -30,7 +32,7 @@ function returns<T>(spec: ReturnsSpec): HandlerDecorator<T> {
  * The JSON body of the route's success responses: the schema generated from `ResponseTypes[name]`.
  * The compiler checks that the handler returns that type, so document and code agree.
  */
-export const Returns = <K extends ResponseName>(schema: K): HandlerDecorator<ResponseTypes[K]> => returns({ schema });
+export const Returns = <K extends ResponseName>(schema: K, options: { alsoOn?: number[] } = {}): HandlerDecorator<ResponseTypes[K]> => returns({ schema, ...options });
 
 /**
  * A JSON array of `ResponseTypes[name]` (list routes, total in Content-Range), read with the
