@@ -4,6 +4,7 @@ import type { DataProvider } from 'react-admin';
 import { apiUrl, bearer, session } from '../auth/authProvider';
 import { translateApiErrors, translateApiMessage } from '../i18n/apiMessages';
 import { i18nProvider } from '../i18n/i18nProvider';
+import { api, data, type Schemas } from './apiClient';
 import type { BatchPreview, BatchProgress, InterventionRequest, InterventionResult, ProcessStateView } from '../process/types';
 
 export { apiUrl };
@@ -61,30 +62,20 @@ export function inUserLanguage(err: unknown): unknown {
  */
 const restProvider: DataProvider = simpleRestProvider(apiUrl, httpClient);
 
-const json = (body: unknown) => JSON.stringify(body);
-const filterParam = (filter: Record<string, unknown>) => encodeURIComponent(JSON.stringify(filter ?? {}));
-
 /**
- * Calls beyond CRUD: the process of a quarter and operator interventions (issue 6).
- * A refused intervention rejects with an `HttpError` of status 409 whose `message` is the
- * process's reason in the user's language; callers show it as is.
+ * Calls beyond CRUD, through the typed client: the process of a quarter and operator
+ * interventions (issue 6). A refused intervention rejects with an `HttpError` of status 409
+ * carrying the problem; callers show it.
  */
 const processMethods = {
-  getProcess: async (quarterId: string): Promise<ProcessStateView> =>
-    (await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/process`)).json,
-  intervene: async (quarterId: string, intervention: InterventionRequest): Promise<InterventionResult> =>
-    (
-      await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/interventions`, {
-        method: 'POST',
-        body: json(intervention),
-      })
-    ).json,
-  previewBatch: async (filter: Record<string, unknown>): Promise<BatchPreview> =>
-    (await httpClient(`${apiUrl}/interventions/batches/preview?filter=${filterParam(filter)}`)).json,
-  startBatch: async (filter: Record<string, unknown>, intervention: InterventionRequest): Promise<{ id: string; total: number }> =>
-    (await httpClient(`${apiUrl}/interventions/batches`, { method: 'POST', body: json({ filter, intervention }) })).json,
-  batchProgress: async (batchId: string): Promise<BatchProgress> =>
-    (await httpClient(`${apiUrl}/interventions/batches/${encodeURIComponent(batchId)}`)).json,
+  getProcess: (quarterId: string): Promise<ProcessStateView> => data(api.GET('/api/quarters/{id}/process', { params: { path: { id: quarterId } } })),
+  intervene: (quarterId: string, intervention: InterventionRequest): Promise<InterventionResult> =>
+    data(api.POST('/api/quarters/{id}/interventions', { params: { path: { id: quarterId } }, body: intervention as Schemas['InterventionDto'] })),
+  previewBatch: (filter: Record<string, unknown>): Promise<BatchPreview> =>
+    data(api.GET('/api/interventions/batches/preview', { params: { query: { filter: JSON.stringify(filter ?? {}) } } })),
+  startBatch: (filter: Record<string, unknown>, intervention: InterventionRequest): Promise<{ id: string; total: number }> =>
+    data(api.POST('/api/interventions/batches', { body: { filter, intervention } as Schemas['BatchInterventionDto'] })),
+  batchProgress: (batchId: string): Promise<BatchProgress> => data(api.GET('/api/interventions/batches/{id}', { params: { path: { id: batchId } } })),
 };
 
 export type GenqDataProvider = DataProvider & typeof processMethods;
