@@ -7,6 +7,8 @@
  * time-skipping test server from Maven Central, schemathesis from PyPI for the API fuzz test),
  * reusing caches when present.
  */
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 const { ensureInstalled, sh } = require('./common.cjs');
 
 async function main() {
@@ -21,7 +23,14 @@ async function main() {
   await infra.ensureSchemathesis();
   // Two cores: two tasks at a time; each jest run is in-band.
   sh('npx', ['turbo', 'run', 'build', 'lint', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...process.argv.slice(2)]);
+  // The build regenerates the API's committed artefacts (the OpenAPI document, the response
+  // schemas, the console's client types): a difference means they were committed stale.
+  if (existsSync(join(__dirname, '../../.git'))) {
+    sh('git', ['diff', '--exit-code', '--stat', '--', ...GENERATED]);
+  }
 }
+
+const GENERATED = ['apps/gateway/openapi.json', 'apps/gateway/src/openapi/response-schemas.json', 'apps/console/src/api/schema.d.ts'];
 
 main().catch((err) => {
   console.error(`[genq] tests failed: ${err instanceof Error ? err.message : err}`);

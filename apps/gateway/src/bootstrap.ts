@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { httpValidationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
+import { buildOpenApiDocument } from './openapi/document';
 import { applyHttpHardening } from './security/http-hardening';
 import { BodyRequiredPipe } from './security/body-required.pipe';
-import { documentProblems } from './security/problem-docs';
 
 /** Every route lives under /api. */
 export const GLOBAL_PREFIX = 'api';
@@ -25,15 +25,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   // A route that reads a body is refused without one before validation looks at it.
   app.useGlobalPipes(new BodyRequiredPipe(), httpValidationPipe());
   app.enableShutdownHooks();
-  const document = documentProblems(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('GenQ API')
-      .setDescription('Generationengerechtes Wohnen im Quartier: quarters, programmes and their process')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/auth/login' })
-      .build(),
-  ));
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

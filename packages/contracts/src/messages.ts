@@ -192,7 +192,8 @@ export interface ProjectProcessStateCommand {
   facts?: NewDomainEvent[];
 }
 
-export type NotificationKind = 'before_due' | 'on_due' | 'overdue' | 'escalation' | 'stalled' | 'manual';
+export const NOTIFICATION_KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A reminder or escalation leaving the process; lands in the outbox, and in a mailbox when SMTP is configured. */
 export interface NotificationRequest {

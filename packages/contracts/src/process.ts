@@ -31,7 +31,8 @@ export function batchWorkflowId(batchId: string): string {
 
 export type { Phase };
 
-export type StepStatus = 'pending' | 'active' | 'completed' | 'waived';
+export const STEP_STATUSES = ['pending', 'active', 'completed', 'waived'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** Where a quarter starts: the beginning by default; a later point for quarters that join mid-process. */
 export interface StartPosition {

@@ -162,7 +162,7 @@ export class ParticipationProposalDto implements ParticipationProposal {
   @Length(1, 2000, { message: 'each proposal needs a text of at most 2000 characters' })
   text!: string;
 
-  @ApiPropertyOptional({ example: 'wohnen', nullable: true, description: 'The action field it belongs to, if any' })
+  @ApiPropertyOptional({ type: String, example: 'wohnen', nullable: true, description: 'The action field it belongs to, if any' })
   @IsOptional()
   @IsString({ message: 'actionFieldId must be an action field id' })
   @MaxLength(100, { message: 'actionFieldId must be an action field id' })

@@ -33,7 +33,7 @@ export class IndicatorValueInputDto implements IndicatorValueInput {
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a number' })
   value!: number;
 
-  @ApiPropertyOptional({ example: 'Bestandsdaten Wohnungsunternehmen 2025' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bestandsdaten Wohnungsunternehmen 2025' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -85,7 +85,7 @@ export class RatingInputDto implements RatingInput {
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'rating must be a number' })
   rating!: number;
 
-  @ApiPropertyOptional({ description: 'Evidence (Belege) for the rating' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Evidence (Belege) for the rating' })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)

@@ -28,7 +28,7 @@ export class CreateSavedViewDto implements CreateSavedViewCommand {
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   name!: string;
 
-  @ApiProperty({ example: { land: 'Bayern', stalled: true }, description: 'The list filter, as the list takes it' })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { land: 'Bayern', stalled: true }, description: 'The list filter, as the list takes it' })
   @IsObject({ message: 'filter must be an object' })
   filter!: Record<string, unknown>;
 

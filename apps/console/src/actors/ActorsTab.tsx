@@ -1,4 +1,4 @@
-import type { AgeGroup, ParticipationEventType } from '@genq/contracts';
+import { AGE_GROUPS, PARTICIPATION_EVENT_TYPES } from '@genq/contracts';
 import { useState } from 'react';
 import { Box, Button, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
@@ -10,8 +10,7 @@ import { KickoffPanel } from './KickoffPanel';
 import { ParticipationRecordPanel } from './ParticipationRecordPanel';
 
 // Runtime copies of `PARTICIPATION_EVENT_TYPES` and `AGE_GROUPS` in @genq/contracts (types only there: its entry pulls in Temporal).
-const EVENT_TYPES = ['workshop', 'survey', 'quarter_walk', 'conference'] as const satisfies readonly ParticipationEventType[];
-const AGE_GROUPS = ['0-5', '6-17', '18-64', '65-79', '80+'] as const satisfies readonly AgeGroup[];
+const EVENT_TYPES = PARTICIPATION_EVENT_TYPES;
 
 /**
  * Who takes part in the quarter, its kick-off (Auftakt), the participation events held there

@@ -5,6 +5,7 @@ import { session } from '../auth/authProvider';
 import { LoadFailed, useQuarterApi } from '../quarters/useQuarterApi';
 import { FormDialog, GapsAlert } from './FormDialog';
 import { agreementsApi, downloadPdf } from './api';
+import type { FilePath } from '../providers/apiClient';
 import { fieldErrors, gapsOf, reasonOf } from './errors';
 import { useFormat } from './format';
 import { setGaps, useGaps } from './gaps';
@@ -40,7 +41,7 @@ export const AgreementTab = () => {
   const { versions, certificate, amendments } = data;
 
   const refused = (err: unknown) => notify(translate('genq_agreements.refused', { reason: reasonOf(err) }), { type: 'error' });
-  const download = (url: string, filename: string) => downloadPdf(url, filename).catch(refused);
+  const download = (path: FilePath, filename: string) => downloadPdf(path, filename).catch(refused);
   const bound = versions.some((v) => v.status === 'binding' || v.status === 'approved');
   const myOrganisation = session.user?.organisationId ?? null;
 
@@ -122,7 +123,7 @@ export const AgreementTab = () => {
                           {translate(`${A}.review`)}
                         </Button>
                       )}
-                      <Button size="small" onClick={() => void download(agreementsApi.versionPdfUrl(quarterId, v.id), `zielvereinbarung-v${v.number}.pdf`)}>
+                      <Button size="small" onClick={() => void download(agreementsApi.versionPdfPath(quarterId, v.id), `zielvereinbarung-v${v.number}.pdf`)}>
                         {translate(`${A}.pdf`)}
                       </Button>
                     </Stack>
@@ -160,7 +161,7 @@ export const AgreementTab = () => {
                 </TableRow>
               </TableBody>
             </Table>
-            <Button sx={{ mt: 1 }} variant="outlined" onClick={() => void download(agreementsApi.certificatePdfUrl(quarterId), `zertifikat-${certificate.number}.pdf`)}>
+            <Button sx={{ mt: 1 }} variant="outlined" onClick={() => void download(agreementsApi.certificatePdfPath(quarterId), `zertifikat-${certificate.number}.pdf`)}>
               {translate(`${A}.certificate_pdf`)}
             </Button>
           </>

@@ -88,7 +88,7 @@ export const ReportsTab = () => {
                 {translate(`${R}.submit`)}
               </Button>
             )}
-            <Button size="small" onClick={() => void downloadPdf(agreementsApi.reportPdfUrl(quarterId, r.id), `jahresbericht-${r.year}.pdf`).catch(refused)}>
+            <Button size="small" onClick={() => void downloadPdf(agreementsApi.reportPdfPath(quarterId, r.id), `jahresbericht-${r.year}.pdf`).catch(refused)}>
               {translate(`${R}.pdf`)}
             </Button>
           </Stack>

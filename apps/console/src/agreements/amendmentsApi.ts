@@ -1,5 +1,5 @@
-import type { AgreementVersionDto, AmendmentDto, AmendmentSignResult, MembershipDto, MeasureKind } from '@genq/contracts';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import type { MeasureKind } from '@genq/contracts';
+import { api, data } from '../providers/apiClient';
 
 /** The new measure of a replacement: owner and schedule are required, it joins a binding agreement. */
 export interface NewAmendmentMeasure {
@@ -20,26 +20,21 @@ export interface AmendmentProposal {
   changes: AmendmentChange[];
 }
 
-const q = (id: string) => `${apiUrl}/quarters/${encodeURIComponent(id)}`;
-const call = async <T>(url: string, method = 'GET', body?: unknown): Promise<T> =>
-  (await httpClient(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json as T;
+const Q = (quarterId: string) => ({ params: { path: { quarterId } } });
+const A = (quarterId: string, amendmentId: string) => ({ params: { path: { quarterId, amendmentId } } });
 
 /** Änderungen der Zielvereinbarung (GET/POST /api/quarters/:id/amendments and their signatures, acceptance and rejection). */
 export const amendmentsApi = {
-  list: (quarterId: string) => call<AmendmentDto[]>(`${q(quarterId)}/amendments`),
+  list: (quarterId: string) => data(api.GET('/api/quarters/{quarterId}/amendments', Q(quarterId))),
   /** Versions with their snapshot: the approved one names the measures an amendment may change. */
-  versions: (quarterId: string) => call<AgreementVersionDto[]>(`${q(quarterId)}/agreement/versions`),
-  memberships: async (quarterId: string) => {
-    const body = await call<MembershipDto[] | { data: MembershipDto[] }>(`${q(quarterId)}/memberships`);
-    return Array.isArray(body) ? body : body.data;
-  },
-  /** 400 with `errors` keyed like the body (`changes.0.measure.title`); 409 when another amendment is open. */
-  propose: (quarterId: string, proposal: AmendmentProposal) => call<AmendmentDto>(`${q(quarterId)}/amendments`, 'POST', proposal),
+  versions: (quarterId: string) => data(api.GET('/api/quarters/{quarterId}/agreement/versions', Q(quarterId))),
+  memberships: (quarterId: string) => data(api.GET('/api/quarters/{quarterId}/memberships', Q(quarterId))),
+  /** 400 with every field problem under `errors` (`changes.0.measure.title`); 409 when another amendment is open. */
+  propose: (quarterId: string, proposal: AmendmentProposal) => data(api.POST('/api/quarters/{quarterId}/amendments', { ...Q(quarterId), body: proposal })),
   /** Confirms for the signer's organisation; 403 without signing authority. */
-  confirm: (quarterId: string, amendmentId: string) =>
-    call<AmendmentSignResult>(`${q(quarterId)}/amendments/${encodeURIComponent(amendmentId)}/signatures`, 'POST'),
-  accept: (quarterId: string, amendmentId: string) => call<AmendmentDto>(`${q(quarterId)}/amendments/${encodeURIComponent(amendmentId)}/acceptance`, 'POST'),
-  /** Rejects an open amendment; 400 with `errors.reason` without a reason, 409 once accepted or rejected. */
+  confirm: (quarterId: string, amendmentId: string) => data(api.POST('/api/quarters/{quarterId}/amendments/{amendmentId}/signatures', A(quarterId, amendmentId))),
+  accept: (quarterId: string, amendmentId: string) => data(api.POST('/api/quarters/{quarterId}/amendments/{amendmentId}/acceptance', A(quarterId, amendmentId))),
+  /** Rejects an open amendment; 400 without a reason, 409 once accepted or rejected. */
   reject: (quarterId: string, amendmentId: string, reason: string) =>
-    call<AmendmentDto>(`${q(quarterId)}/amendments/${encodeURIComponent(amendmentId)}/rejection`, 'POST', { reason }),
+    data(api.POST('/api/quarters/{quarterId}/amendments/{amendmentId}/rejection', { ...A(quarterId, amendmentId), body: { reason } })),
 };

@@ -1,28 +1,13 @@
-import type { GoalsWorkshopDto } from '@genq/contracts';
-import { HttpError } from 'react-admin';
-import { bearer, session } from '../auth/authProvider';
-import { i18nProvider } from '../i18n/i18nProvider';
-import { apiUrl, httpClient, inUserLanguage } from '../providers/dataProvider';
-import type {
-  AgreementVersion,
-  Amendment,
-  AnnualReport,
-  AuditEntry,
-  Certificate,
-  Concept,
-  Goal,
-  Measure,
-  NewGoal,
-  NewMeasure,
-  QuarterMembership,
-  ReportContent,
-} from './types';
+import { api, data, downloadFile, listQuery, type FilePath, type Schemas } from '../providers/apiClient';
+import type { AgreementVersion, AnnualReport, AuditEntry, Concept, NewGoal, NewMeasure, ReportContent } from './types';
 
-const q = (id: string) => `${apiUrl}/quarters/${encodeURIComponent(id)}`;
+const Q = (quarterId: string) => ({ params: { path: { quarterId } } });
+/*
+ * The forms hold enum fields (target groups, statuses, action fields) as plain strings; the
+ * gateway checks them and answers 400 with every bad field, so their bodies are asserted to the
+ * request schema here.
+ */
 const enc = encodeURIComponent;
-const get = async <T>(url: string): Promise<T> => (await httpClient(url)).json as T;
-const send = async <T>(method: string, url: string, body?: unknown): Promise<T> =>
-  (await httpClient(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json as T;
 
 /** A missing certificate is normal until the programme office approves: 404 becomes null. */
 const orNull = async <T>(call: Promise<T>): Promise<T | null> => {
@@ -34,77 +19,53 @@ const orNull = async <T>(call: Promise<T>): Promise<T | null> => {
   }
 };
 
-/**
- * A document of the API as a file download. A plain link would not carry the access token
- * (it lives in memory only), so the file is fetched with it and handed to the browser as an
- * object URL; a 401 renews the token once, as every other call does.
- */
-export async function downloadPdf(url: string, filename: string): Promise<void> {
-  const call = async (token: string) => fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/pdf', 'Accept-Language': i18nProvider.getLocale() === 'en' ? 'en' : 'de' } });
-  let res = await call(await bearer());
-  if (res.status === 401 && session.isSignedIn()) {
-    await session.refresh().catch(() => undefined);
-    res = await call(await bearer());
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { detail?: string } | null;
-    throw inUserLanguage(new HttpError(body?.detail ?? res.statusText, res.status, body));
-  }
-  const objectUrl = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = objectUrl;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked a little later: some browsers start reading the URL only after the click returns.
-  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
-}
+/** A PDF of the API as a file download, with the user's token. */
+export const downloadPdf = (path: FilePath, filename: string): Promise<void> => downloadFile(path, filename, 'application/pdf');
 
-/** The Handlungskonzept, the Zielvereinbarung, reports, amendments and the quarter's audit log (issue 5/6). */
+/** The Handlungskonzept, the Zielvereinbarung, reports, amendments and the quarter's audit log (issue 5/6), through the typed client. */
 export const agreementsApi = {
-  concept: (quarterId: string) => get<Concept>(`${q(quarterId)}/handlungskonzept`),
-  memberships: async (quarterId: string) => {
-    const body = await get<QuarterMembership[] | { data: QuarterMembership[] }>(`${q(quarterId)}/memberships`);
-    return Array.isArray(body) ? body : body.data;
-  },
-  addGoal: (quarterId: string, goal: NewGoal) => send<Goal>('POST', `${q(quarterId)}/goals`, goal),
-  addMeasure: (quarterId: string, measure: NewMeasure) => send<Measure>('POST', `${q(quarterId)}/measures`, measure),
+  concept: (quarterId: string): Promise<Concept> => data(api.GET('/api/quarters/{quarterId}/handlungskonzept', Q(quarterId))),
+  memberships: (quarterId: string) => data(api.GET('/api/quarters/{quarterId}/memberships', Q(quarterId))),
+  addGoal: (quarterId: string, goal: NewGoal) => data(api.POST('/api/quarters/{quarterId}/goals', { ...Q(quarterId), body: goal as Schemas['CreateGoalDto'] })),
+  addMeasure: (quarterId: string, measure: NewMeasure) => data(api.POST('/api/quarters/{quarterId}/measures', { ...Q(quarterId), body: measure as Schemas['CreateMeasureDto'] })),
   changeMeasureStatus: (quarterId: string, measureId: string, status: string, reason?: string) =>
-    send<Measure>('POST', `${q(quarterId)}/measures/${enc(measureId)}/status`, { status, ...(reason ? { reason } : {}) }),
-  justify: (quarterId: string, actionFieldId: string, text: string) => send('POST', `${q(quarterId)}/justifications`, { actionFieldId, text }),
+    data(
+      api.POST('/api/quarters/{quarterId}/measures/{measureId}/status', {
+        params: { path: { quarterId, measureId } },
+        body: { status, ...(reason ? { reason } : {}) } as Schemas['ChangeMeasureStatusDto'],
+      }),
+    ),
+  justify: (quarterId: string, actionFieldId: string, text: string) =>
+    data(api.POST('/api/quarters/{quarterId}/justifications', { ...Q(quarterId), body: { actionFieldId, text } as Schemas['SetJustificationDto'] })),
   /** The goals workshops of the quarter, newest first (the API answers a page `{ data, total }`). */
-  goalsWorkshops: async (quarterId: string) => {
-    const body = await get<GoalsWorkshopDto[] | { data: GoalsWorkshopDto[] }>(`${q(quarterId)}/goals-workshops`);
-    return Array.isArray(body) ? body : body.data;
-  },
+  goalsWorkshops: async (quarterId: string) => (await data(api.GET('/api/quarters/{quarterId}/goals-workshops', Q(quarterId)))).data,
   /** Rejects with 409 while no goal with a measure is drafted. */
   recordGoalsWorkshop: (quarterId: string, workshop: { date: string; participants: string; notes?: string }) =>
-    send<GoalsWorkshopDto>('POST', `${q(quarterId)}/goals-workshops`, workshop),
+    data(api.POST('/api/quarters/{quarterId}/goals-workshops', { ...Q(quarterId), body: workshop })),
 
-  versions: (quarterId: string) => get<AgreementVersion[]>(`${q(quarterId)}/agreement/versions`),
+  versions: (quarterId: string): Promise<AgreementVersion[]> => data(api.GET('/api/quarters/{quarterId}/agreement/versions', Q(quarterId))),
   /** Rejects with 409 and `body.errors.gaps` when the concept is incomplete. */
   submitVersion: (quarterId: string, weakActionFields: string[], windowStart?: string) =>
-    send<AgreementVersion>('POST', `${q(quarterId)}/agreement/versions`, { weakActionFields, ...(windowStart ? { windowStart } : {}) }),
+    data(api.POST('/api/quarters/{quarterId}/agreement/versions', { ...Q(quarterId), body: { weakActionFields, ...(windowStart ? { windowStart } : {}) } as Schemas['SubmitConceptDto'] })),
   sign: (quarterId: string, versionId: string) =>
-    send<{ version: AgreementVersion; becameBinding: boolean }>('POST', `${q(quarterId)}/agreement/versions/${enc(versionId)}/signatures`),
+    data(api.POST('/api/quarters/{quarterId}/agreement/versions/{versionId}/signatures', { params: { path: { quarterId, versionId } } })),
   review: (quarterId: string, versionId: string, decision: { decision: 'approved' | 'sent_back'; requiredChanges?: string; loopTo?: string; newDue?: string }) =>
-    send<{ version: AgreementVersion; certificate: Certificate | null }>('POST', `${q(quarterId)}/agreement/versions/${enc(versionId)}/review`, decision),
-  versionPdfUrl: (quarterId: string, versionId: string) => `${q(quarterId)}/agreement/versions/${enc(versionId)}/pdf`,
-  certificate: (quarterId: string) => orNull(get<Certificate>(`${q(quarterId)}/certificate`)),
-  certificatePdfUrl: (quarterId: string) => `${q(quarterId)}/certificate/pdf`,
+    data(api.POST('/api/quarters/{quarterId}/agreement/versions/{versionId}/review', { params: { path: { quarterId, versionId } }, body: decision as Schemas['ReviewDecisionDto'] })),
+  versionPdfPath: (quarterId: string, versionId: string): FilePath => `/api/quarters/${enc(quarterId)}/agreement/versions/${enc(versionId)}/pdf`,
+  certificate: (quarterId: string) => orNull(data(api.GET('/api/quarters/{quarterId}/certificate', Q(quarterId)))),
+  certificatePdfPath: (quarterId: string): FilePath => `/api/quarters/${enc(quarterId)}/certificate/pdf`,
 
-  reports: (quarterId: string) => get<AnnualReport[]>(`${q(quarterId)}/reports`),
-  createReport: (quarterId: string, year: number, content: ReportContent = {}) => send<AnnualReport>('POST', `${q(quarterId)}/reports`, { year, ...content }),
-  updateReport: (quarterId: string, reportId: string, content: ReportContent) => send<AnnualReport>('PATCH', `${q(quarterId)}/reports/${enc(reportId)}`, content),
-  submitReport: (quarterId: string, reportId: string) => send<AnnualReport>('POST', `${q(quarterId)}/reports/${enc(reportId)}/submission`),
+  reports: (quarterId: string): Promise<AnnualReport[]> => data(api.GET('/api/quarters/{quarterId}/reports', Q(quarterId))),
+  createReport: (quarterId: string, year: number, content: ReportContent = {}) =>
+    data(api.POST('/api/quarters/{quarterId}/reports', { ...Q(quarterId), body: { year, ...content } as Schemas['CreateAnnualReportDto'] })),
+  updateReport: (quarterId: string, reportId: string, content: ReportContent) =>
+    data(api.PATCH('/api/quarters/{quarterId}/reports/{reportId}', { params: { path: { quarterId, reportId } }, body: content as Schemas['AnnualReportContentDto'] })),
+  submitReport: (quarterId: string, reportId: string) =>
+    data(api.POST('/api/quarters/{quarterId}/reports/{reportId}/submission', { params: { path: { quarterId, reportId } } })),
   reviewReport: (quarterId: string, reportId: string, decision: 'accepted' | 'returned', remarks?: string) =>
-    send<AnnualReport>('POST', `${q(quarterId)}/reports/${enc(reportId)}/review`, { decision, ...(remarks ? { remarks } : {}) }),
-  reportPdfUrl: (quarterId: string, reportId: string) => `${q(quarterId)}/reports/${enc(reportId)}/pdf`,
-  amendments: (quarterId: string) => get<Amendment[]>(`${q(quarterId)}/amendments`),
+    data(api.POST('/api/quarters/{quarterId}/reports/{reportId}/review', { params: { path: { quarterId, reportId } }, body: { decision, ...(remarks ? { remarks } : {}) } })),
+  reportPdfPath: (quarterId: string, reportId: string): FilePath => `/api/quarters/${enc(quarterId)}/reports/${enc(reportId)}/pdf`,
+  amendments: (quarterId: string) => data(api.GET('/api/quarters/{quarterId}/amendments', Q(quarterId))),
 
-  auditLog: async (quarterId: string) => {
-    const filter = enc(JSON.stringify({ quarterId }));
-    return get<AuditEntry[]>(`${apiUrl}/audit-log?filter=${filter}&sort=${enc('["at","DESC"]')}&range=${enc('[0,199]')}`);
-  },
+  auditLog: (quarterId: string): Promise<AuditEntry[]> => data(api.GET('/api/audit-log', { params: { query: listQuery({ quarterId }, ['at', 'DESC'], [0, 199]) } })),
 };

@@ -1,3 +1,4 @@
+import { ACTION_FIELDS, DEFAULT_MEASURE_STATUSES, DEFAULT_TARGET_GROUPS, FUNDING_SOURCES, MEASURE_KINDS } from '@genq/contracts';
 import type {
   ActionFieldId,
   AgreementVersionDto,
@@ -5,43 +6,24 @@ import type {
   AnnualReportDto,
   AuditEntryDto,
   CertificateDto,
-  DEFAULT_MEASURE_STATUSES,
-  DEFAULT_TARGET_GROUPS,
   FieldJustificationDto,
-  FundingSource,
   GoalDto,
   MeasureDto,
-  MeasureKind,
   MembershipDto,
   SignatureDto,
 } from '@genq/contracts';
 
 /**
  * Shapes of the agreements API, typed from `@genq/contracts` (agreements.ts and audit.ts) as far
- * as the console reads them. Types only: that package's entry pulls in server code. The lists
- * below are runtime values, so the console keeps them, each checked against the contracts.
+ * as the console reads them. The lists are the contracts' own values (its main entry runs in
+ * the browser).
  */
 export type { ActionFieldId, AgreementStatus, ConceptGap, ReportStatus } from '@genq/contracts';
 
-export const ACTION_FIELDS = ['HF1', 'HF2', 'HF3', 'HF4'] as const satisfies readonly ActionFieldId[];
-
+export { ACTION_FIELDS, FUNDING_SOURCES, MEASURE_KINDS };
 /** Target groups and measure statuses of the default catalogue (genq-default 1.0.0). */
-export const TARGET_GROUPS = [
-  'Säuglinge und Kleinkinder',
-  'Kinder',
-  'Jugendliche',
-  'Auszubildende und Studierende',
-  'Berufstätige',
-  'Familien',
-  'Alleinerziehende',
-  'Alleinstehende',
-  'Menschen mit Beeinträchtigungen',
-  'Seniorinnen und Senioren',
-  'Hochbetagte',
-] as const satisfies readonly (typeof DEFAULT_TARGET_GROUPS)[number][];
-export const MEASURE_STATUSES = ['geplant', 'in Umsetzung', 'umgesetzt', 'verzögert', 'ersetzt', 'entfallen'] as const satisfies readonly (typeof DEFAULT_MEASURE_STATUSES)[number][];
-export const MEASURE_KINDS = ['unmittelbar', 'mittelbar'] as const satisfies readonly MeasureKind[];
-export const FUNDING_SOURCES = ['company', 'municipality', 'state_programme', 'other'] as const satisfies readonly FundingSource[];
+export const TARGET_GROUPS = DEFAULT_TARGET_GROUPS;
+export const MEASURE_STATUSES = DEFAULT_MEASURE_STATUSES;
 export const REPORT_YEARS = [1, 2, 3] as const;
 
 export type Goal = GoalDto;

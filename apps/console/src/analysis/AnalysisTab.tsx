@@ -19,7 +19,7 @@ import {
 } from '@mui/material';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { analysisApi, type IndicatorValue, type Profile } from './api';
-import { httpClient } from '../providers/dataProvider';
+import { downloadFile } from '../providers/apiClient';
 import { importProblems, type ImportProblem } from './importErrors';
 import { RadarChart } from './RadarChart';
 import { useDateLocale } from '../i18n/useDateLocale';
@@ -87,15 +87,7 @@ export const AnalysisTab = () => {
     }
   };
 
-  const downloadTemplate = async () => {
-    const { body } = await httpClient(analysisApi.templateUrl, { headers: new Headers({ Accept: 'text/csv' }) });
-    const url = URL.createObjectURL(new Blob([body], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'genq-indikatoren-vorlage.csv';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const downloadTemplate = () => downloadFile(analysisApi.templatePath, 'genq-indikatoren-vorlage.csv', 'text/csv');
 
   const save = async () => {
     if (!quarterId) return;

@@ -10,11 +10,11 @@ import type {
   RatingDto,
   RecordKickoffCommand,
 } from '@genq/contracts';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { api, data, listQuery, type FilePath, type Schemas } from '../providers/apiClient';
 
 /**
- * Shapes of the gateway's analysis and actors answers, typed from `@genq/contracts` (types
- * only: its entry pulls in Temporal) as far as the console reads them.
+ * Shapes of the gateway's analysis and actors answers, typed from `@genq/contracts` as far as
+ * the console reads them; the calls go through the typed client of the OpenAPI document.
  */
 type ProfileField = ProfileDto['actionFields'][number];
 export type IndicatorValue = Pick<IndicatorValueDto, 'id' | 'indicatorId' | 'referenceDate' | 'value' | 'unit' | 'kind' | 'source'>;
@@ -28,49 +28,42 @@ export type ParticipationRecord = ParticipationRecordDto;
 export type Person = Pick<PersonDto, 'id' | 'name' | 'organisationId' | 'role'>;
 export type ParticipationEvent = Pick<ParticipationEventDto, 'id' | 'type' | 'date' | 'participants' | 'participantsTotal' | 'outcome'>;
 
-const q = (id: string) => `${apiUrl}/quarters/${encodeURIComponent(id)}`;
-const rows = async <T>(url: string): Promise<T[]> => {
-  const body = (await httpClient(url)).json as T[] | { data: T[] };
-  return Array.isArray(body) ? body : body.data;
-};
+const Q = (id: string) => ({ params: { path: { id } } });
+const QID = (quarterId: string) => ({ params: { path: { quarterId } } });
+const upTo500 = { range: JSON.stringify([0, 499]) };
 
 export const analysisApi = {
-  indicators: (quarterId: string) => rows<IndicatorValue>(`${q(quarterId)}/indicators?range=[0,499]`),
-  ratings: (quarterId: string) => rows<Rating>(`${q(quarterId)}/ratings?range=[0,499]`),
-  profile: async (quarterId: string): Promise<Profile> => (await httpClient(`${q(quarterId)}/profile`)).json,
+  indicators: (quarterId: string): Promise<IndicatorValue[]> => data(api.GET('/api/quarters/{id}/indicators', { params: { path: { id: quarterId }, query: upTo500 } })),
+  ratings: (quarterId: string): Promise<Rating[]> => data(api.GET('/api/quarters/{id}/ratings', { params: { path: { id: quarterId }, query: upTo500 } })),
+  profile: (quarterId: string): Promise<Profile> => data(api.GET('/api/quarters/{id}/profile', Q(quarterId))),
   /** Criterion names of the catalogue version the quarter's analysis pins. */
   criterionNames: async (quarterId: string): Promise<Record<string, string>> => {
-    const analysis = (await httpClient(`${q(quarterId)}/analysis`)).json as { catalogueVersionId?: string };
-    const catalogue = (await httpClient(`${apiUrl}/catalogues/${encodeURIComponent(analysis.catalogueVersionId ?? 'genq-default@1.0.0')}`)).json as {
-      actionFields: Array<{ criteria: Array<{ id: string; name: string }> }>;
-    };
+    const analysis = await data(api.GET('/api/quarters/{id}/analysis', Q(quarterId)));
+    const catalogue = await data(api.GET('/api/catalogues/{id}', Q(analysis.catalogueVersionId ?? 'genq-default@1.0.0')));
     return Object.fromEntries(catalogue.actionFields.flatMap((af) => af.criteria.map((c) => [c.id, c.name])));
   },
-  saveRatings: async (quarterId: string, ratings: Array<Pick<Rating, 'criterionId' | 'rating' | 'evidence'>>) =>
-    (await httpClient(`${q(quarterId)}/ratings`, { method: 'PUT', body: JSON.stringify({ ratings }) })).json,
-  /** Rejects with an HttpError whose `body.errors.rows` names every bad cell; nothing is written then. */
-  importCsv: async (quarterId: string, csv: string): Promise<{ rows: number; created: number; updated: number; unchanged: number }> =>
-    (await httpClient(`${q(quarterId)}/indicators/import`, { method: 'POST', body: JSON.stringify({ csv }) })).json,
-  templateUrl: `${apiUrl}/analysis/template.csv`,
+  saveRatings: (quarterId: string, ratings: Array<Pick<Rating, 'criterionId' | 'rating' | 'evidence'>>) =>
+    data(api.PUT('/api/quarters/{id}/ratings', { ...Q(quarterId), body: { ratings } as Schemas['UpsertRatingsDto'] })),
+  /** Rejects with an HttpError whose body lists every bad cell; nothing is written then. */
+  importCsv: (quarterId: string, csv: string) => data(api.POST('/api/quarters/{id}/indicators/import', { ...Q(quarterId), body: { csv } })),
+  templatePath: '/api/analysis/template.csv' as FilePath,
 };
 
 export const actorsApi = {
-  memberships: (quarterId: string) => rows<Membership>(`${q(quarterId)}/memberships`),
-  events: (quarterId: string) => rows<ParticipationEvent>(`${q(quarterId)}/participation-events`),
-  addEvent: async (quarterId: string, event: { type: string; date: string; participants: Record<string, number>; outcome?: string }) =>
-    (await httpClient(`${q(quarterId)}/participation-events`, { method: 'POST', body: JSON.stringify(event) })).json as ParticipationEvent,
+  memberships: (quarterId: string): Promise<Membership[]> => data(api.GET('/api/quarters/{quarterId}/memberships', QID(quarterId))),
+  events: (quarterId: string): Promise<ParticipationEvent[]> => data(api.GET('/api/quarters/{quarterId}/participation-events', QID(quarterId))),
+  addEvent: (quarterId: string, event: { type: string; date: string; participants: Record<string, number>; outcome?: string }) =>
+    data(api.POST('/api/quarters/{quarterId}/participation-events', { ...QID(quarterId), body: event as Schemas['CreateParticipationEventDto'] })),
   /** The kick-off record, or null while the kick-off is not recorded (204). */
-  kickoff: async (quarterId: string) => ((await httpClient(`${q(quarterId)}/kickoff`)).json as KickoffRecord | undefined) ?? null,
-  /** Rejects with a 400 whose `body.errors` names the problem per field, or 409 when recorded already. */
-  recordKickoff: async (quarterId: string, kickoff: RecordKickoffCommand) =>
-    (await httpClient(`${q(quarterId)}/kickoff`, { method: 'POST', body: JSON.stringify(kickoff) })).json as KickoffRecord,
+  kickoff: async (quarterId: string): Promise<KickoffRecord | null> => (await data(api.GET('/api/quarters/{quarterId}/kickoff', QID(quarterId)))) ?? null,
+  /** Rejects with a 400 listing every field problem, or 409 when recorded already. */
+  recordKickoff: (quarterId: string, kickoff: RecordKickoffCommand): Promise<KickoffRecord> => data(api.POST('/api/quarters/{quarterId}/kickoff', { ...QID(quarterId), body: kickoff })),
   /** The participation record, or null while the participation phase is open (204). */
-  participationRecord: async (quarterId: string) => ((await httpClient(`${q(quarterId)}/participation-record`)).json as ParticipationRecord | undefined) ?? null,
-  closeParticipation: async (quarterId: string, record: CloseParticipationCommand) =>
-    (await httpClient(`${q(quarterId)}/participation-record`, { method: 'POST', body: JSON.stringify(record) })).json as ParticipationRecord,
+  participationRecord: async (quarterId: string): Promise<ParticipationRecord | null> =>
+    (await data(api.GET('/api/quarters/{quarterId}/participation-record', QID(quarterId)))) ?? null,
+  closeParticipation: (quarterId: string, record: CloseParticipationCommand): Promise<ParticipationRecord> =>
+    data(api.POST('/api/quarters/{quarterId}/participation-record', { ...QID(quarterId), body: record as Schemas['CloseParticipationDto'] })),
   /** People of one organisation (GET /people filtered by it), or every person the user may see. */
-  people: (organisationId?: string) =>
-    rows<Person>(
-      `${apiUrl}/people?filter=${encodeURIComponent(JSON.stringify(organisationId ? { organisationId } : {}))}&sort=${encodeURIComponent('["name","ASC"]')}&range=${encodeURIComponent('[0,499]')}`,
-    ),
+  people: (organisationId?: string): Promise<Person[]> =>
+    data(api.GET('/api/people', { params: { query: listQuery(organisationId ? { organisationId } : {}, ['name', 'ASC'], [0, 499]) } })),
 };

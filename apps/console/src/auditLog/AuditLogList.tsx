@@ -20,7 +20,7 @@ import type { RaRecord } from 'react-admin';
 import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
 import type { ExportField } from '../process/exportAll';
 import { useDateLocale } from '../i18n/useDateLocale';
-import { apiUrl, bearer } from '../auth/authProvider';
+import { downloadFile } from '../providers/apiClient';
 import { resourceTypeChoices } from './choices';
 import { AuditAction, AuditResource } from './labels';
 import type { AuditEntry } from './index';
@@ -46,15 +46,7 @@ const ExportCsvButton = () => {
   const download = async () => {
     setBusy(true);
     try {
-      const res = await fetch(`${apiUrl}/audit-log/export?filter=${encodeURIComponent(JSON.stringify(filterValues ?? {}))}`, {
-        headers: { Authorization: `Bearer ${await bearer()}` },
-      });
-      if (!res.ok) throw new Error(String(res.status));
-      const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'genq-audit-log.csv';
-      const url = URL.createObjectURL(await res.blob());
-      const a = Object.assign(document.createElement('a'), { href: url, download: name });
-      a.click();
-      URL.revokeObjectURL(url);
+      await downloadFile('/api/audit-log/export', 'genq-audit-log.csv', 'text/csv', { filter: JSON.stringify(filterValues ?? {}) });
     } catch {
       notify('app.audit.export_failed', { type: 'error' });
     } finally {

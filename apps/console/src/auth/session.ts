@@ -5,18 +5,13 @@
  * the access token without a new login, and closing the tab ends it. One refresh at a time:
  * refresh tokens work once, so two concurrent refreshes would end the session.
  */
-import type { AccountDto } from '@genq/contracts';
+import createClient from 'openapi-fetch';
+import type { components, paths } from '../api/schema';
+
+type TokenResponse = components['schemas']['TokenResponse'];
 
 /** The part of the signed-in account (`user` of the token response) the console reads. */
-export type SessionUser = Pick<AccountDto, 'id' | 'email' | 'displayName' | 'role' | 'programmeIds' | 'organisationId' | 'canSign'>;
-
-interface TokenResponse {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken: string;
-  refreshExpiresAt: string;
-  user: SessionUser;
-}
+export type SessionUser = Pick<TokenResponse['user'], 'id' | 'email' | 'displayName' | 'role' | 'programmeIds' | 'organisationId' | 'canSign'>;
 
 interface Stored {
   refreshToken: string;
@@ -44,13 +39,18 @@ const RENEW_BEFORE_MS = 30_000;
 export class Session {
   private access?: { token: string; expiresAt: number };
   private refreshing?: Promise<string>;
+  /** The typed client without a token: these are the calls that get one. */
+  private readonly api: ReturnType<typeof createClient<paths>>;
 
   constructor(
-    private readonly apiUrl: string,
+    apiUrl: string,
     private readonly storage: StorageLike,
-    private readonly fetchFn: typeof fetch = (...args) => fetch(...args),
+    fetchFn: typeof fetch = (...args) => fetch(...args),
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // The document's paths start with /api.
+    this.api = createClient<paths>({ baseUrl: apiUrl.replace(/\/api$/, ''), fetch: fetchFn, headers: { Accept: 'application/json' } });
+  }
 
   get user(): SessionUser | undefined {
     return this.stored()?.user;
@@ -63,9 +63,9 @@ export class Session {
   }
 
   async login(email: string, password: string): Promise<SessionUser> {
-    const res = await this.post('/auth/login', { email, password });
-    if (!res.ok) throw new AuthError(res.status, `login answered ${res.status}`);
-    return this.keep((await res.json()) as TokenResponse);
+    const { data, response } = await this.api.POST('/api/auth/login', { body: { email, password } });
+    if (!data) throw new AuthError(response.status, `login answered ${response.status}`);
+    return this.keep(data);
   }
 
   /** Ends the session on the server too (its access tokens stop working at once); never fails. */
@@ -74,7 +74,7 @@ export class Session {
     this.clear();
     if (!s) return;
     try {
-      await this.post('/auth/logout', { refreshToken: s.refreshToken });
+      await this.api.POST('/api/auth/logout', { body: { refreshToken: s.refreshToken } });
     } catch {
       // Offline: the refresh token is gone from this tab either way and expires on the server.
     }
@@ -102,13 +102,13 @@ export class Session {
   private async exchange(): Promise<string> {
     const s = this.stored();
     if (!s) throw new AuthError(401, 'not signed in');
-    const res = await this.post('/auth/refresh', { refreshToken: s.refreshToken });
-    if (res.status === 401) {
+    const { data, response } = await this.api.POST('/api/auth/refresh', { body: { refreshToken: s.refreshToken } });
+    if (response.status === 401) {
       this.clear();
       throw new AuthError(401, 'the session has ended');
     }
-    if (!res.ok) throw new AuthError(res.status, `refresh answered ${res.status}`);
-    await this.keep((await res.json()) as TokenResponse);
+    if (!data) throw new AuthError(response.status, `refresh answered ${response.status}`);
+    this.keep(data);
     return this.access!.token;
   }
 
@@ -127,13 +127,5 @@ export class Session {
     } catch {
       return undefined;
     }
-  }
-
-  private post(path: string, body: unknown): Promise<Response> {
-    return this.fetchFn(`${this.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
   }
 }

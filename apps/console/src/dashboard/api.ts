@@ -1,11 +1,11 @@
+import { DASHBOARD_FILTER_FIELDS } from '@genq/contracts';
 import type { DashboardDto, DashboardFacets, DashboardFilter, DashboardFilterField, DashboardQuarterLine } from '@genq/contracts';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { api, data } from '../providers/apiClient';
 
 /**
- * Shapes of GET /api/dashboard, typed from `DashboardDto` in `@genq/contracts` (types only: its
- * entry pulls in Temporal). The filter fields are a runtime value, checked against the contracts.
+ * Shapes of GET /api/dashboard, typed from `DashboardDto` in `@genq/contracts`, with its filter fields.
  */
-export const FILTER_FIELDS = ['land', 'kreis', 'municipality', 'housingCompany', 'programmeId'] as const satisfies readonly DashboardFilterField[];
+export const FILTER_FIELDS = DASHBOARD_FILTER_FIELDS;
 export type FilterField = DashboardFilterField;
 export type { DashboardFilter };
 export type Facets = DashboardFacets;
@@ -17,7 +17,6 @@ export type Dashboard = Omit<DashboardDto, 'filter'>;
 export const cleanFilter = (filter: DashboardFilter): DashboardFilter =>
   Object.fromEntries(Object.entries(filter).filter(([, v]) => typeof v === 'string' && v !== '')) as DashboardFilter;
 
-export const fetchDashboard = async (filter: DashboardFilter): Promise<Dashboard> =>
-  (await httpClient(`${apiUrl}/dashboard?filter=${encodeURIComponent(JSON.stringify(cleanFilter(filter)))}`)).json as Dashboard;
+export const fetchDashboard = (filter: DashboardFilter): Promise<Dashboard> => data(api.GET('/api/dashboard', { params: { query: { filter: JSON.stringify(cleanFilter(filter)) } } }));
 
-export const fetchFacets = async (): Promise<Facets> => (await httpClient(`${apiUrl}/dashboard/facets`)).json as Facets;
+export const fetchFacets = (): Promise<Facets> => data(api.GET('/api/dashboard/facets'));

@@ -1,3 +1,4 @@
+import { NOTIFICATION_KINDS } from '@genq/contracts';
 import { Datagrid, DateField, FilterButton, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import type { FieldProps } from 'react-admin';
 import { DeadLetterAlert } from '../deadLetters';
@@ -6,7 +7,7 @@ import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
 import type { ExportField } from '../process/exportAll';
 import type { NotificationRecord } from './types';
 
-const KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual'] as const;
+const KINDS = NOTIFICATION_KINDS;
 const STATUSES = ['pending', 'sent', 'not_mailed'] as const;
 
 const filters = [

@@ -1,5 +1,5 @@
 import type { MembershipDto, OrganisationDto, PersonDto } from '@genq/contracts';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { api, data, listQuery, type Schemas } from '../providers/apiClient';
 
 /** What the Akteure tab reads of organisations and people (types of `@genq/contracts`), and how it adds a membership. */
 export type OrganisationOption = Pick<OrganisationDto, 'id' | 'name'>;
@@ -9,12 +9,11 @@ export type AddedMembership = Pick<MembershipDto, 'id' | 'organisationName'> & {
   indicators?: { updated: boolean; reason?: string };
 };
 
-const listParam = (filter: Record<string, unknown>) =>
-  `filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent('["name","ASC"]')}&range=${encodeURIComponent('[0,499]')}`;
+const options = (filter: Record<string, unknown>) => ({ params: { query: listQuery(filter, ['name', 'ASC'], [0, 499]) } });
 
 export const membershipApi = {
-  organisations: async (): Promise<OrganisationOption[]> => (await httpClient(`${apiUrl}/organisations?${listParam({})}`)).json,
-  peopleOf: async (organisationId: string): Promise<PersonOption[]> => (await httpClient(`${apiUrl}/people?${listParam({ organisationId })}`)).json,
+  organisations: (): Promise<OrganisationOption[]> => data(api.GET('/api/organisations', options({}))),
+  peopleOf: (organisationId: string): Promise<PersonOption[]> => data(api.GET('/api/people', options({ organisationId }))),
   add: async (quarterId: string, body: { organisationId: string; personId?: string; role: string }): Promise<AddedMembership> =>
-    (await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/memberships`, { method: 'POST', body: JSON.stringify(body) })).json,
+    data(api.POST('/api/quarters/{quarterId}/memberships', { params: { path: { quarterId } }, body: body as Schemas['AddMembershipDto'] })),
 };

@@ -2,20 +2,8 @@ import type { BatchProgress as BatchProgressDto, Deadline, InterventionKind, Pha
 
 export type { BatchItemResult, InterventionKind, InterventionResult } from '@genq/contracts';
 
-/**
- * Shapes of the process API, typed from `@genq/contracts`. The kinds are a runtime value the
- * console keeps as its own list, checked against the contracts' type.
- */
-export const INTERVENTION_KINDS = [
-  'extend_deadline',
-  'waive_step',
-  'reopen_step',
-  'reassign',
-  'pause',
-  'resume',
-  'remind_now',
-  'withdraw',
-] as const satisfies readonly InterventionKind[];
+/** Shapes of the process API, typed from `@genq/contracts`; the kinds are its own list. */
+export { INTERVENTION_KINDS } from '@genq/contracts';
 
 export type DeadlineView = Deadline;
 

@@ -4,9 +4,13 @@ import type { DataProvider } from 'react-admin';
 import { apiUrl, bearer, session } from '../auth/authProvider';
 import { i18nProvider } from '../i18n/i18nProvider';
 import { sayProblem } from './problems';
+import { api, data, type Schemas } from './apiClient';
 import type { BatchPreview, BatchProgress, InterventionRequest, InterventionResult, ProcessStateView } from '../process/types';
 
 export { apiUrl };
+
+/** The language the console asks the API to answer in (its messages, e.g. a refusal's `detail`). */
+export const requestLanguage = (): 'de' | 'en' => (i18nProvider.getLocale() === 'en' ? 'en' : 'de');
 
 /**
  * Every API call carries the signed-in user's access token, and the console's language
@@ -18,7 +22,7 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   const call = async (token: string) => {
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     headers.set('Authorization', `Bearer ${token}`);
-    headers.set('Accept-Language', i18nProvider.getLocale() === 'en' ? 'en' : 'de');
+    headers.set('Accept-Language', requestLanguage());
     return fetchUtils.fetchJson(url, { ...options, headers });
   };
   try {
@@ -49,30 +53,20 @@ export function inUserLanguage(err: unknown): unknown {
  */
 const restProvider: DataProvider = simpleRestProvider(apiUrl, httpClient);
 
-const json = (body: unknown) => JSON.stringify(body);
-const filterParam = (filter: Record<string, unknown>) => encodeURIComponent(JSON.stringify(filter ?? {}));
-
 /**
  * Calls beyond CRUD: the process of a quarter and operator interventions (issue 6).
  * A refused intervention rejects with an `HttpError` of status 409 whose `message` is the
  * process's refusal said from its code in the user's language; callers show it as is.
  */
 const processMethods = {
-  getProcess: async (quarterId: string): Promise<ProcessStateView> =>
-    (await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/process`)).json,
-  intervene: async (quarterId: string, intervention: InterventionRequest): Promise<InterventionResult> =>
-    (
-      await httpClient(`${apiUrl}/quarters/${encodeURIComponent(quarterId)}/interventions`, {
-        method: 'POST',
-        body: json(intervention),
-      })
-    ).json,
-  previewBatch: async (filter: Record<string, unknown>): Promise<BatchPreview> =>
-    (await httpClient(`${apiUrl}/interventions/batches/preview?filter=${filterParam(filter)}`)).json,
-  startBatch: async (filter: Record<string, unknown>, intervention: InterventionRequest): Promise<{ id: string; total: number }> =>
-    (await httpClient(`${apiUrl}/interventions/batches`, { method: 'POST', body: json({ filter, intervention }) })).json,
-  batchProgress: async (batchId: string): Promise<BatchProgress> =>
-    (await httpClient(`${apiUrl}/interventions/batches/${encodeURIComponent(batchId)}`)).json,
+  getProcess: (quarterId: string): Promise<ProcessStateView> => data(api.GET('/api/quarters/{id}/process', { params: { path: { id: quarterId } } })),
+  intervene: (quarterId: string, intervention: InterventionRequest): Promise<InterventionResult> =>
+    data(api.POST('/api/quarters/{id}/interventions', { params: { path: { id: quarterId } }, body: intervention as Schemas['InterventionDto'] })),
+  previewBatch: (filter: Record<string, unknown>): Promise<BatchPreview> =>
+    data(api.GET('/api/interventions/batches/preview', { params: { query: { filter: JSON.stringify(filter ?? {}) } } })),
+  startBatch: (filter: Record<string, unknown>, intervention: InterventionRequest): Promise<{ id: string; total: number }> =>
+    data(api.POST('/api/interventions/batches', { body: { filter, intervention } as Schemas['BatchInterventionDto'] })),
+  batchProgress: (batchId: string): Promise<BatchProgress> => data(api.GET('/api/interventions/batches/{id}', { params: { path: { id: batchId } } })),
 };
 
 export type GenqDataProvider = DataProvider & typeof processMethods;

@@ -1,32 +1,16 @@
-import type { Deadline, Land, Phase, QuarterDto, StepStatus } from '@genq/contracts';
+import { LAENDER, STEP_STATUSES } from '@genq/contracts';
+import type { Deadline, Phase, QuarterDto, StepStatus } from '@genq/contracts';
 import type { RaRecord } from 'react-admin';
 
 /**
  * Shapes the gateway serves for quarters, typed from `QuarterDto` and `ProcessState` in
- * `@genq/contracts`. Types only: that package's entry also pulls in the Temporal workflow
- * runtime, which has no place in a browser bundle. The lists below are runtime values, so the
- * console keeps them, each checked against the contracts' type.
+ * `@genq/contracts`, with its lists as values. Phases and the default step keys are the
+ * domain's and the default catalogue's, which the browser does not load: kept here, checked
+ * against the contracts' types.
  */
 
 /** The 16 German Länder, spelled as stored. */
-export const LAENDER = [
-  'Baden-Württemberg',
-  'Bayern',
-  'Berlin',
-  'Brandenburg',
-  'Bremen',
-  'Hamburg',
-  'Hessen',
-  'Mecklenburg-Vorpommern',
-  'Niedersachsen',
-  'Nordrhein-Westfalen',
-  'Rheinland-Pfalz',
-  'Saarland',
-  'Sachsen',
-  'Sachsen-Anhalt',
-  'Schleswig-Holstein',
-  'Thüringen',
-] as const satisfies readonly Land[];
+export { LAENDER, STEP_STATUSES };
 
 export const PHASES = ['development', 'implementation', 'reaudit', 'closed', 'withdrawn'] as const satisfies readonly Phase[];
 export type { Phase, StepStatus };
@@ -43,7 +27,6 @@ export const STEP_KEYS = [
 ] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
 
-export const STEP_STATUSES = ['pending', 'active', 'completed', 'waived'] as const satisfies readonly StepStatus[];
 
 /** A step as GET one shows it; `due` is the ISO date the step is due. */
 export type ProcessStep = Pick<Deadline, 'key' | 'name' | 'status' | 'due' | 'completedAt'>;

@@ -1,14 +1,14 @@
 import type { SavedViewDto } from '@genq/contracts';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { api, data, type Schemas } from '../providers/apiClient';
 
 /** A saved view as GET /api/saved-views answers it. */
 export type SavedView = SavedViewDto;
 
 export const savedViewsApi = {
-  list: async (resource: string): Promise<SavedView[]> => (await httpClient(`${apiUrl}/saved-views?resource=${encodeURIComponent(resource)}`)).json as SavedView[],
-  create: async (body: { resource: string; name: string; filter: Record<string, unknown>; sort?: SavedView['sort'] }): Promise<SavedView> =>
-    (await httpClient(`${apiUrl}/saved-views`, { method: 'POST', body: JSON.stringify(body) })).json as SavedView,
+  list: (resource: string): Promise<SavedView[]> => data(api.GET('/api/saved-views', { params: { query: { resource } } })),
+  create: (body: { resource: string; name: string; filter: Record<string, unknown>; sort?: SavedView['sort'] }): Promise<SavedView> =>
+    data(api.POST('/api/saved-views', { body: body as Schemas['CreateSavedViewDto'] })),
   remove: async (id: string): Promise<void> => {
-    await httpClient(`${apiUrl}/saved-views/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    await data(api.DELETE('/api/saved-views/{id}', { params: { path: { id } } }));
   },
 };

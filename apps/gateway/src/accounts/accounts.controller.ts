@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 /** User accounts, managed by programme admins within their programmes. Passwords never come back. */
 @ApiTags('accounts')
@@ -18,6 +19,7 @@ export class AccountsController {
   @Policy({ roles: ['programme_admin'], lists: 'account' })
   @ListQueryDocs()
   @ApiOkResponse({ description: 'Accounts of your programmes and their organisations; total in Content-Range' })
+  @ReturnsList('AccountDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<AccountDto>>('actors', IdentityPatterns.listAccounts, { ...query, actor });
@@ -26,7 +28,7 @@ export class AccountsController {
 
   @Get(':id')
   @Policy({ roles: ['programme_admin'], scope: { account: 'params.id' } })
-  @ApiOkResponse({ description: 'One account: role, programmes, organisation, whether it may sign, locked or disabled' })
+  @Returns('AccountDto')
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<AccountDto>('actors', IdentityPatterns.getAccount, { actor, id });
   }
@@ -36,6 +38,7 @@ export class AccountsController {
   @ApiCreatedResponse({ description: 'Account created' })
   @ApiBadRequestResponse({ description: 'Field errors; programmes or organisations outside your scope are "unknown"' })
   @ApiConflictResponse({ description: 'An account with this e-mail address exists' })
+  @Returns('AccountDto')
   async create(@Body() dto: CreateAccountDto, @CurrentActor() actor: Actor) {
     return this.services.send<AccountDto>('actors', IdentityPatterns.createAccount, { ...dto, actor });
   }

@@ -21,6 +21,7 @@ import { CurrentActor, CurrentPrincipal } from '../auth/current-actor';
 import { Policy, Public } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
 import { AgreementsGatewayService } from './agreements.service';
+import { Returns, ReturnsFile, ReturnsList } from '../openapi/returns';
 
 /** Who drafts and submits the Handlungskonzept: the quarter's partners, its facilitator, the programme office. */
 const DRAFTERS = ['partner', 'facilitator', 'programme_admin'] as const;
@@ -41,6 +42,7 @@ export class ConceptController {
   @Get('handlungskonzept')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'Goals with their measures, and the justifications of action fields without goals' })
+  @Returns('HandlungskonzeptDto')
   concept(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<HandlungskonzeptDto>('agreements', P.getConcept, { quarterId });
   }
@@ -48,6 +50,7 @@ export class ConceptController {
   @Get('goals-workshops')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'The goals workshops of the quarter, newest first' })
+  @Returns('GoalsWorkshopPage')
   goalsWorkshops(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<Page<GoalsWorkshopDto>>('agreements', P.listGoalsWorkshops, { quarterId });
   }
@@ -57,6 +60,7 @@ export class ConceptController {
   @ApiCreatedResponse({ description: 'The goals workshop on the drafted goals and measures is recorded; the Zielvereinbarungsworkshop step completes' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
   @ApiConflictResponse({ description: 'No goal with a measure drafted yet' })
+  @Returns('GoalsWorkshopDto')
   recordGoalsWorkshop(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordGoalsWorkshopDto, @CurrentActor() actor: Actor) {
     return this.services.send<GoalsWorkshopDto>('agreements', P.recordGoalsWorkshop, { ...dto, quarterId, actor });
   }
@@ -65,6 +69,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'Goal added to the Handlungskonzept' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
+  @Returns('GoalDto')
   async createGoal(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateGoalDto, @CurrentActor() actor: Actor) {
     return this.services.send<GoalDto>('agreements', P.createGoal, { ...dto, quarterId, actor });
   }
@@ -73,6 +78,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'Measure added to a goal' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`; a goal of another quarter is unknown' })
+  @Returns('MeasureDto')
   async createMeasure(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateMeasureDto, @CurrentActor() actor: Actor) {
     return this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
   }
@@ -82,6 +88,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiOkResponse({ description: 'The measure with the milestone marked reached; the process stops chasing its deadline' })
   @ApiConflictResponse({ description: 'The milestone is reached already' })
+  @Returns('MeasureDto')
   reachMilestone(
     @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
     @Param('measureId', new ParseUUIDPipe()) measureId: string,
@@ -96,6 +103,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiOkResponse({ description: 'The measure with its status history; the process hears of the change' })
   @ApiConflictResponse({ description: 'Unchanged, or replacing/dropping a measure (that is an amendment)' })
+  @Returns('MeasureDto')
   changeMeasureStatus(
     @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
     @Param('measureId', new ParseUUIDPipe()) measureId: string,
@@ -108,6 +116,7 @@ export class ConceptController {
   @Post('justifications')
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'The written justification of an action field without goal, set or replaced' })
+  @Returns('FieldJustificationDto')
   async justify(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: SetJustificationDto, @CurrentActor() actor: Actor) {
     return this.services.send<FieldJustificationDto>('agreements', P.setJustification, { ...dto, quarterId, actor });
   }
@@ -126,6 +135,7 @@ export class AgreementController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'The complete Handlungskonzept submitted as a new Zielvereinbarung version' })
   @ApiConflictResponse({ description: '`concept.incomplete` with every gap as a field problem in `errors` (codes `concept.*`, params actionFieldId, goalId, measureId), or `agreement.amend_instead` when a version is already binding' })
+  @Returns('AgreementVersionDto')
   submit(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: SubmitConceptDto, @CurrentActor() actor: Actor) {
     return this.agreements.submit(actor, quarterId, dto);
   }
@@ -133,12 +143,14 @@ export class AgreementController {
   @Get('agreement/versions')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'Every version, newest first, with its signatures' })
+  @ReturnsList('AgreementVersionDto')
   versions(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<AgreementVersionDto[]>('agreements', P.listVersions, { quarterId });
   }
 
   @Get('agreement/versions/:versionId')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @Returns('AgreementVersionDto')
   version(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Param('versionId', new ParseUUIDPipe()) versionId: string) {
     return this.services.send<AgreementVersionDto>('agreements', P.getVersion, { quarterId, versionId });
   }
@@ -147,6 +159,7 @@ export class AgreementController {
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The Zielvereinbarung of this version as PDF' })
+  @ReturnsFile('application/pdf')
   async versionPdf(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Param('versionId', new ParseUUIDPipe()) versionId: string, @CurrentActor() actor: Actor) {
     return pdf(await this.agreements.agreementPdf(actor, quarterId, versionId));
   }
@@ -157,6 +170,7 @@ export class AgreementController {
   @ApiCreatedResponse({ description: 'Signed for your organisation; `becameBinding` when both partners have signed' })
   @ApiForbiddenResponse({ description: 'No signing authority (Zeichnungsbefugnis) for your organisation' })
   @ApiConflictResponse({ description: 'Not submitted, superseded, already signed, or your organisation is no party' })
+  @Returns('SignResult')
   sign(
     @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
     @Param('versionId', new ParseUUIDPipe()) versionId: string,
@@ -171,6 +185,7 @@ export class AgreementController {
   @Policy({ roles: ['programme_admin'], scope: QUARTER })
   @ApiOkResponse({ description: 'Approved (with the certificate) or sent back with the required changes' })
   @ApiConflictResponse({ description: 'The version is not binding' })
+  @Returns('ReviewResult')
   review(
     @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
     @Param('versionId', new ParseUUIDPipe()) versionId: string,
@@ -182,6 +197,7 @@ export class AgreementController {
 
   @Get('certificate')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @Returns('CertificateDto')
   certificate(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<CertificateDto>('agreements', P.getCertificate, { quarterId });
   }
@@ -189,6 +205,7 @@ export class AgreementController {
   @Get('certificate/pdf')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiProduces('application/pdf')
+  @ReturnsFile('application/pdf')
   async certificatePdf(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return pdf(await this.services.send<PdfDocument>('agreements', P.certificatePdf, { quarterId }));
   }
@@ -203,6 +220,7 @@ export class CertificateVerificationController {
   @Get('verify/:code')
   @Public()
   @ApiOkResponse({ description: '`valid` with number, quarter and validity; or `valid: false` with a reason' })
+  @Returns('CertificateVerification')
   verify(@Param('code') code: string) {
     return this.services.send<CertificateVerification>('agreements', P.verifyCertificate, { code });
   }

@@ -7,6 +7,7 @@ import { Policy } from '../auth/policy';
 import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { csvLine } from './csv';
+import { Returns, ReturnsFile, ReturnsList } from '../openapi/returns';
 
 const COLUMNS: (keyof AuditEntryDto)[] = [
   'id',
@@ -37,6 +38,7 @@ export class AuditLogController {
   @Policy({ roles: ['programme_admin'], lists: 'audit_entry' })
   @ListQueryDocs('JSON, e.g. {"action":"quarter.create","at_gte":"2026-01-01"}')
   @ApiOkResponse({ description: 'Entries of your programmes, newest first; total in Content-Range' })
+  @ReturnsList('AuditEntryDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<AuditEntryDto>>('actors', AuditPatterns.list, { ...query, actor });
@@ -48,6 +50,7 @@ export class AuditLogController {
   @ApiProduces('text/csv')
   @ApiQuery({ name: 'filter', required: false, description: 'The list filters' })
   @ApiOkResponse({ description: 'Every matching entry as CSV (UTF-8 with BOM, for spreadsheets), oldest first' })
+  @ReturnsFile('text/csv')
   async export(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     const { filter = {} } = parseListQuery({ filter: params.filter });
     // The first batch before any byte is sent: a bad filter still gets a proper 400.
@@ -72,6 +75,7 @@ export class AuditLogController {
   @Get(':id')
   @Policy({ roles: ['programme_admin'], scope: { audit_entry: 'params.id' } })
   @ApiOkResponse({ description: 'One entry with before and after' })
+  @Returns('AuditEntryDto')
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<AuditEntryDto>('actors', AuditPatterns.get, { actor, id });
   }

@@ -10,17 +10,11 @@ import { AccessTokens } from './access-tokens';
 import { CurrentPrincipal } from './current-actor';
 import { Policy, Public, StrictRateLimit } from './policy';
 import type { Principal } from './request-context';
+import type { TokenResponse } from '../openapi/response-types';
+import { Returns, ReturnsNothing } from '../openapi/returns';
 
-/** What a login or a refresh answers: keep the access token in memory, the refresh token for the next refresh. */
-export interface TokenResponse {
-  accessToken: string;
-  tokenType: 'Bearer';
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  refreshToken: string;
-  refreshExpiresAt: string;
-  user: Principal;
-}
+export type { TokenResponse };
+
 
 @ApiTags('auth')
 @Controller('auth')
@@ -38,6 +32,7 @@ export class AuthController {
   @ApiOkResponse({ description: 'Signed in: a short-lived access token and a refresh token' })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password, or the account is locked after repeated failures (the answer does not say which)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address; see Retry-After' })
+  @Returns('TokenResponse')
   async login(@Body() dto: LoginDto): Promise<TokenResponse> {
     this.requireLocalLogin();
     return this.answer(await this.services.send<SessionIssued>('actors', IdentityPatterns.login, dto));
@@ -49,6 +44,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'A new access token and the next refresh token; the one sent no longer works' })
   @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or already used refresh token (a reused one ends the session)' })
+  @Returns('TokenResponse')
   async refresh(@Body() dto: RefreshDto): Promise<TokenResponse> {
     this.requireLocalLogin();
     return this.answer(await this.services.send<SessionIssued>('actors', IdentityPatterns.refresh, { refreshToken: dto.refreshToken }));
@@ -59,6 +55,7 @@ export class AuthController {
   @StrictRateLimit()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session of this refresh token has ended, with all its access tokens' })
+  @ReturnsNothing()
   async logout(@Body() dto: LogoutDto): Promise<void> {
     this.requireLocalLogin();
     // The same answer for unknown tokens: logout reveals nothing about other sessions.
@@ -68,6 +65,7 @@ export class AuthController {
   @Get('me')
   @Policy({ roles: ALL_ROLES })
   @ApiOkResponse({ description: 'The signed-in account: role, programmes or organisation, signing authority' })
+  @Returns('Principal')
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
   }

@@ -7,6 +7,7 @@ import { Policy } from '../auth/policy';
 import { parseListQuery } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { DashboardService } from './dashboard.service';
+import { Returns, ReturnsList, ReturnsNothing } from '../openapi/returns';
 
 /** The operator dashboard: whoever may list quarters sees the figures of the quarters in their scope. */
 @ApiTags('dashboard')
@@ -19,6 +20,7 @@ export class DashboardController {
   @ApiQuery({ name: 'filter', required: false, description: 'JSON object with any of land, kreis, municipality, housingCompany, programmeId' })
   @ApiOkResponse({ description: 'Counts per phase and step, stalled/overdue/paused, upcoming deadlines, measures per action field and status, certificates' })
   @ApiBadRequestResponse({ description: 'Unknown filter fields, each named under `errors`' })
+  @Returns('DashboardDto')
   get(@Query('filter') filter: string | undefined, @CurrentActor() actor: Actor) {
     return this.dashboard.get(actor, parseListQuery({ filter }).filter ?? {});
   }
@@ -26,6 +28,7 @@ export class DashboardController {
   @Get('facets')
   @Policy({ roles: ALL_ROLES })
   @ApiOkResponse({ description: 'Distinct Länder, Kreise, municipalities, housing companies and programmes of the quarters in scope' })
+  @Returns('DashboardFacets')
   facets(@CurrentActor() actor: Actor) {
     return this.dashboard.facets(actor);
   }
@@ -41,6 +44,7 @@ export class SavedViewsController {
   @Policy({ roles: ALL_ROLES })
   @ApiQuery({ name: 'resource', required: false, description: 'Only views of this list, e.g. quarters' })
   @ApiOkResponse({ description: 'The views saved by anyone of the caller’s role, by name' })
+  @ReturnsList('SavedViewDto')
   list(@Query('resource') resource: string | undefined, @CurrentActor() actor: Actor) {
     return this.services.send<SavedViewDto[]>('actors', SavedViewPatterns.list, { actor, resource: resource || undefined });
   }
@@ -49,6 +53,7 @@ export class SavedViewsController {
   @Policy({ roles: ALL_ROLES })
   @ApiCreatedResponse({ description: 'The saved view' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors` (name is required)' })
+  @Returns('SavedViewDto')
   async create(@Body() dto: CreateSavedViewDto, @CurrentActor() actor: Actor) {
     const { view } = await this.services.send<SavedViewChange>('actors', SavedViewPatterns.create, { ...dto, actor });
     return view;
@@ -59,6 +64,7 @@ export class SavedViewsController {
   @Policy({ roles: ALL_ROLES })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({ description: 'Only its creator or the programme office may delete a view' })
+  @ReturnsNothing()
   async remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.services.send<SavedViewChange>('actors', SavedViewPatterns.remove, { actor, id });
   }

@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { DEAD_LETTER_STREAM, EVENTS_STREAM, type DeadLetter } from '@genq/contracts';
+import type { EventStreamStatus } from '../openapi/response-types';
 import { connectNats, listDeadLetters, problem, type NatsConfig } from '@genq/service-kit';
 
 export const GATEWAY_NATS_CONFIG = 'GATEWAY_NATS_CONFIG';
 
-export interface EventStreamStatus {
-  streams: Array<{ name: string; messages: number; lastAt: string | null }>;
-  consumers: Array<{ name: string; pending: number; ackPending: number; redelivered: number }>;
-  deadLetters: number;
-}
+export type { EventStreamStatus };
 
 /**
  * Reads the event streams for operators: the consumers' backlog and the dead letters. It

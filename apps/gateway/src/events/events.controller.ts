@@ -8,6 +8,7 @@ import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } f
 import { MAX_PAGE_SIZE } from '@genq/service-kit';
 import { ServiceClients } from '../services/service-clients';
 import { EventStreamService } from './event-stream.service';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 @ApiTags('events')
 @Controller()
@@ -21,6 +22,7 @@ export class EventsController {
   @Policy({ roles: ['programme_admin', 'operator'] })
   @ApiOkResponse({ description: 'The event streams: messages per stream, each consumer’s backlog (pending, unacknowledged, redelivered), the number of dead letters' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
+  @Returns('EventStreamStatus')
   status() {
     return this.stream.status();
   }
@@ -30,6 +32,7 @@ export class EventsController {
   @ListQueryDocs()
   @ApiOkResponse({ description: 'Events a consumer gave up on, newest first: the caller’s quarters, and letters that name no quarter' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
+  @ReturnsList('DeadLetterDto')
   async deadLetters(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const letters = (await this.stream.deadLetters()).reverse().map((l): DeadLetterDto => {

@@ -6,16 +6,11 @@ import { ActorsPatterns, AgreementsPatterns, AnalysisPatterns, type ServiceHealt
 import { Public } from '../auth/policy';
 import { ServiceClients, type ServiceName } from '../services/service-clients';
 import { TEMPORAL_CONNECTION } from '../tokens';
+import type { ComponentHealth, HealthReport } from '../openapi/response-types';
+import { Returns } from '../openapi/returns';
 
 const CHECK_TIMEOUT_MS = 3000;
 
-interface ComponentHealth {
-  up: boolean;
-  error?: string;
-  /** For a service's events: what waits in its outbox. */
-  unpublished?: number;
-  oldestUnpublishedAt?: string | null;
-}
 
 @ApiTags('health')
 @Controller('health')
@@ -30,7 +25,8 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: 'Temporal, every service, every database and every service’s event relay (NATS) are up' })
   @ApiServiceUnavailableResponse({ description: 'Names what is down under `down`' })
-  async health(@Res({ passthrough: true }) res: Response) {
+  @Returns('HealthReport', { alsoOn: [503] })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const patterns: Record<ServiceName, string> = {
       actors: ActorsPatterns.health,
       analysis: AnalysisPatterns.health,

@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -17,6 +18,7 @@ export class OrganisationsController {
   @Policy({ roles: ALL_ROLES, lists: 'organisation' })
   @ListQueryDocs()
   @ApiOkResponse({ description: 'Organisations in your scope; total in Content-Range' })
+  @ReturnsList('OrganisationDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<OrganisationDto>>('actors', OrganisationsPatterns.list, { ...query, actor });
@@ -25,6 +27,7 @@ export class OrganisationsController {
 
   @Get(':id')
   @Policy({ roles: ALL_ROLES, scope: { organisation: 'params.id' } })
+  @Returns('OrganisationDto')
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<OrganisationDto>('actors', OrganisationsPatterns.get, { actor, id });
   }
@@ -34,6 +37,7 @@ export class OrganisationsController {
   @ApiCreatedResponse({ description: 'Organisation registered in the programme' })
   @ApiBadRequestResponse({ description: 'Field errors; a programme outside your scope is "unknown"' })
   @ApiConflictResponse({ description: 'An organisation of this name is registered in the programme' })
+  @Returns('OrganisationDto')
   async create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor) {
     return this.services.send<OrganisationDto>('actors', OrganisationsPatterns.create, { ...dto, actor });
   }
@@ -47,7 +51,7 @@ export class MembershipsController {
 
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
-  @ApiOkResponse({ description: 'The organisations taking part in the quarter and their roles; total in Content-Range' })
+  @ReturnsList('MembershipDto', { listQuery: false })
   async list(@Param('quarterId') quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const page = await this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId });
     return withContentRange(res, 'memberships', {}, page);
@@ -61,6 +65,7 @@ export class MembershipsController {
   })
   @ApiBadRequestResponse({ description: 'Field errors: neither organisation nor person, unknown ones, or a person of another organisation' })
   @ApiConflictResponse({ description: 'The organisation takes part already' })
+  @Returns('MembershipDto')
   async add(@Param('quarterId') quarterId: string, @Body() dto: AddMembershipDto, @CurrentActor() actor: Actor) {
     return this.services.send<MembershipDto>('actors', OrganisationsPatterns.addMembership, { ...dto, quarterId, actor });
   }

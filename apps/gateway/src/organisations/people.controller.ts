@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 /**
  * People of organisations. Whoever sees an organisation sees its people; as for
@@ -24,6 +25,7 @@ export class PeopleController {
   @ApiQuery({ name: 'sort', required: false, description: 'JSON ["name"|"role"|"organisationId"|"signingAuthority"|"createdAt","ASC"|"DESC"]' })
   @ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], zero-based, inclusive' })
   @ApiOkResponse({ description: 'People of the organisations in your scope; total in Content-Range' })
+  @ReturnsList('PersonDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<PersonDto>>('actors', PeoplePatterns.list, { ...query, actor });
@@ -33,6 +35,7 @@ export class PeopleController {
   @Get(':id')
   @Policy({ roles: ALL_ROLES, scope: { person: 'params.id' } })
   @ApiOkResponse({ description: 'One person' })
+  @Returns('PersonDto')
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.services.send<PersonDto>('actors', PeoplePatterns.get, { actor, id });
   }
@@ -41,6 +44,7 @@ export class PeopleController {
   @Policy({ roles: ['programme_admin'], scope: { organisation: 'body.organisationId', account: 'body.accountId' } })
   @ApiCreatedResponse({ description: 'The person, recorded for the organisation' })
   @ApiBadRequestResponse({ description: 'Field errors: name missing, bad e-mail, unknown organisation or account, account of another organisation' })
+  @Returns('PersonDto')
   async create(@Body() dto: CreatePersonDto, @CurrentActor() actor: Actor) {
     return this.services.send<PersonDto>('actors', PeoplePatterns.create, { ...dto, actor });
   }
@@ -49,6 +53,7 @@ export class PeopleController {
   @Policy({ roles: ['programme_admin'], scope: { person: 'params.id', organisation: 'body.organisationId', account: 'body.accountId' } })
   @ApiOkResponse({ description: 'The person with the editable fields replaced (a field left out is cleared)' })
   @ApiBadRequestResponse({ description: 'Field errors, as for POST' })
+  @Returns('PersonDto')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdatePersonDto, @CurrentActor() actor: Actor) {
     const { after } = await this.services.send<{ before: PersonDto; after: PersonDto }>('actors', PeoplePatterns.update, { ...dto, id, actor });
     return after;

@@ -17,6 +17,7 @@ import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { withContentRange } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
+import { Returns, ReturnsList, ReturnsOptional } from '../openapi/returns';
 
 /** The programme office and the quarter's own partners and facilitators record what happens there. */
 const QUARTER_WRITERS = ['programme_admin', 'partner', 'facilitator'] as const;
@@ -30,6 +31,7 @@ export class ParticipationController {
   @Get()
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
   @ApiOkResponse({ description: 'The events of the quarter, newest first; total in Content-Range' })
+  @ReturnsList('ParticipationEventDto', { listQuery: false })
   async list(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const page = await this.services.send<Page<ParticipationEventDto>>('actors', ParticipationPatterns.list, { actor, id: quarterId });
     return withContentRange(res, 'participation-events', {}, page);
@@ -42,6 +44,7 @@ export class ParticipationController {
       'The event, with participants per age group and their total; the actors service records the new participation figures and the analysis service counts them into participation_events and participants_total',
   })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`, keyed by field (e.g. `participants.18-64`)' })
+  @Returns('ParticipationEventDto')
   async create(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateParticipationEventDto, @CurrentActor() actor: Actor) {
     return this.services.send<ParticipationEventDto>('actors', ParticipationPatterns.create, { ...dto, quarterId, actor });
   }
@@ -57,6 +60,7 @@ export class QuarterDetailsController {
   @Policy({ roles: QUARTER_WRITERS, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'The quarter with its new size figures and boundary' })
   @ApiBadRequestResponse({ description: 'Field errors; `boundary` names what is wrong with the GeoJSON' })
+  @Returns('QuarterDto')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateQuarterDetailsDto, @CurrentActor() actor: Actor) {
     const { after } = await this.services.send<{ before: QuarterDto; after: QuarterDto }>('actors', ParticipationPatterns.updateQuarterDetails, {
       ...dto,
@@ -89,6 +93,7 @@ export class StepRecordsController {
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
   @ApiOkResponse({ description: 'The kick-off record' })
   @ApiNoContentResponse({ description: 'The kick-off is not recorded yet' })
+  @ReturnsOptional('KickoffRecordDto')
   async kickoff(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     return orNoContent(res, await this.services.send<KickoffRecordDto | null>('actors', KickoffPatterns.get, { actor, id: quarterId }));
   }
@@ -98,6 +103,7 @@ export class StepRecordsController {
   @ApiCreatedResponse({ description: 'The kick-off record: the leads are named for their organisations, the facilitator takes part; the Auftakt step completes' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors` (unknown person, organisation not taking part, date in the future)' })
   @ApiConflictResponse({ description: 'The kick-off is recorded already' })
+  @Returns('KickoffRecordDto')
   recordKickoff(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: RecordKickoffDto, @CurrentActor() actor: Actor) {
     return this.services.send<KickoffRecordDto>('actors', KickoffPatterns.record, { ...dto, quarterId, actor });
   }
@@ -106,6 +112,7 @@ export class StepRecordsController {
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.quarterId' } })
   @ApiOkResponse({ description: 'The participation record' })
   @ApiNoContentResponse({ description: 'The participation phase is open (no record yet)' })
+  @ReturnsOptional('ParticipationRecordDto')
   async participationRecord(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     return orNoContent(res, await this.services.send<ParticipationRecordDto | null>('actors', ParticipationPatterns.record, { actor, id: quarterId }));
   }
@@ -115,6 +122,7 @@ export class StepRecordsController {
   @ApiCreatedResponse({ description: 'The participation phase is closed with its proposals; the Beteiligungsphase step completes' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
   @ApiConflictResponse({ description: 'Closed already, or no participation event recorded yet' })
+  @Returns('ParticipationRecordDto')
   closeParticipation(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CloseParticipationDto, @CurrentActor() actor: Actor) {
     return this.services.send<ParticipationRecordDto>('actors', ParticipationPatterns.close, { ...dto, quarterId, actor });
   }

@@ -13,6 +13,7 @@ import { Policy } from '../auth/policy';
 import { ServiceClients, requestAuditContext } from '../services/service-clients';
 import { GATEWAY_CONFIG, TEMPORAL_CLIENT } from '../tokens';
 import { operatorOf } from './operator';
+import { Returns } from '../openapi/returns';
 
 /** The most quarters one batch may touch; a larger set is split by a narrower filter. */
 const MAX_BATCH = 5000;
@@ -49,6 +50,7 @@ export class BatchesController {
   @Policy({ roles: ['programme_admin', 'operator'], lists: 'quarter' })
   @ApiQuery({ name: 'filter', required: true, description: 'JSON react-admin filter over quarters' })
   @ApiOkResponse({ description: 'How many and which quarters a batch over this filter would touch' })
+  @Returns('BatchPreview')
   async preview(@Query() params: RawListParams, @CurrentActor() actor: Actor) {
     const quarters = await this.matching(actor, parseListQuery(params).filter ?? {});
     return {
@@ -61,6 +63,7 @@ export class BatchesController {
   @Policy({ roles: ['programme_admin', 'operator'] })
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Batch started; follow it at GET /api/interventions/batches/:id' })
+  @Returns('BatchStarted')
   async start(@Body() dto: BatchInterventionDto, @CurrentActor() actor: Actor) {
     const quarters = await this.matching(actor, dto.filter);
     if (quarters.length === 0) {
@@ -93,6 +96,7 @@ export class BatchesController {
   @Get(':id')
   @Policy({ roles: ['programme_admin', 'operator'] })
   @ApiOkResponse({ description: 'Progress and per-quarter results: applied, or refused and why' })
+  @Returns('BatchProgressView')
   async progress(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     const notFound = () => problem('batch.not_found', { batchId: id });
     try {

@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
+import { ReturnsList } from '../openapi/returns';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -17,6 +18,7 @@ export class NotificationsController {
   @Policy({ roles: ['programme_admin', 'operator'] })
   @ListQueryDocs()
   @ApiOkResponse({ description: 'The notification outbox: every reminder and escalation the process sent' })
+  @ReturnsList('NotificationDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<NotificationDto>>('actors', ActorsPatterns.listNotifications, { ...query, actor });

@@ -8,6 +8,7 @@ import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } f
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -17,7 +18,7 @@ export class ProgrammesController {
   @Get()
   @Policy({ roles: ALL_ROLES, lists: 'programme' })
   @ListQueryDocs()
-  @ApiOkResponse({ description: 'The programmes in your scope with their catalogue and calendar; total in Content-Range' })
+  @ReturnsList('ProgrammeDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     const page = await this.services.send<Page<ProgrammeDto>>('actors', ActorsPatterns.listProgrammes, { ...query, actor });
@@ -26,7 +27,7 @@ export class ProgrammesController {
 
   @Get(':id')
   @Policy({ roles: ALL_ROLES, scope: { programme: 'params.id' } })
-  @ApiOkResponse({ description: 'One programme with its catalogue version and calendar' })
+  @Returns('ProgrammeDto')
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, { id, actor });
   }
@@ -35,6 +36,7 @@ export class ProgrammesController {
   // A new id creates the programme in the caller's scope; someone else's answers 404.
   @Policy({ roles: ['programme_admin'], scope: { programme: 'params.id' }, mayCreate: true })
   @ApiOkResponse({ description: 'Programme created or replaced; running quarters keep their calendar' })
+  @Returns('ProgrammeDto')
   async upsert(@Param('id') id: string, @Body() dto: UpsertProgrammeDto, @CurrentActor() actor: Actor) {
     if (dto.id !== id) throw invalidFields({ field: 'id', code: 'programme.id_mismatch' });
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.upsertProgramme, { ...dto, actor });

@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { QuartersService } from './quarters.service';
+import { Returns, ReturnsList } from '../openapi/returns';
 
 @ApiTags('quarters')
 @Controller('quarters')
@@ -19,6 +20,7 @@ export class QuartersController {
   @ApiOkResponse({ description: 'The same quarter was registered before; nothing new was created' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`, keyed by field' })
   @ApiConflictResponse({ description: 'Another quarter with this name exists in the municipality and programme' })
+  @Returns('QuarterWithProcess')
   async create(@Body() dto: CreateQuarterDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const { quarter, created } = await this.quarters.create(actor, dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
@@ -31,6 +33,7 @@ export class QuartersController {
   @ApiQuery({ name: 'sort', required: false, description: 'JSON ["field","ASC"|"DESC"]' })
   @ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], zero-based, inclusive' })
   @ApiOkResponse({ description: 'Quarters with their projected phase and step; total in Content-Range' })
+  @ReturnsList('QuarterDto')
   async list(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const query = parseListQuery(params);
     return withContentRange(res, 'quarters', query, await this.quarters.list(actor, query));
@@ -39,6 +42,7 @@ export class QuartersController {
   @Get(':id')
   @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
   @ApiOkResponse({ description: 'The quarter with its live process state from the workflow' })
+  @Returns('QuarterWithProcess')
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.quarters.get(id, actor);
   }

@@ -3,13 +3,11 @@ import type { Client } from '@temporalio/client';
 import { ActorsPatterns, quarterWorkflowId, type Actor, type CreateQuarterResult, type ListQuery, type Page, type ProcessState, type QuarterDto } from '@genq/contracts';
 import { processStateQuery } from '@genq/contracts/temporal';
 import type { CreateQuarterDto } from '@genq/dto';
+import type { QuarterWithProcess } from '../openapi/response-types';
 import { ServiceClients } from '../services/service-clients';
 import { TEMPORAL_CLIENT } from '../tokens';
 
-export interface QuarterWithProcess extends QuarterDto {
-  /** Live state from the quarter's workflow; null when Temporal could not be asked. */
-  process: ProcessState | null;
-}
+export type { QuarterWithProcess };
 
 @Injectable()
 export class QuartersService {
