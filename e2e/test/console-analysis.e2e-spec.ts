@@ -122,7 +122,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     const original = await secondKey.inputValue();
     await secondKey.fill(programme.calendar.developmentPhase.steps[0].key);
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText(`"${programme.calendar.developmentPhase.steps[0].key}" kommt doppelt vor`).waitFor();
+    await page.getByText(`kommt doppelt vor („${programme.calendar.developmentPhase.steps[0].key}“).`).waitFor();
     await shot(page, '5-programme-edit-error');
     expect((await api('GET', `/programmes/${programme.id}`)).body.calendar).toEqual(programme.calendar);
 
@@ -165,7 +165,7 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     const document = page.getByLabel('Katalogdokument (JSON)', { exact: false });
     await document.fill(JSON.stringify({ ...CATALOGUE, version: '1.1.0', weaknessThreshold: 3 }, null, 2));
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByTestId('catalogue-problems').getByText('weaknessThreshold must be below strengthThreshold').waitFor();
+    await page.getByTestId('catalogue-problems').getByText('muss unter der Schwelle für Stärken (strengthThreshold) liegen.', { exact: false }).waitFor();
     await shot(page, '10-catalogue-refused');
 
     await page.getByTestId('catalogue-file').setInputFiles({

@@ -113,7 +113,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await dialog.getByRole('combobox', { name: 'Entscheidung' }).click();
     await office.getByRole('option', { name: /zurückgeben/ }).click();
     await dialog.getByRole('button', { name: 'Zurückgeben' }).click();
-    await dialog.getByText('„requiredChanges“ darf nicht leer sein, wenn das Konzept zurückgewiesen wird').waitFor(); // the API's field message, in German, at the field
+    await dialog.getByText('ist ein Pflichtfeld.').waitFor(); // the API's field problem (validation.required), said in German at the field
     await dialog.getByLabel('Geforderte Änderungen').fill(REQUIRED_CHANGES);
     await shot(office, '1-send-back-dialog');
     await dialog.getByRole('button', { name: 'Zurückgeben' }).click();
@@ -146,7 +146,8 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await dialog.getByRole('button', { name: 'Änderung vorschlagen' }).click();
     // Each field's message from its problem code, in German, beside the field (description and reason).
     await dialog.getByText(/^(ist ein Pflichtfeld|darf nicht leer sein)\.$/).nth(1).waitFor();
-    await dialog.getByText('„measureId“ muss die Kennung (UUID) einer Maßnahme der Vereinbarung sein').waitFor();
+    // ... and the measure to replace, which a replacement requires.
+    await dialog.getByText(/^(ist ein Pflichtfeld|darf nicht leer sein)\.$/).nth(2).waitFor();
     await dialog.getByLabel('Kurzbeschreibung').fill('Treppenlifte statt Aufzüge');
     await dialog.getByLabel('Begründung').fill('Die Statik der Häuser lässt keine Aufzüge zu.');
     await dialog.getByRole('combobox', { name: 'Maßnahme der Zielvereinbarung' }).click();
@@ -270,7 +271,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await dialog.getByLabel('Fläche (ha)').fill('38,5');
     await dialog.getByLabel('Gebietsgrenze (GeoJSON)').fill(JSON.stringify({ type: 'Point', coordinates: [7.53, 51.53] }));
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialog.getByText('„boundary.type“ muss Polygon oder MultiPolygon sein').waitFor(); // the API's message, in German, at the boundary field
+    await dialog.getByText('muss Polygon oder MultiPolygon sein.', { exact: false }).waitFor(); // the API's field problem (boundary.unknown_type), in German, at the boundary field
     const unchanged = (await api(admin, 'GET', q, undefined, 200)).body;
     expect(unchanged.flats).toBeNull();
     const ring = [

@@ -59,6 +59,22 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     expect(await service.schemaDrift()).toEqual([]);
   });
 
+  it('checks a programme calendar itself and lists every problem at its field, saving nothing', async () => {
+    const steps = calendar.developmentPhase.steps;
+    const broken = {
+      ...calendar,
+      developmentPhase: { ...calendar.developmentPhase, steps: [steps[0], { ...steps[1], key: steps[0]!.key }, ...steps.slice(2)] },
+      implementationPhase: { ...calendar.implementationPhase, duration: 'vier Jahre' },
+    };
+    const refused = await rejection(ActorsPatterns.upsertProgramme, { actor: admin, id: 'genq-broken', name: 'Kaputt', catalogueId: 'genq-default', catalogueVersion: '1.0.0', calendar: broken });
+    expect(refused).toMatchObject({ status: 400, code: 'request.invalid' });
+    expect(fieldCodes(refused)).toEqual({
+      'calendar.developmentPhase.steps.1.key': 'catalogue.duplicate_id',
+      'calendar.implementationPhase.duration': expect.stringMatching(/^calendar\./),
+    });
+    expect(await rejection(ActorsPatterns.getProgramme, { actor: admin, id: 'genq-broken' })).toMatchObject({ status: 404 });
+  });
+
   it('answers its health pattern with the database state', async () => {
     await expect(send(ActorsPatterns.health, {})).resolves.toEqual({
       service: 'actors',

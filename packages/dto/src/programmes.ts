@@ -1,20 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
-import { calendarProblems, type ProgrammeCalendar } from '@genq/domain';
-
-/** A programme calendar whose steps and reminder periods are ISO-8601 durations. */
-export function IsProgrammeCalendar(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isProgrammeCalendar',
-      validator: {
-        validate: (value: unknown) => calendarProblems(value, 'calendar').length === 0,
-        defaultMessage: (args) => calendarProblems(args?.value, 'calendar').join('; '),
-      },
-    },
-    options,
-  );
-}
+import { IsNotEmpty, IsObject, IsString, Matches, MaxLength } from 'class-validator';
+import type { ProgrammeCalendar } from '@genq/domain';
 
 /** Creates or replaces a programme. Quarters already running keep the calendar they started with. */
 export class UpsertProgrammeDto {
@@ -38,8 +24,8 @@ export class UpsertProgrammeDto {
   @IsNotEmpty()
   catalogueVersion!: string;
 
+  /** Its shape only: the actors service, which owns programmes, checks the calendar and lists every problem by field. */
   @ApiProperty({ description: 'Programme calendar: step deadlines and reminder policy as ISO-8601 durations' })
   @IsObject()
-  @IsProgrammeCalendar()
   calendar!: ProgrammeCalendar;
 }

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import type { Actor, ListQuery, Page, ProgrammeDto } from '@genq/contracts';
 import type { UpsertProgrammeDto } from '@genq/dto';
-import { pageOf, problem } from '@genq/service-kit';
+import { calendarFieldProblems } from '@genq/domain';
+import { invalidFields, pageOf, problem } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
 import { AccountsService } from '../identity/accounts.service';
 import { requireRole } from '../scope/actor';
@@ -31,6 +32,9 @@ export class ProgrammesService {
    */
   async upsert(actor: Actor, dto: UpsertProgrammeDto): Promise<ProgrammeDto> {
     requireRole(actor, ['programme_admin']);
+    // Every problem of the calendar at once, each at its field (`calendar.developmentPhase.steps.1.key`).
+    const problems = calendarFieldProblems(dto.calendar, 'calendar');
+    if (problems.length > 0) throw invalidFields(...problems.map(({ field, code, params }) => ({ field, code, ...(params ? { params } : {}) })));
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(Programme);
       const existing = await repo.findOneBy({ id: dto.id });

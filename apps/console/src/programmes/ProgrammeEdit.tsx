@@ -12,7 +12,6 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { DurationInput } from './DurationInput';
-import { programmeErrors } from './duration';
 
 /** The body `PUT /api/programmes/:id` takes: anything else is refused by the gateway (whitelist). */
 const toRequest = (data: RaRecord, options?: { previousData?: RaRecord }) => ({
@@ -34,8 +33,9 @@ const Section = ({ title }: { title: string }) => {
 };
 
 /**
- * Saves pessimistically and spreads the API's field errors over the form: the gateway reports
- * a bad calendar as one message with the path of each problem, which lands next to its input.
+ * Saves pessimistically; the API lists every problem of the calendar at its field
+ * (`calendar.developmentPhase.steps.1.key`), which the data provider turns into the tree
+ * react-admin shows next to each input. A problem of the calendar as a whole is notified.
  */
 const ProgrammeForm = () => {
   const translate = useTranslate();
@@ -44,10 +44,8 @@ const ProgrammeForm = () => {
   const onSubmit = async (values: Record<string, unknown>) => {
     const errors = (await save?.(values)) as Record<string, unknown> | undefined;
     if (!errors) return undefined;
-    const tree = programmeErrors(errors);
-    const loose = (tree.calendar as Record<string, unknown> | undefined)?._;
-    if (typeof loose === 'string') notify('genq_programmes.calendar_problem', { type: 'error', messageArgs: { message: loose } });
-    return tree;
+    if (typeof errors.calendar === 'string') notify('genq_programmes.calendar_problem', { type: 'error', messageArgs: { message: errors.calendar } });
+    return errors;
   };
   return (
     <SimpleForm onSubmit={onSubmit}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendarErrorTree, programmeErrors, toIsoDuration, toMonthsAndDays } from './duration';
+import { toIsoDuration, toMonthsAndDays } from './duration';
 
 describe('calendar durations in months and days', () => {
   it('reads the durations of the default calendar and writes them back unchanged', () => {
@@ -20,24 +20,5 @@ describe('calendar durations in months and days', () => {
     expect(toMonthsAndDays(undefined)).toBeNull();
     expect(toIsoDuration({ months: 0, days: 0 })).toBe('P0D');
     expect(toIsoDuration({ months: -2, days: 3.7 })).toBe('P3D');
-  });
-});
-
-describe('calendar errors from the API', () => {
-  it('puts each problem next to its field', () => {
-    const message =
-      'calendar.developmentPhase.steps[1].dueAfter must be an ISO-8601 duration; calendar.developmentPhase.steps[2].key "analysis" appears twice; calendar.reminders.before must be an ISO-8601 duration';
-    expect(calendarErrorTree(message)).toEqual({
-      developmentPhase: { steps: { '1': { dueAfter: 'must be an ISO-8601 duration' }, '2': { key: '"analysis" appears twice' } } },
-      reminders: { before: 'must be an ISO-8601 duration' },
-    });
-  });
-
-  it('keeps problems without a field path and leaves other fields alone', () => {
-    expect(programmeErrors({ name: 'name must not be empty', calendar: 'calendar must be an object' })).toEqual({
-      name: 'name must not be empty',
-      calendar: { _: 'calendar must be an object' },
-    });
-    expect(programmeErrors({ id: 'id must match the URL' })).toEqual({ id: 'id must match the URL' });
   });
 });
