@@ -9,7 +9,7 @@ function refusal(params: Parameters<typeof parseListQuery>[0]): Record<string, s
     expect(err).toBeInstanceOf(ProblemException);
     const e = err as ProblemException;
     expect(e.getStatus()).toBe(400);
-    expect(e.code).toBe('request.invalid');
+    expect(e.code).toBe('list.invalid');
     return Object.fromEntries((e.errors ?? []).map((p) => [p.field, p.code]));
   }
   throw new Error(`accepted ${JSON.stringify(params)}`);

@@ -98,7 +98,7 @@ export const validationProblems = {
  * `sort` or `range`.
  */
 export const listFieldProblems = {
-  'list.filter_invalid': { de: 'muss ein JSON-Objekt sein, z. B. {"phase":"development"}.', en: 'must be a JSON object, e.g. {"phase":"development"}.' },
+  'list.filter_invalid': { de: 'muss ein JSON-Objekt aus Feldern und Werten sein.', en: 'must be a JSON object of fields and values.' },
   'list.filter_unknown': { de: 'ist kein Filter dieser Liste.', en: 'is not a filter of this list.' },
   'list.filter_value_invalid': { de: 'muss ein Text, eine Zahl, wahr/falsch oder eine Liste davon sein.', en: 'must be text, a number, true/false or a list of them.' },
   'list.sort_invalid': { de: 'muss die Form ["Feld", "ASC" | "DESC"] haben.', en: 'must be ["field", "ASC" | "DESC"].' },
