@@ -14,12 +14,15 @@ describe('API failures in the agreement forms', () => {
     expect(reasonOf(new Error('Netzwerkfehler'))).toBe('Netzwerkfehler');
   });
 
-  it('reads every gap of an incomplete Handlungskonzept', () => {
-    const gaps = [{ code: 'goal_without_measure', goalId: 'g1', message: 'Goal "x" has no measure' }];
-    expect(gapsOf({ status: 409, body: { message: 'not complete', errors: { gaps } } })).toEqual(gaps);
-    expect(gapsOf({ status: 409, body: { message: 'binding' } })).toEqual([]);
-    // As field problems of a problem+json answer, in the field tree the data provider makes of them.
-    const tree = { 1: { code: 'measure_without_owner', message: 'Measure "y" has no owner' }, 0: { code: 'goal_without_measure', goalId: 'g1', message: 'Goal "x" has no measure' } };
-    expect(gapsOf({ status: 409, body: { message: 'Das Handlungskonzept ist nicht vollständig.', errors: { gaps: tree } } })).toEqual([tree[0], tree[1]]);
+  it('reads every gap of an incomplete Handlungskonzept from its field problems', () => {
+    const problems = [
+      { field: 'goals.g1.measures', code: 'concept.goal_without_measure', message: 'Das Ziel „x“ hat keine Maßnahme.', params: { actionFieldId: 'HF1', goalId: 'g1', title: 'x' } },
+      { field: 'measures.m1.ownerOrganisationId', code: 'concept.measure_without_owner', message: 'Die Maßnahme „y“ hat keine Verantwortlichen.', params: { actionFieldId: 'HF1', goalId: 'g1', measureId: 'm1', title: 'y' } },
+    ];
+    expect(gapsOf({ status: 409, body: { code: 'concept.incomplete', problems } })).toEqual([
+      { code: 'goal_without_measure', actionFieldId: 'HF1', goalId: 'g1', message: 'Das Ziel „x“ hat keine Maßnahme.' },
+      { code: 'measure_without_owner', actionFieldId: 'HF1', goalId: 'g1', measureId: 'm1', message: 'Die Maßnahme „y“ hat keine Verantwortlichen.' },
+    ]);
+    expect(gapsOf({ status: 409, body: { code: 'agreement.amend_instead', problems: [] } })).toEqual([]);
   });
 });

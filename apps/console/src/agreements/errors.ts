@@ -31,15 +31,35 @@ export function reasonOf(err: unknown): string {
   return Array.isArray(message) ? message.join('; ') : (message ?? String(err));
 }
 
+/** A field problem as the data provider keeps it beside the field tree (see providers/problems). */
+interface SaidProblem {
+  field: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number | boolean | null>;
+}
+
 /**
- * The gaps of a refused submission (409 `errors.gaps`); empty for any other failure. As a
- * problem's field problems (`gaps.0.code`, `gaps.0.goalId`...) they arrive as the field tree
- * `{ 0: { code, goalId } }`, which is read back into the list.
+ * The gaps of a refused submission: the field problems (`concept.<gap>`, with the action field,
+ * goal and measure among their parameters) of a 409 `concept.incomplete`, each said in the
+ * user's language; empty for any other failure.
  */
 export function gapsOf(err: unknown): ConceptGap[] {
-  const gaps = (err as ApiFailure)?.body?.errors?.gaps;
-  if (Array.isArray(gaps)) return gaps as ConceptGap[];
-  if (!gaps || typeof gaps !== 'object') return [];
-  const entries = Object.entries(gaps as Record<string, unknown>).filter(([index, gap]) => /^\d+$/.test(index) && gap && typeof gap === 'object');
-  return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, gap]) => gap as ConceptGap);
+  const body = (err as { body?: { code?: string; problems?: SaidProblem[] } | null })?.body;
+  if (body?.code !== 'concept.incomplete' || !Array.isArray(body.problems)) return [];
+  return body.problems
+    .filter((p) => p.code.startsWith('concept.'))
+    .map((p) => {
+      const text = (name: string) => (typeof p.params?.[name] === 'string' ? (p.params[name] as string) : undefined);
+      const actionFieldId = text('actionFieldId') as ConceptGap['actionFieldId'];
+      const goalId = text('goalId');
+      const measureId = text('measureId');
+      return {
+        code: p.code.slice('concept.'.length) as ConceptGap['code'],
+        ...(actionFieldId ? { actionFieldId } : {}),
+        ...(goalId ? { goalId } : {}),
+        ...(measureId ? { measureId } : {}),
+        message: p.message,
+      };
+    });
 }
