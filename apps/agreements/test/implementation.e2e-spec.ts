@@ -286,7 +286,7 @@ describe.each(['sqlite', 'postgres'])('annual reports and amendments on %s', (la
     const first = await propose('Wohnberatung entfällt');
     expect(await service.refusal(P.rejectAmendment, reject(hcSigner, first.id, 'nein'))).toMatchObject({ status: 403, params: { action: 'reject_amendments' } });
     // An empty reason fails the message's length constraint; a blank one the service's own check.
-    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, ''))).toMatchObject({ status: 400, errors: [{ field: 'reason', code: 'validation.isLength' }] });
+    expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, ''))).toMatchObject({ status: 400, errors: [{ field: 'reason', code: 'validation.required' }] });
     expect(await service.refusal(P.rejectAmendment, reject(admin, first.id, '   '))).toMatchObject({ status: 400, errors: [{ field: 'reason', code: 'validation.required' }] });
     const unknownAmendment = randomUUID();
     expect(await service.refusal(P.rejectAmendment, reject(admin, unknownAmendment, 'nein'))).toMatchObject({ status: 404, code: 'amendment.not_found', params: { amendmentId: unknownAmendment } });

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { validate } from 'class-validator';
-import { CreateQuarterDto, RefreshDto } from '@genq/dto';
+import { CreateQuarterDto, RefreshDto, ReviewDecisionDto } from '@genq/dto';
 import { plainToInstance } from 'class-transformer';
 import { fieldProblems, problem, toRpcErrorPayload } from './errors';
 
@@ -26,6 +26,13 @@ describe('errors across the wire', () => {
     expect(fieldProblems(await validate(dto, { stopAtFirstError: false }))).toEqual([{ field: 'refreshToken', code: 'validation.isString' }]);
     const long = plainToInstance(RefreshDto, { refreshToken: 'x'.repeat(201) });
     expect(fieldProblems(await validate(long, { stopAtFirstError: false }))).toEqual([{ field: 'refreshToken', code: 'validation.maxLength', params: { max: 200 } }]);
+  });
+
+  it('calls text left empty where it is required "required", also where a minimum length requires it', async () => {
+    const review = plainToInstance(ReviewDecisionDto, { decision: 'sent_back', requiredChanges: '' });
+    expect(fieldProblems(await validate(review, { stopAtFirstError: false }))).toEqual([{ field: 'requiredChanges', code: 'validation.required' }]);
+    const tooLong = plainToInstance(ReviewDecisionDto, { decision: 'sent_back', requiredChanges: 'x'.repeat(5001) });
+    expect(fieldProblems(await validate(tooLong, { stopAtFirstError: false }))).toEqual([{ field: 'requiredChanges', code: 'validation.isLength', params: { min: 1, max: 5000 } }]);
   });
 
   it('keeps the status of HTTP and RPC exceptions and hides everything else as 500', () => {

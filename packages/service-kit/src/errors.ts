@@ -99,7 +99,9 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
       out.push({ field, code: 'validation.whitelistValidation' });
       continue;
     }
-    if (e.value === undefined || e.value === null || (e.value === '' && names.includes('isNotEmpty'))) {
+    // Left out, or left empty where text is required (a minimum length counts: `Length(1, max)`).
+    const emptyRefused = e.value === '' && names.some((n) => n === 'isNotEmpty' || n === 'isLength' || n === 'minLength');
+    if (e.value === undefined || e.value === null || emptyRefused) {
       out.push({ field, code: 'validation.required' });
       continue;
     }

@@ -7715,14 +7715,7 @@ export interface operations {
     };
     AgreementController_versions: {
         parameters: {
-            query?: {
-                /** @description JSON object of field values, e.g. {"q":"nord"}; a field the list does not filter by answers 400 */
-                filter?: string;
-                /** @description JSON ["field","ASC"|"DESC"] */
-                sort?: string;
-                /** @description JSON [start,end], zero-based, inclusive; the total is in Content-Range */
-                range?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 quarterId: string;
@@ -8391,14 +8384,7 @@ export interface operations {
     };
     ImplementationController_history: {
         parameters: {
-            query?: {
-                /** @description JSON object of field values, e.g. {"q":"nord"}; a field the list does not filter by answers 400 */
-                filter?: string;
-                /** @description JSON ["field","ASC"|"DESC"] */
-                sort?: string;
-                /** @description JSON [start,end], zero-based, inclusive; the total is in Content-Range */
-                range?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 quarterId: string;
@@ -8474,14 +8460,7 @@ export interface operations {
     };
     ImplementationController_reports: {
         parameters: {
-            query?: {
-                /** @description JSON object of field values, e.g. {"q":"nord"}; a field the list does not filter by answers 400 */
-                filter?: string;
-                /** @description JSON ["field","ASC"|"DESC"] */
-                sort?: string;
-                /** @description JSON [start,end], zero-based, inclusive; the total is in Content-Range */
-                range?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 quarterId: string;
@@ -9093,14 +9072,7 @@ export interface operations {
     };
     ImplementationController_amendments: {
         parameters: {
-            query?: {
-                /** @description JSON object of field values, e.g. {"q":"nord"}; a field the list does not filter by answers 400 */
-                filter?: string;
-                /** @description JSON ["field","ASC"|"DESC"] */
-                sort?: string;
-                /** @description JSON [start,end], zero-based, inclusive; the total is in Content-Range */
-                range?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 quarterId: string;
@@ -9820,12 +9792,6 @@ export interface operations {
             query?: {
                 /** @description Only views of this list, e.g. quarters */
                 resource?: unknown;
-                /** @description JSON object of field values, e.g. {"q":"nord"}; a field the list does not filter by answers 400 */
-                filter?: string;
-                /** @description JSON ["field","ASC"|"DESC"] */
-                sort?: string;
-                /** @description JSON [start,end], zero-based, inclusive; the total is in Content-Range */
-                range?: string;
             };
             header?: never;
             path?: never;

@@ -143,7 +143,7 @@ export class AgreementController {
   @Get('agreement/versions')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'Every version, newest first, with its signatures' })
-  @ReturnsList('AgreementVersionDto')
+  @ReturnsList('AgreementVersionDto', { listQuery: false })
   versions(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<AgreementVersionDto[]>('agreements', P.listVersions, { quarterId });
   }

@@ -34,7 +34,7 @@ export class ImplementationController {
   @Get('agreement/history')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'Every version of the Zielvereinbarung, oldest first, with the amendment that made it and its signatures' })
-  @ReturnsList('VersionHistoryEntry')
+  @ReturnsList('VersionHistoryEntry', { listQuery: false })
   history(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<VersionHistoryEntry[]>('agreements', P.versionHistory, { quarterId });
   }
@@ -42,7 +42,7 @@ export class ImplementationController {
   @Get('reports')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'The annual reports of the quarter, by year' })
-  @ReturnsList('AnnualReportDto')
+  @ReturnsList('AnnualReportDto', { listQuery: false })
   reports(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<AnnualReportDto[]>('agreements', P.listReports, { quarterId });
   }
@@ -116,7 +116,7 @@ export class ImplementationController {
   @Get('amendments')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'Amendments of the Zielvereinbarung, newest first' })
-  @ReturnsList('AmendmentDto')
+  @ReturnsList('AmendmentDto', { listQuery: false })
   amendments(@Param('quarterId', new ParseUUIDPipe()) quarterId: string) {
     return this.services.send<AmendmentDto[]>('agreements', P.listAmendments, { quarterId });
   }

@@ -44,7 +44,7 @@ export class SavedViewsController {
   @Policy({ roles: ALL_ROLES })
   @ApiQuery({ name: 'resource', required: false, description: 'Only views of this list, e.g. quarters' })
   @ApiOkResponse({ description: 'The views saved by anyone of the caller’s role, by name' })
-  @ReturnsList('SavedViewDto')
+  @ReturnsList('SavedViewDto', { listQuery: false })
   list(@Query('resource') resource: string | undefined, @CurrentActor() actor: Actor) {
     return this.services.send<SavedViewDto[]>('actors', SavedViewPatterns.list, { actor, resource: resource || undefined });
   }
