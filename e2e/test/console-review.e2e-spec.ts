@@ -248,7 +248,7 @@ describe('console: review, amendments, report remarks and quarter details', () =
     await office.getByRole('tab', { name: 'Berichte' }).click();
     const officeReport = office.getByTestId('report-1');
     await officeReport.getByRole('button', { name: 'Zurückgeben' }).click();
-    await officeReport.getByText(/^„remarks“ (darf|muss) /).waitFor(); // the API's field message, in German, at the remarks field
+    await officeReport.getByText('ist ein Pflichtfeld.').waitFor(); // the API's field problem (validation.required), in German, at the remarks field
     await officeReport.getByLabel('Anmerkungen der Programmstelle').fill('Bitte die Kosten bisher ergänzen.');
     await officeReport.getByRole('button', { name: 'Zurückgeben' }).click();
     await officeReport.getByText('Anmerkungen: Bitte die Kosten bisher ergänzen.').waitFor();
