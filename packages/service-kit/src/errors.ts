@@ -139,14 +139,6 @@ export function rpcValidationPipe(): ValidationPipe {
   return new ValidationPipe({ ...validationOptions, exceptionFactory: (errors) => invalidFields(...fieldProblems(errors)) });
 }
 
-/**
- * Raise a business rejection from a service with the HTTP status the gateway should answer.
- * @deprecated Give the refusal a code in its context's problem catalogue and raise it with `problem()`.
- */
-export function rpcError(status: number, message: string, errors?: Record<string, unknown>): RpcException {
-  return new RpcException({ status, message, ...(errors ? { errors } : {}) } satisfies RpcErrorPayload);
-}
-
 export function toRpcErrorPayload(exception: unknown): RpcErrorPayload {
   if (exception instanceof RpcException) {
     const e = exception.getError();
