@@ -1,11 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ADMIN, DEMO_PASSWORD, ROOT, startStack, type Stack, type StackPorts, freeStackPorts } from '@genq/infra';
 import type { Role, ScopeKind } from '@genq/contracts';
-import { GLOBAL_PREFIX, createGateway, readGatewayConfig, routeCatalogue, type RouteInfo } from '@genq/gateway';
+import { GLOBAL_PREFIX, createDetachedGateway, routeCatalogue, type RouteInfo } from '@genq/gateway';
 import { ROUTE_CASES, type CaseContext } from './route-cases';
 import { apiClient, callAs, fieldCodes, processStarted, signIn, type Api, type ApiResponse } from './support/api';
 import { ScopeModel, type ModelUser } from './support/scope-model';
@@ -22,25 +21,9 @@ const P1 = 'genq-nrw-2026';
 const P2 = 'genq-nds-2026';
 const calendar = JSON.parse(readFileSync(join(ROOT, 'apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** The routes and their policies, read from a gateway built in this process (it calls nothing). */
 async function discoverRoutes(): Promise<{ routes: RouteInfo[]; served: Array<{ method: string; path: string }> }> {
-  const closed = String(await closedPort());
-  const app = await createGateway(
-    readGatewayConfig({
-      AUTH_JWT_SECRET: 'route-discovery-only-0123456789abcdef',
-      NATS_URL: `nats://127.0.0.1:${closed}`,
-      TEMPORAL_ADDRESS: `127.0.0.1:${closed}`,
-    }),
-  );
+  const app = await createDetachedGateway();
   app.useLogger(false);
   await app.init();
   try {

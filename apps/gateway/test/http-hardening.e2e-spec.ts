@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createServer } from 'node:net';
 import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';
@@ -9,6 +8,7 @@ import { createGateway, GLOBAL_PREFIX } from '../src/bootstrap';
 import { readGatewayConfig, type GatewayConfig } from '../src/config';
 import { routeCatalogue } from '../src/auth/route-catalogue';
 import { JSON_LIMITS } from '../src/security/json-limits';
+import { closedPort } from '../src/detached';
 
 /**
  * The gateway's own defences, with nothing behind it: every check here happens before a
@@ -16,15 +16,6 @@ import { JSON_LIMITS } from '../src/security/json-limits';
  * a database or the whole stack is proved in e2e/test/authorisation.e2e-spec.ts.
  */
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function testConfig(over: Record<string, string> = {}): Promise<GatewayConfig> {
   const closed = String(await closedPort());

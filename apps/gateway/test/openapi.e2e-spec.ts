@@ -6,9 +6,8 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { validate, compileErrors } from '@readme/openapi-parser';
 import request from 'supertest';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS } from '@genq/contracts';
-import { createGateway } from '../src/bootstrap';
-import { readGatewayConfig } from '../src/config';
-import { closedPort, openApiDocumentText } from '../src/openapi/write-document';
+import { createDetachedGateway } from '../src/detached';
+import { openApiDocumentText } from '../src/openapi/write-document';
 
 /**
  * The OpenAPI document (issue 14): every operation documents the body of each success
@@ -28,10 +27,7 @@ describe('OpenAPI document', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    const closed = String(await closedPort());
-    app = await createGateway(
-      readGatewayConfig({ AUTH_JWT_SECRET: 'openapi-spec-only-0123456789abcdefghij', NATS_URL: `nats://127.0.0.1:${closed}`, TEMPORAL_ADDRESS: `127.0.0.1:${closed}` }),
-    );
+    app = await createDetachedGateway();
     await app.init();
     doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body as Json;
     for (const [path, item] of Object.entries(doc.paths as Json)) {
