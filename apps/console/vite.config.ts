@@ -21,7 +21,11 @@ export default defineConfig({
     // The console uses values of the contracts' main entry (the problem catalogue): bundled from
     // its TypeScript source as ES modules, since the CommonJS dist of a workspace package is not
     // converted by Vite. Its Temporal definitions (@genq/contracts/temporal) never reach the browser.
-    alias: [{ find: /^@genq\/contracts$/, replacement: fileURLToPath(new URL('../../packages/contracts/src/index.ts', import.meta.url)) }],
+    alias: [
+      { find: /^@genq\/contracts$/, replacement: fileURLToPath(new URL('../../packages/contracts/src/index.ts', import.meta.url)) },
+      // The domain's values (phases), pure TypeScript like the contracts' main entry.
+      { find: /^@genq\/domain$/, replacement: fileURLToPath(new URL('../../packages/domain/src/index.ts', import.meta.url)) },
+    ],
   },
   // An operator console loaded once per working day: one ~1 MB react-admin/MUI bundle is fine.
   build: { chunkSizeWarningLimit: 1500 },

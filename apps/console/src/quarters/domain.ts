@@ -1,18 +1,18 @@
 import { LAENDER, STEP_STATUSES } from '@genq/contracts';
 import type { Deadline, Phase, QuarterDto, StepStatus } from '@genq/contracts';
+import { PHASES } from '@genq/domain';
 import type { RaRecord } from 'react-admin';
 
 /**
  * Shapes the gateway serves for quarters, typed from `QuarterDto` and `ProcessState` in
- * `@genq/contracts`, with its lists as values. Phases and the default step keys are the
- * domain's and the default catalogue's, which the browser does not load: kept here, checked
- * against the contracts' types.
+ * `@genq/contracts`, with its lists (and the domain's phases) as values. The default step keys
+ * are the default catalogue's data, which the browser does not load: the console keeps them
+ * for the labels it has translations for; any other key renders with the name the API sends.
  */
 
 /** The 16 German Länder, spelled as stored. */
-export { LAENDER, STEP_STATUSES };
+export { LAENDER, PHASES, STEP_STATUSES };
 
-export const PHASES = ['development', 'implementation', 'reaudit', 'closed', 'withdrawn'] as const satisfies readonly Phase[];
 export type { Phase, StepStatus };
 
 /** Default steps of the Entwicklungsphase, in order. Unknown keys still render with the name the API sends. */
