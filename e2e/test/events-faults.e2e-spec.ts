@@ -93,7 +93,9 @@ describe('events survive crashes of NATS, the worker, the agreements service and
       const count = (action: string) => log.filter((e) => e.action === action).length;
       return [count('agreement.sign'), count('agreement.review.approved'), count('amendment.propose'), count('amendment.sign'), count('amendment.accept')];
     };
-    await eventually(async () => JSON.stringify(await counts()) === JSON.stringify([2, 1, 1, 2, 0]), 'every acknowledged write in the audit log').catch(() => undefined);
+    // The audit consumer takes one entry at a time: one that was in flight when NATS died comes
+    // again only after the consumer's ack wait (60 s), and every later entry waits behind it.
+    await eventually(async () => JSON.stringify(await counts()) === JSON.stringify([2, 1, 1, 2, 0]), 'every acknowledged write in the audit log', 120_000).catch(() => undefined);
     expect(await counts()).toEqual([2, 1, 1, 2, 0]);
   });
 
