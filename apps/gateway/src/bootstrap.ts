@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { httpValidationPipe } from '@genq/service-kit';
+import { validationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { buildOpenApiDocument } from './openapi/document';
@@ -23,7 +23,7 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   applyHttpHardening(app, config);
   app.setGlobalPrefix(GLOBAL_PREFIX);
   // A route that reads a body is refused without one before validation looks at it.
-  app.useGlobalPipes(new BodyRequiredPipe(), httpValidationPipe());
+  app.useGlobalPipes(new BodyRequiredPipe(), validationPipe());
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

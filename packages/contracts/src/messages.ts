@@ -79,11 +79,8 @@ export interface RpcErrorPayload {
   /** The problem code (./problems); absent only on refusals not yet given one. */
   code?: string;
   params?: ProblemParams;
-  /**
-   * Every field problem at once; a legacy refusal may still carry field-keyed messages,
-   * nested like the request body.
-   */
-  errors?: FieldProblemInput[] | Record<string, unknown>;
+  /** Every field problem at once. */
+  errors?: FieldProblemInput[];
 }
 
 export function isRpcErrorPayload(v: unknown): v is RpcErrorPayload {

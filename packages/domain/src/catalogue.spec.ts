@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatalogueError, allCriteria, calendarFieldProblems, calendarProblems, parseCatalogue } from './catalogue';
+import { CatalogueError, allCriteria, calendarFieldProblems, parseCatalogue } from './catalogue';
 
 const raw = JSON.parse(readFileSync(join(__dirname, '../../../apps/analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8'));
 
@@ -46,7 +46,7 @@ describe('catalogue', () => {
       { field: 'calendar.developmentPhase.steps.1.key', code: 'catalogue.duplicate_id', params: { id: calendar.developmentPhase.steps[0].key } },
       { field: 'calendar.implementationPhase.duration', code: 'calendar.duration_invalid', params: undefined },
     ]);
-    expect(calendarProblems(calendar, 'calendar')[1]).toBe('calendar.implementationPhase.duration must be an ISO-8601 duration');
+    expect(calendarFieldProblems(calendar, 'calendar')[1]?.message).toBe('calendar.implementationPhase.duration must be an ISO-8601 duration');
     expect(calendarFieldProblems(raw.defaultCalendar)).toEqual([]);
   });
 });

@@ -138,11 +138,6 @@ export function calendarFieldProblems(calendar: unknown, path = 'defaultCalendar
   return problems;
 }
 
-/** Checks a programme calendar; returns the problems found as English sentences, path-prefixed. */
-export function calendarProblems(calendar: unknown, path = 'defaultCalendar'): string[] {
-  return calendarFieldProblems(calendar, path).map((p) => p.message);
-}
-
 /**
  * Parses and checks a catalogue document. Every problem is reported at once, so a
  * programme office editing a catalogue sees all mistakes in one go.

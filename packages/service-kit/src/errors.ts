@@ -129,13 +129,11 @@ const validationOptions = {
   validationError: { target: true, value: true },
 };
 
-/** HTTP: a 400 listing every field problem. */
-export function httpValidationPipe(): ValidationPipe {
-  return new ValidationPipe({ ...validationOptions, exceptionFactory: (errors) => invalidFields(...fieldProblems(errors)) });
-}
-
-/** Message handlers: the same problems, carried as an RpcErrorPayload across the wire. */
-export function rpcValidationPipe(): ValidationPipe {
+/**
+ * Every DTO validation, in the gateway and in message handlers alike: a 400 listing every field
+ * problem (a ProblemException, which the RpcErrorFilter carries across the wire unchanged).
+ */
+export function validationPipe(): ValidationPipe {
   return new ValidationPipe({ ...validationOptions, exceptionFactory: (errors) => invalidFields(...fieldProblems(errors)) });
 }
 

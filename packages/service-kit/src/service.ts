@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ServerNats, type NatsContext } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { AuditContextInterceptor } from './audit';
-import { RpcErrorFilter, rpcValidationPipe } from './errors';
+import { RpcErrorFilter, validationPipe } from './errors';
 import { ConfigError, type ServiceConfig } from './config';
 import type { NatsConfig } from './events/nats';
 import { natsRpcOptions, rpcQueueGroup } from './rpc-client';
@@ -93,7 +93,7 @@ export async function startMicroservice(
   const app = await NestFactory.createMicroservice(module, { strategy, logger: ['error', 'warn', 'log'] });
   // Every handler knows who asked (see `recordAudit`).
   app.useGlobalInterceptors(new AuditContextInterceptor());
-  app.useGlobalPipes(rpcValidationPipe());
+  app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   app.enableShutdownHooks();
   await app.listen();

@@ -1,8 +1,8 @@
 import createClient from 'openapi-fetch';
 import { HttpError } from 'react-admin';
-import { apiUrl, bearer, session } from '../auth/authProvider';
+import { apiUrl } from '../auth/authProvider';
 import type { components, paths } from '../api/schema';
-import { httpClient, inUserLanguage, requestLanguage } from './dataProvider';
+import { httpClient, inUserLanguage, requestLanguage, withToken } from './dataProvider';
 
 /**
  * The console's typed client of the gateway: paths, parameters and bodies are the OpenAPI
@@ -53,11 +53,7 @@ export type FilePath = '/api/audit-log/export' | '/api/analysis/template.csv' | 
 export async function downloadFile(path: FilePath, filename: string, accept: string, query?: Record<string, string>): Promise<void> {
   const url = `${baseUrl}${path}${query ? `?${new URLSearchParams(query).toString()}` : ''}`;
   const call = async (token: string) => fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: accept, 'Accept-Language': requestLanguage() } });
-  let res = await call(await bearer());
-  if (res.status === 401 && session.isSignedIn()) {
-    await session.refresh().catch(() => undefined);
-    res = await call(await bearer());
-  }
+  const res = await withToken(call, (r) => r.status === 401);
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { detail?: string; message?: string } | null;
     throw inUserLanguage(new HttpError(body?.detail ?? body?.message ?? res.statusText, res.status, body));

@@ -18,6 +18,26 @@ export const requestLanguage = (): 'de' | 'en' => (i18nProvider.getLocale() === 
  * anyway (the token expired in flight, or the server restarted its sessions), the token is
  * renewed once and the call repeated; a second 401 goes to react-admin, which signs out.
  */
+/**
+ * Runs a call with the access token. When it answers 401 while a session exists (thrown, as
+ * react-admin's fetchJson does, or returned, as a plain fetch's Response), the token is renewed
+ * once and the call repeated.
+ */
+export async function withToken<T>(call: (token: string) => Promise<T>, isUnauthorised: (outcome: T) => boolean = () => false): Promise<T> {
+  const again = async () => {
+    await session.refresh().catch(() => undefined);
+    return call(await bearer());
+  };
+  let outcome: T;
+  try {
+    outcome = await call(await bearer());
+  } catch (err) {
+    if ((err as { status?: number }).status !== 401 || !session.isSignedIn()) throw err;
+    return again();
+  }
+  return isUnauthorised(outcome) && session.isSignedIn() ? again() : outcome;
+}
+
 export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
   const call = async (token: string) => {
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
@@ -26,13 +46,7 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     return fetchUtils.fetchJson(url, { ...options, headers });
   };
   try {
-    try {
-      return await call(await bearer());
-    } catch (err) {
-      if ((err as { status?: number }).status !== 401 || !session.isSignedIn()) throw err;
-      await session.refresh().catch(() => undefined);
-      return await call(await bearer());
-    }
+    return await withToken(call);
   } catch (err) {
     throw inUserLanguage(err);
   }

@@ -1,4 +1,4 @@
-import { fieldProblemMessage, problemMessage, type FieldProblem, type Locale, type ProblemParams } from '@genq/contracts';
+import { problemMessage, sayFieldProblem, type FieldProblem, type Locale, type ProblemParams } from '@genq/contracts';
 
 /**
  * The API answers every error as application/problem+json with a stable `code` and its
@@ -33,15 +33,6 @@ export function problemText(body: ProblemBody, locale: Locale): string | undefin
   return body.detail ?? body.title;
 }
 
-/** A field problem's message in the locale; the server's message for legacy and unknown codes. */
-export function fieldProblemText(problem: { code: string; params?: ProblemParams; message?: string }, locale: Locale): string {
-  if (problem.code !== 'validation.legacy') {
-    const said = fieldProblemMessage(problem.code, problem.params, locale);
-    if (said !== undefined) return said;
-  }
-  return problem.message ?? String(problem.params?.message ?? problem.code);
-}
-
 /**
  * The field problems of a 400 as the field tree react-admin's forms read (`errors.boundary.type`,
  * `errors.proposals.2.text`): nested by the dotted field. Two problems of one field are joined.
@@ -62,7 +53,7 @@ export function fieldTree(errors: ProblemBody['errors'], locale: Locale): Record
       }
     }
     const leaf = path[path.length - 1] as string;
-    const text = fieldProblemText(problem, locale);
+    const text = sayFieldProblem(problem, locale);
     const existing = node[leaf];
     node[leaf] = typeof existing === 'string' ? `${existing} ${text}` : text;
   }
@@ -80,7 +71,7 @@ export function sayProblem(body: unknown, locale: string): { message: string; bo
   if (!isProblemBody(body)) return null;
   const lang = asLocale(locale);
   const message = problemText(body, lang) ?? body.code ?? '';
-  const problems = (body.errors ?? []).map((e) => ({ ...e, message: fieldProblemText(e, lang) }));
+  const problems = (body.errors ?? []).map((e) => ({ ...e, message: sayFieldProblem(e, lang) }));
   return {
     message,
     body: { ...body, message, ...(body.errors ? { errors: fieldTree(body.errors, lang), problems } : {}) },

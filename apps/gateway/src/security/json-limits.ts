@@ -22,12 +22,12 @@ const COLON = 0x3a; // :
  * number of object members in all. It reads the text once without parsing it (malformed text
  * is left to the parser), and stops at the first excess.
  */
-export function withinJsonLimits(text: string, limits: { maxDepth: number; maxKeys: number } = JSON_LIMITS): boolean {
+export function withinJsonLimits(text: string | Uint8Array, limits: { maxDepth: number; maxKeys: number } = JSON_LIMITS): boolean {
   let depth = 0;
   let keys = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = typeof text === 'string' ? text.charCodeAt(i) : (text[i] as number);
     if (inString) {
       if (c === BACKSLASH) i++;
       else if (c === QUOTE) inString = false;
@@ -54,9 +54,15 @@ export class BodyTooComplexError extends Error {
 
 /** body-parser `verify`: runs on the raw bytes before JSON.parse. */
 export function verifyJsonLimits(_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string | null): void {
+  // UTF-8 (nearly every body): the structural characters are single bytes that never occur
+  // inside a multi-byte sequence, so the raw bytes are scanned without decoding them twice.
+  if (encoding === null || /^utf-?8$/i.test(encoding)) {
+    if (!withinJsonLimits(buf)) throw new BodyTooComplexError();
+    return;
+  }
   let text: string;
   try {
-    text = new TextDecoder(encoding ?? 'utf-8').decode(buf);
+    text = new TextDecoder(encoding).decode(buf);
   } catch {
     return; // an unknown charset is refused by the parser itself
   }

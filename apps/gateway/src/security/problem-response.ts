@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import {
   PROBLEM_CONTENT_TYPE,
-  fieldProblemMessage,
   isProblemCode,
   negotiateLocale,
   problemMessage,
   problemType,
+  sayFieldProblem,
   type FieldProblem,
   type FieldProblemInput,
   type Locale,
@@ -20,7 +20,7 @@ export interface ProblemSource {
   /** English text: shown as it is for a legacy refusal without a code. */
   message?: string;
   params?: ProblemParams;
-  errors?: FieldProblemInput[] | Record<string, unknown>;
+  errors?: FieldProblemInput[];
 }
 
 const LEGACY_BY_STATUS: Record<number, string> = {
@@ -31,15 +31,6 @@ const LEGACY_BY_STATUS: Record<number, string> = {
   409: 'legacy.conflict',
   422: 'legacy.unprocessable',
 };
-
-/** A legacy field-keyed tree (`{ a: { b: 'message' } }`) as field problems. */
-function flattenTree(tree: Record<string, unknown>, prefix = ''): FieldProblemInput[] {
-  return Object.entries(tree).flatMap(([key, value]): FieldProblemInput[] => {
-    const field = prefix ? `${prefix}.${key}` : key;
-    if (value && typeof value === 'object') return flattenTree(value as Record<string, unknown>, field);
-    return [{ field, code: 'validation.legacy', params: { message: String(value) } }];
-  });
-}
 
 function codeOf(source: ProblemSource): string {
   if (source.code && isProblemCode(source.code)) return source.code;
@@ -60,11 +51,10 @@ export function toProblemDetails(source: ProblemSource, locale: Locale, requestI
   const code = codeOf(source);
   const params: ProblemParams = code.startsWith('legacy.') ? { message: source.message ?? '' } : { ...(source.params ?? {}) };
   const detail = problemMessage(code, params, locale) ?? source.message ?? code;
-  const inputs = Array.isArray(source.errors) ? source.errors : source.errors ? flattenTree(source.errors) : undefined;
-  const errors: FieldProblem[] | undefined = inputs?.map((e) => ({
+  const errors: FieldProblem[] | undefined = source.errors?.map((e) => ({
     field: e.field,
     code: e.code,
-    message: fieldProblemMessage(e.code, e.params, locale) ?? String(e.params?.message ?? e.code),
+    message: sayFieldProblem(e, locale),
     ...(e.params && Object.keys(e.params).length ? { params: e.params } : {}),
   }));
   return {

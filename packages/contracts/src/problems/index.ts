@@ -61,6 +61,14 @@ export function fieldProblemMessage(code: string, params: ProblemParams | undefi
   return fillTemplate(FIELD_PROBLEMS[code][locale], params, locale);
 }
 
+/**
+ * What to show for a field problem in a locale: its catalogue text, else the message it came
+ * with (a code this build does not know), else the text a legacy constraint gave, else its code.
+ */
+export function sayFieldProblem(problem: { code: string; params?: ProblemParams; message?: string }, locale: Locale): string {
+  return fieldProblemMessage(problem.code, problem.params, locale) ?? problem.message ?? String(problem.params?.message ?? problem.code);
+}
+
 export function problemType(code: string): string {
   return `${PROBLEM_TYPE_BASE}${code}`;
 }
