@@ -24,9 +24,17 @@ const SIGNATORY_NAMES: Record<string, string> = {
   partner: 'Kooperationspartner',
 };
 
-const germanDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
+/**
+ * A date as a German reader files it: a calendar day (YYYY-MM-DD) as it is, an instant (a
+ * certificate's validity, a signature) as the day it is in Germany, not in UTC, which differs
+ * late in the evening.
+ */
+export const germanDate = (iso: string): string => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    const [y, m, d] = iso.split('-');
+    return `${d}.${m}.${y}`;
+  }
+  return new Date(iso).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
 };
 const euro = (n: number) => `${n.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
