@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AgreementsMessagePatterns as P, type AgreementPdfQuery, type SignAgreementCommand, type SignAmendmentCommand } from '@genq/contracts';
+import { AgreementsMessagePatterns as P, DocumentPatterns, type AgreementPdfQuery, type ConceptPdfQuery, type SignAgreementCommand, type SignAmendmentCommand } from '@genq/contracts';
 import {
   AcceptAmendmentMessage,
   ChangeMeasureStatusMessage,
@@ -121,6 +121,11 @@ export class AgreementsController {
   @MessagePattern(P.agreementPdf)
   agreementPdf(@Payload() q: AgreementPdfQuery) {
     return this.agreements.agreementPdf(requireId(q?.quarterId, 'quarterId'), requireId(q?.versionId, 'versionId'), q.organisationNames ?? {});
+  }
+
+  @MessagePattern(DocumentPatterns.conceptPdf)
+  conceptPdf(@Payload() q: ConceptPdfQuery) {
+    return this.concept.pdf({ ...q, quarterId: requireId(q?.quarterId, 'quarterId') });
   }
 
   @MessagePattern(P.certificatePdf)

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AMENDMENT_STATUSES, type Actor, type FieldJustificationDto, GoalDto, HandlungskonzeptDto, MeasureDto } from '@genq/contracts';
+import { AMENDMENT_STATUSES, type Actor, type ConceptPdfQuery, type PdfDocument, type FieldJustificationDto, GoalDto, HandlungskonzeptDto, MeasureDto } from '@genq/contracts';
 import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto } from '@genq/dto';
 import { invalidFields, problem } from '@genq/service-kit';
 import { auditChange } from '../audit';
 import { FieldJustification, Goal, Measure } from '../entities';
 import { agreementsEvents, milestoneKey } from '../events';
+import { handlungskonzeptPdf } from '../documents/handlungskonzept';
 
 /** Roles that draft a Handlungskonzept: the partners, their facilitator and the programme office. */
 const DRAFTING_ROLES = ['partner', 'facilitator', 'programme_admin'];
@@ -194,6 +195,13 @@ export class ConceptService {
 
   get(quarterId: string): Promise<HandlungskonzeptDto> {
     return this.read(this.db.manager, quarterId);
+  }
+
+  /** The Handlungskonzept as it is drafted now, as a PDF; the names come with the request. */
+  async pdf(q: ConceptPdfQuery, at = new Date()): Promise<PdfDocument> {
+    const concept = await this.get(q.quarterId);
+    const pdf = await handlungskonzeptPdf({ ...q, quarterName: q.quarterName || 'Quartier', concept, at });
+    return { filename: `handlungskonzept-${at.toISOString().slice(0, 10)}.pdf`, content: pdf.toString('base64') };
   }
 
   /** Reads the concept inside the caller's transaction (submission snapshots it). */

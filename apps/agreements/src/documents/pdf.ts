@@ -1,6 +1,8 @@
-import PDFDocument from 'pdfkit';
+import { euro, germanDate, renderDocument as render } from '@genq/documents';
 import type { ActionFieldId, AnnualReportDto, CertificateDto } from '@genq/contracts';
 import type { AgreementSnapshot } from '../agreement/snapshot';
+
+export { germanDate };
 
 /** German names of the action fields as they appear in the documents. */
 export const ACTION_FIELD_NAMES: Record<ActionFieldId, string> = {
@@ -23,33 +25,6 @@ const SIGNATORY_NAMES: Record<string, string> = {
   municipality: 'Kommune',
   partner: 'Kooperationspartner',
 };
-
-/**
- * A date as a German reader files it: a calendar day (YYYY-MM-DD) as it is, an instant (a
- * certificate's validity, a signature) as the day it is in Germany, not in UTC, which differs
- * late in the evening.
- */
-export const germanDate = (iso: string): string => {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
-    const [y, m, d] = iso.split('-');
-    return `${d}.${m}.${y}`;
-  }
-  return new Date(iso).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
-};
-const euro = (n: number) => `${n.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
-
-/** Renders with pdfkit's built-in Helvetica (WinAnsi covers ä, ö, ü, ß and €) on A4. */
-function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'GenQ – Generationengerechtes Wohnen im Quartier' } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    draw(doc);
-    doc.end();
-  });
-}
 
 export interface AgreementPdfInput {
   number: number;

@@ -1,0 +1,2 @@
+export * from './layout';
+export { pdfText } from './pdf-text';
