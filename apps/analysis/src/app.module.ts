@@ -4,6 +4,7 @@ import { AnalysisPatterns } from '@genq/contracts';
 import { NATS_CONFIG, SERVICE_CONFIG, ServiceEventBus, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
 import { AnalysesModule } from './analyses/analyses.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
+import { DocumentsModule } from './documents/documents.module';
 import type { AnalysisConfig } from './config';
 import { analysisEntities } from './entities';
 import { analysisMigrations } from './migrations';
@@ -19,6 +20,7 @@ export class AnalysisModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, analysisEntities, analysisMigrations), retryAttempts: 3 }),
         CataloguesModule,
         AnalysesModule,
+        DocumentsModule,
       ],
       controllers: [healthControllerFor('analysis', AnalysisPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],

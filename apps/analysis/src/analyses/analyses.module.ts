@@ -16,5 +16,6 @@ import { ComparisonRevision } from './entities/comparison-revision.entity';
   imports: [TypeOrmModule.forFeature([QuarterAnalysis, IndicatorValue, CriterionRating, QuarterFigure, ComparisonRevision]), CataloguesModule],
   controllers: [AnalysesController],
   providers: [AnalysesService, ComparisonService, ParticipationIndicatorsFollower],
+  exports: [AnalysesService],
 })
 export class AnalysesModule {}
