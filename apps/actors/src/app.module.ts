@@ -16,6 +16,7 @@ import { PeopleModule } from './people/people.module';
 import { ScopeModule } from './scope/scope.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ProgrammeReportModule } from './programmes/report/programme-report.module';
 import { QuartersModule } from './quarters/quarters.module';
 
 /** The actors service: programmes, quarters (and soon organisations and people), in its own database. */
@@ -39,6 +40,7 @@ export class ActorsModule {
         KickoffModule,
         PeopleModule,
         DashboardModule,
+        ProgrammeReportModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
