@@ -64,6 +64,7 @@ const versionPath = async (ctx: CaseContext, quarterId: string | undefined, user
 
 export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/quarters/:quarterId/handlungskonzept': { ok: 200, target: 'quarter', request: () => ({}) },
+  'GET /api/quarters/:quarterId/handlungskonzept/pdf': { ok: 200, target: 'quarter', request: () => ({}) },
   'GET /api/quarters/:quarterId/goals-workshops': { ok: 200, target: 'quarter', request: () => ({}) },
   // Recorded again in every round, so the case asks for a date ahead: refused the same way for every caller let through.
   'POST /api/quarters/:quarterId/goals-workshops': { ok: 400, okCode: 'request.invalid', target: 'quarter', request: () => ({ body: { date: '2999-12-31', participants: 'Routentest' } }) },

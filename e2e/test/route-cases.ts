@@ -293,6 +293,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/quarters/:id/profile': { ok: 200, target: 'quarter', request: () => ({}) },
   'GET /api/programmes/:id/analysis-distribution': { ok: 200, target: 'programme', request: () => ({}) },
+  'GET /api/quarters/:id/analysis/pdf': { ok: 200, target: 'quarter', request: () => ({}) },
+  'GET /api/quarters/:id/profile/pdf': { ok: 200, target: 'quarter', request: () => ({}) },
+  'GET /api/programmes/:id/report/pdf': { ok: 200, target: 'programme', request: () => ({}) },
   'POST /api/quarters/:id/analysis/submit': {
     ok: 200,
     target: 'quarter',

@@ -19,6 +19,7 @@ import {
   type Measure,
   type QuarterMembership,
 } from './types';
+import { PdfButton, documentPaths } from '../documents/PdfButton';
 
 const F = 'genq_agreements.concept';
 type Errors = Record<string, string>;
@@ -50,6 +51,9 @@ export const ConceptTab = () => {
 
   return (
     <Stack spacing={3} sx={{ py: 1 }} data-testid="concept-tab">
+      <Box>
+        <PdfButton path={documentPaths.concept(quarterId)} filename="handlungskonzept.pdf" label="genq_agreements.concept.pdf" />
+      </Box>
       {gaps.length > 0 && (
         <GapsAlert gaps={gaps} testId="concept-gaps" />
       )}

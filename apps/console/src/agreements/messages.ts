@@ -16,6 +16,7 @@ export const agreementsGerman = {
       HF4: 'HF4 – Miteinander der Generationen',
     },
     concept: {
+      pdf: 'Handlungskonzept (PDF) herunterladen',
       no_goals: 'Keine Ziele in diesem Handlungsfeld.',
       justification: 'Begründung ohne Ziel',
       justify: 'Begründung speichern',
@@ -194,6 +195,7 @@ export const agreementsEnglish: typeof agreementsGerman = {
       HF4: 'HF4 – Living together across generations',
     },
     concept: {
+      pdf: 'Download action plan (Handlungskonzept, PDF)',
       no_goals: 'No goals in this action field.',
       justification: 'Justification without goal',
       justify: 'Save justification',

@@ -22,6 +22,7 @@ import { analysisApi, type IndicatorValue, type Profile } from './api';
 import { downloadFile } from '../providers/apiClient';
 import { importProblems, type ImportProblem } from './importErrors';
 import { RadarChart } from './RadarChart';
+import { PdfButton, documentPaths } from '../documents/PdfButton';
 import { useDateLocale } from '../i18n/useDateLocale';
 
 const SCALE = [0, 1, 2, 3];
@@ -107,6 +108,12 @@ export const AnalysisTab = () => {
 
   return (
     <Stack spacing={3} sx={{ py: 1 }}>
+      {quarterId && (
+        <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+          <PdfButton path={documentPaths.analysis(String(quarterId))} filename="quartiersanalyse.pdf" label="genq_analysis.documents.analysis_pdf" />
+          <PdfButton path={documentPaths.profile(String(quarterId))} filename="staerken-schwaechen-profil.pdf" label="genq_analysis.documents.profile_pdf" />
+        </Stack>
+      )}
       {profile && (
         <Box>
           <Typography variant="h6">{translate('genq_analysis.radar.title')}</Typography>

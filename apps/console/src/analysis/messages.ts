@@ -2,6 +2,7 @@
 export const analysisGerman = {
   genq_analysis: {
     tabs: { actors: 'Akteure', analysis: 'Analyse' },
+    documents: { analysis_pdf: 'Quartiersanalyse (PDF) herunterladen', profile_pdf: 'Stärken-Schwächen-Profil (PDF) herunterladen' },
     memberships: { title: 'Beteiligte Organisationen', none: 'Noch keine Organisationen beteiligt.' },
     membership_roles: {
       lead_partner: 'Federführung',
@@ -60,6 +61,7 @@ export const analysisGerman = {
 export const analysisEnglish: typeof analysisGerman = {
   genq_analysis: {
     tabs: { actors: 'Actors', analysis: 'Analysis' },
+    documents: { analysis_pdf: 'Download neighbourhood analysis (PDF)', profile_pdf: 'Download strengths and weaknesses profile (PDF)' },
     memberships: { title: 'Organisations involved', none: 'No organisations involved yet.' },
     membership_roles: {
       lead_partner: 'Lead partner',

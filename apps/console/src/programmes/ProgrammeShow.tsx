@@ -1,5 +1,8 @@
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { EditButton, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { isProgrammeRole, type Role } from '@genq/contracts';
+import { session } from '../auth/authProvider';
+import { PdfButton, documentPaths } from '../documents/PdfButton';
 import { toMonthsAndDays } from './duration';
 import type { Programme } from '.';
 
@@ -70,9 +73,23 @@ const CalendarTables = () => {
   );
 };
 
+/** The programme report is for the programme office, operators and viewers (the API refuses everyone else). */
+export const mayReadProgrammeReport = () => !!session.user && isProgrammeRole(session.user.role as Role);
+
+const ReportButton = () => {
+  const record = useRecordContext<Programme>();
+  if (!record || !mayReadProgrammeReport()) return null;
+  return <PdfButton path={documentPaths.programmeReport(String(record.id))} filename={`programmbericht-${record.id}.pdf`} label="genq_programmes.report_pdf" />;
+};
+
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'programmes', action: 'edit' });
-  return <TopToolbar>{canAccess ? <EditButton /> : null}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <ReportButton />
+      {canAccess ? <EditButton /> : null}
+    </TopToolbar>
+  );
 };
 
 const HelpText = () => {

@@ -1,6 +1,8 @@
 /** Messages of the programme screens with their calendar (issue 6); spread into de.ts and en.ts. */
 export const programmesGerman = {
   genq_programmes: {
+    report_pdf: 'Programmbericht (PDF) herunterladen',
+    report: 'Bericht',
     fields: {
       id: 'Kennung',
       name: 'Name',
@@ -56,6 +58,8 @@ export const programmesGerman = {
 
 export const programmesEnglish: typeof programmesGerman = {
   genq_programmes: {
+    report_pdf: 'Download programme report (PDF)',
+    report: 'Report',
     fields: {
       id: 'Id',
       name: 'Name',

@@ -47,6 +47,15 @@ export class ConceptController {
     return this.services.send<HandlungskonzeptDto>('agreements', P.getConcept, { quarterId });
   }
 
+  @Get('handlungskonzept/pdf')
+  @Policy({ roles: ALL_ROLES, scope: QUARTER })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The Handlungskonzept as it is drafted now, as PDF: goals and measures per action field, justifications' })
+  @ReturnsFile('application/pdf')
+  async conceptPdf(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @CurrentActor() actor: Actor) {
+    return pdf(await this.agreements.conceptPdf(actor, quarterId));
+  }
+
   @Get('goals-workshops')
   @Policy({ roles: ALL_ROLES, scope: QUARTER })
   @ApiOkResponse({ description: 'The goals workshops of the quarter, newest first' })

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   ActorsPatterns,
   AgreementsMessagePatterns as P,
+  AnalysisPatterns,
+  DocumentPatterns,
   OrganisationsPatterns,
   PeoplePatterns,
   type AccountDto,
@@ -13,10 +15,12 @@ import {
   type Page,
   type PdfDocument,
   type PersonOfAccount,
+  type ProgrammeDto,
   type QuarterDto,
   type ReviewResult,
   type SignResult,
 } from '@genq/contracts';
+import type { Catalogue } from '@genq/domain';
 import type { ChangeMeasureStatusDto, ReviewDecisionDto, SubmitConceptDto } from '@genq/dto';
 import { ServiceClients } from '../services/service-clients';
 
@@ -80,5 +84,25 @@ export class AgreementsGatewayService {
     const members = await this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId });
     const organisationNames = Object.fromEntries(members.data.map((m) => [m.organisationId, m.organisationName]));
     return this.services.send<PdfDocument>('agreements', P.agreementPdf, { actor, quarterId, versionId, organisationNames });
+  }
+
+  /**
+   * The Handlungskonzept as PDF, with the names the agreements service does not own: the
+   * quarter's (actors), its organisations' (memberships) and the catalogue version's texts.
+   */
+  async conceptPdf(actor: Actor, quarterId: string): Promise<PdfDocument> {
+    const quarter = await this.services.send<QuarterDto>('actors', ActorsPatterns.getQuarter, { id: quarterId, actor });
+    const [members, programme] = await Promise.all([
+      this.services.send<Page<MembershipDto>>('actors', OrganisationsPatterns.listMemberships, { actor, id: quarterId }),
+      this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, quarter.programmeId),
+    ]);
+    const catalogue = await this.services.send<Catalogue>('analysis', AnalysisPatterns.getCatalogue, `${programme.catalogueId}@${programme.catalogueVersion}`);
+    return this.services.send<PdfDocument>('agreements', DocumentPatterns.conceptPdf, {
+      quarterId,
+      quarterName: quarter.name,
+      organisationNames: Object.fromEntries(members.data.map((m) => [m.organisationId, m.organisationName])),
+      actionFieldNames: Object.fromEntries(catalogue.actionFields.map((f) => [f.id, f.name])),
+      criterionNames: Object.fromEntries(catalogue.actionFields.flatMap((f) => f.criteria.map((c) => [c.id, c.name]))),
+    });
   }
 }

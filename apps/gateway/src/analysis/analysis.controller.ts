@@ -14,6 +14,7 @@ import {
   ActorsPatterns,
   ALL_ROLES,
   AnalysisPatterns,
+  DocumentPatterns,
   PROGRAMME_ROLES,
   fieldProblemMessage,
   negotiateLocale,
@@ -24,6 +25,8 @@ import {
   type CatalogueVersionDto,
   type IndicatorValueDto,
   type Page,
+  type PdfDocument,
+  type QuarterDto,
   type ProfileDto,
   type RatingDto,
   type Role,
@@ -207,6 +210,31 @@ export class AnalysisController {
   @Returns('ProfileDto')
   profile(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.analysis.send<ProfileDto>(id, AnalysisPatterns.profile, id);
+  }
+
+  @Get('quarters/:id/analysis/pdf')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'Quartiersanalyse summary as PDF: indicators with units and reference dates, ratings per criterion and action field, priorities' })
+  @ReturnsFile('application/pdf')
+  async analysisPdf(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.analysisDocument(id, DocumentPatterns.analysisSummaryPdf);
+  }
+
+  @Get('quarters/:id/profile/pdf')
+  @Policy({ roles: ALL_ROLES, scope: { quarter: 'params.id' } })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'Stärken-Schwächen-Profil as PDF, with a radar chart against the programme median' })
+  @ReturnsFile('application/pdf')
+  async profilePdf(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.analysisDocument(id, DocumentPatterns.profilePdf);
+  }
+
+  /** The analysis service draws the document; the quarter's name comes from the actors service. */
+  private async analysisDocument(id: string, pattern: string) {
+    const quarter = await this.services.send<QuarterDto>('actors', ActorsPatterns.getQuarter, id);
+    const doc = await this.analysis.send<PdfDocument>(id, pattern, { quarterId: id, quarterName: quarter.name });
+    return new StreamableFile(Buffer.from(doc.content, 'base64'), { type: 'application/pdf', disposition: `attachment; filename="${doc.filename}"` });
   }
 
   @Get('programmes/:id/analysis-distribution')

@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ALL_ROLES, ActorsPatterns, type Actor, type Page, type ProgrammeDto } from '@genq/contracts';
+import { ALL_ROLES, ActorsPatterns, DocumentPatterns, PROGRAMME_ROLES, type Actor, type Page, type PdfDocument, type ProgrammeDto } from '@genq/contracts';
 import { UpsertProgrammeDto } from '@genq/dto';
 import { invalidFields } from '@genq/service-kit';
 import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
-import { Returns, ReturnsList } from '../openapi/returns';
+import { Returns, ReturnsFile, ReturnsList } from '../openapi/returns';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -30,6 +30,16 @@ export class ProgrammesController {
   @Returns('ProgrammeDto')
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.services.send<ProgrammeDto>('actors', ActorsPatterns.getProgramme, { id, actor });
+  }
+
+  @Get(':id/report/pdf')
+  @Policy({ roles: PROGRAMME_ROLES, scope: { programme: 'params.id' } })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'Programme report as PDF over the quarters in your scope: phases, stalled and overdue, measures per action field, certificates issued and expiring, with charts' })
+  @ReturnsFile('application/pdf')
+  async reportPdf(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    const doc = await this.services.send<PdfDocument>('actors', DocumentPatterns.programmeReportPdf, { actor, programmeId: id });
+    return new StreamableFile(Buffer.from(doc.content, 'base64'), { type: 'application/pdf', disposition: `attachment; filename="${doc.filename}"` });
   }
 
   @Put(':id')
