@@ -44,7 +44,7 @@ export class ActorsModule {
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
-      exports: [ServiceEventBus],
+      exports: [ServiceEventBus, NATS_CONFIG],
     };
   }
 }
