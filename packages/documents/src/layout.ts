@@ -122,27 +122,35 @@ export function barChart(doc: Doc, chart: BarChartInput): void {
   const labelWidth = 170;
   const valueWidth = 60;
   const barArea = width - labelWidth - valueWidth - 10;
-  const rowHeight = 18;
+  const barHeight = 12;
   const total = (b: BarChartInput['bars'][number]) => b.segments.reduce((s, x) => s + x.value, 0);
   const max = chart.max ?? Math.max(1, ...chart.bars.map(total));
-  const height = 24 + chart.bars.length * rowHeight + (chart.ticks ? 14 : 0) + (chart.legend.length > 1 ? 18 : 0);
-  ensureSpace(doc, height);
+  // A long label wraps onto more lines; its row grows with it.
+  doc.font('Helvetica').fontSize(9);
+  const rowHeights = chart.bars.map((b) => Math.max(barHeight + 6, doc.heightOfString(b.label, { width: labelWidth - 8 }) + 6));
+  const height = 24 + rowHeights.reduce((a, b) => a + b, 0) + (chart.ticks ? 14 : 0) + (chart.legend.length > 1 ? 18 : 0);
+  ensureSpace(doc, Math.min(height, doc.page.height - doc.page.margins.top - doc.page.margins.bottom));
   doc.font('Helvetica-Bold').fontSize(10).text(chart.caption, left);
   let y = doc.y + 6;
   const x0 = left + labelWidth;
   doc.font('Helvetica').fontSize(9);
-  for (const bar of chart.bars) {
-    doc.fillColor('black').text(bar.label, left, y + 3, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
-    doc.rect(x0, y + 2, barArea, rowHeight - 6).lineWidth(0.5).strokeColor('#cccccc').stroke();
+  chart.bars.forEach((bar, i) => {
+    const rowHeight = rowHeights[i]!;
+    if (y + rowHeight > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
+    doc.font('Helvetica').fontSize(9).fillColor('black').text(bar.label, left, y + 3, { width: labelWidth - 8 });
+    doc.rect(x0, y + 2, barArea, barHeight).lineWidth(0.5).strokeColor('#cccccc').stroke();
     let x = x0;
     for (const s of bar.segments) {
       const w = max > 0 ? (Math.max(0, s.value) / max) * barArea : 0;
-      if (w > 0) doc.rect(x, y + 2, w, rowHeight - 6).fillColor(SERIES_COLOURS[s.series % SERIES_COLOURS.length]!).fill();
+      if (w > 0) doc.rect(x, y + 2, w, barHeight).fillColor(SERIES_COLOURS[s.series % SERIES_COLOURS.length]!).fill();
       x += w;
     }
     doc.fillColor('black').text(bar.text ?? germanNumber(total(bar)), x0 + barArea + 6, y + 3, { width: valueWidth, lineBreak: false });
     y += rowHeight;
-  }
+  });
   if (chart.ticks) {
     for (const t of chart.ticks) {
       const x = x0 + (t / max) * barArea;
@@ -191,7 +199,7 @@ export interface RadarChartInput {
 export function radarChart(doc: Doc, chart: RadarChartInput): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const radius = 95;
+  const radius = 115;
   const height = 2 * radius + 90;
   ensureSpace(doc, height);
   doc.font('Helvetica-Bold').fontSize(10).text(chart.caption, left);

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AnalysisPdfQuery, PdfDocument } from '@genq/contracts';
+import type { AnalysisPdfQuery, Page, PdfDocument } from '@genq/contracts';
+
+const PAGE = 500;
 import { AnalysesService } from '../analyses/analyses.service';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { analysisSummaryPdf, profilePdf, type AnalysisDocumentInput } from './analysis-pdfs';
@@ -14,13 +16,12 @@ export class DocumentsService {
 
   private async input(q: AnalysisPdfQuery, at: Date): Promise<AnalysisDocumentInput> {
     const profile = await this.analyses.profile(q.quarterId);
-    const all = { quarterId: q.quarterId, range: { start: 0, end: 4999 } };
     const [catalogue, values, ratings] = await Promise.all([
       this.catalogues.get(profile.analysis.catalogueVersionId),
-      this.analyses.listIndicatorValues(all),
-      this.analyses.listRatings(all),
+      everyPage((range) => this.analyses.listIndicatorValues({ quarterId: q.quarterId, range })),
+      everyPage((range) => this.analyses.listRatings({ quarterId: q.quarterId, range })),
     ]);
-    return { quarterName: q.quarterName || 'Quartier', catalogue, profile, values: values.data, ratings: ratings.data, at };
+    return { quarterName: q.quarterName || 'Quartier', catalogue, profile, values, ratings, at };
   }
 
   async summary(q: AnalysisPdfQuery, at = new Date()): Promise<PdfDocument> {
@@ -31,5 +32,15 @@ export class DocumentsService {
   async profile(q: AnalysisPdfQuery, at = new Date()): Promise<PdfDocument> {
     const pdf = await profilePdf(await this.input(q, at));
     return { filename: `staerken-schwaechen-profil-${at.toISOString().slice(0, 10)}.pdf`, content: pdf.toString('base64') };
+  }
+}
+
+/** Every row of a list, a page (at most 500 rows, the lists' limit) at a time. */
+async function everyPage<T>(page: (range: { start: number; end: number }) => Promise<Page<T>>): Promise<T[]> {
+  const rows: T[] = [];
+  for (;;) {
+    const next = await page({ start: rows.length, end: rows.length + PAGE - 1 });
+    rows.push(...next.data);
+    if (next.data.length === 0 || rows.length >= next.total) return rows;
   }
 }
