@@ -66,6 +66,7 @@ export function titleBlock(doc: Doc, title: string, lines: Array<[string, string
 /** A section heading (13 pt bold), the body text after it in 10 pt. */
 export function section(doc: Doc, heading: string): void {
   ensureSpace(doc, 60);
+  if (doc.y > doc.page.margins.top + 1) doc.moveDown(0.6);
   doc.font('Helvetica-Bold').fontSize(13).text(heading, doc.page.margins.left);
   doc.font('Helvetica').fontSize(10);
 }
@@ -120,7 +121,7 @@ export function barChart(doc: Doc, chart: BarChartInput): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const labelWidth = 170;
-  const valueWidth = 60;
+  const valueWidth = 80;
   const barArea = width - labelWidth - valueWidth - 10;
   const barHeight = 12;
   const total = (b: BarChartInput['bars'][number]) => b.segments.reduce((s, x) => s + x.value, 0);
