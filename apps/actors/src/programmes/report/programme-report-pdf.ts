@@ -129,7 +129,7 @@ export function programmeReportPdf(v: ProgrammeReportInput): Promise<Buffer> {
 
     section(doc, 'Alle Quartiere');
     if (q.length === 0) paragraph(doc, 'Keine Quartiere.');
-    for (const x of [...q].sort((a, b) => a.name.localeCompare(b.name, 'de'))) {
+    for (const x of [...q].sort((a, b) => a.name.localeCompare(b.name, 'de', { numeric: true }))) {
       const flags = [x.paused ? 'pausiert' : '', x.stalledSince ? `stockend seit ${germanDate(x.stalledSince)}` : '', x.overdueSince ? `überfällig seit ${germanDateOr(x.overdueSince)}` : ''].filter(Boolean);
       paragraph(doc, `${x.name} (${x.municipality}, ${x.housingCompany}): ${phaseName(x.phase)}${x.currentStep ? `, ${step(x.currentStep)}` : ''}${flags.length ? ` – ${flags.join(', ')}` : ''}`);
     }
