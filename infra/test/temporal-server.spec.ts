@@ -52,7 +52,14 @@ describe('Temporal server on PostgreSQL', () => {
     expect((await temporal('operator', 'namespace', 'describe', '--namespace', 'genq-spec')).code).toBe(0);
     const created = await temporal('operator', 'search-attribute', 'create', '--namespace', 'genq-spec', '--name', 'GenqSpecStep', '--type', 'Keyword');
     expect(created.stderr).toBe('');
-    const listed = await temporal('workflow', 'list', '--namespace', 'genq-spec', '--query', "GenqSpecStep = 'analysis'");
+    // The frontend learns the new attribute when its namespace cache refreshes (every few seconds).
+    const until = Date.now() + 60_000;
+    let listed = await temporal('workflow', 'list', '--namespace', 'genq-spec', '--query', "GenqSpecStep = 'analysis'");
+    while (listed.code !== 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 1000));
+      listed = await temporal('workflow', 'list', '--namespace', 'genq-spec', '--query', "GenqSpecStep = 'analysis'");
+    }
+    expect(listed.stderr).toBe('');
     expect(listed.code).toBe(0);
     // An unknown attribute is refused: the query above was really checked against the registered ones.
     const unknown = await temporal('workflow', 'list', '--namespace', 'genq-spec', '--query', "GenqNoSuchAttribute = 'x'");
