@@ -61,6 +61,8 @@ function composeEnvironment(app, { temporalAddress, natsUrl, databaseUrl, gatewa
  */
 async function startProductionStack({ dataDir, ports = {}, withConsole = true, log = console.log } = {}) {
   const startedAt = Date.now();
+  // Every process started here (about 20) kills its child when this process exits.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), 50));
   dataDir = path.resolve(dataDir);
   const logs = path.join(dataDir, 'logs');
   fs.mkdirSync(logs, { recursive: true });
