@@ -7,6 +7,7 @@
 module.exports = {
   ...require('./ports.cjs'),
   ...require('./temporal.cjs'),
+  ...require('./temporal-server.cjs'),
   ...require('./nats.cjs'),
   ...require('./postgres.cjs'),
   ...require('./compose.cjs'),
@@ -14,6 +15,7 @@ module.exports = {
   ...require('./schemathesis.cjs'),
   ...require('./test-databases.cjs'),
   ...require('./stack.cjs'),
+  ...require('./production.cjs'),
   ...require('./seed.cjs'),
   ...require('./secrets.cjs'),
   ...require('./demo.cjs'),

@@ -134,6 +134,66 @@ export interface NatsServer {
  */
 export function startNatsServer(options: NatsServerOptions): Promise<NatsServer>;
 
+export interface NatsCluster {
+  nodes: NatsServer[];
+  /** Every node's client URL, comma-separated: what `NATS_URL` takes. */
+  url: string;
+  /** SIGKILL node `i` (0-based). */
+  kill(i: number): Promise<void>;
+  /** Starts node `i` again with its ports, name and store; resolves once it is healthy in the cluster. */
+  restart(i: number): Promise<NatsServer>;
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+/** A JetStream cluster of `size` (3) nodes on loopback; resolves once every node is healthy (a meta leader elected). */
+export function startNatsCluster(options: { bin?: string; size?: number; storeDir: string; logDir?: string; clusterName?: string; log?: Log; startupTimeoutMs?: number }): Promise<NatsCluster>;
+
+
+// temporal-server.cjs
+
+/** Tag of go.temporal.io/server (server and SQL tool) built from the Go module proxy; the image docker-compose.yml names. */
+export const TEMPORAL_SERVER_VERSION: string;
+/** Path to the Temporal server: `GENQ_TEMPORAL_SERVER_BIN`, the cached build, else `go install go.temporal.io/server/cmd/server` (minutes, once). */
+export function ensureTemporalServer(options?: { log?: Log }): Promise<string>;
+/** Path to Temporal's SQL schema tool: `GENQ_TEMPORAL_SQL_TOOL`, `temporal-sql-tool` on PATH, the cache, else a Go build. */
+export function ensureTemporalSqlTool(options?: { log?: Log }): Promise<string>;
+/** Creates Temporal's persistence and visibility databases on `pg` and installs or upgrades their schemas (idempotent). */
+export function setupTemporalSchemas(options: {
+  pg: { host: string; port: number; user: string; password?: string };
+  sqlTool?: string;
+  databases?: { temporal: string; visibility: string };
+  log?: Log;
+}): Promise<void>;
+
+export interface TemporalServer {
+  address: string;
+  namespace: string;
+  /** The server's Prometheus endpoint. */
+  metricsUrl: string;
+  logFile: string;
+  process: ChildProcess;
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  kill(): Promise<void>;
+}
+
+/** Starts the real Temporal server on PostgreSQL (schemas from {@link setupTemporalSchemas}); creates the namespace; resolves once it serves it. */
+export function startTemporalServer(options: {
+  bin?: string;
+  /** The Temporal CLI, for the namespace and the health check. */
+  cli: string;
+  pg: { host: string; port: number; user: string; password?: string };
+  /** Where the server's configuration (and by default its log) is written. */
+  dir: string;
+  databases?: { temporal: string; visibility: string };
+  port?: number;
+  namespace?: string;
+  retention?: string;
+  shards?: number;
+  log?: Log;
+  logFile?: string;
+  startupTimeoutMs?: number;
+}): Promise<TemporalServer>;
+
 // postgres.cjs
 
 /** Directory with initdb, pg_ctl, postgres and psql; installs Debian's postgresql when root. */
@@ -265,6 +325,53 @@ export function startStack(options: {
   env?: Record<string, string>;
 }): Promise<Stack>;
 
+
+// production.cjs
+
+/** How many processes of each app the production profile (and docker-compose.yml) runs. */
+export const PRODUCTION_REPLICAS: Record<'actors' | 'analysis' | 'agreements' | 'worker', number>;
+export const NATS_NODES: number;
+
+/** The environment docker-compose.yml gives `app`, with this run's addresses. */
+export function composeEnvironment(
+  app: string,
+  o: {
+    temporalAddress: string;
+    natsUrl: string;
+    databaseUrl?: string;
+    gatewayPort: number;
+    corsOrigins: string;
+    authJwtSecret: string;
+    admin: { email: string; password: string };
+  },
+): Record<string, string>;
+
+export interface ProductionStack {
+  profile: 'production';
+  dataDir: string;
+  gatewayUrl: string;
+  apiDocsUrl: string;
+  consoleUrl?: string;
+  temporalAddress: string;
+  temporalMetricsUrl: string;
+  /** The Temporal CLI. */
+  temporalBin: string;
+  natsUrl: string;
+  natsMonitorUrls: string[];
+  postgres: { host: string; port: number; user: string; url(db: string): string };
+  nats: NatsCluster;
+  temporal: TemporalServer;
+  /** Every app process by name: `actors-1`, `actors-2`, ..., `worker-2`, `gateway-1`, `console`. */
+  apps: Record<string, StackApp & { exited(): { code: number | null; signal: string | null } | undefined }>;
+  appEnv: Record<string, string>;
+  timings: { provisionMs: number; startMs: number };
+  stop(): Promise<void>;
+  /** Kills `name` (e.g. `actors-2`) hard and starts its replacement; resolves once it takes work. */
+  replace(name: string): Promise<StackApp>;
+}
+
+/** The production profile (docker-compose.yml's processes and variables) without Docker. */
+export function startProductionStack(options: { dataDir: string; ports?: { gateway?: number; console?: number }; withConsole?: boolean; log?: Log }): Promise<ProductionStack>;
 
 // seed.cjs
 

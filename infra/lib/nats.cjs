@@ -185,4 +185,64 @@ async function startNatsServer({
   };
 }
 
-module.exports = { ensureNatsServer, startNatsServer, NATS_SERVER_VERSION };
+/**
+ * A JetStream cluster of `size` nodes (three, as production runs) on loopback: each node has
+ * its own client, monitoring and route port, its own store under `storeDir/<name>` and routes
+ * to the others. Resolves once every node reports itself fully healthy (`/healthz`: JetStream
+ * has a meta leader). `url` is the comma-separated list the apps' `NATS_URL` takes; a client
+ * connected to a killed node reconnects to another one.
+ */
+async function startNatsCluster({ bin, size = 3, storeDir, logDir, clusterName = 'genq', log = console.log, startupTimeoutMs = 60_000 } = {}) {
+  if (!storeDir) throw new Error('startNatsCluster needs a storeDir');
+  bin = bin ?? (await ensureNatsServer({ log }));
+  const specs = [];
+  for (let i = 1; i <= size; i++) {
+    specs.push({ serverName: `genq-nats-${i}`, port: await freePort(), monitorPort: await freePort(), clusterPort: await freePort() });
+  }
+  const routeOf = (s) => `nats://127.0.0.1:${s.clusterPort}`;
+  const nodes = await Promise.all(
+    specs.map((s) =>
+      startNatsServer({
+        bin,
+        ...s,
+        clusterName,
+        routes: specs.filter((o) => o !== s).map(routeOf),
+        storeDir: path.join(storeDir, s.serverName),
+        logFile: path.join(logDir ?? storeDir, `${s.serverName}.log`),
+        log,
+        startupTimeoutMs,
+      }),
+    ),
+  );
+  const healthy = async (node) => {
+    const deadline = Date.now() + startupTimeoutMs;
+    while ((await httpStatus(`${node.monitorUrl}/healthz`)) !== 200) {
+      if (Date.now() > deadline) throw new Error(`NATS node ${node.serverName} was not healthy within ${startupTimeoutMs} ms; last lines of ${node.logFile}:\n${tailFile(node.logFile)}`);
+      await sleep(200);
+    }
+  };
+  try {
+    await Promise.all(nodes.map(healthy));
+  } catch (err) {
+    await Promise.all(nodes.map((n) => n.stop()));
+    throw err;
+  }
+  const cluster = {
+    nodes,
+    url: nodes.map((n) => n.url).join(','),
+    /** SIGKILL node `i` (0-based), as a crash would. */
+    kill: (i) => nodes[i].kill(),
+    /** Starts node `i` again with its ports, name and store; resolves once it is healthy in the cluster again. */
+    async restart(i) {
+      nodes[i] = await nodes[i].restart();
+      await healthy(nodes[i]);
+      return nodes[i];
+    },
+    async stop({ timeoutMs } = {}) {
+      await Promise.all(nodes.map((n) => n.stop({ timeoutMs })));
+    },
+  };
+  return cluster;
+}
+
+module.exports = { ensureNatsServer, startNatsServer, startNatsCluster, NATS_SERVER_VERSION };

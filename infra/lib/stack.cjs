@@ -275,4 +275,4 @@ async function freeStackPorts({ withConsole = false } = {}) {
   return ports;
 }
 
-module.exports = { startStack, spawnApp, freeStackPorts, ROOT };
+module.exports = { startStack, spawnApp, freeStackPorts, waitReady, waitForLogLine, SERVICES, SERVICE_LISTENING, ROOT };

@@ -2,7 +2,8 @@
 'use strict';
 /**
  * `npm test`: every test of the repository through turbo, on a fresh clone. First it
- * provisions what the tests run against (dependencies, the Temporal CLI binary, nats-server,
+ * provisions what the tests run against (dependencies, the Temporal CLI binary, the Temporal
+ * server and its SQL tool for the production profile, nats-server,
  * PostgreSQL and Chromium from Debian's packages, the docker compose client, Temporal's
  * time-skipping test server from Maven Central, schemathesis from PyPI for the API fuzz test),
  * reusing caches when present.
@@ -15,6 +16,9 @@ async function main() {
   await ensureInstalled();
   const infra = require('../lib/index.cjs');
   await infra.ensureTemporalBinary();
+  // The production profile's Temporal server and schema tool (e2e/test/production-*.e2e-spec.ts).
+  await infra.ensureTemporalServer();
+  await infra.ensureTemporalSqlTool();
   await infra.ensureNatsServer();
   await infra.ensurePostgresInstalled();
   await infra.ensureDockerCompose();

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { ensureDockerCompose } from '@genq/infra';
+import { composeEnvironment, ensureDockerCompose } from '@genq/infra';
 
 /**
  * The production-like stack as Docker Compose resolves it (`config` needs no Docker engine).
@@ -18,11 +19,14 @@ interface ComposeService {
   environment?: Record<string, string | null>;
   healthcheck?: { test?: string[]; disable?: boolean };
   depends_on?: Record<string, { condition: string }>;
+  deploy?: { replicas?: number };
 }
 
 const repoRoot = resolve(__dirname, '../..');
 const apps = ['gateway', 'actors', 'analysis', 'agreements', 'worker', 'console'];
 const services = ['actors', 'analysis', 'agreements'];
+const nodeApps = apps.filter((a) => a !== 'console');
+const natsNodes = ['nats-1', 'nats-2', 'nats-3'];
 
 let config: { services: Record<string, ComposeService> };
 
@@ -42,7 +46,11 @@ const service = (name: string): ComposeService => {
 };
 
 it('runs every app, PostgreSQL, Temporal and NATS', () => {
-  expect(Object.keys(config.services)).toEqual(expect.arrayContaining([...apps, 'postgres', 'temporal', 'nats']));
+  expect(Object.keys(config.services)).toEqual(expect.arrayContaining([...apps, 'postgres', 'temporal', ...natsNodes]));
+});
+
+it.each([...services, 'worker'])('runs two replicas of %s, as the production profile does', (name) => {
+  expect(service(name).deploy?.replicas).toBe(2);
 });
 
 it.each(apps)('builds %s from the shared Dockerfile with APP set to its name', (app) => {
@@ -86,23 +94,25 @@ it('gives actors, analysis and agreements each its own PostgreSQL database', () 
   expect(new Set(databases).size).toBe(services.length);
 });
 
-it('points every Node app at the Temporal service', () => {
-  for (const app of apps.filter((a) => a !== 'console')) {
+it('points the worker and the gateway at the Temporal service (the services do not use it)', () => {
+  for (const app of ['worker', 'gateway']) {
     expect(service(app).environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default' });
   }
 });
 
-it('runs NATS with JetStream on a volume and a health check', () => {
-  const nats = service('nats');
-  expect(nats.command).toEqual(expect.arrayContaining(['-js', '-sd', '/data']));
-  expect(nats.volumes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'volume', target: '/data' })]));
+it.each(natsNodes)('runs %s as a JetStream cluster node on its own volume with a health check', (name) => {
+  const nats = service(name);
+  expect(nats.command).toEqual(expect.arrayContaining(['-js', '-sd', '/data', '--server_name', `genq-${name}`, '--cluster_name', 'genq', '--cluster', 'nats://0.0.0.0:6222']));
+  const routes = nats.command![nats.command!.indexOf('--routes') + 1]!.split(',');
+  expect(routes.sort()).toEqual(natsNodes.map((n) => `nats://${n}:6222`));
+  expect(nats.volumes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'volume', source: `${name}-data`, target: '/data' })]));
   expect(nats.healthcheck?.test?.join(' ')).toMatch(/8222\/healthz/);
 });
 
-it('points every Node app at NATS and starts it only once NATS is healthy', () => {
-  for (const app of apps.filter((a) => a !== 'console')) {
-    expect(service(app).environment).toMatchObject({ NATS_URL: 'nats://nats:4222' });
-    expect(service(app).depends_on?.nats).toEqual(expect.objectContaining({ condition: 'service_healthy' }));
+it('points every Node app at all three NATS nodes, keeps three copies of every stream, and starts it only once the cluster is healthy', () => {
+  for (const app of nodeApps) {
+    expect(service(app).environment).toMatchObject({ NATS_URL: natsNodes.map((n) => `nats://${n}:4222`).join(','), NATS_STREAM_REPLICAS: '3' });
+    for (const node of natsNodes) expect(service(app).depends_on?.[node]).toEqual(expect.objectContaining({ condition: 'service_healthy' }));
   }
 });
 
@@ -118,4 +128,86 @@ it('reaches the services over NATS only: no service addresses or ports anywhere'
 
 it.each(services)('checks %s by its health answer over NATS', (name) => {
   expect(service(name).healthcheck?.test).toEqual(['CMD', 'node', '../../packages/service-kit/dist/health-probe.js', name]);
+});
+
+/**
+ * Compose and the apps in step: every variable docker-compose.yml sets for an app is one the
+ * app reads, and every variable an app reads is set there or documented in
+ * infra/production.env.example as one that keeps its default. What an app reads is found in
+ * its source: every `EnvReader` call with a variable name (`r.string('NAME', ...)`, also in the
+ * service-kit readers it calls, such as `readServiceConfig`).
+ */
+describe('docker-compose.yml and the apps read the same variables', () => {
+  const READ = /\.(?:string|optional|int|port|bool|oneOf|url)\(\s*'([A-Z][A-Z0-9_]+)'/g;
+  /** Set for the libraries the apps run on (Express, Nest), not read by GenQ's configuration. */
+  const LIBRARY_VARIABLES = ['NODE_ENV'];
+
+  const sourceFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((entry) => {
+      const file = join(dir, entry);
+      if (statSync(file).isDirectory()) return sourceFiles(file);
+      return /\.ts$/.test(entry) && !/\.(spec|test)\.ts$/.test(entry) ? [file] : [];
+    });
+  const namesIn = (text: string) => [...text.matchAll(READ)].map((m) => m[1]!);
+
+  /** The service-kit readers (`readServiceConfig`, ...) and the variables each reads, with the readers it calls. */
+  const kitReaders = (() => {
+    const text = readFileSync(join(repoRoot, 'packages/service-kit/src/config.ts'), 'utf8');
+    const bodies = Object.fromEntries(
+      text.split(/^export function /m).slice(1).map((chunk) => [/^(\w+)/.exec(chunk)![1]!, chunk]),
+    );
+    const resolveReader = (name: string, seen = new Set<string>()): string[] => {
+      if (seen.has(name)) return [];
+      seen.add(name);
+      const body = bodies[name]!;
+      const called = Object.keys(bodies).filter((other) => other !== name && new RegExp(`\\b${other}\\(`).test(body));
+      return [...namesIn(body), ...called.flatMap((other) => resolveReader(other, seen))];
+    };
+    return Object.fromEntries(Object.keys(bodies).map((name) => [name, new Set(resolveReader(name))]));
+  })();
+
+  const readBy = (app: string): string[] => {
+    const text = sourceFiles(join(repoRoot, 'apps', app, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const viaKit = Object.entries(kitReaders).filter(([name]) => new RegExp(`\\b${name}\\(`).test(text)).flatMap(([, names]) => [...names]);
+    return [...new Set([...namesIn(text), ...viaKit])].sort();
+  };
+
+  /** The variables production.env.example documents as read by the apps but left at their defaults. */
+  const documentedDefaults = (() => {
+    const text = readFileSync(join(repoRoot, 'infra/production.env.example'), 'utf8');
+    const section = text.slice(text.indexOf('# Optional, read by the apps'), text.indexOf('# temporal (auto-setup image)'));
+    return new Set(section.match(/\b[A-Z][A-Z0-9_]{2,}\b/g) ?? []);
+  })();
+
+  const setBy = (app: string) => Object.keys(service(app).environment ?? {}).sort();
+
+  it('finds what the apps read (the source scan works)', () => {
+    expect(readBy('gateway')).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'AUTH_JWT_SECRET', 'TEMPORAL_ADDRESS', 'NATS_URL']));
+    expect(readBy('actors')).toEqual(expect.arrayContaining(['DATABASE_URL', 'DB_TYPE', 'NATS_STREAM_REPLICAS', 'GENQ_BOOTSTRAP_ADMIN_EMAIL']));
+    expect(readBy('analysis')).not.toContain('TEMPORAL_ADDRESS');
+    expect(documentedDefaults.has('TEMPORAL_TASK_QUEUE')).toBe(true);
+  });
+
+  it.each(nodeApps)('sets for %s only variables it reads', (app) => {
+    const read = new Set([...readBy(app), ...LIBRARY_VARIABLES]);
+    expect(setBy(app).filter((name) => !read.has(name))).toEqual([]);
+  });
+
+  it.each(nodeApps)('sets for %s every variable it reads, or documents that it keeps its default', (app) => {
+    const set = new Set(setBy(app));
+    expect(readBy(app).filter((name) => !set.has(name) && !documentedDefaults.has(name))).toEqual([]);
+  });
+
+  it.each(nodeApps)('gives %s the same variables as the production profile (infra/lib/production.cjs)', (app) => {
+    const profile = composeEnvironment(app, {
+      temporalAddress: '127.0.0.1:7233',
+      natsUrl: 'nats://127.0.0.1:4222',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/x',
+      gatewayPort: 3000,
+      corsOrigins: '',
+      authJwtSecret: 'x'.repeat(48),
+      admin: { email: 'admin@example.org', password: 'secret' },
+    });
+    expect(Object.keys(profile).sort()).toEqual(setBy(app));
+  });
 });

@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ensureNatsServer, freePort, startNatsServer, waitForHttp, type NatsServer } from '@genq/infra';
+import { ensureNatsServer, freePort, startNatsCluster, startNatsServer, waitForHttp, type NatsServer } from '@genq/infra';
 
 // The first run on a machine may build nats-server from the Go module proxy (under a minute
 // on two cores); later runs reuse the cached binary.
@@ -228,6 +228,50 @@ describe('NATS cluster on loopback', () => {
       expect(await wire.request('genq.r3.one', 'hello')).toMatchObject({ stream: 'GENQ_R3', seq: 1 });
     } finally {
       wire.close();
+    }
+  });
+});
+
+describe('startNatsCluster (the production profile\'s NATS)', () => {
+  const workDir = mkdtempSync(join(tmpdir(), 'genq-nats-startcluster-spec-'));
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+  /** Publishes until JetStream acknowledges (after a node's death the stream may elect a new leader first). */
+  const publish = async (wire: Wire, subject: string, body: string) => {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const ack = await wire.request(subject, body).catch((err: Error) => ({ error: err.message }));
+      if (!ack.error) return ack;
+      if (Date.now() > until) throw new Error(`no acknowledgement for ${subject}: ${JSON.stringify(ack.error)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  it('starts three healthy nodes whose three-replica stream keeps every acknowledged message through a SIGKILL of one node', async () => {
+    const cluster = await startNatsCluster({ storeDir: workDir, log: () => {} });
+    try {
+      expect(cluster.url.split(',')).toEqual(cluster.nodes.map((n) => n.url));
+      expect(cluster.nodes.map((n) => n.serverName)).toEqual(['genq-nats-1', 'genq-nats-2', 'genq-nats-3']);
+      const second = await openWire(cluster.nodes[1]!.port);
+      try {
+        expect((await second.request('$JS.API.STREAM.CREATE.GENQ_C3', { name: 'GENQ_C3', subjects: ['genq.c3.>'], num_replicas: 3 })).error).toBeUndefined();
+        await publish(second, 'genq.c3.one', 'before');
+        await cluster.kill(0);
+        // Two of three nodes are a quorum: the stream still acknowledges.
+        await publish(second, 'genq.c3.two', 'while one node is dead');
+      } finally {
+        second.close();
+      }
+      await cluster.restart(0);
+      const first = await openWire(cluster.nodes[0]!.port);
+      try {
+        const info = await first.request('$JS.API.STREAM.INFO.GENQ_C3');
+        expect(info.state.messages).toBe(2);
+      } finally {
+        first.close();
+      }
+    } finally {
+      await cluster.stop();
     }
   });
 });

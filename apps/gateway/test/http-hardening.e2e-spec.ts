@@ -270,6 +270,8 @@ describe('gateway: the gates in front of every route', () => {
       const res = await request(app.getHttpServer()).post('/api/auth/refresh').set('X-Forwarded-For', fresh()).send({ refreshToken: 'abc' });
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ status: 503, code: 'service.unavailable', requestId: expect.any(String) });
+      // A client may send it again: the production profile's fault test retries on exactly this.
+      expect(res.headers['retry-after']).toBe('1');
       expect(res.body).not.toHaveProperty('params');
       expect(res.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|actors/);
     });

@@ -33,6 +33,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status >= 500) {
         // e.g. "actors is unavailable: no replica listens on actors.quarters.get": for the log, not for the caller.
         this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}] ${exception.message}`);
+        // A service that is away (NATS down, no replica, a replica crashed mid-request) is back
+        // within seconds in every case the production profile's fault test covers: say when to retry.
+        if (status === 503) res.setHeader('Retry-After', '1');
         sendProblem(req, res, { status, code: status === 503 ? 'service.unavailable' : 'internal.error' });
         return;
       }
