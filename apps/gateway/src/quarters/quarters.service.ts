@@ -22,11 +22,15 @@ export class QuartersService {
    * Registers the quarter on the actor's behalf (the service checks role and programme again)
    * and audits it. The one write is actors': its `quarter.registered` event makes the worker
    * start the lifecycle workflow a moment later (until then `workflowStartedAt` and `process` are null).
+   * A new quarter is answered from the registration itself: its workflow cannot have started
+   * yet, so reading the quarter again or asking Temporal would only cost time (and a query
+   * against a workflow that does not exist yet). A repeat is answered as the detail reads.
    */
   async create(actor: Actor, dto: CreateQuarterDto): Promise<{ quarter: QuarterWithProcess; created: boolean }> {
     // The actors service audits the registration (a repeat changes and records nothing).
     const result = await this.services.send<CreateQuarterResult>('actors', ActorsPatterns.createQuarter, { ...dto, actor });
-    return { quarter: await this.get(result.quarter.id, actor), created: result.created };
+    if (result.created) return { quarter: { ...result.quarter, process: null }, created: true };
+    return { quarter: { ...result.quarter, process: await this.liveProcess(result.quarter) }, created: false };
   }
 
   /** Within the actor's scope (404 outside it); without an actor, the platform asking. */
