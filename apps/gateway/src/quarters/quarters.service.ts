@@ -1,6 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { ActorsPatterns, quarterWorkflowId, type Actor, type CreateQuarterResult, type ListQuery, type Page, type ProcessState, type QuarterDto } from '@genq/contracts';
+import {
+  ActorsPatterns,
+  quarterWorkflowId,
+  type Actor,
+  type CreateQuarterResult,
+  type ImportQuartersCommand,
+  type ListQuery,
+  type Page,
+  type ProcessState,
+  type QuarterDto,
+  type QuarterImportResult,
+} from '@genq/contracts';
 import { processStateQuery } from '@genq/contracts/temporal';
 import type { CreateQuarterDto } from '@genq/dto';
 import type { QuarterWithProcess } from '../openapi/response-types';
@@ -31,6 +42,19 @@ export class QuartersService {
     const result = await this.services.send<CreateQuarterResult>('actors', ActorsPatterns.createQuarter, { ...dto, actor });
     if (result.created) return { quarter: { ...result.quarter, process: null }, created: true };
     return { quarter: { ...result.quarter, process: await this.liveProcess(result.quarter) }, created: false };
+  }
+
+  /**
+   * Admits every quarter of a file, or none (actors checks every row and writes them in one
+   * transaction); the worker starts their workflows from the events, at its own pace.
+   */
+  importFile(actor: Actor, file: { csv: string } | { xlsxBase64: string }): Promise<QuarterImportResult> {
+    return this.services.send<QuarterImportResult>('actors', ActorsPatterns.importQuarters, { ...file, actor } satisfies ImportQuartersCommand, 60_000);
+  }
+
+  /** The import template: CSV text, or the workbook base64-encoded. */
+  importTemplate(format: 'csv' | 'xlsx'): Promise<string> {
+    return this.services.send<string>('actors', ActorsPatterns.quarterImportTemplate, format);
   }
 
   /** Within the actor's scope (404 outside it); without an actor, the platform asking. */
