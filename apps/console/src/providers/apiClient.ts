@@ -43,7 +43,12 @@ export const listQuery = (filter: Record<string, unknown> = {}, sort?: [string, 
 });
 
 /** Paths of the API that answer a file (PDF, CSV, workbook). */
-export type FilePath = '/api/audit-log/export' | '/api/analysis/template.csv' | `/api/quarters/${string}/${'agreement/versions' | 'reports'}/${string}/pdf` | `/api/quarters/${string}/certificate/pdf`;
+export type FilePath =
+  | '/api/audit-log/export'
+  | '/api/analysis/template.csv'
+  | '/api/quarters/import/template.csv'
+  | '/api/quarters/import/template.xlsx'
+  | `/api/quarters/${string}/${'agreement/versions' | 'reports'}/${string}/pdf` | `/api/quarters/${string}/certificate/pdf`;
 
 /**
  * A document of the API as a file download. A plain link would not carry the access token
