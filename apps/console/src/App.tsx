@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import auditLog from './auditLog';
 import catalogues from './catalogues';
 import { authProvider } from './auth/authProvider';
@@ -14,6 +15,7 @@ import people from './people';
 import programmes from './programmes';
 import { dataProvider } from './providers/dataProvider';
 import quarters from './quarters';
+import { QuarterImport } from './quarters/QuarterImport';
 
 export const App = () => (
   <Admin
@@ -36,5 +38,9 @@ export const App = () => (
     <Resource name="audit-log" {...auditLog} />
     <Resource name="notifications" {...notifications} />
     <Resource name="dead-letters" {...deadLetters} />
+    {/* issue 16: bulk admission of quarters from a file */}
+    <CustomRoutes>
+      <Route path="/quarters/import" element={<QuarterImport />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -18,3 +18,4 @@ export * from './events';
 export * from './problems';
 export * from './spreadsheet';
 export * from './documents';
+export * from './quarter-import';

@@ -27,6 +27,9 @@ export const ActorsPatterns = {
   getProgramme: 'actors.programmes.get',
   listProgrammes: 'actors.programmes.list',
   upsertProgramme: 'actors.programmes.upsert',
+  // issue 16: bulk admission of quarters (shapes in ./quarter-import)
+  importQuarters: 'actors.quarters.import',
+  quarterImportTemplate: 'actors.quarters.import-template',
 } as const;
 
 export const AnalysisPatterns = {

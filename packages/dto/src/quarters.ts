@@ -65,3 +65,16 @@ export class CreateQuarterDto implements CreateQuarterCommand {
   @Type(() => StartPositionDto)
   startAt?: StartPositionDto;
 }
+
+/** The file of a bulk admission of quarters (issue 16), as JSON: the route also takes the file itself. */
+export class ImportQuartersDto {
+  @ApiPropertyOptional({ description: 'The CSV file made from GET /api/quarters/import/template.csv (`;` or `,` separated)' })
+  @IsOptional()
+  @IsString()
+  csv?: string;
+
+  @ApiPropertyOptional({ description: 'Or the Excel workbook made from GET /api/quarters/import/template.xlsx, base64-encoded' })
+  @IsOptional()
+  @IsString()
+  xlsxBase64?: string;
+}

@@ -59,6 +59,12 @@ export class ProgrammesService {
     return toProgrammeDto(p);
   }
 
+  /** The programme, or null where there is none. */
+  async find(id: string): Promise<ProgrammeDto | null> {
+    const p = await this.programmes.findOneBy({ id });
+    return p ? toProgrammeDto(p) : null;
+  }
+
   async exists(id: string): Promise<boolean> {
     return this.programmes.existsBy({ id });
   }

@@ -6,7 +6,9 @@ import type {
   Actor,
   CreateQuarterResult,
   ListQuery,
+  NewDomainEvent,
   Page,
+  ProgrammeDto,
   ProjectProcessStateCommand,
   QuarterDto,
   UpdateQuarterDetailsCommand,
@@ -55,6 +57,31 @@ export function naturalKeyOf(c: Pick<CreateQuarterDto, 'programmeId' | 'municipa
   return [c.programmeId, c.municipality, c.name].map(normalise).join('|');
 }
 
+/** Whether a registration repeats the stored quarter of its natural key (else it is a conflict under its name). */
+export function sameRegistration(existing: Quarter, dto: CreateQuarterDto): boolean {
+  return (
+    existing.land === dto.land &&
+    normalise(existing.housingCompany) === normalise(dto.housingCompany) &&
+    (existing.kreis ?? '') === (dto.kreis?.trim() ?? '')
+  );
+}
+
+/** The fact a registration records: the worker starts the quarter's lifecycle workflow from it. */
+export function registeredEvent(q: Quarter, programme: ProgrammeDto): NewDomainEvent<'quarter.registered'> {
+  return {
+    id: `quarter-registered:${q.id}`,
+    type: 'quarter.registered',
+    quarterId: q.id,
+    payload: {
+      programmeId: q.programmeId,
+      calendar: programme.calendar,
+      startedAt: q.startedAt.toISOString(),
+      ...(q.startAt ? { startAt: q.startAt } : {}),
+      quarter: { name: q.name, land: q.land, municipality: q.municipality, housingCompany: q.housingCompany },
+    },
+  };
+}
+
 @Injectable()
 export class QuartersService {
 
@@ -75,12 +102,14 @@ export class QuartersService {
     requireRole(actor, ['programme_admin']);
     // Another office's programme reads exactly like one that does not exist.
     const problems: FieldProblemInput[] = [];
-    if (!actor.programmeIds.includes(dto.programmeId) || !(await this.programmes.exists(dto.programmeId))) {
+    // One read answers both whether the programme exists and its calendar for the event.
+    const programme = actor.programmeIds.includes(dto.programmeId) ? await this.programmes.find(dto.programmeId) : null;
+    if (!programme) {
       problems.push({ field: 'programmeId', code: 'programme.unknown', params: { id: dto.programmeId } });
     }
     const startedAt = dto.startedAt ? new Date(dto.startedAt) : new Date();
     if (startedAt.getTime() > Date.now() + 60_000) problems.push({ field: 'startedAt', code: 'date.in_future' });
-    if (problems.length > 0) throw invalidFields(...problems);
+    if (problems.length > 0 || !programme) throw invalidFields(...problems);
     const naturalKey = naturalKeyOf(dto);
     const existing = await this.quarters.findOneBy({ naturalKey });
     if (existing) return this.repeatOrConflict(existing, dto);
@@ -110,25 +139,13 @@ export class QuartersService {
       areaSqm: null,
       boundary: null,
     });
-    const programme = await this.programmes.get(dto.programmeId);
     try {
       // The quarter, the fact that starts its process and the audit entry commit together: the
       // worker starts the workflow from the event, so no quarter is left without its lifecycle.
       // A repeat records nothing: only the registration that created the quarter is audited.
       return await this.quarters.manager.transaction(async (em) => {
         const q = await em.getRepository(Quarter).save(entity);
-        await recordEvent(em, 'actors', {
-          id: `quarter-registered:${q.id}`,
-          type: 'quarter.registered',
-          quarterId: q.id,
-          payload: {
-            programmeId: q.programmeId,
-            calendar: programme.calendar,
-            startedAt: q.startedAt.toISOString(),
-            ...(q.startAt ? { startAt: q.startAt } : {}),
-            quarter: { name: q.name, land: q.land, municipality: q.municipality, housingCompany: q.housingCompany },
-          },
-        });
+        await recordEvent(em, 'actors', registeredEvent(q, programme));
         const quarter = toQuarterDto(q);
         await this.audit.recordChange(em, {
           action: 'quarter.create',
@@ -150,11 +167,7 @@ export class QuartersService {
   }
 
   private repeatOrConflict(existing: Quarter, dto: CreateQuarterDto): CreateQuarterResult {
-    const same =
-      existing.land === dto.land &&
-      normalise(existing.housingCompany) === normalise(dto.housingCompany) &&
-      (existing.kreis ?? '') === (dto.kreis?.trim() ?? '');
-    if (!same) {
+    if (!sameRegistration(existing, dto)) {
       throw problem('quarter.already_registered', { name: existing.name, municipality: existing.municipality }, [{ field: 'name', code: 'quarter.name_taken' }]);
     }
     return { quarter: toQuarterDto(existing), created: false };

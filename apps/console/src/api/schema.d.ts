@@ -36,6 +36,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quarters/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuartersController_importQuarters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quarters/import/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuartersController_importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quarters/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuartersController_importWorkbookTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quarters/{id}": {
         parameters: {
             query?: never;
@@ -1283,6 +1331,12 @@ export interface components {
             /** @description For quarters joining mid-process: where their process stands. */
             startAt?: components["schemas"]["StartPositionDto"];
         };
+        ImportQuartersDto: {
+            /** @description The CSV file made from GET /api/quarters/import/template.csv (`;` or `,` separated) */
+            csv?: string;
+            /** @description Or the Excel workbook made from GET /api/quarters/import/template.xlsx, base64-encoded */
+            xlsxBase64?: string;
+        };
         UpsertProgrammeDto: {
             /**
              * @description Stable id, lower case with dashes
@@ -2288,6 +2342,14 @@ export interface components {
                 [key: string]: components["schemas"]["ComponentHealth"];
             };
         };
+        ImportedQuarter: {
+            line: number;
+            id: string;
+            name: string;
+            municipality: string;
+            programmeId: string;
+            created: boolean;
+        };
         Indicator: {
             id: string;
             group: string;
@@ -2631,6 +2693,17 @@ export interface components {
             land: string;
             municipality: string;
             housingCompany: string;
+        };
+        QuarterImportResult: {
+            rows: number;
+            created: number;
+            existing: number;
+            quarters: components["schemas"]["ImportedQuarter"][];
+            warnings: {
+                field: string;
+                code: string;
+                message?: string;
+            }[];
         };
         QuarterWithProcess: {
             id: string;
@@ -3017,6 +3090,217 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    QuartersController_importQuarters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON `{ "csv": "..." }` or `{ "xlsxBase64": "..." }`, or the file itself as text/csv or an Excel workbook (up to IMPORT_BODY_LIMIT, 2 MB) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportQuartersDto"];
+                "text/csv": components["schemas"]["ImportQuartersDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ImportQuartersDto"];
+            };
+        };
+        responses: {
+            /** @description Every row admitted: the quarters, how many are new and how many existed (a repeated file creates nothing); their workflows start from `quarter.registered` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterImportResult"];
+                };
+            };
+            /** @description Nothing admitted: `import.rows_invalid` with field problems `rows.<line>.<column>` (a programme outside yours reads as unknown), or `request.invalid` with a problem of the file (`csv`, `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    QuartersController_importTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The header row of the quarter import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    QuartersController_importWorkbookTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quarter import template as an Excel workbook, with a sheet saying what each column holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,8 @@ const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
     list: ALL,
     show: ALL,
     create: ['programme_admin'],
+    // Bulk admission from a file (POST /api/quarters/import).
+    import: ['programme_admin'],
     intervene: ['programme_admin', 'operator'],
     add_membership: ['programme_admin'],
     // Size figures and boundary: the quarter's own partners and facilitators know them first (PATCH /api/quarters/:id).

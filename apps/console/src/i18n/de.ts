@@ -4,6 +4,7 @@ import { dashboardGerman } from '../dashboard/messages';
 import { agreementsGerman } from '../agreements/messages';
 import { amendmentsGerman } from '../agreements/amendmentMessages';
 import { quarterDetailsGerman } from '../quarters/messages';
+import { quarterImportGerman } from '../quarters/importMessages';
 import { cataloguesGerman } from '../catalogues/messages';
 import { programmesGerman } from '../programmes/messages';
 import { organisationsGerman, organisationsResourceGerman } from '../organisations/messages';
@@ -244,6 +245,8 @@ const domainGerman = {
   ...agreementsGerman,
   ...amendmentsGerman,
   ...quarterDetailsGerman,
+  // issue 16: bulk admission of quarters
+  ...quarterImportGerman,
   // issue 6: programme calendars and catalogue versions
   ...programmesGerman,
   // issue 4: organisations and their people

@@ -5,6 +5,7 @@ import { dashboardEnglish } from '../dashboard/messages';
 import { agreementsEnglish } from '../agreements/messages';
 import { amendmentsEnglish } from '../agreements/amendmentMessages';
 import { quarterDetailsEnglish } from '../quarters/messages';
+import { quarterImportEnglish } from '../quarters/importMessages';
 import { cataloguesEnglish } from '../catalogues/messages';
 import { programmesEnglish } from '../programmes/messages';
 import { organisationsEnglish, organisationsResourceEnglish } from '../organisations/messages';
@@ -20,6 +21,8 @@ const domainEnglish: DomainMessages = {
   ...agreementsEnglish,
   ...amendmentsEnglish,
   ...quarterDetailsEnglish,
+  // issue 16: bulk admission of quarters
+  ...quarterImportEnglish,
   ...programmesEnglish,
   // issue 4: organisations and their people
   ...organisationsEnglish,

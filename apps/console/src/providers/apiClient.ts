@@ -46,6 +46,8 @@ export const listQuery = (filter: Record<string, unknown> = {}, sort?: [string, 
 export type FilePath =
   | '/api/audit-log/export'
   | '/api/analysis/template.csv'
+  | '/api/quarters/import/template.csv'
+  | '/api/quarters/import/template.xlsx'
   | `/api/quarters/${string}/${'agreement/versions' | 'reports'}/${string}/pdf`
   | `/api/quarters/${string}/${'certificate' | 'analysis' | 'profile' | 'handlungskonzept'}/pdf`
   | `/api/programmes/${string}/report/pdf`;

@@ -28,6 +28,7 @@ import { QuickFilterButton } from '../process/QuickFilter';
 import { landChoices, phaseChoices, stepChoices } from './choices';
 import type { Quarter } from './domain';
 import { PhaseField } from './PhaseField';
+import { QuarterImportButton } from './QuarterImport';
 import { StepField } from './StepField';
 
 /** Choices of the values that occur (GET /api/dashboard/facets); a free text input until they are loaded. */
@@ -126,6 +127,7 @@ const Actions = () => (
     <FilterButton />
     <SavedViewsButton />
     <CreateButton />
+    <QuarterImportButton />
     <BatchInterventionButton />
     <ExportAllCsvButton fields={exportFields} filename="genq-quartiere" />
     <ExportAllXlsxButton fields={exportFields} filename="genq-quartiere" sheet="genq_export.sheet_quarters" />

@@ -1,5 +1,6 @@
 import type {
   AccountDto,
+  QuarterImportResult,
   AgreementVersionDto,
   AmendmentDto,
   AmendmentSignResult,
@@ -173,6 +174,7 @@ export interface ResponseTypes {
   ProgrammeDistributionDto: ProgrammeDistributionDto;
   ProgrammeDto: ProgrammeDto;
   QuarterDto: QuarterDto;
+  QuarterImportResult: QuarterImportResult;
   QuarterWithProcess: QuarterWithProcess;
   RatingDto: RatingDto;
   RatingsWritten: RatingsWritten;

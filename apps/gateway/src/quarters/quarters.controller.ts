@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { ALL_ROLES, type Actor } from '@genq/contracts';
-import { CreateQuarterDto } from '@genq/dto';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ALL_ROLES, fieldProblemMessage, negotiateLocale, type Actor } from '@genq/contracts';
+import { CreateQuarterDto, ImportQuartersDto } from '@genq/dto';
+import { invalidFields } from '@genq/service-kit';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { QuartersService } from './quarters.service';
-import { Returns, ReturnsList } from '../openapi/returns';
+import { Returns, ReturnsFile, ReturnsList } from '../openapi/returns';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('quarters')
 @Controller('quarters')
@@ -25,6 +28,47 @@ export class QuartersController {
     const { quarter, created } = await this.quarters.create(actor, dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return quarter;
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Policy({ roles: ['programme_admin'] })
+  @ApiConsumes('application/json', 'text/csv', XLSX)
+  @ApiBody({ type: ImportQuartersDto, description: 'JSON `{ "csv": "..." }` or `{ "xlsxBase64": "..." }`, or the file itself as text/csv or an Excel workbook (up to IMPORT_BODY_LIMIT, 2 MB)' })
+  @ApiOkResponse({ description: 'Every row admitted: the quarters, how many are new and how many existed (a repeated file creates nothing); their workflows start from `quarter.registered`' })
+  @ApiBadRequestResponse({ description: 'Nothing admitted: `import.rows_invalid` with field problems `rows.<line>.<column>` (a programme outside yours reads as unknown), or `request.invalid` with a problem of the file (`csv`, `xlsx`)' })
+  @Returns('QuarterImportResult')
+  async importQuarters(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request) {
+    const json = (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) ? body : {}) as Partial<ImportQuartersDto>;
+    const xlsxBase64 = Buffer.isBuffer(body) ? body.toString('base64') : typeof json.xlsxBase64 === 'string' ? json.xlsxBase64 : undefined;
+    const csv = typeof body === 'string' ? body : typeof json.csv === 'string' ? json.csv : undefined;
+    if (csv === undefined && xlsxBase64 === undefined) throw invalidFields({ field: 'csv', code: 'import.file_missing' });
+    const result = await this.quarters.importFile(actor, xlsxBase64 !== undefined ? { xlsxBase64 } : { csv: csv! });
+    // Warnings (a text that starts like a formula) are said in the request's language, like problems.
+    const locale = negotiateLocale(req.headers['accept-language']);
+    return { ...result, warnings: result.warnings.map((w) => ({ ...w, message: fieldProblemMessage(w.code, undefined, locale) ?? w.code })) };
+  }
+
+  @Get('import/template.csv')
+  @Policy({ roles: ['programme_admin'] })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The header row of the quarter import' })
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="quartiere-vorlage.csv"')
+  @ReturnsFile('text/csv')
+  async importTemplate() {
+    // The BOM makes spreadsheet programs read the umlauts as UTF-8.
+    return `\uFEFF${await this.quarters.importTemplate('csv')}`;
+  }
+
+  @Get('import/template.xlsx')
+  @Policy({ roles: ['programme_admin'] })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'The quarter import template as an Excel workbook, with a sheet saying what each column holds' })
+  @ReturnsFile(XLSX)
+  async importWorkbookTemplate() {
+    const base64 = await this.quarters.importTemplate('xlsx');
+    return new StreamableFile(Buffer.from(base64, 'base64'), { type: XLSX, disposition: 'attachment; filename="quartiere-vorlage.xlsx"' });
   }
 
   @Get()

@@ -3,6 +3,8 @@ import type { EnvReader } from '@genq/service-kit';
 export interface SecurityConfig {
   /** Largest JSON body accepted (`BODY_LIMIT`, e.g. 100kb). */
   bodyLimit: string;
+  /** Largest file the bulk import of quarters accepts (`IMPORT_BODY_LIMIT`, e.g. 2mb; at most 5mb like BODY_LIMIT). */
+  importBodyLimit: string;
   /** Requests per client and minute on every route (`RATE_LIMIT_PER_MINUTE`). */
   rateLimitPerMinute: number;
   /** Login and refresh attempts per client and minute (`LOGIN_RATE_LIMIT_PER_MINUTE`). */
@@ -24,14 +26,19 @@ export const MAX_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
 
 export function readSecurityConfig(r: EnvReader): SecurityConfig {
-  const bodyLimit = r.string('BODY_LIMIT', '100kb');
-  const size = /^(\d+)(b|kb|mb)$/i.exec(bodyLimit);
-  if (!size) r.problem(`BODY_LIMIT must be a size such as 100kb or 1mb, got "${bodyLimit}"`);
-  else if (Number(size[1]) * UNIT_BYTES[size[2]!.toLowerCase()]! > MAX_BODY_LIMIT_BYTES) {
-    r.problem(`BODY_LIMIT must be at most 5mb (requests reach the services as NATS messages of at most 8 MB), got "${bodyLimit}"`);
-  }
+  const limit = (name: string, fallback: string): string => {
+    const value = r.string(name, fallback);
+    const size = /^(\d+)(b|kb|mb)$/i.exec(value);
+    if (!size) r.problem(`${name} must be a size such as 100kb or 1mb, got "${value}"`);
+    else if (Number(size[1]) * UNIT_BYTES[size[2]!.toLowerCase()]! > MAX_BODY_LIMIT_BYTES) {
+      r.problem(`${name} must be at most 5mb (requests reach the services as NATS messages of at most 8 MB), got "${value}"`);
+    }
+    return value;
+  };
   return {
-    bodyLimit,
+    bodyLimit: limit('BODY_LIMIT', '100kb'),
+    // 1,000 quarters are about 150 kB of CSV; 2 MB holds the largest file the import accepts (5,000 rows).
+    importBodyLimit: limit('IMPORT_BODY_LIMIT', '2mb'),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, { min: 1 }),
     loginRateLimitPerMinute: r.int('LOGIN_RATE_LIMIT_PER_MINUTE', 10, { min: 1 }),
     trustProxy: r.int('TRUST_PROXY', 0, { min: 0, max: 10 }),

@@ -66,6 +66,13 @@ export const actorsFieldProblems = {
     de: 'In dieser Kommune gibt es in diesem Programm bereits ein Quartier dieses Namens.',
     en: 'A quarter with this name already exists in this municipality and programme.',
   },
+  /** The quarter import: the same quarter twice in one file. */
+  'quarter_import.duplicate_row': {
+    de: 'Dieses Quartier steht bereits in Zeile {row} der Datei.',
+    en: 'This quarter is in row {row} of the file already.',
+  },
+  /** The quarter import: a file without any quarter under its header. */
+  'quarter_import.no_rows': { de: 'enthält unter der Kopfzeile kein Quartier.', en: 'holds no quarter below the header row.' },
   'boundary.not_geojson': { de: 'muss ein GeoJSON-Objekt vom Typ Polygon oder MultiPolygon sein.', en: 'must be a GeoJSON Polygon or MultiPolygon object.' },
   'boundary.unknown_type': { de: 'muss Polygon oder MultiPolygon sein.', en: 'must be Polygon or MultiPolygon.' },
   'boundary.polygons_empty': { de: 'muss eine nicht leere Liste von Polygonen sein.', en: 'must be a non-empty array of polygons.' },
