@@ -189,7 +189,7 @@ export interface ProjectProcessStateCommand {
   facts?: NewDomainEvent[];
 }
 
-export const NOTIFICATION_KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual'] as const;
+export const NOTIFICATION_KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual', 'incident'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A reminder or escalation leaving the process; lands in the outbox, and in a mailbox when SMTP is configured. */
