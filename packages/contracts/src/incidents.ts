@@ -166,3 +166,14 @@ export const INCIDENT_REPAIR_WORKFLOW = 'incidentRepairWorkflow';
 export function incidentRepairWorkflowId(repairId: string): string {
   return `incident-repair-${repairId}`;
 }
+
+/** One incident of a repair, as the repair workflow passes it to its activity. */
+export type IncidentRef = IncidentRepairInput['incidents'][number];
+
+/** Activities of the repair workflow (the worker calls Temporal's API and the actors service). */
+export interface IncidentActivities {
+  /** Applies one repair action to one incident's workflow; a refusal is a result, not an error. */
+  repairIncident(args: { incident: IncidentRef; action: IncidentAction; reason: string; identity: string; requestId: string }): Promise<IncidentRepairItem>;
+  /** Notes the outcome on the incident and appends its audit entry (once per key). */
+  recordIncidentRepair(cmd: IncidentRepairRecord): Promise<void>;
+}

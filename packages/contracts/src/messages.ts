@@ -189,7 +189,7 @@ export interface ProjectProcessStateCommand {
   facts?: NewDomainEvent[];
 }
 
-export const NOTIFICATION_KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual', 'incident'] as const;
+export const NOTIFICATION_KINDS = ['before_due', 'on_due', 'overdue', 'escalation', 'stalled', 'manual'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A reminder or escalation leaving the process; lands in the outbox, and in a mailbox when SMTP is configured. */
@@ -197,7 +197,8 @@ export interface NotificationRequest {
   /** workflow id, deadline, kind and occurrence: retries and replays never send twice. */
   idempotencyKey: string;
   quarterId: string;
-  kind: NotificationKind;
+  /** A process's reminder or escalation, or the notice of a technical incident (issue 18). */
+  kind: NotificationKind | 'incident';
   deadlineKey: string | null;
   occurrence: number;
   /** Null when nobody with an address is named yet; the entry still lands in the outbox. */
