@@ -19,6 +19,13 @@ const TEMPORAL_CLI_VERSION = 'v1.5.1';
 /** io.temporal:temporal-test-server on Maven Central (the newest release when this was written). */
 const TEST_SERVER_VERSION = '1.38.0';
 
+/**
+ * Dynamic config every dev server gets. The incident repair actions (issue 18) pause,
+ * resume and reset activities through the activity operator API, which server 1.29 has
+ * behind `frontend.activityAPIsEnabled`; a production cluster sets the same key.
+ */
+const DEV_SERVER_DYNAMIC_CONFIG = { 'frontend.activityAPIsEnabled': true };
+
 /** Throws unless `bin` runs and reports itself as the Temporal CLI. */
 async function probeTemporal(bin) {
   const r = await run(bin, ['--version'], { timeoutMs: 30_000 });
@@ -64,6 +71,7 @@ async function startTemporalDevServer({
   uiPort,
   namespace = 'default',
   searchAttributes = {},
+  dynamicConfig = {},
   log = console.log,
   logFile,
   startupTimeoutMs = 90_000,
@@ -80,6 +88,9 @@ async function startTemporalDevServer({
   }
   args.push('--namespace', namespace);
   for (const [name, type] of Object.entries(searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...dynamicConfig })) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  }
 
   // The CLI reads TEMPORAL_* variables (address, TLS, API key) meant for the apps under test;
   // they must not redirect or secure the health checks of this local server.

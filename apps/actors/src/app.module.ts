@@ -14,6 +14,7 @@ import { KickoffModule } from './kickoff/kickoff.module';
 import { ParticipationModule } from './participation/participation.module';
 import { PeopleModule } from './people/people.module';
 import { ScopeModule } from './scope/scope.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProgrammeReportModule } from './programmes/report/programme-report.module';
@@ -41,6 +42,8 @@ export class ActorsModule {
         PeopleModule,
         DashboardModule,
         ProgrammeReportModule,
+        // issue 18: technical incidents
+        IncidentsModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],

@@ -7,6 +7,7 @@ import { Session } from './identity/entities/session.entity';
 import { KickoffRecord } from './kickoff/entities/kickoff-record.entity';
 import { ParticipationEvent } from './participation/entities/participation-event.entity';
 import { ParticipationRecord } from './participation/entities/participation-record.entity';
+import { Incident } from './incidents/entities/incident.entity';
 import { Notification } from './notifications/entities/notification.entity';
 import { Organisation } from './organisations/entities/organisation.entity';
 import { Person } from './people/entities/person.entity';
@@ -41,4 +42,6 @@ export const actorsEntities = [
   ParticipationRecord,
   // the outbox and inbox of domain events (issue 13)
   ...eventEntities,
+  // technical incidents (issue 18)
+  Incident,
 ];

@@ -1,5 +1,7 @@
 import { EnvReader, readNatsConfig, readTemporalConfig, type NatsConfig, type TemporalConfig } from '@genq/service-kit';
 import { PROCESS_TASK_QUEUE } from '@genq/contracts';
+import { DEFAULT_INCIDENT_THRESHOLDS } from './incidents/observe';
+import { DEFAULT_NOTIFY_AFTER_MS, DEFAULT_SCAN_EVERY_MS, type IncidentScannerConfig } from './incidents/scanner';
 
 export interface MailConfig {
   /** smtp://user:pass@host:port or smtps://...; mail is off when unset (the outbox still fills). */
@@ -19,6 +21,8 @@ export interface WorkerConfig {
   nats: NatsConfig;
   /** How much the worker holds and does at once (docs/operations.md, docs/benchmarks.md). */
   limits: WorkerLimits;
+  /** The incident scanner (issue 18); `INCIDENT_SCAN_EVERY_MS=0` turns it off. */
+  incidents: IncidentScannerConfig;
 }
 
 /**
@@ -62,6 +66,16 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
       maxCachedWorkflows: r.int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_LIMITS.maxCachedWorkflows, { min: 0 }),
       maxConcurrentWorkflowTaskExecutions: r.int('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', DEFAULT_WORKER_LIMITS.maxConcurrentWorkflowTaskExecutions, { min: 2 }),
       maxConcurrentActivityTaskExecutions: r.int('WORKER_MAX_CONCURRENT_ACTIVITIES', DEFAULT_WORKER_LIMITS.maxConcurrentActivityTaskExecutions, { min: 1 }),
+    },
+    incidents: {
+      everyMs: r.int('INCIDENT_SCAN_EVERY_MS', DEFAULT_SCAN_EVERY_MS, { min: 0 }),
+      thresholds: {
+        activityAttempts: r.int('INCIDENT_ACTIVITY_ATTEMPTS', DEFAULT_INCIDENT_THRESHOLDS.activityAttempts, { min: 1 }),
+        activityAgeMs: r.int('INCIDENT_ACTIVITY_AGE_MS', DEFAULT_INCIDENT_THRESHOLDS.activityAgeMs, { min: 0 }),
+        workflowTaskAttempts: r.int('INCIDENT_WORKFLOW_TASK_ATTEMPTS', DEFAULT_INCIDENT_THRESHOLDS.workflowTaskAttempts, { min: 1 }),
+      },
+      notifyAfterMs: r.int('INCIDENT_NOTIFY_AFTER_MS', DEFAULT_NOTIFY_AFTER_MS, { min: 0 }),
+      concurrency: r.int('INCIDENT_SCAN_CONCURRENCY', 4, { min: 1, max: 64 }),
     },
   };
   r.done();

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import type { ClientProxy } from '@nestjs/microservices';
-import { ActorsPatterns, EVENT_CONSUMERS, type ProgrammeDto, type QuarterDto } from '@genq/contracts';
+import { ActorsPatterns, EVENT_CONSUMERS, IncidentsPatterns, type IncidentScanResult, type ProgrammeDto, type QuarterDto } from '@genq/contracts';
 import { ConfigError, EventConsumer, natsClient, openEventStream, request, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
 import { isTransientForBridge, processBridge } from './bridge/process-bridge';
 import { isTransientForStarter, processStarter, StartReconciler, type StarterDeps } from './bridge/process-starter';
@@ -12,6 +12,8 @@ import { Mailer } from './activities/mailer';
 import { createProcessActivities } from './activities/process.activities';
 import { readWorkerConfig } from './config';
 import { registerSearchAttributes } from './search-attributes';
+import { incidentNotice, IncidentScanner } from './incidents/scanner';
+import { createIncidentActivities } from './incidents/repair.activities';
 
 async function main(): Promise<void> {
   const config = readWorkerConfig();
@@ -24,13 +26,14 @@ async function main(): Promise<void> {
     if (added.length) console.log(`registered search attributes ${added.join(', ')}`);
   }
   const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const processActivities = createProcessActivities({ actors, mailer });
   const connection = await NativeConnection.connect({ address: config.temporal.address, tls });
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.taskQueue,
     workflowsPath: require.resolve('@genq/workflows'),
-    activities: { ...createProcessActivities({ actors, mailer }), ...createBatchActivities({ client, actors }) },
+    activities: { ...processActivities, ...createBatchActivities({ client, actors }), ...createIncidentActivities({ client, actors, namespace: config.temporal.namespace }) },
     ...config.limits,
   });
   const { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions, maxConcurrentActivityTaskExecutions } = config.limits;
@@ -41,9 +44,26 @@ async function main(): Promise<void> {
   const bridge = startBridge(config.nats, client, starter);
   const reconciler = new StartReconciler(starter);
   reconciler.start();
+  const scanner = new IncidentScanner(
+    {
+      client,
+      namespace: config.temporal.namespace,
+      taskQueue: config.taskQueue,
+      report: (r) => request<IncidentScanResult>(actors, 'actors', IncidentsPatterns.report, r),
+      // The same path as a reminder: outbox first (once per incident), mail when configured.
+      notify: async (incident) => {
+        await processActivities.sendNotification(incidentNotice(incident, config.mail?.programmeOfficeEmail ?? null));
+        await request(actors, 'actors', IncidentsPatterns.markNotified, incident.id);
+      },
+      log,
+    },
+    config.incidents,
+  );
+  if (config.incidents.everyMs > 0) scanner.start();
   // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks are done.
   await worker.run();
   reconciler.stop();
+  scanner.stop();
   await bridge.stop();
   await Promise.all([connection.close(), clientConnection.close()]);
   await actors.close();

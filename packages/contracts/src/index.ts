@@ -19,3 +19,4 @@ export * from './problems';
 export * from './spreadsheet';
 export * from './documents';
 export * from './quarter-import';
+export * from './incidents';

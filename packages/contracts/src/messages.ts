@@ -200,7 +200,8 @@ export interface NotificationRequest {
   /** workflow id, deadline, kind and occurrence: retries and replays never send twice. */
   idempotencyKey: string;
   quarterId: string;
-  kind: NotificationKind;
+  /** A process's reminder or escalation, or the notice of a technical incident (issue 18). */
+  kind: NotificationKind | 'incident';
   deadlineKey: string | null;
   occurrence: number;
   /** Null when nobody with an address is named yet; the entry still lands in the outbox. */

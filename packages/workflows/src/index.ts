@@ -4,3 +4,4 @@
  */
 export { quarterLifecycleWorkflow } from './quarter-lifecycle';
 export { batchInterventionWorkflow } from './batch-intervention';
+export { incidentRepairWorkflow } from './incident-repair';

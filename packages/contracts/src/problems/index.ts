@@ -4,6 +4,7 @@ import { agreementsFieldProblems, agreementsProblems } from './agreements';
 import { analysisFieldProblems, analysisProblems } from './analysis';
 import { commonProblems, listFieldProblems, validationProblems } from './common';
 import { processFieldProblems, processProblems } from './process';
+import { incidentFieldProblems, incidentProblems } from './incidents';
 import { fillTemplate } from './render';
 import { PROBLEM_TYPE_BASE, type FieldProblemDefinition, type Locale, type ProblemDefinition, type ProblemParams } from './types';
 
@@ -24,6 +25,7 @@ export const PROBLEMS = {
   ...analysisProblems,
   ...agreementsProblems,
   ...processProblems,
+  ...incidentProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -37,6 +39,7 @@ export const FIELD_PROBLEMS = {
   ...analysisFieldProblems,
   ...agreementsFieldProblems,
   ...processFieldProblems,
+  ...incidentFieldProblems,
 } as const satisfies Record<string, FieldProblemDefinition>;
 
 export type FieldProblemCode = keyof typeof FIELD_PROBLEMS;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { NotificationKind } from '@genq/contracts';
+import type { NotificationRequest } from '@genq/contracts';
 
 /**
  * The notification outbox: every reminder and escalation the process sends lands here
@@ -19,7 +19,7 @@ export class Notification {
   quarterId!: string;
 
   @Column('varchar', { length: 20 })
-  kind!: NotificationKind;
+  kind!: NotificationRequest['kind'];
 
   @Column('varchar', { length: 60, nullable: true })
   deadlineKey!: string | null;

@@ -1,0 +1,87 @@
+import { FailingSince, failureSummary, observationsOf, type IncidentThresholds } from './observe';
+
+const ts = (iso: string) => ({ seconds: Math.floor(Date.parse(iso) / 1000), nanos: 0 });
+const wf = { workflowId: 'quarter-q1', runId: 'r1', workflowType: 'quarterLifecycleWorkflow', programmeId: 'p1' };
+const thresholds: IncidentThresholds = { activityAttempts: 3, activityAgeMs: 60_000, workflowTaskAttempts: 2 };
+const failure = { message: 'Activity task failed', cause: { message: 'no responders for actors.quarters.project-process-state', applicationFailureInfo: { type: 'ServiceUnavailable' } } };
+const activity = (attempt: number, extra: Record<string, unknown> = {}) => ({
+  activityId: '7',
+  activityType: { name: 'projectProcessState' },
+  attempt,
+  lastFailure: failure,
+  lastAttemptCompleteTime: ts('2026-12-01T10:00:30Z'),
+  nextAttemptScheduleTime: ts('2026-12-01T10:01:00Z'),
+  ...extra,
+});
+/** A describe answer as the server sends it (timestamps' seconds are Longs there, numbers here). */
+const d = (x: unknown) => x as Parameters<typeof observationsOf>[1];
+const NOW = Date.parse('2026-12-01T10:00:40Z');
+
+describe('incident observations from a describe answer', () => {
+  it('reports an activity once it failed the configured number of attempts, with its innermost failure', () => {
+    const failing = new FailingSince();
+    expect(observationsOf(wf, d({ pendingActivities: [activity(3)] }), NOW, thresholds, failing)).toEqual([]);
+    const [o] = observationsOf(wf, d({ pendingActivities: [activity(4)] }), NOW + 10_000, thresholds, failing);
+    expect(o).toEqual({
+      key: 'quarter-q1/r1/activity/7',
+      kind: 'activity',
+      workflowId: 'quarter-q1',
+      runId: 'r1',
+      workflowType: 'quarterLifecycleWorkflow',
+      quarterId: 'q1',
+      programmeId: 'p1',
+      activityId: '7',
+      activityType: 'projectProcessState',
+      attempts: 3,
+      errorType: 'ServiceUnavailable',
+      message: 'no responders for actors.quarters.project-process-state',
+      // Since the first scan that saw it failing, not since this one.
+      since: new Date(NOW).toISOString(),
+      lastFailureAt: '2026-12-01T10:00:30.000Z',
+      nextRetryAt: '2026-12-01T10:01:00.000Z',
+      paused: false,
+    });
+  });
+
+  it('reports an activity failing longer than the age threshold whatever its attempts, and forgets one that recovered', () => {
+    const failing = new FailingSince();
+    expect(observationsOf(wf, d({ pendingActivities: [activity(2)] }), NOW, thresholds, failing)).toEqual([]);
+    failing.endScan();
+    expect(observationsOf(wf, d({ pendingActivities: [activity(2)] }), NOW + 60_000, thresholds, failing)).toHaveLength(1);
+    failing.endScan();
+    // A scan without it: it recovered; failing again later starts a new clock.
+    failing.endScan();
+    expect(observationsOf(wf, d({ pendingActivities: [activity(2)] }), NOW + 120_000, thresholds, failing)).toEqual([]);
+  });
+
+  it('leaves first attempts and activities without a failure alone, and says when one is paused', () => {
+    const failing = new FailingSince();
+    expect(observationsOf(wf, d({ pendingActivities: [activity(1), activity(9, { lastFailure: null })] }), NOW, thresholds, failing)).toEqual([]);
+    const [o] = observationsOf(wf, d({ pendingActivities: [activity(9, { paused: true })] }), NOW, thresholds, failing);
+    expect(o).toMatchObject({ paused: true, nextRetryAt: null });
+  });
+
+  it('reports a workflow task failing again and again with the failure from the history', () => {
+    const failing = new FailingSince();
+    const task = (attempt: number) => d({ pendingWorkflowTask: { attempt, originalScheduledTime: ts('2026-12-01T09:59:00Z'), startedTime: ts('2026-12-01T10:00:35Z') } });
+    const wtFailure = { message: '[TMPRL1100] Nondeterminism error: Activity type of scheduled event does not match', applicationFailureInfo: { type: 'NondeterminismError' } };
+    expect(observationsOf(wf, task(2), NOW, thresholds, failing, wtFailure)).toEqual([]);
+    const [o] = observationsOf(wf, task(3), NOW, thresholds, failing, wtFailure);
+    expect(o).toMatchObject({
+      key: 'quarter-q1/r1/workflow-task',
+      kind: 'workflow_task',
+      activityId: null,
+      activityType: 'quarterLifecycleWorkflow',
+      attempts: 2,
+      errorType: 'NondeterminismError',
+      since: '2026-12-01T09:59:00.000Z',
+    });
+    expect(o!.message).toContain('Nondeterminism');
+  });
+
+  it('says no quarter for workflows of none', () => {
+    const [o] = observationsOf({ ...wf, workflowId: 'batch-b1', programmeId: null }, d({ pendingActivities: [activity(5)] }), NOW, thresholds, new FailingSince());
+    expect(o).toMatchObject({ quarterId: null, programmeId: null });
+    expect(failureSummary(undefined)).toEqual({ errorType: null, message: '' });
+  });
+});

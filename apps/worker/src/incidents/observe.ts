@@ -1,0 +1,134 @@
+import type { temporal } from '@temporalio/proto';
+import { quarterIdFromWorkflowId, type IncidentObservation } from '@genq/contracts';
+
+/** When a failing activity or workflow task counts as an incident. Defaults in {@link DEFAULT_INCIDENT_THRESHOLDS}. */
+export interface IncidentThresholds {
+  /** An activity that failed this many attempts in a row is an incident... */
+  activityAttempts: number;
+  /** ...and so is one failing for this long (ms), whatever its attempt count. */
+  activityAgeMs: number;
+  /** A workflow task that failed this many attempts in a row (a bug, a non-deterministic deploy). */
+  workflowTaskAttempts: number;
+}
+
+/**
+ * With the lifecycle's retry policy (2 s, doubling, at most 5 min between attempts) five
+ * failed attempts are about a minute of failing: longer than a service restart, short
+ * enough that an operator learns of it within minutes. A workflow task that fails twice is
+ * no blip (the SDK retries it at once; a second failure means the code or its history is wrong).
+ */
+export const DEFAULT_INCIDENT_THRESHOLDS: IncidentThresholds = { activityAttempts: 5, activityAgeMs: 2 * 60_000, workflowTaskAttempts: 2 };
+
+type Describe = temporal.api.workflowservice.v1.IDescribeWorkflowExecutionResponse;
+type Failure = temporal.api.failure.v1.IFailure | null | undefined;
+
+export interface WorkflowRef {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  programmeId: string | null;
+}
+
+const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+/** A protobuf Timestamp (seconds as a Long or a number) in ms; undefined when unset. */
+export function tsMs(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): number | undefined {
+  if (!ts || ts.seconds == null) return undefined;
+  const seconds = Number(String(ts.seconds));
+  const ms = seconds * 1000 + Math.floor((ts.nanos ?? 0) / 1e6);
+  return ms > 0 ? ms : undefined;
+}
+
+/** The innermost failure's type and the message a person can act on (the outer one says "activity failed"). */
+export function failureSummary(failure: Failure): { errorType: string | null; message: string } {
+  let f = failure;
+  while (f?.cause) f = f.cause;
+  if (!f) return { errorType: null, message: '' };
+  const errorType = f.applicationFailureInfo?.type || (f.timeoutFailureInfo ? 'Timeout' : f.canceledFailureInfo ? 'Cancelled' : null);
+  return { errorType: errorType ?? null, message: f.message ?? '' };
+}
+
+/**
+ * Keeps, across scans, since when each failing thing has been failing (the describe answer
+ * says the attempt, not since when): the first scan that saw it failing.
+ */
+export class FailingSince {
+  private readonly since = new Map<string, number>();
+  private seen = new Set<string>();
+
+  at(key: string, now: number): number {
+    this.seen.add(key);
+    const s = this.since.get(key);
+    if (s !== undefined) return s;
+    this.since.set(key, now);
+    return now;
+  }
+
+  /** Forgets what the last scan did not see failing. */
+  endScan(): void {
+    for (const key of this.since.keys()) if (!this.seen.has(key)) this.since.delete(key);
+    this.seen = new Set();
+  }
+}
+
+/**
+ * The incidents one workflow's describe answer shows: pending activities past the
+ * thresholds (attempt count or age), and a workflow task that keeps failing. The message of
+ * a failing workflow task comes from its history (`workflowTaskFailure`), since describe
+ * does not carry it.
+ */
+export function observationsOf(
+  wf: WorkflowRef,
+  describe: Describe,
+  now: number,
+  thresholds: IncidentThresholds,
+  failing: FailingSince,
+  workflowTaskFailure?: Failure,
+): IncidentObservation[] {
+  const out: IncidentObservation[] = [];
+  const quarterId = quarterIdFromWorkflowId(wf.workflowId) ?? null;
+  const base = { workflowId: wf.workflowId, runId: wf.runId, workflowType: wf.workflowType, quarterId, programmeId: wf.programmeId };
+  for (const a of describe.pendingActivities ?? []) {
+    const attempt = a.attempt ?? 1;
+    if (attempt <= 1 || !a.lastFailure) continue;
+    const key = `${wf.workflowId}/${wf.runId}/activity/${a.activityId}`;
+    const since = failing.at(key, now);
+    if (attempt - 1 < thresholds.activityAttempts && now - since < thresholds.activityAgeMs) continue;
+    out.push({
+      ...base,
+      key,
+      kind: 'activity',
+      activityId: a.activityId ?? null,
+      activityType: a.activityType?.name ?? null,
+      attempts: attempt - 1,
+      ...failureSummary(a.lastFailure),
+      since: new Date(since).toISOString(),
+      lastFailureAt: iso(tsMs(a.lastAttemptCompleteTime)),
+      nextRetryAt: a.paused ? null : iso(tsMs(a.nextAttemptScheduleTime)),
+      paused: Boolean(a.paused),
+    });
+  }
+  const task = describe.pendingWorkflowTask;
+  const taskAttempt = task?.attempt ?? 1;
+  if (task && taskAttempt > 1) {
+    const key = `${wf.workflowId}/${wf.runId}/workflow-task`;
+    const since = failing.at(key, tsMs(task.originalScheduledTime) ?? now);
+    if (taskAttempt - 1 >= thresholds.workflowTaskAttempts) {
+      const summary = failureSummary(workflowTaskFailure);
+      out.push({
+        ...base,
+        key,
+        kind: 'workflow_task',
+        activityId: null,
+        activityType: wf.workflowType,
+        attempts: taskAttempt - 1,
+        errorType: summary.errorType,
+        message: summary.message || 'workflow task failed',
+        since: new Date(since).toISOString(),
+        lastFailureAt: iso(tsMs(task.startedTime) ?? tsMs(task.scheduledTime)),
+        nextRetryAt: null,
+        paused: false,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import type { ClientProxy } from '@nestjs/microservices';
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import {
+  BATCH_INTERVENTION_WORKFLOW,
+  IncidentsPatterns,
+  type IncidentActivities,
+  type IncidentRef,
+  type IncidentRepairItem,
+  type IncidentResetPreview,
+} from '@genq/contracts';
+import { request } from '@genq/service-kit';
+import { call } from '../activities/process.activities';
+import { tsMs } from './observe';
+
+const { EventType, ResetReapplyType } = temporal.api.enums.v1;
+type Ns = { client: Client; namespace: string };
+
+/** gRPC status codes the server answers a refused action with. */
+const GRPC = { NOT_FOUND: 5, INVALID_ARGUMENT: 3, FAILED_PRECONDITION: 9, PERMISSION_DENIED: 7, UNIMPLEMENTED: 12, ALREADY_EXISTS: 6 };
+
+const refused = (incident: IncidentRef, reasonCode: string, reasonParams: Record<string, string | number>, reason: string): IncidentRepairItem => ({
+  incidentId: incident.id,
+  outcome: 'refused',
+  reasonCode,
+  reasonParams,
+  reason,
+});
+
+/**
+ * Where a workflow reset goes and what it discards: the last WorkflowTaskCompleted event
+ * (the last workflow task the code finished); everything after it is discarded, and the
+ * server re-applies the signals and updates among it to the new run.
+ */
+export async function resetPreview({ client, namespace }: Ns, incident: Pick<IncidentRef, 'id' | 'workflowId' | 'runId'>): Promise<IncidentResetPreview> {
+  const execution = { workflowId: incident.workflowId, runId: incident.runId };
+  const events: temporal.api.history.v1.IHistoryEvent[] = [];
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await client.workflowService.getWorkflowExecutionHistory({ namespace, execution, nextPageToken, maximumPageSize: 1000 });
+    events.push(...(page.history?.events ?? []));
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken);
+  const at = (e: temporal.api.history.v1.IHistoryEvent) => {
+    const ms = tsMs(e.eventTime);
+    return ms === undefined ? null : new Date(ms).toISOString();
+  };
+  let index = -1;
+  for (let i = events.length - 1; i >= 0; i--) {
+    if (events[i]!.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
+      index = i;
+      break;
+    }
+  }
+  const name = (t: number | null | undefined) => (EventType[t ?? 0] ?? String(t)).replace(/^EVENT_TYPE_/, '');
+  return {
+    incidentId: incident.id,
+    workflowId: incident.workflowId,
+    runId: incident.runId,
+    resetToEventId: index >= 0 ? Number(String(events[index]!.eventId)) : null,
+    replayed: index >= 0 ? index + 1 : 0,
+    discarded: (index >= 0 ? events.slice(index + 1) : []).map((e) => ({ eventId: Number(String(e.eventId)), type: name(e.eventType), at: at(e) })),
+    possible: index >= 0,
+    reasonCode: index >= 0 ? null : 'incident.reset_no_good_task',
+  };
+}
+
+/** The repair workflow's activities: Temporal's own operator API, and the actors service for the record. */
+export function createIncidentActivities({ client, actors, namespace }: Ns & { actors: ClientProxy }): IncidentActivities {
+  const svc = client.workflowService;
+  return {
+    async repairIncident({ incident, action, reason, identity, requestId }): Promise<IncidentRepairItem> {
+      const execution = { workflowId: incident.workflowId, runId: incident.runId };
+      const activityOnly = () => refused(incident, 'incident.action_not_for_kind', { action, kind: incident.kind }, `${action} applies to activities only`);
+      try {
+        switch (action) {
+          case 'retry':
+            if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
+            // Attempts back to 1 and, if the activity waits out its backoff, scheduled now; a paused one is resumed.
+            await svc.resetActivity({ namespace, execution, id: incident.activityId, identity, keepPaused: false, resetHeartbeat: false });
+            break;
+          case 'pause':
+            if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
+            await svc.pauseActivity({ namespace, execution, id: incident.activityId, identity, reason, requestId });
+            break;
+          case 'resume':
+            if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
+            await svc.unpauseActivity({ namespace, execution, id: incident.activityId, identity, resetAttempts: true, resetHeartbeat: false });
+            break;
+          case 'reset': {
+            const preview = await resetPreview({ client, namespace }, incident);
+            if (!preview.possible) return refused(incident, 'incident.reset_no_good_task', { workflowId: incident.workflowId }, 'no completed workflow task');
+            await svc.resetWorkflowExecution({
+              namespace,
+              workflowExecution: execution,
+              reason: `${identity}: ${reason}`.slice(0, 1000),
+              workflowTaskFinishEventId: preview.resetToEventId as unknown as Long,
+              // The same id for a retried activity: the server resets once.
+              requestId,
+              resetReapplyType: ResetReapplyType.RESET_REAPPLY_TYPE_ALL_ELIGIBLE,
+              identity,
+            });
+            break;
+          }
+          case 'cancel':
+            if (incident.workflowType !== BATCH_INTERVENTION_WORKFLOW) {
+              return refused(incident, 'incident.cancel_only_batches', {}, 'only batch workflows are cancelled');
+            }
+            await client.workflow.getHandle(incident.workflowId, incident.runId).cancel();
+            break;
+          default:
+            return refused(incident, 'incident.action_not_for_kind', { action: String(action), kind: incident.kind }, 'unknown action');
+        }
+        return { incidentId: incident.id, outcome: 'applied', reasonCode: null, reasonParams: {}, reason: null };
+      } catch (err) {
+        const code = (err as { code?: number }).code ?? (err as { cause?: { code?: number } }).cause?.code;
+        const message = (err as Error).message ?? String(err);
+        if (code === GRPC.NOT_FOUND || (err as Error).name === 'WorkflowNotFoundError') {
+          return refused(incident, 'incident.workflow_gone', { workflowId: incident.workflowId }, message);
+        }
+        if (code !== undefined && [GRPC.INVALID_ARGUMENT, GRPC.FAILED_PRECONDITION, GRPC.PERMISSION_DENIED, GRPC.UNIMPLEMENTED, GRPC.ALREADY_EXISTS].includes(code)) {
+          return refused(incident, 'incident.server_refused', { action, message: message.slice(0, 300) }, message);
+        }
+        throw err;
+      }
+    },
+
+    async recordIncidentRepair(cmd): Promise<void> {
+      await call(() => request(actors, 'actors', IncidentsPatterns.recordRepair, cmd));
+    },
+  };
+}

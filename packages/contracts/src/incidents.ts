@@ -1,0 +1,179 @@
+/**
+ * Technical incidents ("Störungen", issue 18): a workflow that stops making progress for a
+ * technical reason (an activity failing again and again, a workflow task that fails). The
+ * worker's incident scanner finds them with Temporal's describe API and reports what it sees;
+ * the actors service owns the incident list (open, updated, resolved) beside the quarters'
+ * read model. Pure data: importable from services, workflows and the console.
+ */
+import type { AuditActor, AuditContext } from './audit';
+
+/** What fails: an activity that keeps failing, or the workflow's own task (a bug, a non-deterministic deploy). */
+export const INCIDENT_KINDS = ['activity', 'workflow_task'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const INCIDENT_STATUSES = ['open', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** How an incident ended: it cleared by itself, or after a repair action by an operator. */
+export const INCIDENT_RESOLUTIONS = ['cleared', 'repaired'] as const;
+export type IncidentResolution = (typeof INCIDENT_RESOLUTIONS)[number];
+
+/** The repair actions (POST /api/incidents/actions). */
+export const INCIDENT_ACTIONS = ['retry', 'pause', 'resume', 'reset', 'cancel'] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
+/** One incident as the scanner sees it in one scan. */
+export interface IncidentObservation {
+  /** Stable identity across scans: `<workflowId>/<runId>/activity/<activityId>` or `<workflowId>/<runId>/workflow-task`. */
+  key: string;
+  kind: IncidentKind;
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  /** The quarter of a lifecycle workflow; null for workflows of no one quarter (batches). */
+  quarterId: string | null;
+  programmeId: string | null;
+  activityId: string | null;
+  /** Activity type, or the workflow type for a workflow task. */
+  activityType: string | null;
+  attempts: number;
+  errorType: string | null;
+  message: string;
+  /** Since when it fails, as far as the scanner knows (first failing scan, or the first failure Temporal reports). */
+  since: string;
+  lastFailureAt: string | null;
+  nextRetryAt: string | null;
+  /** The activity is paused by an operator (it does not retry until resumed). */
+  paused: boolean;
+}
+
+/** The scanner's report of one complete scan (`actors.incidents.report`). */
+export interface IncidentScanReport {
+  scannedAt: string;
+  /** Open workflows the scan looked at. */
+  workflows: number;
+  observations: IncidentObservation[];
+  /** Open incidents older than this (ms) are returned for a notice to the operators. */
+  notifyAfterMs: number;
+}
+
+export interface IncidentRepairNote {
+  action: IncidentAction;
+  at: string;
+  byUserId: string;
+  byEmail: string | null;
+  reason: string;
+  outcome: 'applied' | 'refused';
+  reasonCode: string | null;
+}
+
+/** `actors.incidents.record-repair`: one incident's repair outcome and its audit entry, once per key. */
+export interface IncidentRepairRecord {
+  incidentId: string;
+  note: IncidentRepairNote;
+  actor: AuditActor;
+  requestId: string | null;
+  key: string;
+}
+
+export interface IncidentDto extends IncidentObservation {
+  id: string;
+  status: IncidentStatus;
+  openedAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  resolution: IncidentResolution | null;
+  /** Who repaired it (resolution `repaired`). */
+  resolvedBy: string | null;
+  lastRepair: IncidentRepairNote | null;
+  notifiedAt: string | null;
+}
+
+/** The answer to a scan report: incidents open long enough to tell the operators about. */
+export interface IncidentScanResult {
+  opened: number;
+  updated: number;
+  resolved: number;
+  notify: IncidentDto[];
+}
+
+/** Open incidents for the dashboard tile and the list's header. */
+export interface IncidentCounts {
+  open: number;
+  byKind: Record<IncidentKind, number>;
+  /** Open longer than the notice threshold (already told to the operators). */
+  notified: number;
+}
+
+/** One repair action over one incident or the open incidents a filter matches. */
+export interface IncidentRepairInput {
+  repairId: string;
+  action: IncidentAction;
+  reason: string;
+  incidents: Array<Pick<IncidentDto, 'id' | 'key' | 'kind' | 'workflowId' | 'runId' | 'workflowType' | 'activityId' | 'quarterId' | 'programmeId'>>;
+  actor: AuditActor;
+  audit?: AuditContext | null;
+}
+
+export interface IncidentRepairItem {
+  incidentId: string;
+  outcome: 'applied' | 'refused' | 'failed';
+  /** Problem code of a refusal (catalogue `incident.*`), with its parameters. */
+  reasonCode: string | null;
+  reasonParams: Record<string, string | number>;
+  reason: string | null;
+}
+
+export interface IncidentRepairResult {
+  repairId: string;
+  action: IncidentAction;
+  total: number;
+  applied: number;
+  refused: number;
+  failed: number;
+  results: IncidentRepairItem[];
+}
+
+/** A workflow reset's preview: the events from the reset point on are discarded and the workflow replays up to it. */
+export interface IncidentResetPreview {
+  incidentId: string;
+  workflowId: string;
+  runId: string;
+  /** The last WorkflowTaskCompleted before the first failure; the reset goes there. */
+  resetToEventId: number | null;
+  /** Events kept and replayed by the fixed code. */
+  replayed: number;
+  /** Events after the reset point that are discarded (signals and updates are re-applied by the server). */
+  discarded: Array<{ eventId: number; type: string; at: string | null }>;
+  possible: boolean;
+  reasonCode: string | null;
+}
+
+/** The actors service's patterns for incidents. */
+export const IncidentsPatterns = {
+  report: 'actors.incidents.report',
+  markNotified: 'actors.incidents.mark-notified',
+  list: 'actors.incidents.list',
+  get: 'actors.incidents.get',
+  counts: 'actors.incidents.counts',
+  /** The open incidents a filter matches, for a batch repair (scoped to the caller). */
+  matching: 'actors.incidents.matching',
+  recordRepair: 'actors.incidents.record-repair',
+} as const;
+
+/** Workflow type of a repair over one or many incidents. */
+export const INCIDENT_REPAIR_WORKFLOW = 'incidentRepairWorkflow';
+export function incidentRepairWorkflowId(repairId: string): string {
+  return `incident-repair-${repairId}`;
+}
+
+/** One incident of a repair, as the repair workflow passes it to its activity. */
+export type IncidentRef = IncidentRepairInput['incidents'][number];
+
+/** Activities of the repair workflow (the worker calls Temporal's API and the actors service). */
+export interface IncidentActivities {
+  /** Applies one repair action to one incident's workflow; a refusal is a result, not an error. */
+  repairIncident(args: { incident: IncidentRef; action: IncidentAction; reason: string; identity: string; requestId: string }): Promise<IncidentRepairItem>;
+  /** Notes the outcome on the incident and appends its audit entry (once per key). */
+  recordIncidentRepair(cmd: IncidentRepairRecord): Promise<void>;
+}
