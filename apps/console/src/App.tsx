@@ -1,9 +1,9 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import auditLog from './auditLog';
 import catalogues from './catalogues';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
-import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
@@ -14,6 +14,8 @@ import people from './people';
 import programmes from './programmes';
 import { dataProvider } from './providers/dataProvider';
 import quarters from './quarters';
+import { Home } from './tasks/Home';
+import { TasksPage } from './tasks/TasksPage';
 
 export const App = () => (
   <Admin
@@ -23,7 +25,7 @@ export const App = () => (
     loginPage={LoginPage}
     i18nProvider={i18nProvider}
     layout={Layout}
-    dashboard={Dashboard}
+    dashboard={Home}
     theme={theme}
     disableTelemetry
   >
@@ -36,5 +38,8 @@ export const App = () => (
     <Resource name="audit-log" {...auditLog} />
     <Resource name="notifications" {...notifications} />
     <Resource name="dead-letters" {...deadLetters} />
+    <CustomRoutes>
+      <Route path="/tasks" element={<TasksPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -17,3 +17,4 @@ export * from './dashboard';
 export * from './events';
 export * from './problems';
 export * from './spreadsheet';
+export * from './tasks';

@@ -12,6 +12,7 @@ import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
 import { summaryEnglish } from '../process/summaryMessages';
 import { auditEnglish } from '../auditLog/messages';
 import { stepsEnglish } from '../actors/messages';
+import { tasksEnglish } from '../tasks/messages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
@@ -27,8 +28,10 @@ const domainEnglish: DomainMessages = {
   ...cataloguesEnglish,
   ...auditEnglish,
   ...stepsEnglish,
+  ...tasksEnglish,
   app: {
     title: 'GenQ – Programme Office',
+    title_organisation: 'GenQ – Quarter portal',
     dashboard: {
       title: 'Overview',
       subtitle: 'Quarters per phase',
@@ -43,6 +46,15 @@ const domainEnglish: DomainMessages = {
       due: 'due %{date}',
       show_all: 'Show all',
     },
+    deadline: {
+      report: 'Annual report %{year} (cycle %{cycle})',
+      reaudit: 'Bilanzierung (cycle %{cycle})',
+      milestone: 'Milestone %{n} of a measure',
+    },
+    export_values: {
+      yes: 'yes',
+      no: 'no',
+    },
     export: {
       csv: 'CSV export',
       failed: 'The export failed. Please try again.',
@@ -51,6 +63,8 @@ const domainEnglish: DomainMessages = {
       blank: 'Please enter more than spaces',
     },
     auth: {
+      product: 'GenQ',
+      programme: 'Generation-friendly living in the quarter (Generationengerechtes Wohnen im Quartier)',
       title: 'Sign in',
       subtitle: 'Please sign in with your e-mail address and password.',
       email: 'E-mail address',

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { Layout as RaLayout, useLocaleState } from 'react-admin';
 import { AppBar } from './AppBar';
+import { Menu } from './Menu';
 
 /** Keeps `<html lang>` in step with the UI language, for screen readers and hyphenation. */
 const useDocumentLanguage = () => {
@@ -13,5 +14,5 @@ const useDocumentLanguage = () => {
 
 export const Layout = ({ children }: { children: ReactNode }) => {
   useDocumentLanguage();
-  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+  return <RaLayout appBar={AppBar} menu={Menu}>{children}</RaLayout>;
 };

@@ -12,6 +12,7 @@ import type {
   CertificateVerification,
   DashboardDto,
   DashboardFacets,
+  TaskList,
   DeadLetterDto,
   EventOutcome,
   FieldJustificationDto,
@@ -145,6 +146,7 @@ export interface ResponseTypes {
   CertificateVerification: CertificateVerification;
   DashboardDto: DashboardDto;
   DashboardFacets: DashboardFacets;
+  TaskList: TaskList;
   DeadLetterDto: DeadLetterDto;
   EventOutcome: EventOutcome;
   EventStreamStatus: EventStreamStatus;
