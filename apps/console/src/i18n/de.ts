@@ -283,6 +283,10 @@ const domainGerman = {
       yes: 'ja',
       no: 'nein',
     },
+    retry: {
+      busy: 'Der Server ist gerade ausgelastet. Neuer Versuch in %{seconds} s …',
+      unavailable: 'Der Dienst ist kurz nicht erreichbar. Neuer Versuch in %{seconds} s …',
+    },
     export: {
       csv: 'CSV-Export',
       failed: 'Der Export ist fehlgeschlagen. Bitte versuchen Sie es erneut.',

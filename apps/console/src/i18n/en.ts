@@ -55,6 +55,10 @@ const domainEnglish: DomainMessages = {
       yes: 'yes',
       no: 'no',
     },
+    retry: {
+      busy: 'The server is busy. Trying again in %{seconds} s …',
+      unavailable: 'The service is briefly unavailable. Trying again in %{seconds} s …',
+    },
     export: {
       csv: 'CSV export',
       failed: 'The export failed. Please try again.',
