@@ -115,6 +115,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // issue 6: the dashboard (one read over the read models) and saved views shared within a role
   'GET /api/dashboard': { ok: 200, request: () => ({ path: `/api/dashboard?filter=${encodeURIComponent(JSON.stringify({ land: 'Nordrhein-Westfalen' }))}` }) },
   'GET /api/dashboard/facets': { ok: 200, request: () => ({}) },
+  // issue 17: "Meine Aufgaben" of the caller
+  'GET /api/tasks': { ok: 200, request: () => ({}) },
   'GET /api/saved-views': { ok: 200, request: () => ({ path: '/api/saved-views?resource=quarters' }) },
   'POST /api/saved-views': { ok: 201, request: (ctx) => ({ body: { resource: 'quarters', name: ctx.unique('Ansicht'), filter: { stalled: true } } }) },
   'DELETE /api/saved-views/:id': {

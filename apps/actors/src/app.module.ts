@@ -19,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProgrammeReportModule } from './programmes/report/programme-report.module';
 import { QuartersModule } from './quarters/quarters.module';
+import { TasksModule } from './tasks/tasks.module';
 
 /** The actors service: programmes, quarters (and soon organisations and people), in its own database. */
 @Module({})
@@ -44,6 +45,7 @@ export class ActorsModule {
         ProgrammeReportModule,
         // issue 18: technical incidents
         IncidentsModule,
+        TasksModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
       providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],

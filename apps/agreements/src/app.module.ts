@@ -11,6 +11,8 @@ import { GoalsWorkshopService } from './concept/goals-workshop';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { ImplementationService } from './implementation/implementation.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 import type { AgreementsConfig } from './config';
 import { agreementsEntities } from './entities';
 import { agreementsMigrations } from './migrations';
@@ -27,7 +29,7 @@ export class AgreementsModule {
     return {
       module: AgreementsModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, agreementsEntities, agreementsMigrations), retryAttempts: 3 })],
-      controllers: [healthControllerFor('agreements', AgreementsPatterns.health), AgreementsController, DashboardController],
+      controllers: [healthControllerFor('agreements', AgreementsPatterns.health), AgreementsController, DashboardController, TasksController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: NATS_CONFIG, useValue: config.nats ?? null },
@@ -39,6 +41,7 @@ export class AgreementsModule {
         AgreementService,
         ImplementationService,
         DashboardService,
+        TasksService,
       ],
     };
   }

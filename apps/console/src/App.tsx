@@ -4,7 +4,6 @@ import auditLog from './auditLog';
 import catalogues from './catalogues';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
-import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
@@ -16,6 +15,8 @@ import programmes from './programmes';
 import { dataProvider } from './providers/dataProvider';
 import quarters from './quarters';
 import { QuarterImport } from './quarters/QuarterImport';
+import { Home } from './tasks/Home';
+import { TasksPage } from './tasks/TasksPage';
 
 export const App = () => (
   <Admin
@@ -25,7 +26,7 @@ export const App = () => (
     loginPage={LoginPage}
     i18nProvider={i18nProvider}
     layout={Layout}
-    dashboard={Dashboard}
+    dashboard={Home}
     theme={theme}
     disableTelemetry
   >
@@ -38,9 +39,9 @@ export const App = () => (
     <Resource name="audit-log" {...auditLog} />
     <Resource name="notifications" {...notifications} />
     <Resource name="dead-letters" {...deadLetters} />
-    {/* issue 16: bulk admission of quarters from a file */}
     <CustomRoutes>
       <Route path="/quarters/import" element={<QuarterImport />} />
+      <Route path="/tasks" element={<TasksPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -5,6 +5,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { AnalysisHttpModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { DashboardHttpModule } from './dashboard/dashboard.module';
+import { TasksHttpModule } from './tasks/tasks.module';
 import { EventsHttpModule } from './events/events.module';
 import { GATEWAY_NATS_CONFIG } from './events/event-stream.service';
 import { HealthController } from './health/health.controller';
@@ -44,6 +45,7 @@ export class GatewayModule {
         AgreementsModule,
         // issue 6: the operator dashboard and saved views
         DashboardHttpModule,
+        TasksHttpModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -20,3 +20,4 @@ export * from './spreadsheet';
 export * from './documents';
 export * from './quarter-import';
 export * from './incidents';
+export * from './tasks';

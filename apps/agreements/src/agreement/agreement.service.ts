@@ -251,10 +251,7 @@ export class AgreementService {
   }
 
   private signatoryRole(snapshot: AgreementSnapshot, signer: SignerDto): SignatoryRole | null {
-    if (signer.organisationType === 'housing_company') return 'housing_company';
-    if (signer.organisationType === 'municipality') return 'municipality';
-    const ownsMeasure = snapshot.goals.some((g) => g.measures.some((m) => m.ownerOrganisationId === signer.organisationId));
-    return ownsMeasure ? 'partner' : null;
+    return signatoryRoleOf(snapshot, signer);
   }
 
   /** Versions of a quarter, locked on PostgreSQL so that two submissions cannot both win (SQLite serialises writers). */
@@ -297,4 +294,12 @@ export class AgreementService {
       })),
     };
   }
+}
+
+/** Who signs a version for the organisation: the housing company, the municipality, or a partner that owns a measure of it (else nobody). */
+export function signatoryRoleOf(snapshot: AgreementSnapshot, signer: Pick<SignerDto, 'organisationId' | 'organisationType'>): SignatoryRole | null {
+  if (signer.organisationType === 'housing_company') return 'housing_company';
+  if (signer.organisationType === 'municipality') return 'municipality';
+  const ownsMeasure = snapshot.goals.some((g) => g.measures.some((m) => m.ownerOrganisationId === signer.organisationId));
+  return ownsMeasure ? 'partner' : null;
 }

@@ -1220,6 +1220,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2845,6 +2861,26 @@ export interface components {
         StepState: components["schemas"]["Deadline"];
         /** @enum {string} */
         StepStatus: "pending" | "active" | "completed" | "waived";
+        TaskDto: {
+            id: string;
+            kind: components["schemas"]["TaskKind"];
+            quarterId: string;
+            quarterName: string;
+            subject: string | null;
+            dueAt: string | null;
+            overdueSince: string | null;
+            since: string | null;
+            tab: components["schemas"]["TaskTab"];
+        };
+        /** @enum {string} */
+        TaskKind: "step" | "deadline" | "stalled" | "sign_agreement" | "review_agreement" | "review_report" | "confirm_amendment" | "accept_amendment";
+        TaskList: {
+            data: components["schemas"]["TaskDto"][];
+            total: number;
+            overdue: number;
+        };
+        /** @enum {string} */
+        TaskTab: "overview" | "actors" | "analysis" | "concept" | "agreement" | "reports" | "amendments";
         TokenResponse: {
             accessToken: string;
             /** @constant */
@@ -10640,6 +10676,71 @@ export interface operations {
             };
             /** @description Not found, or outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TasksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open steps and deadlines of the quarters in scope that the caller’s role acts on, stalled quarters for operators and the programme office, and pending decisions (signatures, reviews, amendments); the most urgent first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin, operator, facilitator, partner, viewer */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

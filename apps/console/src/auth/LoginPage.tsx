@@ -31,6 +31,17 @@ const LoginForm = () => {
   return (
     <Form onSubmit={submit} noValidate>
       <CardContent sx={{ minWidth: 320 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 2 }}>
+          <Box component="img" src="./favicon.svg" alt="" sx={{ width: 40, height: 40 }} />
+          <Box>
+            <Typography component="p" variant="h5" sx={{ fontWeight: 700, lineHeight: 1.1 }}>
+              {translate('app.auth.product')}
+            </Typography>
+            <Typography component="p" variant="body2" color="text.secondary">
+              {translate('app.auth.programme')}
+            </Typography>
+          </Box>
+        </Box>
         <Typography component="h1" variant="h6" sx={{ mb: 0.5 }}>
           {translate('app.auth.title')}
         </Typography>

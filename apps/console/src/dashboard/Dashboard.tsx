@@ -112,15 +112,19 @@ const shortLabel = (name: string) => {
   return head.length > 28 ? `${head.slice(0, 27)}…` : head;
 };
 
-export const Dashboard = () => {
+/**
+ * `organisation`: the view of a partner or facilitator, over the quarters their organisation
+ * takes part in: no Land/Kreis filter and a heading of their own (the page around it sets the title).
+ */
+export const Dashboard = ({ organisation = false }: { organisation?: boolean }) => {
   const translate = useTranslate();
   const navigate = useNavigate();
   const dateLocale = useDateLocale();
   const [filter, setFilter] = useStore<DashboardFilter>('genq.dashboard.filter', {});
   const [data, setData] = useState<DashboardData | undefined>();
   const [failed, setFailed] = useState(false);
-  const link = useListLink(filter);
-  const filterKey = JSON.stringify(cleanFilter(filter));
+  const link = useListLink(organisation ? {} : filter);
+  const filterKey = JSON.stringify(organisation ? {} : cleanFilter(filter));
 
   useEffect(() => {
     let current = true;
@@ -168,8 +172,16 @@ export const Dashboard = () => {
 
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title="app.dashboard.title" />
-      <FilterBar filter={filter} facets={data?.facets} onChange={(f) => setFilter(cleanFilter(f))} />
+      {organisation ? (
+        <Typography variant="h5" component="h2" gutterBottom>
+          {translate('genq_tasks.home.quarters')}
+        </Typography>
+      ) : (
+        <>
+          <Title title="app.dashboard.title" />
+          <FilterBar filter={filter} facets={data?.facets} onChange={(f) => setFilter(cleanFilter(f))} />
+        </>
+      )}
       {failed && (
         <Alert severity="error" sx={{ mb: 2 }}>
           {translate('genq_dashboard.loading_failed')}

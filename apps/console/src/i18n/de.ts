@@ -12,6 +12,7 @@ import { peopleGerman, peopleResourceGerman } from '../people/messages';
 import { summaryGerman } from '../process/summaryMessages';
 import { auditGerman } from '../auditLog/messages';
 import { stepsGerman } from '../actors/messages';
+import { tasksGerman } from '../tasks/messages';
 
 /**
  * German is the console's first and default language, in formal address ("Sie").
@@ -257,8 +258,11 @@ const domainGerman = {
   ...auditGerman,
   // the deliverables that complete Auftakt, Beteiligungsphase and Zielvereinbarungsworkshop
   ...stepsGerman,
+  // issue 17: "Meine Aufgaben"
+  ...tasksGerman,
   app: {
     title: 'GenQ – Programmstelle',
+    title_organisation: 'GenQ – Quartiersportal',
     dashboard: {
       title: 'Übersicht',
       subtitle: 'Quartiere je Phase',
@@ -273,6 +277,19 @@ const domainGerman = {
       due: 'fällig am %{date}',
       show_all: 'Alle anzeigen',
     },
+    deadline: {
+      report: 'Jahresbericht %{year} (Zyklus %{cycle})',
+      reaudit: 'Bilanzierung (Zyklus %{cycle})',
+      milestone: 'Meilenstein %{n} einer Maßnahme',
+    },
+    export_values: {
+      yes: 'ja',
+      no: 'nein',
+    },
+    retry: {
+      busy: 'Der Server ist gerade ausgelastet. Neuer Versuch in %{seconds} s …',
+      unavailable: 'Der Dienst ist kurz nicht erreichbar. Neuer Versuch in %{seconds} s …',
+    },
     export: {
       csv: 'CSV-Export',
       failed: 'Der Export ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
@@ -281,6 +298,8 @@ const domainGerman = {
       blank: 'Bitte geben Sie mehr als nur Leerzeichen ein',
     },
     auth: {
+      product: 'GenQ',
+      programme: 'Generationengerechtes Wohnen im Quartier',
       title: 'Anmeldung',
       subtitle: 'Bitte melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.',
       email: 'E-Mail-Adresse',

@@ -13,6 +13,7 @@ import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
 import { summaryEnglish } from '../process/summaryMessages';
 import { auditEnglish } from '../auditLog/messages';
 import { stepsEnglish } from '../actors/messages';
+import { tasksEnglish } from '../tasks/messages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
@@ -30,8 +31,10 @@ const domainEnglish: DomainMessages = {
   ...cataloguesEnglish,
   ...auditEnglish,
   ...stepsEnglish,
+  ...tasksEnglish,
   app: {
     title: 'GenQ – Programme Office',
+    title_organisation: 'GenQ – Quarter portal',
     dashboard: {
       title: 'Overview',
       subtitle: 'Quarters per phase',
@@ -46,6 +49,19 @@ const domainEnglish: DomainMessages = {
       due: 'due %{date}',
       show_all: 'Show all',
     },
+    deadline: {
+      report: 'Annual report %{year} (cycle %{cycle})',
+      reaudit: 'Bilanzierung (cycle %{cycle})',
+      milestone: 'Milestone %{n} of a measure',
+    },
+    export_values: {
+      yes: 'yes',
+      no: 'no',
+    },
+    retry: {
+      busy: 'The server is busy. Trying again in %{seconds} s …',
+      unavailable: 'The service is briefly unavailable. Trying again in %{seconds} s …',
+    },
     export: {
       csv: 'CSV export',
       failed: 'The export failed. Please try again.',
@@ -54,6 +70,8 @@ const domainEnglish: DomainMessages = {
       blank: 'Please enter more than spaces',
     },
     auth: {
+      product: 'GenQ',
+      programme: 'Generation-friendly living in the quarter (Generationengerechtes Wohnen im Quartier)',
       title: 'Sign in',
       subtitle: 'Please sign in with your e-mail address and password.',
       email: 'E-mail address',

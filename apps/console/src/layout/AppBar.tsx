@@ -1,3 +1,4 @@
+import { ORGANISATION_ROLES, type Role } from '@genq/contracts';
 import { Typography } from '@mui/material';
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, usePermissions, useTranslate } from 'react-admin';
 
@@ -21,12 +22,14 @@ const Toolbar = () => (
   </>
 );
 
+/** Partners and facilitators work in their quarters, not in the programme office: the title says so. */
 export const AppBar = () => {
   const translate = useTranslate();
+  const { permissions: role } = usePermissions<Role | undefined>();
   return (
     <RaAppBar toolbar={<Toolbar />}>
       <Typography variant="h6" component="span" sx={{ fontWeight: 600, whiteSpace: 'nowrap', mr: 3 }}>
-        {translate('app.title')}
+        {translate(role && ORGANISATION_ROLES.includes(role) ? 'app.title_organisation' : 'app.title')}
       </Typography>
       <TitlePortal variant="subtitle1" />
     </RaAppBar>

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { Layout as RaLayout, useLocaleState } from 'react-admin';
 import { AppBar } from './AppBar';
+import { Menu } from './Menu';
+import { RetryNotice } from './RetryNotice';
 
 /** Keeps `<html lang>` in step with the UI language, for screen readers and hyphenation. */
 const useDocumentLanguage = () => {
@@ -13,5 +15,10 @@ const useDocumentLanguage = () => {
 
 export const Layout = ({ children }: { children: ReactNode }) => {
   useDocumentLanguage();
-  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+  return (
+    <RaLayout appBar={AppBar} menu={Menu}>
+      <RetryNotice />
+      {children}
+    </RaLayout>
+  );
 };

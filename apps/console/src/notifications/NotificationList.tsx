@@ -1,8 +1,9 @@
 import { NOTIFICATION_KINDS } from '@genq/contracts';
-import { Datagrid, DateField, FilterButton, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, DateField, FilterButton, FunctionField, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import type { FieldProps } from 'react-admin';
 import { DeadLetterAlert } from '../deadLetters';
 import { useDateLocale } from '../i18n/useDateLocale';
+import { deadlineLabel } from '../process/deadlineLabel';
 import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
 import type { ExportField } from '../process/exportAll';
 import type { NotificationRecord } from './types';
@@ -27,12 +28,12 @@ const Translated = ({ source, prefix }: FieldProps<NotificationRecord> & { sourc
 const exportFields: ExportField<NotificationRecord>[] = [
   { source: 'createdAt' },
   { source: 'quarterId' },
-  { source: 'kind' },
-  { source: 'deadlineKey' },
+  { source: 'kind', as: { prefix: 'resources.notifications.kinds' } },
+  { source: 'deadlineKey', as: 'deadline' },
   { source: 'recipientName' },
   { source: 'recipientEmail' },
   { source: 'subject' },
-  { source: 'status' },
+  { source: 'status', as: { prefix: 'resources.notifications.statuses' } },
   { source: 'sentAt' },
 ];
 
@@ -46,6 +47,7 @@ const Actions = () => (
 /** The notification outbox: every reminder and escalation the process sent, newest first. */
 export const NotificationList = () => {
   const dateLocale = useDateLocale();
+  const translate = useTranslate();
   return (
     <>
       <DeadLetterAlert />
@@ -54,7 +56,7 @@ export const NotificationList = () => {
           <DateField source="createdAt" showTime locales={dateLocale} />
           <ReferenceField source="quarterId" reference="quarters" link="show" />
           <Translated source="kind" prefix="resources.notifications.kinds" label="resources.notifications.fields.kind" />
-          <TextField source="deadlineKey" emptyText="–" sortable={false} />
+          <FunctionField<NotificationRecord> source="deadlineKey" sortable={false} render={(r) => (r.deadlineKey ? deadlineLabel(r.deadlineKey, translate) : '–')} />
           <TextField source="recipientName" emptyText="–" sortable={false} />
           <TextField source="subject" sortable={false} />
           <Translated source="status" prefix="resources.notifications.statuses" label="resources.notifications.fields.status" />

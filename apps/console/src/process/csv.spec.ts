@@ -16,4 +16,12 @@ describe('CSV export', () => {
     const csv = toCsv(cells.map((v) => ({ v })), [{ header: 'v', value: (r: { v: unknown }) => r.v }]);
     expect(csv.slice(1).split('\r\n').slice(1, -1)).toEqual(["'=1+1", "'+1+1", "'-1+1", "'@SUM(A1)", "'\t=1", '"\'\r=1"', '-5', '-5', 'ok']);
   });
+
+  it('writes dates as TT.MM.JJJJ, an instant with its time in Germany', () => {
+    const csv = toCsv([{ at: '2026-12-06T23:30:00.000Z', day: '2027-03-01' }], [
+      { header: 'at', value: (r: { at: string }) => r.at },
+      { header: 'day', value: (r: { day: string }) => r.day },
+    ]);
+    expect(csv.slice(1).split('\r\n')[1]).toBe('07.12.2026 00:30;01.03.2027');
+  });
 });

@@ -4,6 +4,7 @@ import type { DataProvider } from 'react-admin';
 import { apiUrl, bearer, session } from '../auth/authProvider';
 import { i18nProvider } from '../i18n/i18nProvider';
 import { sayProblem } from './problems';
+import { announceRetry, withRetry } from './retry';
 import { api, data, type Schemas } from './apiClient';
 import type { BatchPreview, BatchProgress, InterventionRequest, InterventionResult, ProcessStateView } from '../process/types';
 
@@ -46,7 +47,7 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     return fetchUtils.fetchJson(url, { ...options, headers });
   };
   try {
-    return await withToken(call);
+    return await withRetry(() => withToken(call), options.method, announceRetry);
   } catch (err) {
     throw inUserLanguage(err);
   }

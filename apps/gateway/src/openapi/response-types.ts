@@ -13,6 +13,7 @@ import type {
   CertificateVerification,
   DashboardDto,
   DashboardFacets,
+  TaskList,
   DeadLetterDto,
   EventOutcome,
   FieldJustificationDto,
@@ -146,6 +147,7 @@ export interface ResponseTypes {
   CertificateVerification: CertificateVerification;
   DashboardDto: DashboardDto;
   DashboardFacets: DashboardFacets;
+  TaskList: TaskList;
   DeadLetterDto: DeadLetterDto;
   EventOutcome: EventOutcome;
   EventStreamStatus: EventStreamStatus;
