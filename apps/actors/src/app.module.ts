@@ -17,6 +17,7 @@ import { ScopeModule } from './scope/scope.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { QuartersModule } from './quarters/quarters.module';
+import { DomainMetrics } from './metrics/domain-metrics';
 
 /** The actors service: programmes, quarters (and soon organisations and people), in its own database. */
 @Module({})
@@ -41,7 +42,7 @@ export class ActorsModule {
         DashboardModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus, DomainMetrics],
       exports: [ServiceEventBus],
     };
   }

@@ -17,6 +17,7 @@ import { QuartersModule } from './quarters/quarters.module';
 import { ServicesModule } from './services/services.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { GATEWAY_CONFIG } from './tokens';
+import { ObservabilityHealthModule } from '@genq/service-kit';
 
 /** The HTTP gateway: no data of its own; it calls the services and Temporal. */
 @Module({})
@@ -44,6 +45,8 @@ export class GatewayModule {
         AgreementsModule,
         // issue 6: the operator dashboard and saved views
         DashboardHttpModule,
+        // issue 15: readiness through terminus, served on the management port
+        ObservabilityHealthModule.forRoot({ database: false }),
       ],
       controllers: [HealthController],
       providers: [

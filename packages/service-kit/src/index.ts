@@ -14,3 +14,4 @@ export * from './testing';
 export * from './actor';
 export * from './events';
 export * from './audit';
+export * from './observability';

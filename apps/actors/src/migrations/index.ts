@@ -1,4 +1,4 @@
-import { EventOutbox1766000000000 } from '@genq/service-kit';
+import { EventOutbox1766000000000, OutboxTraceContext1766900000000 } from '@genq/service-kit';
 import { Initial1764000000000 } from './1764000000000-initial';
 import { ProcessReadModel1764100000000 } from './1764100000000-process-read-model';
 import { IdentityAndAudit1764200000000 } from './1764200000000-identity-and-audit';
@@ -8,4 +8,4 @@ import { SavedViews1764500000000 } from './1764500000000-saved-views';
 import { StepRecords1766300000000 } from './1766300000000-step-records';
 
 /** Every migration of the actors database, oldest first. */
-export const actorsMigrations = [Initial1764000000000, ProcessReadModel1764100000000, IdentityAndAudit1764200000000, ParticipationAndQuarterDetails1764300000000, People1764400000000, SavedViews1764500000000, EventOutbox1766000000000, StepRecords1766300000000];
+export const actorsMigrations = [Initial1764000000000, ProcessReadModel1764100000000, IdentityAndAudit1764200000000, ParticipationAndQuarterDetails1764300000000, People1764400000000, SavedViews1764500000000, EventOutbox1766000000000, StepRecords1766300000000, OutboxTraceContext1766900000000];
