@@ -313,6 +313,9 @@ export function spawnApp(
   options: { args?: string[]; env?: Record<string, string>; cwd?: string; logFile: string },
 ): StackApp & { exited(): { code: number | null; signal: string | null } | undefined };
 
+/** The management address (`/metrics`, `/health/live`, `/health/ready`) an app logged at start-up (the stack starts every app with `MANAGEMENT_PORT=0`). */
+export function managementUrl(app: StackApp, timeoutMs?: number): Promise<string>;
+
 /** Free ports for every process of a stack (and the console with `withConsole`). */
 export function freeStackPorts(options?: { withConsole?: boolean }): Promise<StackPorts>;
 

@@ -147,6 +147,8 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     started.push(natsApp);
 
     const common = {
+      // Metrics and probes of every app on a free loopback port each, logged at start-up (see managementUrl).
+      MANAGEMENT_PORT: '0',
       ...env,
       TEMPORAL_ADDRESS: temporal.address,
       // Requests to the services and their events: every app finds the others through NATS.
@@ -266,6 +268,22 @@ async function waitForLogLine(app, text, timeoutMs) {
   throw new Error(`no "${text}" line within ${timeoutMs} ms`);
 }
 
+/**
+ * The management address (`/metrics`, `/health/live`, `/health/ready`) an app of this run
+ * logged at start-up; waits for the line.
+ */
+async function managementUrl(app, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (fs.existsSync(app.logFile)) {
+      const m = /management listening on (http:\/\/[^\s"]+)/.exec(fs.readFileSync(app.logFile).subarray(app.logOffset).toString('utf8'));
+      if (m) return m[1];
+    }
+    await sleep(250);
+  }
+  throw new Error(`${app.name} logged no management address within ${timeoutMs} ms`);
+}
+
 /** Free ports for every process of a stack, for tests that run stacks side by side. */
 async function freeStackPorts({ withConsole = false } = {}) {
   const { freePort } = require('./ports.cjs');
@@ -275,4 +293,4 @@ async function freeStackPorts({ withConsole = false } = {}) {
   return ports;
 }
 
-module.exports = { startStack, spawnApp, freeStackPorts, waitReady, waitForLogLine, SERVICES, SERVICE_LISTENING, ROOT };
+module.exports = { startStack, spawnApp, freeStackPorts, waitReady, waitForLogLine, managementUrl, SERVICES, SERVICE_LISTENING, ROOT };

@@ -20,6 +20,7 @@ import { ProgrammesModule } from './programmes/programmes.module';
 import { ProgrammeReportModule } from './programmes/report/programme-report.module';
 import { QuartersModule } from './quarters/quarters.module';
 import { TasksModule } from './tasks/tasks.module';
+import { DomainMetrics } from './metrics/domain-metrics';
 
 /** The actors service: programmes, quarters (and soon organisations and people), in its own database. */
 @Module({})
@@ -48,7 +49,7 @@ export class ActorsModule {
         TasksModule,
       ],
       controllers: [healthControllerFor('actors', ActorsPatterns.health)],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus],
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }, { provide: NATS_CONFIG, useValue: config.nats ?? null }, ServiceEventBus, DomainMetrics],
       exports: [ServiceEventBus, NATS_CONFIG],
     };
   }

@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { runService } from '@genq/service-kit';
 import { AgreementsModule } from './app.module';

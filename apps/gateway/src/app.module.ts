@@ -18,6 +18,7 @@ import { QuartersModule } from './quarters/quarters.module';
 import { ServicesModule } from './services/services.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { GATEWAY_CONFIG } from './tokens';
+import { ObservabilityHealthModule } from '@genq/service-kit';
 
 /** The HTTP gateway: no data of its own; it calls the services and Temporal. */
 @Module({})
@@ -46,6 +47,8 @@ export class GatewayModule {
         // issue 6: the operator dashboard and saved views
         DashboardHttpModule,
         TasksHttpModule,
+        // issue 15: readiness through terminus, served on the management port
+        ObservabilityHealthModule.forRoot({ database: false }),
       ],
       controllers: [HealthController],
       providers: [

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { validationPipe } from '@genq/service-kit';
+import { httpMetricsMiddleware, PinoNestLogger, validationPipe } from '@genq/service-kit';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { buildOpenApiDocument } from './openapi/document';
@@ -19,7 +19,9 @@ export const GLOBAL_PREFIX = 'api';
  */
 export async function createGateway(config: GatewayConfig): Promise<INestApplication> {
   // bodyParser: false, so the size-limited parser of applyHttpHardening is the only one.
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: ['error', 'warn', 'log'], bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: new PinoNestLogger(), bodyParser: false });
+  // Latency by route template, for every answer (refusals of the HTTP defences too).
+  app.use(httpMetricsMiddleware);
   applyHttpHardening(app, config);
   app.setGlobalPrefix(GLOBAL_PREFIX);
   // A route that reads a body is refused without one before validation looks at it.

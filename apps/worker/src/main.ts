@@ -1,10 +1,33 @@
+import './telemetry';
 import 'reflect-metadata';
+import { createServer, type AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { OpenTelemetryPlugin, OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import type { ClientProxy } from '@nestjs/microservices';
 import { ActorsPatterns, EVENT_CONSUMERS, IncidentsPatterns, type IncidentScanResult, type ProgrammeDto, type QuarterDto } from '@genq/contracts';
-import { ConfigError, EventConsumer, natsClient, openEventStream, request, temporalTlsOptions, type NatsConfig } from '@genq/service-kit';
+import {
+  appLogger,
+  ConfigError,
+  EventConsumer,
+  initMetrics,
+  natsClient,
+  natsClientProbe,
+  ObservabilityHealthModule,
+  openEventStream,
+  PinoNestLogger,
+  ReadinessChecks,
+  registerReadinessProbe,
+  request,
+  rootLogger,
+  startManagement,
+  startTelemetry,
+  telemetry,
+  temporalTlsOptions,
+  type NatsConfig,
+} from '@genq/service-kit';
 import { isTransientForBridge, processBridge } from './bridge/process-bridge';
 import { isTransientForStarter, processStarter, StartReconciler, type StarterDeps } from './bridge/process-starter';
 import { createBatchActivities } from './activities/batch.activities';
@@ -17,15 +40,20 @@ import { createIncidentActivities } from './incidents/repair.activities';
 
 async function main(): Promise<void> {
   const config = readWorkerConfig();
+  rootLogger('worker');
+  initMetrics('worker');
+  const management = await startManagement('worker');
+  await installRuntime(management.url !== null ? (source) => management.addMetricsSource(source) : null);
   const tls = temporalTlsOptions(config.temporal);
   const actors = natsClient(config.nats, 'genq-worker');
   const mailer = config.mail ? new Mailer(config.mail) : null;
   const clientConnection = await Connection.connect({ address: config.temporal.address, tls });
   if (config.registerSearchAttributes) {
     const added = await registerSearchAttributes(clientConnection, config.temporal.namespace);
-    if (added.length) console.log(`registered search attributes ${added.join(', ')}`);
+    if (added.length) log.info(`registered search attributes ${added.join(', ')}`);
   }
-  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  // The bridge's updates and the batch activities' starts carry the trace into the workflows.
+  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
   const processActivities = createProcessActivities({ actors, mailer });
   const connection = await NativeConnection.connect({ address: config.temporal.address, tls });
   const worker = await Worker.create({
@@ -35,9 +63,21 @@ async function main(): Promise<void> {
     workflowsPath: require.resolve('@genq/workflows'),
     activities: { ...processActivities, ...createBatchActivities({ client, actors }), ...createIncidentActivities({ client, actors, namespace: config.temporal.namespace }) },
     ...config.limits,
+    // Workflow and activity spans, children of the update or start that caused them.
+    plugins: [new OpenTelemetryPlugin({ resource: otel.resource, spanProcessor: otel.spanProcessor ?? DROP_SPANS })],
   });
+  registerReadinessProbe('temporal', async () => {
+    await clientConnection.withDeadline(Date.now() + 3000, () => clientConnection.workflowService.getSystemInfo({}));
+  });
+  registerReadinessProbe('nats', natsClientProbe(actors));
+  registerReadinessProbe('worker', () => {
+    if (worker.getState() !== 'RUNNING') throw new Error(`the worker is ${worker.getState().toLowerCase()}`);
+  });
+  const health = await NestFactory.createApplicationContext(ObservabilityHealthModule.forRoot({ database: false }), { logger: new PinoNestLogger() });
+  const checks = health.get(ReadinessChecks);
+  management.setReadiness(() => checks.check());
   const { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions, maxConcurrentActivityTaskExecutions } = config.limits;
-  console.log(
+  log.info(
     `worker polling task queue ${config.taskQueue} on ${config.temporal.address}${mailer ? ' (mail on)' : ''}; cache ${maxCachedWorkflows} workflows, ${maxConcurrentWorkflowTaskExecutions} workflow tasks and ${maxConcurrentActivityTaskExecutions} activities at once`,
   );
   const starter: StarterDeps = { client, taskQueue: config.taskQueue, actors: starterActors(actors), log };
@@ -68,9 +108,58 @@ async function main(): Promise<void> {
   await Promise.all([connection.close(), clientConnection.close()]);
   await actors.close();
   mailer?.close();
+  await health.close();
+  await otel.flush();
 }
 
-const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
+const pinoLog = appLogger('worker');
+const log = { info: (m: string) => pinoLog.info(m), warn: (m: string) => pinoLog.warn(m) };
+// Set up by ./telemetry, the first import.
+const otel = telemetry() ?? startTelemetry('worker');
+
+/** Without an OTLP endpoint the workflow spans are made (ids for propagation) and dropped. */
+const DROP_SPANS = {
+  onStart: () => undefined,
+  onEnd: () => undefined,
+  forceFlush: async () => undefined,
+  shutdown: async () => undefined,
+};
+
+/**
+ * The Temporal SDK's runtime: its log lines through the process's logger, and its worker
+ * metrics (task latencies, slots, sticky cache) on a Prometheus endpoint on a free loopback
+ * port, which the management server's /metrics appends (one scrape per process).
+ */
+async function installRuntime(addMetricsSource: ((source: () => Promise<string>) => void) | null): Promise<void> {
+  const sdkLog = appLogger('temporal');
+  const logger = new DefaultLogger('INFO', ({ level, message, meta }) => {
+    const fields = { ...(meta ?? {}) };
+    const byLevel: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+    sdkLog[byLevel[level]](fields, message);
+  });
+  if (!addMetricsSource) {
+    Runtime.install({ logger });
+    return;
+  }
+  const port = await freeLoopbackPort();
+  const bindAddress = `127.0.0.1:${port}`;
+  Runtime.install({ logger, telemetryOptions: { metrics: { prometheus: { bindAddress, useSecondsForDurations: true } } } });
+  addMetricsSource(async () => {
+    const res = await fetch(`http://${bindAddress}/metrics`, { signal: AbortSignal.timeout(2000) });
+    return res.ok ? await res.text() : '';
+  });
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** The actors service as the process starter asks it. */
 function starterActors(actors: ClientProxy): StarterDeps['actors'] {
@@ -102,9 +191,9 @@ function startBridge(nats: NatsConfig, client: Client, starter: StarterDeps): { 
       const consumer = new EventConsumer(nc, { durable, subjects: [...subjects], handle, isTransient, log: log.warn });
       consumers.push(consumer);
       await consumer.start();
-      console.log(`${durable} consuming ${subjects.join(', ')}`);
+      log.info(`${durable} consuming ${subjects.join(', ')}`);
     }
-  })().catch((err: unknown) => console.error(`the worker's event consumers did not start: ${(err as Error).message}`));
+  })().catch((err: unknown) => pinoLog.error(`the worker's event consumers did not start: ${(err as Error).message}`));
   return {
     async stop() {
       stopped = true;

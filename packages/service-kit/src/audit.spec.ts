@@ -6,6 +6,7 @@ import { AuditContextInterceptor, currentAuditContext, recordAudit, runWithAudit
 import { dataSourceOptions } from './database';
 import { OutboxEventRow, eventEntities } from './events/entities';
 import { EventOutbox1766000000000 } from './events/migration';
+import { OutboxTraceContext1766900000000 } from './events/migration-trace';
 
 const Q = '00000000-0000-4000-8000-000000000001';
 const context: AuditContext = {
@@ -47,7 +48,7 @@ describe('the audit context of a command', () => {
 describe('recordAudit', () => {
   let db: DataSource;
   beforeEach(async () => {
-    db = new DataSource({ ...dataSourceOptions({ type: 'sqlite', path: ':memory:' }, eventEntities, [EventOutbox1766000000000]) });
+    db = new DataSource({ ...dataSourceOptions({ type: 'sqlite', path: ':memory:' }, eventEntities, [EventOutbox1766000000000, OutboxTraceContext1766900000000]) });
     await db.initialize();
   });
   afterEach(async () => {

@@ -15,3 +15,4 @@ export * from './actor';
 export * from './events';
 export * from './audit';
 export * from './spreadsheet';
+export * from './observability';

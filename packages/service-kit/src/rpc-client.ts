@@ -1,10 +1,13 @@
 import { HttpException, ServiceUnavailableException } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy, type NatsOptions } from '@nestjs/microservices';
+import { ClientProxyFactory, NatsRecord, Transport, type ClientProxy, type NatsOptions } from '@nestjs/microservices';
+import { headers as natsHeaders } from 'nats';
 // Not re-exported by the package's index; the NATS client rejects with it on "no responders".
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { isRpcErrorPayload, type RpcErrorPayload } from '@genq/contracts';
 import type { NatsConfig } from './events/nats';
+import { rpcClientDuration } from './observability/metrics';
+import { SpanKind, SpanStatusCode, context, trace, traceHeaders, tracer, type Span } from './observability/telemetry';
 
 export const DEFAULT_RPC_TIMEOUT_MS = 10_000;
 
@@ -61,7 +64,11 @@ export class ServiceUnavailableError extends Error {
   }
 }
 
-/** Sends one request and waits for the answer, with a timeout; errors come back typed. */
+/**
+ * Sends one request and waits for the answer, with a timeout; errors come back typed. The
+ * request is a client span whose trace context travels in the message's headers, and its
+ * latency is recorded by target service and pattern.
+ */
 export async function request<TResult, TPayload = unknown>(
   client: ClientProxy,
   service: string,
@@ -69,8 +76,27 @@ export async function request<TResult, TPayload = unknown>(
   payload: TPayload,
   timeoutMs = DEFAULT_RPC_TIMEOUT_MS,
 ): Promise<TResult> {
+  const started = process.hrtime.bigint();
+  const span = tracer().startSpan(pattern, { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'nats', 'rpc.service': service, 'rpc.method': pattern } });
+  let outcome = 'ok';
   try {
-    return await firstValueFrom(client.send<TResult, TPayload>(pattern, payload).pipe(timeout(timeoutMs)));
+    return await sendOnce<TResult, TPayload>(client, service, pattern, payload, timeoutMs, span);
+  } catch (err) {
+    outcome = err instanceof ServiceError ? 'error' : 'unavailable';
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+    throw err;
+  } finally {
+    span.end();
+    rpcClientDuration.observe({ service, pattern, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+}
+
+async function sendOnce<TResult, TPayload>(client: ClientProxy, service: string, pattern: string, payload: TPayload, timeoutMs: number, span: Span): Promise<TResult> {
+  const headers = natsHeaders();
+  for (const [k, v] of Object.entries(traceHeaders(trace.setSpan(context.active(), span)))) headers.set(k, v);
+  const record = new NatsRecord(payload, headers) as unknown as TPayload;
+  try {
+    return await firstValueFrom(client.send<TResult, TPayload>(pattern, record).pipe(timeout(timeoutMs)));
   } catch (err) {
     if (isRpcErrorPayload(err)) throw new ServiceError(service, err);
     if (err instanceof TimeoutError) throw new ServiceUnavailableError(service, new Error(`no answer within ${timeoutMs} ms`));

@@ -1,4 +1,4 @@
-import { EventOutbox1766000000000 } from '@genq/service-kit';
+import { EventOutbox1766000000000, OutboxTraceContext1766900000000 } from '@genq/service-kit';
 import { ConceptAndAgreement1765000000000 } from './1765000000000-concept-and-agreement';
 import { ReportsAndAmendments1765100000000 } from './1765100000000-reports-and-amendments';
 import { AmendmentRejection1765146000000 } from './1765146000000-amendment-rejection';
@@ -15,4 +15,5 @@ export const agreementsMigrations = [
   CertificateCycles1766100000000,
   QuarterWeakFields1766200000000,
   GoalsWorkshops1766300000000,
+  OutboxTraceContext1766900000000,
 ];

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { temporalTlsOptions } from '@genq/service-kit';
 import type { GatewayConfig } from '../config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from '../tokens';
@@ -24,7 +25,8 @@ export class TemporalModule implements OnApplicationShutdown {
         {
           provide: TEMPORAL_CLIENT,
           inject: [TEMPORAL_CONNECTION],
-          useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace }),
+          // Starts, signals and updates carry the request's trace into the workflow.
+          useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }),
         },
       ],
       exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION],

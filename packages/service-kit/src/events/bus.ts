@@ -6,6 +6,9 @@ import type { DomainEvent } from '@genq/contracts';
 import { EventConsumer, inboxHandler } from './consumer';
 import { openEventStream, type NatsConfig } from './nats';
 import { OutboxRelay } from './relay';
+import { OutboxEventRow } from './entities';
+import { onScrape, outboxFailing, outboxLag, outboxUnpublished } from '../observability/metrics';
+import { registerReadinessProbe } from '../observability/health.module';
 
 /** Injection token of a service's {@link NatsConfig} (`null`: events stay in the outbox). */
 export const NATS_CONFIG = 'GENQ_NATS_CONFIG';
@@ -31,6 +34,7 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
   private consumers: EventConsumer[] = [];
   private starting: Promise<void> | null = null;
   private closed = false;
+  private unscrape: (() => void) | null = null;
   /** Whether the client is connected right now (it reconnects by itself after a disconnect). */
   private linkUp = false;
 
@@ -57,7 +61,22 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
+    // The outbox's lag and failures, counted when Prometheus scrapes (cheap: an index on publishedAt).
+    this.unscrape = onScrape('genq_outbox_unpublished_events', 'outbox', async () => {
+      const waiting = this.db.getRepository(OutboxEventRow).createQueryBuilder('e').where('e.publishedAt IS NULL');
+      const [count, oldest, failing] = await Promise.all([
+        waiting.getCount(),
+        waiting.clone().orderBy('e.seq', 'ASC').getOne(),
+        waiting.clone().andWhere('e.attempts > 0').getCount(),
+      ]);
+      outboxUnpublished.set(count);
+      outboxFailing.set(failing);
+      outboxLag.set(oldest ? Math.max(0, (Date.now() - oldest.occurredAt.getTime()) / 1000) : 0);
+    });
     if (!this.config) return;
+    registerReadinessProbe('events', () => {
+      if (!this.connected) throw new Error('the event stream is not connected (relay and consumers wait for NATS)');
+    });
     // In the background: the service answers requests while NATS is still (or again) away.
     this.starting = this.start(this.config).catch((err: unknown) => {
       this.logger.error(`could not connect the event stream: ${(err as Error).message}`);
@@ -84,6 +103,7 @@ export class ServiceEventBus implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
+    this.unscrape?.();
     await this.starting;
     await Promise.all(this.consumers.map((c) => c.stop()));
     await this.relay?.stop();

@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEAD_LETTER_STREAM, EVENTS_STREAM, deadLetterSubject, type DeadLetter, type DomainEvent } from '@genq/contracts';
 import { isUniqueViolation } from '../database';
 import { ProcessedEventRow } from './entities';
+import { consumerAckPending, consumerPending, consumerRedelivered, deadLettered, eventsConsumed, onScrape } from '../observability/metrics';
+import { contextFromHeaders, inSpan, SpanKind } from '../observability/telemetry';
 
 /** A failure that no retry can cure (the event can never apply): it goes to the dead letters at once. */
 export class PoisonEventError extends Error {
@@ -42,6 +44,7 @@ export class EventConsumer {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   private stopped = false;
+  private unscrape: (() => void) | null = null;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -69,12 +72,20 @@ export class EventConsumer {
       await jsm.consumers.add(EVENTS_STREAM, config);
     }
     const consumer = await this.nc.jetstream().consumers.get(EVENTS_STREAM, durable);
+    // The consumer's lag, read when Prometheus scrapes.
+    this.unscrape = onScrape('genq_jetstream_consumer_pending_messages', durable, async () => {
+      const info = await jsm.consumers.info(EVENTS_STREAM, durable);
+      consumerPending.set({ consumer: durable }, info.num_pending);
+      consumerAckPending.set({ consumer: durable }, info.num_ack_pending);
+      consumerRedelivered.set({ consumer: durable }, info.num_redelivered);
+    });
     this.messages = await consumer.consume({ max_messages: 1 });
     this.loop = this.run(this.messages);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unscrape?.();
     await this.messages?.close();
     await this.loop;
   }
@@ -92,8 +103,16 @@ export class EventConsumer {
     try {
       event = JSON.parse(msg.string()) as DomainEvent;
       if (!event || typeof event.id !== 'string' || typeof event.type !== 'string') throw new PoisonEventError('not a domain event');
-      await this.options.handle(event);
+      const parsed = event;
+      // Continues the trace of the change that recorded the event (its context travels in the headers).
+      const parent = contextFromHeaders((name) => (msg.headers?.has(name) ? msg.headers.get(name) : undefined));
+      await inSpan(
+        `${this.options.durable} ${parsed.type}`,
+        { kind: SpanKind.CONSUMER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': msg.subject, 'messaging.consumer.group.name': this.options.durable, 'genq.event.id': parsed.id, 'genq.quarter.id': parsed.quarterId ?? '' } },
+        () => this.options.handle(parsed),
+      );
       msg.ack();
+      eventsConsumed.inc({ consumer: this.options.durable, outcome: 'ok' });
     } catch (err) {
       const poison = err instanceof PoisonEventError || err instanceof SyntaxError;
       const transient = !poison && (this.options.isTransient?.(err) ?? false);
@@ -101,11 +120,14 @@ export class EventConsumer {
       if (poison || (!transient && deliveries >= max)) {
         await this.deadLetter(msg, event, err, deliveries);
         msg.term(String((err as Error).message).slice(0, 200));
+        deadLettered.inc({ consumer: this.options.durable });
+        eventsConsumed.inc({ consumer: this.options.durable, outcome: 'dead' });
         return;
       }
       const delay = this.options.retryDelayMs?.(deliveries) ?? Math.min(500 * 2 ** Math.min(deliveries - 1, 6), 30_000);
       this.options.log?.(`${this.options.durable}: ${event?.type ?? msg.subject} ${event?.id ?? ''} failed (delivery ${deliveries}), retrying in ${delay} ms: ${(err as Error).message}`);
       msg.nak(delay);
+      eventsConsumed.inc({ consumer: this.options.durable, outcome: 'retry' });
     }
   }
 

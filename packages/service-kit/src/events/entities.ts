@@ -42,6 +42,13 @@ export class OutboxEventRow {
 
   @Column('text', { nullable: true })
   lastError!: string | null;
+
+  /**
+   * The trace context (W3C headers as JSON) of the change that recorded the event: the relay
+   * publishes it with the event, so its consumers' work joins the trace of that change.
+   */
+  @Column('varchar', { length: 1000, nullable: true })
+  traceContext!: string | null;
 }
 
 /**

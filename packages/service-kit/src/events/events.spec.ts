@@ -9,6 +9,7 @@ import { dataSourceOptions } from '../database';
 import { EventConsumer, PoisonEventError, inboxHandler, listDeadLetters } from './consumer';
 import { OutboxEventRow, ProcessedEventRow, eventEntities } from './entities';
 import { EventOutbox1766000000000 } from './migration';
+import { OutboxTraceContext1766900000000 } from './migration-trace';
 import { connectNats, ensureEventStreams } from './nats';
 import { recordEvents } from './outbox';
 import { OutboxRelay } from './relay';
@@ -43,7 +44,7 @@ describe('outbox, relay and idempotent consumer on a real NATS JetStream', () =>
   });
 
   beforeEach(async () => {
-    db = new DataSource({ ...dataSourceOptions({ type: 'sqlite', path: ':memory:' }, eventEntities, [EventOutbox1766000000000]) });
+    db = new DataSource({ ...dataSourceOptions({ type: 'sqlite', path: ':memory:' }, eventEntities, [EventOutbox1766000000000, OutboxTraceContext1766900000000]) });
     await db.initialize();
     const jsm = await nc.jetstreamManager();
     await jsm.streams.purge(EVENTS_STREAM);

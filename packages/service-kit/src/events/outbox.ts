@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { In, type EntityManager } from 'typeorm';
 import type { DomainEvent, DomainEventType, EventSource, NewDomainEvent } from '@genq/contracts';
 import { OutboxEventRow } from './entities';
+import { traceHeaders } from '../observability/telemetry';
 
 /** Wakes the relay of this process right after a commit, instead of at its next poll. */
 export const outboxSignal = new EventEmitter();
@@ -13,6 +14,8 @@ outboxSignal.setMaxListeners(0);
  * when the change that caused them commits. Returns the events as they will be published.
  */
 export async function recordEvents(em: EntityManager, source: EventSource, events: NewDomainEvent[]): Promise<DomainEvent[]> {
+  const trace = traceHeaders();
+  const traceContext = trace.traceparent ? JSON.stringify(trace) : null;
   const rows = events.map((e) =>
     em.getRepository(OutboxEventRow).create({
       id: e.id ?? randomUUID(),
@@ -25,6 +28,7 @@ export async function recordEvents(em: EntityManager, source: EventSource, event
       publishedAt: null,
       attempts: 0,
       lastError: null,
+      traceContext,
     }),
   );
   if (rows.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { NatsConnection } from 'nats';
+import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { eventSubject, type EventSource, type DomainEventType } from '@genq/contracts';
 import { OutboxEventRow } from './entities';
@@ -16,6 +16,18 @@ export interface RelayOptions {
    */
   keepPublishedMs?: number;
   log?: (message: string) => void;
+}
+
+/** The recorded trace context of an event as message headers (none when it was recorded outside a trace). */
+function traceHeadersOf(row: OutboxEventRow): MsgHdrs | undefined {
+  if (!row.traceContext) return undefined;
+  try {
+    const h = natsHeaders();
+    for (const [k, v] of Object.entries(JSON.parse(row.traceContext) as Record<string, string>)) if (typeof v === 'string') h.set(k, v);
+    return h;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -69,7 +81,7 @@ export class OutboxRelay {
       for (const row of rows) {
         const event = toDomainEvent(row);
         try {
-          await js.publish(eventSubject(event.source as EventSource, event.type as DomainEventType), JSON.stringify(event), { msgID: event.id });
+          await js.publish(eventSubject(event.source as EventSource, event.type as DomainEventType), JSON.stringify(event), { msgID: event.id, headers: traceHeadersOf(row) });
         } catch (err) {
           await repo.update({ seq: row.seq }, { attempts: row.attempts + 1, lastError: String((err as Error).message ?? err).slice(0, 2000) });
           throw err;
