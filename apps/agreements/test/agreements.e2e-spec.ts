@@ -271,5 +271,6 @@ describe.each(['sqlite', 'postgres'])('agreements service on %s', (label) => {
     expect(ctext).toContain(`Prüfcode: ${code}`);
     expect(ctext).toMatch(/Gültig bis: \d{2}\.\d{2}\.\d{4}/);
     expect(await service.refusal(P.certificatePdf, { quarterId: randomUUID() })).toMatchObject({ status: 404, code: 'certificate.not_found' });
-  });
+    // Each PDF is read by pdf.js in a process of its own: two of them outlast Jest's 5 s on a busy machine.
+  }, 30_000);
 });

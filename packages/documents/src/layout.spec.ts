@@ -1,6 +1,9 @@
 import { barChart, germanDate, germanNumber, radarChart, renderDocument, section, titleBlock } from './layout';
 import { pdfText } from './pdf-text';
 
+// Each PDF is read back by pdf.js in a process of its own, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('the documents’ layout', () => {
   it('says a calendar day as it is and an instant as the day it is in Germany', () => {
     expect(germanDate('2027-02-05')).toBe('05.02.2027');

@@ -2,6 +2,9 @@ import { pdfText } from '@genq/documents';
 import type { HandlungskonzeptDto } from '@genq/contracts';
 import { handlungskonzeptPdf } from './handlungskonzept';
 
+// Each PDF is read back by pdf.js in a process of its own, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const Q = '00000000-0000-4000-8000-000000000001';
 const HC = '00000000-0000-4000-8000-0000000000aa';
 const MUNI = '00000000-0000-4000-8000-0000000000bb';

@@ -5,6 +5,9 @@ import { parseCatalogue, profileFor, type Distribution } from '@genq/domain';
 import type { IndicatorValueDto, ProfileDto, RatingDto } from '@genq/contracts';
 import { analysisSummaryPdf, profilePdf, type AnalysisDocumentInput } from './analysis-pdfs';
 
+// Each PDF is read back by pdf.js in a process of its own, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const catalogue = parseCatalogue(JSON.parse(readFileSync(join(__dirname, '../../seed/catalogue-genq-default-1.0.0.json'), 'utf8')));
 const Q = '00000000-0000-4000-8000-000000000001';
 const flat = (s: string) => s.replace(/\s+/g, ' ');

@@ -2,6 +2,9 @@ import { pdfText } from '@genq/documents';
 import { mergeParts } from './programme-report.service';
 import { programmeReportPdf, type ProgrammeReportInput } from './programme-report-pdf';
 
+// Each PDF is read back by pdf.js in a process of its own, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 const input: ProgrammeReportInput = {
