@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { startTestDatabases, type TestDatabases } from '@genq/infra';
 import { ActorsPatterns, type QuarterDto, type QuarterImportResult } from '@genq/contracts';
 import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
@@ -13,6 +13,9 @@ import { fieldCodes } from './problems';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
 const HEADER = 'name;municipality;kreis;land;housingCompany;programmeId;startedAt;startPhase;startStepKey';
+
+// Hundreds of rows on a shared machine: more than the default five seconds.
+jest.setTimeout(60_000);
 
 let dbs: TestDatabases;
 beforeAll(async () => {
@@ -49,6 +52,17 @@ describe.each(['sqlite', 'postgres'])('quarter import on %s', (label) => {
     expect(await count(Quarter)).toBe(before.quarters + 451);
     expect(await count(AuditEntry)).toBe(before.audit + 451);
     expect(await count(OutboxEventRow)).toBe(before.outbox + 451);
+    // Every answer, event and audit entry belongs to its own quarter (rows inserted in bulk are not mixed up).
+    const db = service.app.get(DataSource);
+    const ids = result.quarters.map((q) => q.id);
+    const nameOf = new Map((await db.getRepository(Quarter).findBy({ id: In(ids) })).map((q) => [q.id, q.name]));
+    expect(result.quarters.filter((q) => nameOf.get(q.id) !== q.name)).toEqual([]);
+    const events = await db.getRepository(OutboxEventRow).findBy({ quarterId: In(ids) });
+    expect(events).toHaveLength(451);
+    expect(events.filter((e) => (e.payload as { quarter: { name: string } }).quarter.name !== nameOf.get(e.quarterId))).toEqual([]);
+    const entries = await db.getRepository(AuditEntry).findBy({ resourceId: In(ids), action: 'quarter.create' });
+    expect(entries).toHaveLength(451);
+    expect(entries.filter((e) => (e.after as { id: string; name: string }).name !== nameOf.get(e.resourceId!) || (e.after as { id: string }).id !== e.resourceId)).toEqual([]);
     const last = result.quarters[450]!;
     expect(last).toMatchObject({ line: 452, name: 'Mitten', municipality: 'Bochum', created: true });
     const stored = await send<QuarterDto>(ActorsPatterns.getQuarter, last.id);

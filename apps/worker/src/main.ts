@@ -29,7 +29,7 @@ import {
   type NatsConfig,
 } from '@genq/service-kit';
 import { isTransientForBridge, processBridge } from './bridge/process-bridge';
-import { isTransientForStarter, processStarter, StartReconciler, type StarterDeps } from './bridge/process-starter';
+import { isTransientForStarter, processStarter, STARTER_CONCURRENCY, StartReconciler, type StarterDeps } from './bridge/process-starter';
 import { createBatchActivities } from './activities/batch.activities';
 import { Mailer } from './activities/mailer';
 import { createProcessActivities } from './activities/process.activities';
@@ -184,11 +184,11 @@ function startBridge(nats: NatsConfig, client: Client, starter: StarterDeps): { 
     nc = await openEventStream(nats, 'genq-worker-bridge', () => stopped);
     if (!nc) return;
     const specs = [
-      { ...EVENT_CONSUMERS.processStarter, handle: processStarter(starter), isTransient: isTransientForStarter },
-      { ...EVENT_CONSUMERS.processBridge, handle: processBridge(client, log), isTransient: isTransientForBridge },
+      { ...EVENT_CONSUMERS.processStarter, handle: processStarter(starter), isTransient: isTransientForStarter, concurrency: STARTER_CONCURRENCY },
+      { ...EVENT_CONSUMERS.processBridge, handle: processBridge(client, log), isTransient: isTransientForBridge, concurrency: 1 },
     ];
-    for (const { durable, subjects, handle, isTransient } of specs) {
-      const consumer = new EventConsumer(nc, { durable, subjects: [...subjects], handle, isTransient, log: log.warn });
+    for (const { durable, subjects, handle, isTransient, concurrency } of specs) {
+      const consumer = new EventConsumer(nc, { durable, subjects: [...subjects], handle, isTransient, concurrency, log: log.warn });
       consumers.push(consumer);
       await consumer.start();
       log.info(`${durable} consuming ${subjects.join(', ')}`);

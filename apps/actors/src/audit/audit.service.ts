@@ -80,8 +80,11 @@ export class AuditService {
         requestId: cmd.requestId ?? null,
       });
     });
-    // The snapshots are `unknown` to the compiler; insert() wants them spelled out as columns.
-    for (let i = 0; i < rows.length; i += chunk) await repo.insert(rows.slice(i, i + chunk) as Parameters<typeof repo.insert>[0]);
+    // The snapshots are `unknown` to the compiler; values() wants them spelled out as columns.
+    // Nothing is read back (the generated ids are not needed), so no entity is updated.
+    for (let i = 0; i < rows.length; i += chunk) {
+      await repo.createQueryBuilder().insert().values(rows.slice(i, i + chunk) as Parameters<typeof repo.insert>[0] & object[]).updateEntity(false).execute();
+    }
   }
 
   /**

@@ -175,7 +175,12 @@ export class QuarterImportService {
       await this.quarters.manager.transaction(async (em) => {
         const at = new Date();
         const entities = fresh.map((c) => this.quarters.create(newQuarter(c, at)));
-        for (let i = 0; i < entities.length; i += CHUNK) await em.getRepository(Quarter).insert(entities.slice(i, i + CHUNK));
+        // updateEntity(false): TypeORM would read the rows back and merge them into the entities by
+        // position, which on SQLite need not be the order they were inserted in (it mixed ids up);
+        // every column is set here, so there is nothing to read back.
+        for (let i = 0; i < entities.length; i += CHUNK) {
+          await em.createQueryBuilder().insert().into(Quarter).values(entities.slice(i, i + CHUNK)).updateEntity(false).execute();
+        }
         const events: NewDomainEvent[] = entities.map((q) => registeredEvent(q, programmes.get(q.programmeId)!));
         for (let i = 0; i < events.length; i += CHUNK) await recordEvents(em, 'actors', events.slice(i, i + CHUNK));
         await this.audit.recordChanges(

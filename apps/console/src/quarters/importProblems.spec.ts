@@ -21,6 +21,11 @@ describe('problems of a refused quarter import', () => {
     ]);
   });
 
+  it('reads the list the console keeps as `problems` once its client made `errors` a field tree', () => {
+    const kept = { code: 'import.rows_invalid', errors: { rows: { '2': { name: 'ist ein Pflichtfeld.' } } }, problems: [{ field: 'rows.2.name', code: 'validation.required', message: 'ist ein Pflichtfeld.' }] };
+    expect(quarterImportProblems(kept, 'de')).toEqual([{ row: 2, column: 'name', message: 'ist ein Pflichtfeld.' }]);
+  });
+
   it('says them in English when asked, and names the file as a whole without a row', () => {
     expect(quarterImportProblems({ errors: [{ field: 'csv', code: 'import.columns_missing', params: { columns: 'land' } }] }, 'en')).toEqual([
       { row: null, column: null, message: 'The header row lacks the column(s) land; start from the template.' },

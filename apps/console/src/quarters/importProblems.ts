@@ -9,10 +9,13 @@ export interface QuarterImportProblem {
 
 /**
  * The field problems of a refused import (`rows.<line>.<column>`, or `csv`/`xlsx` for the file),
- * said in the user's language from the catalogue, by line and then column.
+ * said in the user's language from the catalogue, by line and then column. The console's HTTP
+ * client keeps them as the list `problems` (its `errors` become the field tree of the forms);
+ * the API's own body has them as the list `errors`.
  */
 export function quarterImportProblems(body: unknown, locale: Locale): QuarterImportProblem[] {
-  const errors = (body as { errors?: unknown } | null)?.errors;
+  const b = body as { errors?: unknown; problems?: unknown } | null;
+  const errors = Array.isArray(b?.problems) ? b.problems : b?.errors;
   if (!Array.isArray(errors)) return [];
   const out: QuarterImportProblem[] = [];
   for (const e of errors as Array<{ field?: unknown; code?: unknown; params?: Record<string, string | number>; message?: string }>) {

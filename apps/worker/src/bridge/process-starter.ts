@@ -11,6 +11,14 @@ import {
 import { ServiceUnavailableError } from '@genq/service-kit';
 import { isTransientForBridge, type BridgeLog } from './process-bridge';
 
+/**
+ * Registrations whose workflows the starter starts at the same time. Each start waits on
+ * Temporal and on the actors service, so one at a time leaves both idle between starts (a
+ * thousand imported quarters took minutes); eight keep them busy while the rate stays bounded.
+ * Their order does not matter: one event per quarter, and a start is idempotent.
+ */
+export const STARTER_CONCURRENCY = 8;
+
 /** Quarters younger than this are left to the `quarter.registered` consumer. */
 export const RECONCILE_GRACE_MS = 10_000;
 /** How often the worker looks for quarters whose start was never confirmed. */

@@ -30,12 +30,19 @@ export interface EventConsumerOptions {
   retryDelayMs?: (deliveries: number) => number;
   /** How long a delivery may take before JetStream delivers it again. */
   ackWaitMs?: number;
+  /**
+   * Events handled at the same time (default 1: in order). More only for events whose order
+   * does not matter: one per quarter, handled idempotently (the process starter's
+   * `quarter.registered`); a retried one may then be overtaken by those behind it.
+   */
+  concurrency?: number;
   log?: (message: string) => void;
 }
 
 /**
  * A durable, explicit-ack JetStream consumer that handles one event at a time, so events
- * arrive in the order they were published (per quarter, and overall). A message is
+ * arrive in the order they were published (per quarter, and overall), unless it is given a
+ * `concurrency` for events whose order does not matter. A message is
  * acknowledged only after its handler returned, i.e. after the handler's own commit; a
  * failure is retried with a growing delay and, after `maxDeliveries`, published to the
  * consumer's dead-letter subject and terminated, so it no longer blocks the ones behind it.
@@ -60,13 +67,13 @@ export class EventConsumer {
       deliver_policy: DeliverPolicy.All,
       filter_subjects: [...subjects],
       ack_wait: nanos(this.options.ackWaitMs ?? 60_000),
-      // One in flight: a retried message is never overtaken by the next one.
-      max_ack_pending: 1,
+      // One in flight unless asked otherwise: a retried message is never overtaken by the next one.
+      max_ack_pending: this.concurrency,
       max_deliver: -1,
     };
     try {
       await jsm.consumers.info(EVENTS_STREAM, durable);
-      await jsm.consumers.update(EVENTS_STREAM, durable, { filter_subjects: config.filter_subjects, ack_wait: config.ack_wait, max_ack_pending: 1 });
+      await jsm.consumers.update(EVENTS_STREAM, durable, { filter_subjects: config.filter_subjects, ack_wait: config.ack_wait, max_ack_pending: this.concurrency });
     } catch (err) {
       if (!/consumer not found/i.test(String((err as Error).message))) throw err;
       await jsm.consumers.add(EVENTS_STREAM, config);
@@ -79,7 +86,7 @@ export class EventConsumer {
       consumerAckPending.set({ consumer: durable }, info.num_ack_pending);
       consumerRedelivered.set({ consumer: durable }, info.num_redelivered);
     });
-    this.messages = await consumer.consume({ max_messages: 1 });
+    this.messages = await consumer.consume({ max_messages: this.concurrency });
     this.loop = this.run(this.messages);
   }
 
@@ -90,11 +97,20 @@ export class EventConsumer {
     await this.loop;
   }
 
+  private get concurrency(): number {
+    return Math.max(1, Math.floor(this.options.concurrency ?? 1));
+  }
+
   private async run(messages: ConsumerMessages): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
     for await (const msg of messages) {
       if (this.stopped) break;
-      await this.deliver(msg);
+      const delivery = this.deliver(msg).finally(() => inFlight.delete(delivery));
+      inFlight.add(delivery);
+      // At most `concurrency` at once; with 1, each event is handled before the next is taken.
+      if (inFlight.size >= this.concurrency) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   }
 
   private async deliver(msg: JsMsg): Promise<void> {

@@ -148,6 +148,40 @@ describe('outbox, relay and idempotent consumer on a real NATS JetStream', () =>
     }
   });
 
+  it('handles up to `concurrency` events at once when asked to, and acknowledges each', async () => {
+    const durable = `spec-concurrent-${Date.now()}`;
+    let running = 0;
+    let most = 0;
+    const handled: string[] = [];
+    const consumer = new EventConsumer(nc, {
+      durable,
+      subjects: ['genq.events.agreements.>'],
+      concurrency: 4,
+      handle: async (event) => {
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 50));
+        running--;
+        handled.push(event.id);
+      },
+    });
+    await consumer.start();
+    try {
+      const js = nc.jetstream();
+      const ids = Array.from({ length: 12 }, (_, i) => `parallel-${i}`);
+      for (const id of ids) {
+        await js.publish('genq.events.agreements.agreement.bound', JSON.stringify({ id, type: 'agreement.bound', version: 1, source: 'agreements', quarterId: Q, occurredAt: new Date().toISOString(), payload: { versionId: id } }));
+      }
+      await until(async () => handled.length === 12, 'twelve handled events');
+      expect([...handled].sort()).toEqual([...ids].sort());
+      // Never more than asked for, and more than one at a time.
+      expect(most).toBeLessThanOrEqual(4);
+      expect(most).toBeGreaterThan(1);
+      await until(async () => (await (await nc.jetstreamManager()).consumers.info(EVENTS_STREAM, durable)).num_ack_pending === 0, 'every message acknowledged');
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('rolls the inbox entry back with a failed handler, retries, and sends a message that keeps failing to the dead letters without blocking the next', async () => {
     const applied: string[] = [];
     const attempts: Record<string, number> = {};
