@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { DashboardHttpModule } from './dashboard/dashboard.module';
 import { EventsHttpModule } from './events/events.module';
 import { GATEWAY_NATS_CONFIG } from './events/event-stream.service';
+import { IncidentsHttpModule } from './incidents/incidents.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationHttpModule } from './participation/participation.module';
@@ -44,6 +45,8 @@ export class GatewayModule {
         AgreementsModule,
         // issue 6: the operator dashboard and saved views
         DashboardHttpModule,
+        // issue 18: technical incidents
+        IncidentsHttpModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -2339,7 +2339,7 @@ export interface components {
         NotificationDto: {
             idempotencyKey: string;
             quarterId: string;
-            kind: components["schemas"]["NotificationKind"];
+            kind: components["schemas"]["NotificationKind"] | "incident";
             deadlineKey: string | null;
             occurrence: number;
             recipientName: string | null;

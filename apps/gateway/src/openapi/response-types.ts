@@ -18,6 +18,10 @@ import type {
   GoalDto,
   GoalsWorkshopDto,
   HandlungskonzeptDto,
+  IncidentCounts,
+  IncidentDto,
+  IncidentRepairResult,
+  IncidentResetPreview,
   IndicatorValueDto,
   InterventionResult,
   KickoffRecordDto,
@@ -154,6 +158,10 @@ export interface ResponseTypes {
   GoalsWorkshopPage: Page<GoalsWorkshopDto>;
   HandlungskonzeptDto: HandlungskonzeptDto;
   HealthReport: HealthReport;
+  IncidentCounts: IncidentCounts;
+  IncidentDto: IncidentDto;
+  IncidentRepairResult: IncidentRepairResult;
+  IncidentResetPreview: IncidentResetPreview;
   IndicatorValueDto: IndicatorValueDto;
   IndicatorValuesImported: IndicatorValuesImported;
   IndicatorValuesWritten: IndicatorValuesWritten;
