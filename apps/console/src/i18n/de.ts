@@ -11,6 +11,7 @@ import { peopleGerman, peopleResourceGerman } from '../people/messages';
 import { summaryGerman } from '../process/summaryMessages';
 import { auditGerman } from '../auditLog/messages';
 import { stepsGerman } from '../actors/messages';
+import { incidentsGerman } from '../incidents/messages';
 
 /**
  * German is the console's first and default language, in formal address ("Sie").
@@ -254,6 +255,8 @@ const domainGerman = {
   ...auditGerman,
   // the deliverables that complete Auftakt, Beteiligungsphase and Zielvereinbarungsworkshop
   ...stepsGerman,
+  // issue 18: technical incidents ("Störungen")
+  genq_incidents: incidentsGerman,
   app: {
     title: 'GenQ – Programmstelle',
     dashboard: {

@@ -12,6 +12,7 @@ import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
 import { summaryEnglish } from '../process/summaryMessages';
 import { auditEnglish } from '../auditLog/messages';
 import { stepsEnglish } from '../actors/messages';
+import { incidentsEnglish } from '../incidents/messages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
@@ -27,6 +28,7 @@ const domainEnglish: DomainMessages = {
   ...cataloguesEnglish,
   ...auditEnglish,
   ...stepsEnglish,
+  genq_incidents: incidentsEnglish,
   app: {
     title: 'GenQ – Programme Office',
     dashboard: {
