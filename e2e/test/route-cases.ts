@@ -224,6 +224,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
   'GET /api/notifications': { ok: 200, request: () => ({ path: '/api/notifications?range=[0,499]' }) },
+  // issue 18: the route test's stack has no incident, so a named one is not found and a batch matches none.
+  'GET /api/incidents': { ok: 200, request: () => ({ path: '/api/incidents?range=[0,499]' }) },
+  'GET /api/incidents/counts': { ok: 200, request: () => ({}) },
+  'GET /api/incidents/:id': { ok: 404, okCode: 'incident.not_found', request: () => ({ path: `/api/incidents/${randomUUID()}` }) },
+  'GET /api/incidents/:id/reset-preview': { ok: 404, okCode: 'incident.not_found', request: () => ({ path: `/api/incidents/${randomUUID()}/reset-preview` }) },
+  'POST /api/incidents/actions': { ok: 400, okCode: 'incident.batch_empty', request: () => ({ body: { action: 'retry', reason: 'Routentest', filter: {} } }) },
   'GET /api/events/status': { ok: 200, request: () => ({}) },
   'GET /api/dead-letters': { ok: 200, request: () => ({ path: '/api/dead-letters?range=[0,99]' }) },
 

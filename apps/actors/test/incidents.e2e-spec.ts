@@ -129,6 +129,20 @@ describe.each(['sqlite', 'postgres'])('the incident list on %s', (label) => {
     expect(await send<IncidentCounts>(IncidentsPatterns.counts, { actor: admin })).toMatchObject({ open: 1, notified: 1 });
   });
 
+  it('counts a repair whose note arrives after the scan that resolved its incident', async () => {
+    await report('2026-12-01T12:00:00.000Z', [observation('B', { key: 'late-note' })]);
+    const open = (await send<Page<IncidentDto>>(IncidentsPatterns.list, { actor: admin, filter: { status: 'open', quarterId: quarters.B } })).data[0]!;
+    await report('2026-12-01T12:00:05.000Z', [observation('A', { attempts: 11 })]);
+    const repaired = await send<IncidentDto>(IncidentsPatterns.recordRepair, {
+      incidentId: open.id,
+      note: { action: 'retry', at: '2026-12-01T12:00:02.000Z', byUserId: admin.userId, byEmail: admin.email, reason: 'retry', outcome: 'applied', reasonCode: null },
+      actor: { userId: admin.userId, email: admin.email, role: admin.role },
+      requestId: null,
+      key: 'repair-2:b',
+    });
+    expect(repaired).toMatchObject({ status: 'resolved', resolution: 'repaired', resolvedBy: admin.userId });
+  });
+
   it('gives a batch repair the open incidents a filter matches', async () => {
     const matched = await send<IncidentDto[]>(IncidentsPatterns.matching, { actor: admin, filter: { activityType: 'projectProcessState' } });
     expect(matched.map((i) => i.quarterId)).toEqual([quarters.A]);

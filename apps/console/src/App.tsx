@@ -9,6 +9,7 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import notifications from './notifications';
 import deadLetters from './deadLetters';
+import incidents from './incidents';
 import organisations from './organisations';
 import people from './people';
 import programmes from './programmes';
@@ -39,6 +40,7 @@ export const App = () => (
     <Resource name="audit-log" {...auditLog} />
     <Resource name="notifications" {...notifications} />
     <Resource name="dead-letters" {...deadLetters} />
+    <Resource name="incidents" {...incidents} options={{ label: 'genq_incidents.name' }} />
     <CustomRoutes>
       <Route path="/quarters/import" element={<QuarterImport />} />
       <Route path="/tasks" element={<TasksPage />} />

@@ -8,6 +8,7 @@ import { DashboardHttpModule } from './dashboard/dashboard.module';
 import { TasksHttpModule } from './tasks/tasks.module';
 import { EventsHttpModule } from './events/events.module';
 import { GATEWAY_NATS_CONFIG } from './events/event-stream.service';
+import { IncidentsHttpModule } from './incidents/incidents.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationHttpModule } from './participation/participation.module';
@@ -49,6 +50,8 @@ export class GatewayModule {
         TasksHttpModule,
         // issue 15: readiness through terminus, served on the management port
         ObservabilityHealthModule.forRoot({ database: false }),
+        // issue 18: technical incidents
+        IncidentsHttpModule,
       ],
       controllers: [HealthController],
       providers: [

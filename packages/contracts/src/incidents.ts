@@ -177,3 +177,35 @@ export interface IncidentActivities {
   /** Notes the outcome on the incident and appends its audit entry (once per key). */
   recordIncidentRepair(cmd: IncidentRepairRecord): Promise<void>;
 }
+
+/** One history event as the reset preview needs it (`type` is the event type's name, e.g. `WORKFLOW_TASK_COMPLETED`). */
+export interface HistoryEventLine {
+  eventId: number;
+  type: string;
+  at: string | null;
+}
+
+/**
+ * Where a workflow reset goes and what it discards: the last WorkflowTaskCompleted event
+ * (the last workflow task the code finished). The new run replays the events up to it; the
+ * ones after it are discarded, except signals and updates, which the server re-applies.
+ */
+export function resetPreviewOf(incident: { id: string; workflowId: string; runId: string }, events: HistoryEventLine[]): IncidentResetPreview {
+  let index = -1;
+  for (let i = events.length - 1; i >= 0; i--) {
+    if (events[i]!.type === 'WORKFLOW_TASK_COMPLETED') {
+      index = i;
+      break;
+    }
+  }
+  return {
+    incidentId: incident.id,
+    workflowId: incident.workflowId,
+    runId: incident.runId,
+    resetToEventId: index >= 0 ? events[index]!.eventId : null,
+    replayed: index + 1,
+    discarded: index >= 0 ? events.slice(index + 1) : [],
+    possible: index >= 0,
+    reasonCode: index >= 0 ? null : 'incident.reset_no_good_task',
+  };
+}

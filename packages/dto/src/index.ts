@@ -13,3 +13,4 @@ export * from './interventions';
 export * from './agreements';
 export * from './analysis';
 export * from './dashboard';
+export * from './incidents';

@@ -217,7 +217,12 @@ export class IncidentsService {
         const keys = em.getRepository(ProcessedEventRow);
         if (await keys.existsBy({ consumer: AuditService.KEYED_ENTRIES, eventId: cmd.key })) return;
         await keys.insert({ consumer: AuditService.KEYED_ENTRIES, eventId: cmd.key, processedAt: new Date() });
-        await em.getRepository(Incident).update({ id: i.id }, { lastRepair: cmd.note });
+        // The scan may see the repair work before its note arrives: an incident resolved since
+        // the repair was applied was resolved by it.
+        const repairedLate = i.status === 'resolved' && cmd.note.outcome === 'applied' && i.resolvedAt !== null && i.resolvedAt >= new Date(cmd.note.at);
+        await em
+          .getRepository(Incident)
+          .update({ id: i.id }, { lastRepair: cmd.note, ...(repairedLate ? { resolution: 'repaired' as const, resolvedBy: cmd.note.byUserId } : {}) });
         await this.audit.record(
           {
             actor: cmd.actor,

@@ -28,6 +28,8 @@ const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
   notifications: { list: ['programme_admin', 'operator'] },
   // Events a consumer gave up on (GET /api/dead-letters): for those who operate the quarters.
   'dead-letters': { list: ['programme_admin', 'operator'] },
+  // Technical incidents (GET /api/incidents) and their repair (issue 18).
+  incidents: { list: ['programme_admin', 'operator'] },
   programmes: { list: PROGRAMME_OFFICE, show: PROGRAMME_OFFICE, edit: ['programme_admin'] },
   catalogues: { list: PROGRAMME_OFFICE, show: PROGRAMME_OFFICE, create: ['programme_admin'] },
   'audit-log': { list: ['programme_admin'], show: ['programme_admin'], export: ['programme_admin'] },

@@ -6,6 +6,7 @@ import { PHASES, STEP_KEYS } from '../quarters/domain';
 import { cleanFilter, fetchDashboard, type Dashboard as DashboardData, type DashboardFilter, type QuarterLine } from './api';
 import { BarChart, StackedBarChart, STATUS_COLOURS, type Bar } from './charts';
 import { FilterBar } from './FilterBar';
+import { IncidentTile } from '../incidents';
 
 /** The quarter list filtered by the dashboard filter and one more condition. */
 const useListLink = (filter: DashboardFilter) => {
@@ -195,6 +196,7 @@ export const Dashboard = ({ organisation = false }: { organisation?: boolean }) 
         <CountCard testId="dashboard-upcoming-count" label={translate('genq_dashboard.cards.upcoming')} value={data?.upcoming.count} to={link(nextThirtyDays())} />
         <CountCard testId="dashboard-certificates-issued" label={translate('genq_dashboard.cards.certificates_issued')} value={data?.certificates.issued} />
         <CountCard testId="dashboard-certificates-expiring" label={translate('genq_dashboard.cards.certificates_expiring')} value={data?.certificates.expiring.count} />
+        <IncidentTile />
       </Box>
       <Box sx={{ ...grid(420), mt: 3 }}>
         <Card variant="outlined">

@@ -13,6 +13,7 @@ import { summaryGerman } from '../process/summaryMessages';
 import { auditGerman } from '../auditLog/messages';
 import { stepsGerman } from '../actors/messages';
 import { tasksGerman } from '../tasks/messages';
+import { incidentsGerman } from '../incidents/messages';
 
 /**
  * German is the console's first and default language, in formal address ("Sie").
@@ -260,6 +261,8 @@ const domainGerman = {
   ...stepsGerman,
   // issue 17: "Meine Aufgaben"
   ...tasksGerman,
+  // issue 18: technical incidents ("Störungen")
+  genq_incidents: incidentsGerman,
   app: {
     title: 'GenQ – Programmstelle',
     title_organisation: 'GenQ – Quartiersportal',

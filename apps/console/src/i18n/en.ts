@@ -14,6 +14,7 @@ import { summaryEnglish } from '../process/summaryMessages';
 import { auditEnglish } from '../auditLog/messages';
 import { stepsEnglish } from '../actors/messages';
 import { tasksEnglish } from '../tasks/messages';
+import { incidentsEnglish } from '../incidents/messages';
 
 /** English follows the German reference: the type rejects missing and extra keys. */
 const domainEnglish: DomainMessages = {
@@ -32,6 +33,7 @@ const domainEnglish: DomainMessages = {
   ...auditEnglish,
   ...stepsEnglish,
   ...tasksEnglish,
+  genq_incidents: incidentsEnglish,
   app: {
     title: 'GenQ – Programme Office',
     title_organisation: 'GenQ – Quarter portal',

@@ -20,6 +20,10 @@ import type {
   GoalDto,
   GoalsWorkshopDto,
   HandlungskonzeptDto,
+  IncidentCounts,
+  IncidentDto,
+  IncidentRepairResult,
+  IncidentResetPreview,
   IndicatorValueDto,
   InterventionResult,
   KickoffRecordDto,
@@ -157,6 +161,10 @@ export interface ResponseTypes {
   GoalsWorkshopPage: Page<GoalsWorkshopDto>;
   HandlungskonzeptDto: HandlungskonzeptDto;
   HealthReport: HealthReport;
+  IncidentCounts: IncidentCounts;
+  IncidentDto: IncidentDto;
+  IncidentRepairResult: IncidentRepairResult;
+  IncidentResetPreview: IncidentResetPreview;
   IndicatorValueDto: IndicatorValueDto;
   IndicatorValuesImported: IndicatorValuesImported;
   IndicatorValuesWritten: IndicatorValuesWritten;

@@ -7,7 +7,8 @@ import {
   type IncidentActivities,
   type IncidentRef,
   type IncidentRepairItem,
-  type IncidentResetPreview,
+  resetPreviewOf,
+  type HistoryEventLine,
 } from '@genq/contracts';
 import { request } from '@genq/service-kit';
 import { call } from '../activities/process.activities';
@@ -27,42 +28,23 @@ const refused = (incident: IncidentRef, reasonCode: string, reasonParams: Record
   reason,
 });
 
-/**
- * Where a workflow reset goes and what it discards: the last WorkflowTaskCompleted event
- * (the last workflow task the code finished); everything after it is discarded, and the
- * server re-applies the signals and updates among it to the new run.
- */
-export async function resetPreview({ client, namespace }: Ns, incident: Pick<IncidentRef, 'id' | 'workflowId' | 'runId'>): Promise<IncidentResetPreview> {
-  const execution = { workflowId: incident.workflowId, runId: incident.runId };
-  const events: temporal.api.history.v1.IHistoryEvent[] = [];
+/** The workflow's history as the reset preview reads it, every page. */
+export async function historyLines({ client, namespace }: Ns, execution: { workflowId: string; runId: string }): Promise<HistoryEventLine[]> {
+  const lines: HistoryEventLine[] = [];
   let nextPageToken: Uint8Array | undefined;
   do {
     const page = await client.workflowService.getWorkflowExecutionHistory({ namespace, execution, nextPageToken, maximumPageSize: 1000 });
-    events.push(...(page.history?.events ?? []));
+    for (const e of page.history?.events ?? []) {
+      const ms = tsMs(e.eventTime);
+      lines.push({
+        eventId: Number(String(e.eventId)),
+        type: (EventType[e.eventType ?? 0] ?? String(e.eventType)).replace(/^EVENT_TYPE_/, ''),
+        at: ms === undefined ? null : new Date(ms).toISOString(),
+      });
+    }
     nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
   } while (nextPageToken);
-  const at = (e: temporal.api.history.v1.IHistoryEvent) => {
-    const ms = tsMs(e.eventTime);
-    return ms === undefined ? null : new Date(ms).toISOString();
-  };
-  let index = -1;
-  for (let i = events.length - 1; i >= 0; i--) {
-    if (events[i]!.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
-      index = i;
-      break;
-    }
-  }
-  const name = (t: number | null | undefined) => (EventType[t ?? 0] ?? String(t)).replace(/^EVENT_TYPE_/, '');
-  return {
-    incidentId: incident.id,
-    workflowId: incident.workflowId,
-    runId: incident.runId,
-    resetToEventId: index >= 0 ? Number(String(events[index]!.eventId)) : null,
-    replayed: index >= 0 ? index + 1 : 0,
-    discarded: (index >= 0 ? events.slice(index + 1) : []).map((e) => ({ eventId: Number(String(e.eventId)), type: name(e.eventType), at: at(e) })),
-    possible: index >= 0,
-    reasonCode: index >= 0 ? null : 'incident.reset_no_good_task',
-  };
+  return lines;
 }
 
 /** The repair workflow's activities: Temporal's own operator API, and the actors service for the record. */
@@ -88,7 +70,7 @@ export function createIncidentActivities({ client, actors, namespace }: Ns & { a
             await svc.unpauseActivity({ namespace, execution, id: incident.activityId, identity, resetAttempts: true, resetHeartbeat: false });
             break;
           case 'reset': {
-            const preview = await resetPreview({ client, namespace }, incident);
+            const preview = resetPreviewOf(incident, await historyLines({ client, namespace }, execution));
             if (!preview.possible) return refused(incident, 'incident.reset_no_good_task', { workflowId: incident.workflowId }, 'no completed workflow task');
             await svc.resetWorkflowExecution({
               namespace,
