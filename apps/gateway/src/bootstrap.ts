@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { httpMetricsMiddleware, PinoNestLogger, validationPipe } from '@genq/service-kit';
+import { accessLogMiddleware, httpMetricsMiddleware, PinoNestLogger, validationPipe } from '@genq/service-kit';
+import type { GatewayRequest } from './auth/request-context';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { buildOpenApiDocument } from './openapi/document';
@@ -22,6 +23,8 @@ export async function createGateway(config: GatewayConfig): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger: new PinoNestLogger(), bodyParser: false });
   // Latency by route template, for every answer (refusals of the HTTP defences too).
   app.use(httpMetricsMiddleware);
+  // One log entry per refused or failed answer, with the request id and who asked (by id).
+  app.use(accessLogMiddleware<GatewayRequest>((req) => ({ requestId: req.requestId, userId: req.principal?.id, role: req.principal?.role })));
   applyHttpHardening(app, config);
   app.setGlobalPrefix(GLOBAL_PREFIX);
   // A route that reads a body is refused without one before validation looks at it.

@@ -75,7 +75,8 @@ export class IdentityService implements OnApplicationBootstrap {
         before: null,
         after: await this.accountsService.toDto(account),
       });
-      this.logger.log(`created the first programme admin ${account.email}`);
+      // By id: logs carry no personal data (docs/operations.md, Observability).
+      this.logger.log(`created the first programme admin (account ${account.id})`);
     } catch (err) {
       // Another instance created it at the same moment.
       if (!isUniqueViolation(err)) throw err;

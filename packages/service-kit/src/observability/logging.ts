@@ -120,3 +120,36 @@ export class PinoNestLogger implements LoggerService {
 export function appLogger(context: string): Logger {
   return rootLogger().child({ context });
 }
+
+interface AccessReq {
+  method?: string;
+  baseUrl?: string;
+  route?: { path?: string };
+}
+interface AccessRes {
+  statusCode: number;
+  once(event: 'finish', listener: () => void): unknown;
+}
+
+/**
+ * Express middleware writing one entry per answer: refusals (4xx) at info, failures (5xx) at
+ * error, the rest at debug (`LOG_LEVEL=debug` shows every request). The entry names the route
+ * template, the status and the time taken, with the trace of the request and the ids `idsOf`
+ * reads off it once it is answered (request id, who asked).
+ */
+export function accessLogMiddleware<Q extends AccessReq>(idsOf: (req: Q) => LogContext) {
+  const log = appLogger('http');
+  return (req: Q, res: AccessRes, next: () => void): void => {
+    const started = process.hrtime.bigint();
+    const trace = currentTraceIds();
+    res.once('finish', () => {
+      const status = res.statusCode;
+      const level = status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+      if (!log.isLevelEnabled(level)) return;
+      const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched';
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      log[level]({ ...(trace ?? {}), ...idsOf(req), method: req.method, route, status, durationMs }, `${req.method} ${route} answered ${status} in ${durationMs} ms`);
+    });
+    next();
+  };
+}

@@ -49,6 +49,14 @@ export function startTelemetry(app: string, { http = false }: { http?: boolean }
           ignoreIncomingRequestHook: (req) => !(req.url ?? '').startsWith('/api/') || (req.url ?? '').startsWith('/api/health'),
           // Outgoing HTTP (OIDC discovery, the OTLP exporter itself) is not part of a user action.
           ignoreOutgoingRequestHook: () => true,
+          // Named by route template once Express has routed the request: "POST /api/quarters/:id/interventions".
+          applyCustomAttributesOnSpan: (span, request) => {
+            const route = (request as { route?: { path?: string } }).route?.path;
+            if (route) {
+              span.updateName(`${(request as { method?: string }).method ?? 'HTTP'} ${route}`);
+              span.setAttribute('http.route', route);
+            }
+          },
         }),
       ],
     });
