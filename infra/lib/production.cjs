@@ -34,7 +34,18 @@ const WORKER_POLLING = 'worker polling task queue';
  * in step: `composeEnvironment` here is what it compares against).
  */
 function composeEnvironment(app, { temporalAddress, natsUrl, databaseUrl, gatewayPort, corsOrigins, authJwtSecret, admin }) {
-  const common = { NODE_ENV: 'production', NATS_URL: natsUrl, NATS_STREAM_REPLICAS: String(NATS_NODES) };
+  const common = {
+    NODE_ENV: 'production',
+    NATS_URL: natsUrl,
+    NATS_STREAM_REPLICAS: String(NATS_NODES),
+    // What operators see (docs/operations.md): JSON lines, /metrics and /health on a management
+    // port of its own per process (free, logged at start-up), traces when an OTLP endpoint is given.
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+    MANAGEMENT_HOST: '127.0.0.1',
+    MANAGEMENT_PORT: '0',
+    OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT || '',
+  };
   const temporal = { TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: 'default' };
   const database = { DB_TYPE: 'postgres', DB_SSL: 'false', DATABASE_URL: databaseUrl };
   switch (app) {

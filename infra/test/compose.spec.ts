@@ -166,10 +166,23 @@ describe('docker-compose.yml and the apps read the same variables', () => {
     return Object.fromEntries(Object.keys(bodies).map((name) => [name, new Set(resolveReader(name))]));
   })();
 
+  /**
+   * What the service-kit's observability (logs, traces, the management port) reads, for every app
+   * that starts it: `EnvReader` calls and `process.env.NAME` (the logger and the OpenTelemetry SDK
+   * start before any configuration is read). `GENQ_APP` is set by each app's own entry, not by compose.
+   */
+  const observabilityReads = (() => {
+    const dir = join(repoRoot, 'packages/service-kit/src/observability');
+    const text = sourceFiles(dir).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const env = [...text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!);
+    return [...namesIn(text), ...env].filter((name) => name !== 'GENQ_APP');
+  })();
+
   const readBy = (app: string): string[] => {
     const text = sourceFiles(join(repoRoot, 'apps', app, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
     const viaKit = Object.entries(kitReaders).filter(([name]) => new RegExp(`\\b${name}\\(`).test(text)).flatMap(([, names]) => [...names]);
-    return [...new Set([...namesIn(text), ...viaKit])].sort();
+    const observed = /\b(startTelemetry|startManagement)\(/.test(text) ? observabilityReads : [];
+    return [...new Set([...namesIn(text), ...viaKit, ...observed])].sort();
   };
 
   /** The variables production.env.example documents as read by the apps but left at their defaults. */
