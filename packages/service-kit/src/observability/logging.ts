@@ -52,7 +52,7 @@ let root: Logger | null = null;
  * the app, the trace and span id of the current span and the ids of the request being
  * handled. Written synchronously: a line is in the log once the call returns.
  */
-export function rootLogger(app = process.env.GENQ_APP ?? 'genq'): Logger {
+export function rootLogger(app = 'genq'): Logger {
   if (root) return root;
   const json = (process.env.LOG_FORMAT ?? '').trim().toLowerCase() === 'json';
   const options: pino.LoggerOptions = {
