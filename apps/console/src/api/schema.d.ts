@@ -1236,6 +1236,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/reset-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsController_resetPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IncidentsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1886,6 +1966,22 @@ export interface components {
             };
             sort?: components["schemas"]["SavedViewSortDto"] | null;
         };
+        IncidentActionDto: {
+            /**
+             * @description retry (reset the backoff), pause, resume (an activity), reset (the workflow to its last good workflow task), cancel (a batch)
+             * @enum {string}
+             */
+            action: "retry" | "pause" | "resume" | "reset" | "cancel";
+            /**
+             * @description Why; recorded in the audit log
+             * @example Akteursdienst wieder erreichbar
+             */
+            reason: string;
+            /** @description One incident */
+            id?: string;
+            /** @description react-admin filter over the open incidents, e.g. {"activityType":"projectProcessState"} */
+            filter?: Record<string, never>;
+        };
         LoginDto: {
             /** @example admin@genq.example */
             email: string;
@@ -2366,6 +2462,92 @@ export interface components {
             programmeId: string;
             created: boolean;
         };
+        /** @enum {string} */
+        IncidentAction: "retry" | "pause" | "resume" | "reset" | "cancel";
+        IncidentCounts: {
+            open: number;
+            byKind: {
+                activity: number;
+                workflow_task: number;
+            };
+            notified: number;
+        };
+        IncidentDto: {
+            key: string;
+            kind: components["schemas"]["IncidentKind"];
+            workflowId: string;
+            runId: string;
+            workflowType: string;
+            quarterId: string | null;
+            programmeId: string | null;
+            activityId: string | null;
+            activityType: string | null;
+            attempts: number;
+            errorType: string | null;
+            message: string;
+            since: string;
+            lastFailureAt: string | null;
+            nextRetryAt: string | null;
+            paused: boolean;
+            id: string;
+            status: components["schemas"]["IncidentStatus"];
+            openedAt: string;
+            updatedAt: string;
+            resolvedAt: string | null;
+            resolution: components["schemas"]["IncidentResolution"] | null;
+            resolvedBy: string | null;
+            lastRepair: components["schemas"]["IncidentRepairNote"] | null;
+            notifiedAt: string | null;
+        };
+        /** @enum {string} */
+        IncidentKind: "activity" | "workflow_task";
+        IncidentRepairItem: {
+            incidentId: string;
+            /** @enum {string} */
+            outcome: "applied" | "refused" | "failed";
+            reasonCode: string | null;
+            reasonParams: {
+                [key: string]: string | number;
+            };
+            reason: string | null;
+        };
+        IncidentRepairNote: {
+            action: components["schemas"]["IncidentAction"];
+            at: string;
+            byUserId: string;
+            byEmail: string | null;
+            reason: string;
+            /** @enum {string} */
+            outcome: "applied" | "refused";
+            reasonCode: string | null;
+        };
+        IncidentRepairResult: {
+            repairId: string;
+            action: components["schemas"]["IncidentAction"];
+            total: number;
+            applied: number;
+            refused: number;
+            failed: number;
+            results: components["schemas"]["IncidentRepairItem"][];
+        };
+        IncidentResetPreview: {
+            incidentId: string;
+            workflowId: string;
+            runId: string;
+            resetToEventId: number | null;
+            replayed: number;
+            discarded: {
+                eventId: number;
+                type: string;
+                at: string | null;
+            }[];
+            possible: boolean;
+            reasonCode: string | null;
+        };
+        /** @enum {string} */
+        IncidentResolution: "cleared" | "repaired";
+        /** @enum {string} */
+        IncidentStatus: "open" | "resolved";
         Indicator: {
             id: string;
             group: string;
@@ -10741,6 +10923,373 @@ export interface operations {
             };
             /** @description Only for: programme_admin, operator, facilitator, partner, viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IncidentsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON, e.g. {"status":"open","kind":"activity","quarterId":"…"} */
+                filter?: unknown;
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], zero-based, inclusive, at most 500 entries */
+                range?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Incidents of your programmes (and of workflows of no programme), oldest failure first; total in Content-Range */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"][];
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IncidentsController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open incidents by kind, for the dashboard tile (a cheap count over the incident list) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentCounts"];
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IncidentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One incident, with its last repair and how it was resolved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IncidentsController_resetPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What a reset would do: the event it goes back to, how many events the fixed code replays, and the events it discards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentResetPreview"];
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IncidentsController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentActionDto"];
+            };
+        };
+        responses: {
+            /** @description Applied or refused, per incident; 202 with the repair id when it takes longer than 20 s. One incident refused: 409 with the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentRepairResult"];
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
