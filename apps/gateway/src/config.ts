@@ -5,7 +5,7 @@ import {
   type NatsConfig,
   type TemporalConfig,
 } from '@genq/service-kit';
-import { PROCESS_TASK_QUEUE } from '@genq/contracts';
+import { DEFAULT_BATCH_PARALLELISM, PROCESS_TASK_QUEUE } from '@genq/contracts';
 import { readAuthConfig, type AuthConfig } from './auth/auth.config';
 import { readSecurityConfig, type SecurityConfig } from './security/security.config';
 
@@ -16,6 +16,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   temporal: TemporalConfig;
   taskQueue: string;
+  /** `BATCH_PARALLELISM`: quarters a batch intervention works on at once (default 24, at most 200). */
+  batchParallelism: number;
   /** Requests to the services and the event streams, read for operators (`NATS_URL`). */
   nats: NatsConfig;
   /** Access tokens: local login or an OpenID Connect provider (issue 7). */
@@ -37,6 +39,7 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     temporal: readTemporalConfig(r),
     nats: readNatsConfig(r),
     taskQueue: r.string('TEMPORAL_TASK_QUEUE', PROCESS_TASK_QUEUE),
+    batchParallelism: r.int('BATCH_PARALLELISM', DEFAULT_BATCH_PARALLELISM, { min: 1, max: 200 }),
     auth: readAuthConfig(r),
     security: readSecurityConfig(r),
   };

@@ -17,7 +17,30 @@ export interface WorkerConfig {
   registerSearchAttributes: boolean;
   /** Where the actors service takes requests and the services' events arrive for the process bridge (`NATS_URL`). */
   nats: NatsConfig;
+  /** How much the worker holds and does at once (docs/operations.md, docs/benchmarks.md). */
+  limits: WorkerLimits;
 }
+
+/**
+ * The worker's bounds. The SDK's default cache grows with the heap (about 2,300 workflows,
+ * 1 GB RSS at 10,000 open quarters); a deliberate size keeps the worker's memory flat however
+ * many quarters are open. A workflow outside the cache is replayed from its history when it
+ * next has work or is queried (the cold-query cost, measured in docs/benchmarks.md).
+ */
+export interface WorkerLimits {
+  /** `WORKER_MAX_CACHED_WORKFLOWS`: workflows kept in memory (default 500). */
+  maxCachedWorkflows: number;
+  /** `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS`: workflow tasks at once (default 20). */
+  maxConcurrentWorkflowTaskExecutions: number;
+  /** `WORKER_MAX_CONCURRENT_ACTIVITIES`: activities at once (default 50; a batch runs up to its parallelism of them). */
+  maxConcurrentActivityTaskExecutions: number;
+}
+
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = {
+  maxCachedWorkflows: 500,
+  maxConcurrentWorkflowTaskExecutions: 20,
+  maxConcurrentActivityTaskExecutions: 50,
+};
 
 export function readWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
   const r = new EnvReader(env);
@@ -35,6 +58,11 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
       : null,
     registerSearchAttributes: r.bool('TEMPORAL_REGISTER_SEARCH_ATTRIBUTES', true),
     nats: readNatsConfig(r),
+    limits: {
+      maxCachedWorkflows: r.int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_LIMITS.maxCachedWorkflows, { min: 0 }),
+      maxConcurrentWorkflowTaskExecutions: r.int('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', DEFAULT_WORKER_LIMITS.maxConcurrentWorkflowTaskExecutions, { min: 2 }),
+      maxConcurrentActivityTaskExecutions: r.int('WORKER_MAX_CONCURRENT_ACTIVITIES', DEFAULT_WORKER_LIMITS.maxConcurrentActivityTaskExecutions, { min: 1 }),
+    },
   };
   r.done();
   return config;

@@ -31,8 +31,12 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     workflowsPath: require.resolve('@genq/workflows'),
     activities: { ...createProcessActivities({ actors, mailer }), ...createBatchActivities({ client, actors }) },
+    ...config.limits,
   });
-  console.log(`worker polling task queue ${config.taskQueue} on ${config.temporal.address}${mailer ? ' (mail on)' : ''}`);
+  const { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions, maxConcurrentActivityTaskExecutions } = config.limits;
+  console.log(
+    `worker polling task queue ${config.taskQueue} on ${config.temporal.address}${mailer ? ' (mail on)' : ''}; cache ${maxCachedWorkflows} workflows, ${maxConcurrentWorkflowTaskExecutions} workflow tasks and ${maxConcurrentActivityTaskExecutions} activities at once`,
+  );
   const starter: StarterDeps = { client, taskQueue: config.taskQueue, actors: starterActors(actors), log };
   const bridge = startBridge(config.nats, client, starter);
   const reconciler = new StartReconciler(starter);

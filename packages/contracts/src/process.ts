@@ -307,6 +307,23 @@ export interface BatchInterventionInput {
    * one `intervention.batch.<kind>` entry per programme it touches before it starts.
    */
   audit?: AuditContext & { quarterIdsByProgramme: Record<string, string[]> };
+  /**
+   * Quarters worked on at once (the gateway's `BATCH_PARALLELISM`, default
+   * {@link DEFAULT_BATCH_PARALLELISM}). Batches started before it existed run four at a time.
+   */
+  parallelism?: number;
+}
+
+/** Quarters a batch works on at once unless configured otherwise: sized for a 2-core embedded stack. */
+export const DEFAULT_BATCH_PARALLELISM = 24;
+
+/**
+ * Which per-quarter results a progress query returns, in the order they came in: `start`
+ * to `end` inclusive (react-admin's range). Without it, every result (the old answer).
+ */
+export interface BatchResultsRange {
+  start: number;
+  end: number;
 }
 
 export interface BatchItemResult {
@@ -331,7 +348,13 @@ export interface BatchProgress {
   refused: number;
   failed: number;
   finished: boolean;
+  /**
+   * The results asked for: all of them, or with a range the results from `resultsStart` on
+   * (at most the range's length), so polling costs the same however large the batch.
+   */
   results: BatchItemResult[];
+  /** Index of `results[0]` among all results (0 when every result is returned). */
+  resultsStart?: number;
 }
 
 // ---- Refusals ---------------------------------------------------------------------------

@@ -6,13 +6,14 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { BatchProgress, EventOutcome, Intervention, InterventionResult, ProcessEventEnvelope, ProcessState } from './process';
+import type { BatchProgress, BatchResultsRange, EventOutcome, Intervention, InterventionResult, ProcessEventEnvelope, ProcessState } from './process';
 
 export const processStateQuery = defineQuery<ProcessState>('processState');
 export const reportEventUpdate = defineUpdate<EventOutcome, [ProcessEventEnvelope]>('reportEvent');
 export const interveneUpdate = defineUpdate<InterventionResult, [Intervention]>('intervene');
 
-export const batchProgressQuery = defineQuery<BatchProgress>('batchProgress');
+/** A batch's progress; with a range, only those results (older batches ignore it and return all). */
+export const batchProgressQuery = defineQuery<BatchProgress, [BatchResultsRange?]>('batchProgress');
 
 /**
  * Custom search attributes the lifecycle workflow keeps current, so operators find quarters

@@ -1,5 +1,13 @@
 import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { type BatchActivities, type ProcessActivities, type BatchInterventionInput, type BatchItemResult, type BatchProgress } from '@genq/contracts';
+import {
+  DEFAULT_BATCH_PARALLELISM,
+  type BatchActivities,
+  type ProcessActivities,
+  type BatchInterventionInput,
+  type BatchItemResult,
+  type BatchProgress,
+  type BatchResultsRange,
+} from '@genq/contracts';
 import { batchProgressQuery } from '@genq/contracts/temporal';
 
 const { applyIntervention } = proxyActivities<BatchActivities>({
@@ -12,8 +20,10 @@ const { recordAudit } = proxyActivities<ProcessActivities>({
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
-/** Quarters worked on at once: enough to be quick, few enough not to swamp the cluster. */
-const PARALLEL = 4;
+/** Quarters worked on at once by batches started before the parallelism was configurable. */
+const LEGACY_PARALLEL = 4;
+/** The most lanes a batch opens, whatever its input says. */
+const MAX_PARALLEL = 200;
 
 /**
  * An operator's intervention over a filtered set of quarters. Durable (a crash of the
@@ -22,17 +32,25 @@ const PARALLEL = 4;
  */
 export async function batchInterventionWorkflow(input: BatchInterventionInput): Promise<BatchProgress> {
   const results: BatchItemResult[] = [];
-  const progress = (): BatchProgress => ({
-    batchId: input.batchId,
-    startedBy: input.auditActor?.userId ?? null,
-    total: input.quarterIds.length,
-    done: results.length,
-    applied: results.filter((r) => r.outcome === 'applied').length,
-    refused: results.filter((r) => r.outcome === 'refused').length,
-    failed: results.filter((r) => r.outcome === 'failed').length,
-    finished: results.length === input.quarterIds.length,
-    results,
-  });
+  // Counted as results come in, so a progress query costs the same however large the batch.
+  const outcomes = { applied: 0, refused: 0, failed: 0 };
+  const record = (result: BatchItemResult) => {
+    results.push(result);
+    outcomes[result.outcome]++;
+  };
+  const progress = (range?: BatchResultsRange): BatchProgress => {
+    const start = range ? Math.max(0, Math.floor(range.start)) : 0;
+    return {
+      batchId: input.batchId,
+      startedBy: input.auditActor?.userId ?? null,
+      total: input.quarterIds.length,
+      done: results.length,
+      ...outcomes,
+      finished: results.length === input.quarterIds.length,
+      results: range ? results.slice(start, Math.max(start, Math.floor(range.end) + 1)) : results,
+      ...(range ? { resultsStart: start } : {}),
+    };
+  };
   setHandler(batchProgressQuery, progress);
 
   // The batch itself in the audit log, once per programme it touches (programme admins see
@@ -57,16 +75,20 @@ export async function batchInterventionWorkflow(input: BatchInterventionInput): 
     }
   }
 
+  // Batches started before the parallelism came with their input replay four at a time.
+  const parallel = patched('batch-configured-parallelism')
+    ? Math.min(MAX_PARALLEL, Math.max(1, Math.floor(input.parallelism ?? DEFAULT_BATCH_PARALLELISM)))
+    : LEGACY_PARALLEL;
   const queue = [...input.quarterIds];
   async function lane(): Promise<void> {
     for (let quarterId = queue.shift(); quarterId !== undefined; quarterId = queue.shift()) {
       try {
-        results.push(await applyIntervention({ quarterId, intervention: input.intervention, batchId: input.batchId, auditActor: input.auditActor }));
+        record(await applyIntervention({ quarterId, intervention: input.intervention, batchId: input.batchId, auditActor: input.auditActor }));
       } catch (err) {
-        results.push({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err), reasonCode: 'batch.item_failed', reasonParams: {} });
+        record({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err), reasonCode: 'batch.item_failed', reasonParams: {} });
       }
     }
   }
-  await Promise.all(Array.from({ length: PARALLEL }, lane));
+  await Promise.all(Array.from({ length: parallel }, lane));
   return progress();
 }

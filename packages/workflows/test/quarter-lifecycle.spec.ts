@@ -1,8 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { ensureTemporalBinary, run } from '@genq/infra';
-import { BATCH_INTERVENTION_WORKFLOW, batchWorkflowId } from '@genq/contracts';
-import { SEARCH_ATTRIBUTES, missingSearchAttributes } from '@genq/contracts/temporal';
+import { BATCH_INTERVENTION_WORKFLOW, batchWorkflowId, type BatchItemResult } from '@genq/contracts';
+import { SEARCH_ATTRIBUTES, batchProgressQuery, missingSearchAttributes } from '@genq/contracts/temporal';
 import { Recorder, TASK_QUEUE, eventually, startQuarter, startWorker } from './helpers';
 
 /**
@@ -15,6 +15,14 @@ describe('quarter lifecycle on a real Temporal server', () => {
   let worker: Worker;
   let running: Promise<void>;
   const recorder = new Recorder();
+  /** The batch's per-quarter step as the worker runs it, here only counting how many run at once. */
+  const batchItems = { running: 0, most: 0 };
+  const applyIntervention = async ({ quarterId }: { quarterId: string }): Promise<BatchItemResult> => {
+    batchItems.most = Math.max(batchItems.most, ++batchItems.running);
+    await new Promise((r) => setTimeout(r, 150));
+    batchItems.running--;
+    return quarterId.endsWith('3') ? { quarterId, outcome: 'refused', reason: 'paused', reasonCode: 'quarter.no_process', reasonParams: { quarterId } } : { quarterId, outcome: 'applied', summary: 'ok' };
+  };
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -22,7 +30,7 @@ describe('quarter lifecycle on a real Temporal server', () => {
     env = await TestWorkflowEnvironment.createLocal({
       server: { executable: { type: 'existing-path', path: bin }, searchAttributes: Object.values(SEARCH_ATTRIBUTES) },
     });
-    worker = await startWorker(env, recorder);
+    worker = await startWorker(env, { ...recorder, applyIntervention });
     running = worker.run();
   }, 20 * 60_000);
 
@@ -75,6 +83,23 @@ describe('quarter lifecycle on a real Temporal server', () => {
       { actor: audit.actor, action: 'intervention.batch.pause', resourceType: 'intervention_batch', resourceId: 'audited-batch', programmeId: 'p1', quarterId: null, reason: 'Sommerpause', before: null, after: { filter: { land: 'Niedersachsen' }, quarterIds: ['a', 'b'] }, requestId: 'req-batch', key: 'batch-audited-batch:batch:p1' },
       expect.objectContaining({ programmeId: 'p2', after: { filter: { land: 'Niedersachsen' }, quarterIds: ['c'] }, key: 'batch-audited-batch:batch:p2' }),
     ]);
+  });
+
+  it('works on as many quarters at once as the input says and answers a progress query with one page of results', async () => {
+    const quarterIds = Array.from({ length: 24 }, (_, i) => `bq-${i}`);
+    const handle = await env.client.workflow.start(BATCH_INTERVENTION_WORKFLOW, {
+      taskQueue: TASK_QUEUE,
+      workflowId: batchWorkflowId('parallel-batch'),
+      args: [{ batchId: 'parallel-batch', quarterIds, parallelism: 6, intervention: { operator: { id: 'u-1', name: 'Olga' }, kind: 'pause', reason: 'Sommerpause' }, filter: {}, requestedAt: new Date().toISOString() }],
+    });
+    const done = await handle.result();
+    expect(batchItems.most).toBe(6);
+    expect(done).toMatchObject({ total: 24, done: 24, applied: 21, refused: 3, failed: 0, finished: true });
+    expect(done.results).toHaveLength(24);
+    const page = await handle.query(batchProgressQuery, { start: 20, end: 29 });
+    expect(page).toMatchObject({ total: 24, done: 24, applied: 21, refused: 3, resultsStart: 20 });
+    expect(page.results).toEqual(done.results.slice(20));
+    expect((await handle.query(batchProgressQuery)).results).toHaveLength(24);
   });
 
   it('registers every search attribute the workflow upserts', async () => {

@@ -1948,6 +1948,7 @@ export interface components {
             failed: number;
             finished: boolean;
             results: components["schemas"]["BatchItemResult"][];
+            resultsStart?: number;
             id: string;
         };
         BatchStarted: {
@@ -3792,7 +3793,10 @@ export interface operations {
     };
     BatchesController_progress: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which per-quarter results, in the order they came in: [start,end] (default [0,99]) */
+                range?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3801,7 +3805,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Progress and per-quarter results: applied, or refused and why */
+            /** @description Progress and a page of per-quarter results (applied, or refused and why); resultsStart says where the page starts */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -17,6 +17,8 @@ import { Returns } from '../openapi/returns';
 
 /** The most quarters one batch may touch; a larger set is split by a narrower filter. */
 const MAX_BATCH = 5000;
+/** Results one progress answer carries without a range: polling costs the same however large the batch. */
+export const BATCH_RESULTS_PAGE = 100;
 
 @ApiTags('interventions')
 @Controller('interventions/batches')
@@ -84,6 +86,7 @@ export class BatchesController {
       ...(who ? { audit: { ...who, quarterId: null, quarterIdsByProgramme } } : {}),
       filter: dto.filter,
       requestedAt: new Date().toISOString(),
+      parallelism: this.config.batchParallelism,
     };
     await this.temporal.workflow.start(BATCH_INTERVENTION_WORKFLOW, {
       taskQueue: this.config.taskQueue,
@@ -95,15 +98,19 @@ export class BatchesController {
 
   @Get(':id')
   @Policy({ roles: ['programme_admin', 'operator'] })
-  @ApiOkResponse({ description: 'Progress and per-quarter results: applied, or refused and why' })
+  @ApiQuery({ name: 'range', required: false, description: `Which per-quarter results, in the order they came in: [start,end] (default [0,${BATCH_RESULTS_PAGE - 1}])` })
+  @ApiOkResponse({ description: 'Progress and a page of per-quarter results (applied, or refused and why); resultsStart says where the page starts' })
   @Returns('BatchProgressView')
-  async progress(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+  async progress(@Param('id', new ParseUUIDPipe()) id: string, @Query('range') rawRange: string | undefined, @CurrentActor() actor: Actor) {
     const notFound = () => problem('batch.not_found', { batchId: id });
+    const range = parseListQuery({ range: rawRange }).range ?? { start: 0, end: BATCH_RESULTS_PAGE - 1 };
     try {
-      const progress = await this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery);
+      const progress = await this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery, range);
       // A batch is followed by whoever started it; to anyone else it does not exist.
       if (progress.startedBy !== actor.userId) throw notFound();
-      return { id, ...progress };
+      // A batch started before results came in pages answers with all of them: page them here.
+      const results = progress.resultsStart === undefined ? progress.results.slice(range.start, range.end + 1) : progress.results;
+      return { id, ...progress, results, resultsStart: range.start };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound();
       throw err;
