@@ -14,6 +14,8 @@ import { QuarterMembership } from './organisations/entities/quarter-membership.e
 import { Programme } from './programmes/entities/programme.entity';
 import { Quarter } from './quarters/entities/quarter.entity';
 import { SavedView } from './savedViews/entities/saved-view.entity';
+// The read model's indexes for the dashboard and its pages, declared on Quarter (issue 16).
+import './dashboard/read-model-indexes';
 
 /** Every table the actors service owns; no other service reads them. */
 export const actorsEntities = [

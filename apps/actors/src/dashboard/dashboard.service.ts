@@ -73,31 +73,36 @@ export class DashboardService {
     const filter = dashboardFilterOf(rawFilter);
     const soon = new Date(now.getTime() + DASHBOARD_UPCOMING_DAYS * DAY_MS);
 
-    const totals = await this.base(actor, filter)
-      .select('COUNT(*)', 'total')
+    // One pass over the quarters in scope (an index-only scan of ix_quarters_dashboard):
+    // every count per phase and step, the totals and the byPhase figures summed from it.
+    const groups = await this.base(actor, filter)
+      .select('q.phase', 'phase')
+      .addSelect('q.currentStep', 'currentStep')
+      .addSelect('COUNT(*)', 'count')
       .addSelect('SUM(CASE WHEN q.stalled = :yes THEN 1 ELSE 0 END)', 'stalled')
       .addSelect('SUM(CASE WHEN q.paused = :yes THEN 1 ELSE 0 END)', 'paused')
       .addSelect('SUM(CASE WHEN q.overdueSince IS NOT NULL THEN 1 ELSE 0 END)', 'overdue')
       .addSelect('SUM(CASE WHEN q.nextDueAt >= :now AND q.nextDueAt <= :soon THEN 1 ELSE 0 END)', 'upcoming')
       .setParameters({ yes: true, now, soon })
-      .getRawOne<Record<string, unknown>>();
-
-    const byPhase = await this.base(actor, filter)
-      .select('q.phase', 'phase')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('q.phase')
-      .orderBy('q.phase', 'ASC')
-      .getRawMany<{ phase: string | null; count: unknown }>();
-
-    const byStep = await this.base(actor, filter)
-      .select('q.phase', 'phase')
-      .addSelect('q.currentStep', 'currentStep')
-      .addSelect('COUNT(*)', 'count')
       .groupBy('q.phase')
       .addGroupBy('q.currentStep')
       .orderBy('q.phase', 'ASC')
       .addOrderBy('q.currentStep', 'ASC')
-      .getRawMany<{ phase: string | null; currentStep: string | null; count: unknown }>();
+      .getRawMany<{ phase: string | null; currentStep: string | null; count: unknown; stalled: unknown; paused: unknown; overdue: unknown; upcoming: unknown }>();
+    const totals = { total: 0, stalled: 0, paused: 0, overdue: 0, upcoming: 0 };
+    const phases = new Map<string | null, number>();
+    for (const g of groups) {
+      totals.total += n(g.count);
+      totals.stalled += n(g.stalled);
+      totals.paused += n(g.paused);
+      totals.overdue += n(g.overdue);
+      totals.upcoming += n(g.upcoming);
+      const phase = g.phase ?? null;
+      phases.set(phase, (phases.get(phase) ?? 0) + n(g.count));
+    }
+    // The database's order (ORDER BY phase, currentStep), so both drivers answer alike.
+    const byPhase = [...phases].map(([phase, count]) => ({ phase, count }));
+    const byStep = groups.map((r) => ({ phase: r.phase ?? null, currentStep: r.currentStep ?? null, count: n(r.count) }));
 
     const line = (at: (q: Quarter) => Date | null, reason = false) => (q: Quarter): DashboardQuarterLine => ({
       id: q.id,
@@ -127,13 +132,13 @@ export class DashboardService {
       .getMany();
 
     return {
-      total: n(totals?.total),
-      byPhase: byPhase.map((r) => ({ phase: r.phase ?? null, count: n(r.count) })),
-      byStep: byStep.map((r) => ({ phase: r.phase ?? null, currentStep: r.currentStep ?? null, count: n(r.count) })),
-      stalled: n(totals?.stalled),
-      overdue: n(totals?.overdue),
-      paused: n(totals?.paused),
-      upcoming: { count: n(totals?.upcoming), first: upcoming.map(line((q) => q.nextDueAt)) },
+      total: totals.total,
+      byPhase,
+      byStep,
+      stalled: totals.stalled,
+      overdue: totals.overdue,
+      paused: totals.paused,
+      upcoming: { count: totals.upcoming, first: upcoming.map(line((q) => q.nextDueAt)) },
       stalledList: stalled.map(line((q) => q.stalledSince, true)),
       overdueList: overdue.map(line((q) => q.overdueSince)),
     };

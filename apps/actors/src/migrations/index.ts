@@ -6,6 +6,7 @@ import { ParticipationAndQuarterDetails1764300000000 } from './1764300000000-par
 import { People1764400000000 } from './1764400000000-people';
 import { SavedViews1764500000000 } from './1764500000000-saved-views';
 import { StepRecords1766300000000 } from './1766300000000-step-records';
+import { ScaleIndexes1766500000000 } from './1766500000000-scale-indexes';
 
 /** Every migration of the actors database, oldest first. */
-export const actorsMigrations = [Initial1764000000000, ProcessReadModel1764100000000, IdentityAndAudit1764200000000, ParticipationAndQuarterDetails1764300000000, People1764400000000, SavedViews1764500000000, EventOutbox1766000000000, StepRecords1766300000000];
+export const actorsMigrations = [Initial1764000000000, ProcessReadModel1764100000000, IdentityAndAudit1764200000000, ParticipationAndQuarterDetails1764300000000, People1764400000000, SavedViews1764500000000, EventOutbox1766000000000, StepRecords1766300000000, ScaleIndexes1766500000000];
