@@ -44,7 +44,8 @@ export class TasksService {
     const organisationId = signer.organisationId;
     const notSignedBy = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, versionColumn: string) =>
       qb.andWhere(
-        `NOT EXISTS (${qb.subQuery().select('1').from(Signature, 's').where(`s.versionId = ${versionColumn}`).andWhere('s.organisationId = :organisationId').getQuery()})`,
+        // getQuery() of a subquery comes in parentheses already.
+        `NOT EXISTS ${qb.subQuery().select('s.id').from(Signature, 's').where(`s.versionId = ${versionColumn}`).andWhere('s.organisationId = :organisationId').getQuery()}`,
         { organisationId },
       );
     const [versions, amendments] = await Promise.all([

@@ -23,6 +23,7 @@ import { downloadFile } from '../providers/apiClient';
 import { importProblems, type ImportProblem } from './importErrors';
 import { RadarChart } from './RadarChart';
 import { PdfButton, documentPaths } from '../documents/PdfButton';
+import { germanDate } from '../process/csv';
 import { useDateLocale } from '../i18n/useDateLocale';
 
 const SCALE = [0, 1, 2, 3];
@@ -240,8 +241,8 @@ export const AnalysisTab = () => {
             <TableBody>
               {indicators.map((v) => (
                 <TableRow key={v.id}>
-                  <TableCell>{v.indicatorId}</TableCell>
-                  <TableCell>{v.referenceDate}</TableCell>
+                  <TableCell>{criterionNames[v.indicatorId] ?? v.indicatorId}</TableCell>
+                  <TableCell>{germanDate(v.referenceDate) ?? v.referenceDate}</TableCell>
                   <TableCell align="right">
                     {v.value.toLocaleString('de-DE')} {v.unit}
                   </TableCell>

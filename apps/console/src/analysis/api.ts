@@ -40,7 +40,8 @@ export const analysisApi = {
   criterionNames: async (quarterId: string): Promise<Record<string, string>> => {
     const analysis = await data(api.GET('/api/quarters/{id}/analysis', Q(quarterId)));
     const catalogue = await data(api.GET('/api/catalogues/{id}', Q(analysis.catalogueVersionId ?? 'genq-default@1.0.0')));
-    return Object.fromEntries(catalogue.actionFields.flatMap((af) => af.criteria.map((c) => [c.id, c.name])));
+    // Criteria (HF1.1) and indicators (flats_total) by their catalogue names: the ids never reach the screen.
+    return Object.fromEntries([...catalogue.actionFields.flatMap((af) => af.criteria.map((c) => [c.id, c.name])), ...(catalogue.indicators ?? []).map((i) => [i.id, i.name])]);
   },
   saveRatings: (quarterId: string, ratings: Array<Pick<Rating, 'criterionId' | 'rating' | 'evidence'>>) =>
     data(api.PUT('/api/quarters/{id}/ratings', { ...Q(quarterId), body: { ratings } as Schemas['UpsertRatingsDto'] })),

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { TranslateFunction } from 'react-admin';
 import { auditGerman } from './messages';
@@ -31,16 +31,13 @@ export function auditResourceLabel(type: string, translate: TranslateFunction): 
   return translate(`${A}.resource.${type}`, { _: type });
 }
 
-/** The action's label with the raw key below it (operators search the log by the key). */
+/** The action's label; the raw key only as tooltip (operators search the log by it; nobody has to read it). */
 export const AuditAction = ({ action }: { action: string }) => {
   const translate = useTranslate();
   const label = auditActionLabel(action, translate);
   return (
     <Box component="span" title={action} data-testid="audit-action">
       {label}
-      <Typography component="span" variant="caption" display="block" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
-        {action}
-      </Typography>
     </Box>
   );
 };

@@ -83,7 +83,7 @@ const QuarterPanel = ({
             {translate('app.dashboard.none')}
           </Typography>
         ) : (
-          <List dense disablePadding>
+          <List dense disablePadding component="div">
             {rows.map((q) => (
               <ListItemButton key={q.id} component={LinkBase} to={createPath({ resource: 'quarters', type: 'show', id: q.id })}>
                 <ListItemText primary={q.name} secondary={secondary(q)} />
@@ -279,7 +279,7 @@ export const Dashboard = ({ organisation = false }: { organisation?: boolean }) 
                 {translate('app.dashboard.none')}
               </Typography>
             ) : (
-              <List dense disablePadding>
+              <List dense disablePadding component="div">
                 {data.certificates.expiring.first.map((c) => (
                   <ListItemButton key={c.id} component={LinkBase} to={`/quarters/${c.quarterId}/show`}>
                     <ListItemText primary={`${c.quarterName} (${c.number})`} secondary={translate('genq_dashboard.lists.valid_until', { date: date(c.validUntil) })} />

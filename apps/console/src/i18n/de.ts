@@ -430,6 +430,7 @@ const domainGerman = {
       refused: 'Nicht ausgeführt: %{reason}',
     },
     batch: {
+      preview_region: 'Vorschau der betroffenen Quartiere',
       button: 'Sammelintervention',
       title: 'Sammelintervention für die gefilterten Quartiere',
       preview: '1 Quartier entspricht dem aktuellen Filter: |||| %{smart_count} Quartiere entsprechen dem aktuellen Filter:',

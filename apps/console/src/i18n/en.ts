@@ -200,6 +200,7 @@ const domainEnglish: DomainMessages = {
       refused: 'Not applied: %{reason}',
     },
     batch: {
+      preview_region: 'Preview of the quarters concerned',
       button: 'Batch intervention',
       title: 'Batch intervention for the filtered quarters',
       preview: '1 quarter matches the current filter: |||| %{smart_count} quarters match the current filter:',

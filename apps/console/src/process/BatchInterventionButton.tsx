@@ -116,7 +116,7 @@ export const BatchInterventionButton = () => {
               <Typography sx={{ mb: 1 }} data-testid="batch-preview-total">
                 {translate('process.batch.preview', { smart_count: preview.total })}
               </Typography>
-              <Box sx={{ maxHeight: 240, overflow: 'auto', mb: 2 }}>
+              <Box sx={{ maxHeight: 240, overflow: 'auto', mb: 2 }} tabIndex={0} role="region" aria-label={translate('process.batch.preview_region')}>
                 <Table size="small">
                   <TableHead>
                     <TableRow>

@@ -2,9 +2,7 @@ import { Alert, Box, Button, Card, Chip, Skeleton, Table, TableBody, TableCell, 
 import { LinkBase, Title, useTranslate } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { taskPath, useTasks, type TaskDto } from './api';
-
-/** Read by screen readers, not shown. */
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+import { visuallyHidden } from './visuallyHidden';
 
 /** The task in words: what to do, in which step or on which document. */
 export const useTaskLabel = () => {
