@@ -139,6 +139,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     }),
   },
   'GET /api/quarters/:quarterId/memberships': { ok: 200, target: 'quarter', request: () => ({}) },
+  // issue 16: bulk admission; a programme admin imports into a programme of their own
+  'POST /api/quarters/import': {
+    ok: 200,
+    request: (ctx, _target, user) => {
+      const programmeId = user?.programmeIds[0] ?? [...ctx.model.programmes][0];
+      return {
+        body: { csv: `name;municipality;land;housingCompany;programmeId\n${ctx.unique('Importquartier')};Teststadt;Nordrhein-Westfalen;Test eG;${programmeId}\n` },
+        created: (res) => {
+          for (const q of res.quarters ?? []) ctx.model.quarters.set(q.id, { programmeId: q.programmeId ?? programmeId });
+        },
+      };
+    },
+  },
+  'GET /api/quarters/import/template.csv': { ok: 200, request: () => ({}) },
+  'GET /api/quarters/import/template.xlsx': { ok: 200, request: () => ({}) },
   'POST /api/quarters/:quarterId/memberships': {
     ok: 201,
     target: 'quarter',
