@@ -19,7 +19,9 @@ describe('events survive crashes of NATS, the worker, the agreements service and
   const as = (token: string | undefined, method: string, path: string, body?: unknown, expected?: number) => env.apiAs(token)(method, path, body, expected);
 
   beforeAll(async () => {
-    env = await startTestStack('events-faults');
+    // Three writers on one address for minutes: the per-client rate limit (tested in the
+    // gateway's hardening tests) would answer them 429 and hide what this test is about.
+    env = await startTestStack('events-faults', { env: { RATE_LIMIT_PER_MINUTE: '100000' } });
     admin = await adminWithProgramme(env, P, 'GenQ Fehlertest', { implementationPhase: { duration: 'PT90S', annualReportEvery: 'PT30S', reportDueWithin: 'PT5M' } });
   }, 20 * 60_000);
 
@@ -154,6 +156,8 @@ describe('events survive crashes of NATS, the worker, the agreements service and
           const res = await as(admin, 'POST', route, body).catch(() => ({ status: 0, body: undefined }));
           if (res.status === 201) into.push(res.body.id);
           else other.push(res.status);
+          // A 503 says Retry-After: 1, and a well-behaved client waits that long.
+          if (res.status === 503) await new Promise((r) => setTimeout(r, 1000));
         }
       })();
     const writers = [1, 2, 3].map(writer);

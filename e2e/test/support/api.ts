@@ -100,7 +100,8 @@ export async function startTestStack(name: string, options: { withConsole?: bool
     apiAs: (token) => callAs(api, token),
     stop: async () => {
       await started.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      // GENQ_KEEP_TEST_DATA=1 keeps the logs and databases of a run, to look into a failure.
+      if (!process.env.GENQ_KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
