@@ -72,9 +72,13 @@ describe('defects a fuzz run found', () => {
 
   it('refuses a range beyond the safe integers on every list route with 400 naming range (it answered 500)', async () => {
     const doc = (await env.api('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>> };
+    // A path parameter is filled with the quarter's id: a list under a quarter answers 200 for a
+    // good range, one under another record (a batch's paged results) answers 404 for it, but
+    // checks the range first all the same.
     const lists = Object.entries(doc.paths)
       .filter(([, ops]) => ops.get?.parameters?.some((p) => p.in === 'query' && p.name === 'range'))
       .map(([path]) => path.replace(/\{[^}]+\}/g, quarterId));
+    const underOtherRecord = (path: string) => path.includes(quarterId) && !path.startsWith(`/api/quarters/${quarterId}`);
     expect(lists.length).toBeGreaterThanOrEqual(11);
     const call = env.apiAs(tokens.admin);
     for (const path of lists) {
@@ -82,7 +86,7 @@ describe('defects a fuzz run found', () => {
       expect([path, huge.status, fieldCodes(huge.body)]).toEqual([path, 400, { range: 'list.range_invalid' }]);
       const wide = await call('GET', `${path}?range=${encodeURIComponent('[0,500]')}`);
       expect([path, wide.status, fieldCodes(wide.body)]).toEqual([path, 400, { range: 'list.range_too_large' }]);
-      expect((await call('GET', `${path}?range=${encodeURIComponent('[0,499]')}`)).status).toBe(200);
+      expect([path, (await call('GET', `${path}?range=${encodeURIComponent('[0,499]')}`)).status]).toEqual([path, underOtherRecord(path) ? 404 : 200]);
     }
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
@@ -108,6 +108,8 @@ export class IncidentsController {
   @Policy({ roles: ROLES })
   @HttpCode(200)
   @ApiOkResponse({ description: 'Applied or refused, per incident; 202 with the repair id when it takes longer than 20 s. One incident refused: 409 with the reason' })
+  @ApiNotFoundResponse({ description: '`incident.not_found`: no incident with this id in your programmes' })
+  @ApiConflictResponse({ description: 'The one incident named was refused, with the reason (e.g. `incident.cancel_only_batches`)' })
   @Returns('IncidentRepairResult', { alsoOn: [202] })
   async act(@Body() dto: IncidentActionDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<IncidentRepairResult> {
     if (Boolean(dto.id) === Boolean(dto.filter)) {
