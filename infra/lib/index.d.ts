@@ -298,7 +298,8 @@ export interface Stack {
   restartTemporal(): Promise<StackApp>;
   /** Kills a service (actors, analysis, agreements) hard and starts it again on the same database; resolves once it takes requests. */
   restartService(name: 'actors' | 'analysis' | 'agreements'): Promise<StackApp>;
-  replaceWorker(): Promise<StackApp>;
+  /** Kills the worker hard and starts a new one (with `extraEnv` on top of the stack's, as a deploy would); resolves once it polls. */
+  replaceWorker(extraEnv?: Record<string, string>): Promise<StackApp>;
   /** Starts NATS again on the same ports and store dir (stopping it first if it runs); resolves once healthy. */
   restartNats(): Promise<StackApp>;
 }

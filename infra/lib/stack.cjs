@@ -166,11 +166,11 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     started.push(...services);
     await Promise.all(services.map(serviceReady));
 
-    const spawnWorker = () =>
+    const spawnWorker = (extra = {}) =>
       spawnApp('worker', path.join(ROOT, 'apps', 'worker', 'dist', 'main.js'), {
         cwd: ROOT,
         logFile: path.join(logs, 'worker.log'),
-        env: common,
+        env: { ...common, ...extra },
       });
     let worker = spawnWorker();
     started.push(worker);
@@ -242,10 +242,13 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
         await serviceReady(next);
         return next;
       },
-      /** Kills the worker hard (SIGKILL) and starts a new one, as after a crash; resolves once it polls. */
-      async replaceWorker() {
+      /**
+       * Kills the worker hard (SIGKILL) and starts a new one, as after a crash or a deploy (with
+       * `extraEnv` on top of the stack's, e.g. another WORKER_WORKFLOWS_PATH); resolves once it polls.
+       */
+      async replaceWorker(extraEnv = {}) {
         await worker.kill();
-        const next = spawnWorker();
+        const next = spawnWorker(extraEnv);
         started[started.indexOf(worker)] = next;
         this.apps.worker = next;
         worker = next;

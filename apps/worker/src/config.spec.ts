@@ -16,3 +16,10 @@ describe('readWorkerConfig limits', () => {
     );
   });
 });
+
+describe('readWorkerConfig workflowsPath', () => {
+  it('bundles @genq/workflows unless a canary or test names another module', () => {
+    expect(readWorkerConfig({}).workflowsPath).toBe(require.resolve('@genq/workflows'));
+    expect(readWorkerConfig({ WORKER_WORKFLOWS_PATH: '/tmp/canary-workflows.js' }).workflowsPath).toBe('/tmp/canary-workflows.js');
+  });
+});

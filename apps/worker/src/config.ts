@@ -23,6 +23,12 @@ export interface WorkerConfig {
   limits: WorkerLimits;
   /** The incident scanner (issue 18); `INCIDENT_SCAN_EVERY_MS=0` turns it off. */
   incidents: IncidentScannerConfig;
+  /**
+   * `WORKER_WORKFLOWS_PATH`: the workflow module the worker bundles, `@genq/workflows` unless
+   * set. For canaries and tests only (e.g. a deliberately bad deploy in the e2e tests); a
+   * production worker runs the workflows it was built with.
+   */
+  workflowsPath: string;
 }
 
 /**
@@ -77,6 +83,7 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
       notifyAfterMs: r.int('INCIDENT_NOTIFY_AFTER_MS', DEFAULT_NOTIFY_AFTER_MS, { min: 0 }),
       concurrency: r.int('INCIDENT_SCAN_CONCURRENCY', 4, { min: 1, max: 64 }),
     },
+    workflowsPath: r.optional('WORKER_WORKFLOWS_PATH') ?? require.resolve('@genq/workflows'),
   };
   r.done();
   return config;

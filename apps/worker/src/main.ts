@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.taskQueue,
-    workflowsPath: require.resolve('@genq/workflows'),
+    workflowsPath: config.workflowsPath,
     activities: { ...processActivities, ...createBatchActivities({ client, actors }), ...createIncidentActivities({ client, actors, namespace: config.temporal.namespace }) },
     ...config.limits,
     // Workflow and activity spans, children of the update or start that caused them.

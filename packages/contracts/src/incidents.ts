@@ -183,20 +183,53 @@ export interface HistoryEventLine {
   eventId: number;
   type: string;
   at: string | null;
+  /**
+   * For a completed or failed workflow task: the build of the worker that ran it (the SDK's
+   * build id, which carries a hash of the workflow bundle). Not part of the preview's answer.
+   */
+  build?: string | null;
+  /** For a failed workflow task: why, as the server names it (e.g. `NON_DETERMINISTIC_ERROR`). */
+  cause?: string | null;
+}
+
+type TaskAttributes = { workerVersion?: { buildId?: string | null } | null; binaryChecksum?: string | null } | null;
+
+/**
+ * What the reset preview needs of a completed or failed workflow task's history event: the
+ * build that ran it (the TypeScript SDK records it on completed tasks only) and, for a failed
+ * one, the cause (`NON_DETERMINISTIC_ERROR`, ...; `cause` is the enum's number, as the API
+ * returns it, and `causes` its names).
+ */
+export function workflowTaskFacts(
+  event: { workflowTaskCompletedEventAttributes?: TaskAttributes; workflowTaskFailedEventAttributes?: (TaskAttributes & { cause?: number | null }) | null },
+  causes: Record<number, string | undefined>,
+): Pick<HistoryEventLine, 'build' | 'cause'> {
+  const a = event.workflowTaskCompletedEventAttributes ?? event.workflowTaskFailedEventAttributes;
+  if (!a) return {};
+  const cause = event.workflowTaskFailedEventAttributes?.cause;
+  return {
+    build: a.workerVersion?.buildId || a.binaryChecksum || null,
+    ...(cause != null ? { cause: (causes[cause] ?? String(cause)).replace(/^WORKFLOW_TASK_FAILED_CAUSE_/, '') } : {}),
+  };
 }
 
 /**
- * Where a workflow reset goes and what it discards: the last WorkflowTaskCompleted event
- * (the last workflow task the code finished). The new run replays the events up to it; the
+ * Where a workflow reset goes and what it discards. Normally the last WorkflowTaskCompleted
+ * event (the last workflow task the code finished). After a bad deploy the tasks the bad build
+ * completed are themselves the trouble: when the latest failed workflow task could not replay
+ * the history (non-deterministic) or ran on another build than the one that completed the last
+ * tasks, the fixed code cannot replay what that build decided, so the reset goes back to the
+ * first of that build's trailing tasks, and its commands are discarded with it. The new run replays the events up to the reset point; the
  * ones after it are discarded, except signals and updates, which the server re-applies.
  */
 export function resetPreviewOf(incident: { id: string; workflowId: string; runId: string }, events: HistoryEventLine[]): IncidentResetPreview {
-  let index = -1;
-  for (let i = events.length - 1; i >= 0; i--) {
-    if (events[i]!.type === 'WORKFLOW_TASK_COMPLETED') {
-      index = i;
-      break;
-    }
+  const completed = events.flatMap((e, i) => (e.type === 'WORKFLOW_TASK_COMPLETED' ? [i] : []));
+  let index = completed.length ? completed[completed.length - 1]! : -1;
+  const tailBuild = index >= 0 ? events[index]!.build : undefined;
+  const failed = events.slice(index + 1).reverse().find((e) => e.type === 'WORKFLOW_TASK_FAILED');
+  const replayFailed = failed?.cause === 'NON_DETERMINISTIC_ERROR' || Boolean(failed?.build && failed.build !== tailBuild);
+  if (tailBuild && replayFailed) {
+    for (let k = completed.length - 1; k >= 0 && events[completed[k]!]!.build === tailBuild; k--) index = completed[k]!;
   }
   return {
     incidentId: incident.id,
@@ -204,7 +237,7 @@ export function resetPreviewOf(incident: { id: string; workflowId: string; runId
     runId: incident.runId,
     resetToEventId: index >= 0 ? events[index]!.eventId : null,
     replayed: index + 1,
-    discarded: index >= 0 ? events.slice(index + 1) : [],
+    discarded: index >= 0 ? events.slice(index + 1).map(({ eventId, type, at }) => ({ eventId, type, at })) : [],
     possible: index >= 0,
     reasonCode: index >= 0 ? null : 'incident.reset_no_good_task',
   };

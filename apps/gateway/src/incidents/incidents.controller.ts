@@ -10,6 +10,7 @@ import {
   incidentRepairWorkflowId,
   isProblemCode,
   resetPreviewOf,
+  workflowTaskFacts,
   type Actor,
   type HistoryEventLine,
   type IncidentCounts,
@@ -29,7 +30,7 @@ import { GATEWAY_CONFIG, TEMPORAL_CLIENT } from '../tokens';
 import { Returns, ReturnsList } from '../openapi/returns';
 
 const ROLES = ['programme_admin', 'operator'] as const;
-const { EventType } = temporal.api.enums.v1;
+const { EventType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
 
 /** How long a repair call waits for its workflow before it answers 202 with the repair id. */
 const WAIT_FOR_REPAIR_MS = 20_000;
@@ -93,6 +94,7 @@ export class IncidentsController {
             eventId: Number(String(e.eventId)),
             type: (EventType[e.eventType ?? 0] ?? String(e.eventType)).replace(/^EVENT_TYPE_/, ''),
             at: seconds != null ? new Date(Number(String(seconds)) * 1000).toISOString() : null,
+            ...workflowTaskFacts(e, WorkflowTaskFailedCause),
           });
         }
         nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;

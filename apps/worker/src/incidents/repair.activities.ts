@@ -8,13 +8,14 @@ import {
   type IncidentRef,
   type IncidentRepairItem,
   resetPreviewOf,
+  workflowTaskFacts,
   type HistoryEventLine,
 } from '@genq/contracts';
 import { request } from '@genq/service-kit';
 import { call } from '../activities/process.activities';
 import { tsMs } from './observe';
 
-const { EventType, ResetReapplyType } = temporal.api.enums.v1;
+const { EventType, ResetReapplyType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
 type Ns = { client: Client; namespace: string };
 
 /** gRPC status codes the server answers a refused action with. */
@@ -40,6 +41,7 @@ export async function historyLines({ client, namespace }: Ns, execution: { workf
         eventId: Number(String(e.eventId)),
         type: (EventType[e.eventType ?? 0] ?? String(e.eventType)).replace(/^EVENT_TYPE_/, ''),
         at: ms === undefined ? null : new Date(ms).toISOString(),
+        ...workflowTaskFacts(e, WorkflowTaskFailedCause),
       });
     }
     nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;

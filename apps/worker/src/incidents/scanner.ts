@@ -76,8 +76,13 @@ export class IncidentScanner {
     if (this.running || this.stopped) return;
     this.running = true;
     const startedAt = Date.now();
+    // The rest follows the time Temporal spent on the scan, not the report's wait on a service
+    // that is down: otherwise a scan slowed by the actors service's absence would postpone the
+    // next one (which finds what the absence left behind) by twenty times its timeout.
+    let scanMs: number | undefined;
     try {
       const report = await this.scan();
+      scanMs = Date.now() - startedAt;
       const result = await this.deps.report(report);
       if (result.opened || result.resolved) {
         this.deps.log.info(`incident scan: ${report.workflows} workflows, ${result.opened} incidents opened, ${result.resolved} resolved`);
@@ -89,7 +94,7 @@ export class IncidentScanner {
     } finally {
       this.running = false;
       if (!this.stopped) {
-        this.timer = setTimeout(() => void this.tick(), nextScanDelay(this.config.everyMs, Date.now() - startedAt));
+        this.timer = setTimeout(() => void this.tick(), nextScanDelay(this.config.everyMs, scanMs ?? Date.now() - startedAt));
         this.timer.unref();
       }
     }
