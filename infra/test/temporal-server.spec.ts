@@ -50,7 +50,14 @@ describe('Temporal server on PostgreSQL', () => {
   it('serves a namespace it created, with custom search attributes that visibility queries filter on', async () => {
     server = await startTemporalServer({ bin: await ensureTemporalServer({ log: () => {} }), cli, pg, dir, namespace: 'genq-spec', log: () => {} });
     expect((await temporal('operator', 'namespace', 'describe', '--namespace', 'genq-spec')).code).toBe(0);
-    const created = await temporal('operator', 'search-attribute', 'create', '--namespace', 'genq-spec', '--name', 'GenqSpecStep', '--type', 'Keyword');
+    // A namespace just created reaches the operator API when the server's namespace cache
+    // refreshes (every few seconds); until then adding an attribute answers "not found".
+    const createdBy = Date.now() + 60_000;
+    let created = await temporal('operator', 'search-attribute', 'create', '--namespace', 'genq-spec', '--name', 'GenqSpecStep', '--type', 'Keyword');
+    while (/not found/i.test(created.stderr) && Date.now() < createdBy) {
+      await new Promise((r) => setTimeout(r, 1000));
+      created = await temporal('operator', 'search-attribute', 'create', '--namespace', 'genq-spec', '--name', 'GenqSpecStep', '--type', 'Keyword');
+    }
     expect(created.stderr).toBe('');
     // The frontend learns the new attribute when its namespace cache refreshes (every few seconds).
     const until = Date.now() + 60_000;
