@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -26,7 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { Quarter } from './entities/quarter.entity';
-import { naturalKeyOf, registeredEvent, sameRegistration, toQuarterDto } from './quarters.service';
+import { naturalKeyOf, newQuarterRow, registeredEvent, sameRegistration, toQuarterDto } from './quarters.service';
 
 /** Rows per INSERT: far below the bound variables SQLite and PostgreSQL allow in one statement. */
 const CHUNK = 200;
@@ -221,32 +220,5 @@ export class QuarterImportService {
 
 function newQuarter(c: CheckedRow, at: Date): Partial<Quarter> {
   const { dto } = c;
-  return {
-    id: randomUUID(),
-    naturalKey: c.naturalKey,
-    name: dto.name.trim(),
-    municipality: dto.municipality.trim(),
-    kreis: dto.kreis?.trim() || null,
-    land: dto.land,
-    housingCompany: dto.housingCompany.trim(),
-    programmeId: dto.programmeId,
-    startedAt: dto.startedAt ? new Date(dto.startedAt) : at,
-    startAt: dto.startAt ? { phase: dto.startAt.phase, ...(dto.startAt.stepKey ? { stepKey: dto.startAt.stepKey } : {}) } : null,
-    workflowStartedAt: null,
-    phase: null,
-    currentStep: null,
-    stalled: false,
-    stalledReason: null,
-    stalledSince: null,
-    paused: false,
-    nextDueAt: null,
-    overdueSince: null,
-    processVersion: 0,
-    flats: null,
-    residents: null,
-    areaSqm: null,
-    boundary: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+  return { ...newQuarterRow(dto, c.naturalKey, dto.startedAt ? new Date(dto.startedAt) : at), createdAt: at, updatedAt: at };
 }

@@ -113,32 +113,7 @@ export class QuartersService {
     const naturalKey = naturalKeyOf(dto);
     const existing = await this.quarters.findOneBy({ naturalKey });
     if (existing) return this.repeatOrConflict(existing, dto);
-    const entity = this.quarters.create({
-      id: randomUUID(),
-      naturalKey,
-      name: dto.name.trim(),
-      municipality: dto.municipality.trim(),
-      kreis: dto.kreis?.trim() || null,
-      land: dto.land,
-      housingCompany: dto.housingCompany.trim(),
-      programmeId: dto.programmeId,
-      startedAt,
-      startAt: dto.startAt ? { phase: dto.startAt.phase, ...(dto.startAt.stepKey ? { stepKey: dto.startAt.stepKey } : {}) } : null,
-      workflowStartedAt: null,
-      phase: null,
-      currentStep: null,
-      stalled: false,
-      stalledReason: null,
-      stalledSince: null,
-      paused: false,
-      nextDueAt: null,
-      overdueSince: null,
-      processVersion: 0,
-      flats: null,
-      residents: null,
-      areaSqm: null,
-      boundary: null,
-    });
+    const entity = this.quarters.create(newQuarterRow(dto, naturalKey, startedAt));
     try {
       // The quarter, the fact that starts its process and the audit entry commit together: the
       // worker starts the workflow from the event, so no quarter is left without its lifecycle.
@@ -275,4 +250,34 @@ export class QuartersService {
     );
     return (result.affected ?? 0) > 0;
   }
+}
+
+/** A registered quarter's row, before its workflow runs: the registration, an empty process state, no details yet. */
+export function newQuarterRow(dto: CreateQuarterDto, naturalKey: string, startedAt: Date): Partial<Quarter> {
+  return {
+    id: randomUUID(),
+    naturalKey,
+    name: dto.name.trim(),
+    municipality: dto.municipality.trim(),
+    kreis: dto.kreis?.trim() || null,
+    land: dto.land,
+    housingCompany: dto.housingCompany.trim(),
+    programmeId: dto.programmeId,
+    startedAt,
+    startAt: dto.startAt ? { phase: dto.startAt.phase, ...(dto.startAt.stepKey ? { stepKey: dto.startAt.stepKey } : {}) } : null,
+    workflowStartedAt: null,
+    phase: null,
+    currentStep: null,
+    stalled: false,
+    stalledReason: null,
+    stalledSince: null,
+    paused: false,
+    nextDueAt: null,
+    overdueSince: null,
+    processVersion: 0,
+    flats: null,
+    residents: null,
+    areaSqm: null,
+    boundary: null,
+  };
 }
