@@ -375,7 +375,7 @@ export interface ProductionStack {
 }
 
 /** The production profile (docker-compose.yml's processes and variables) without Docker. */
-export function startProductionStack(options: { dataDir: string; ports?: { gateway?: number; console?: number }; withConsole?: boolean; log?: Log }): Promise<ProductionStack>;
+export function startProductionStack(options: { dataDir: string; ports?: { gateway?: number; console?: number }; withConsole?: boolean; env?: Record<string, string>; log?: Log }): Promise<ProductionStack>;
 
 // seed.cjs
 

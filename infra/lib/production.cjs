@@ -68,9 +68,10 @@ function composeEnvironment(app, { temporalAddress, natsUrl, databaseUrl, gatewa
  * @param {string} o.dataDir logs, the Temporal server's configuration, NATS stores, secrets
  * @param {{gateway?: number, console?: number}} [o.ports] default free ones
  * @param {boolean} [o.withConsole]
+ * @param {Record<string, string>} [o.env] extra variables for every app, over compose's (a test's lifted rate limit)
  * @param {(s: string) => void} [o.log]
  */
-async function startProductionStack({ dataDir, ports = {}, withConsole = true, log = console.log } = {}) {
+async function startProductionStack({ dataDir, ports = {}, withConsole = true, env = {}, log = console.log } = {}) {
   const startedAt = Date.now();
   // Every process started here (about 20) kills its child when this process exits.
   process.setMaxListeners(Math.max(process.getMaxListeners(), 50));
@@ -108,8 +109,10 @@ async function startProductionStack({ dataDir, ports = {}, withConsole = true, l
     const gatewayPort = ports.gateway ?? (await freePort());
     const consolePort = withConsole ? (ports.console ?? (await freePort())) : undefined;
     const corsOrigins = consolePort ? `http://localhost:${consolePort},http://127.0.0.1:${consolePort}` : '';
-    const envOf = (app) =>
-      composeEnvironment(app, { temporalAddress: temporal.address, natsUrl: nats.url, databaseUrl: databaseUrls[app], gatewayPort, corsOrigins, authJwtSecret, admin });
+    const envOf = (app) => ({
+      ...composeEnvironment(app, { temporalAddress: temporal.address, natsUrl: nats.url, databaseUrl: databaseUrls[app], gatewayPort, corsOrigins, authJwtSecret, admin }),
+      ...env,
+    });
 
     /** Every app process by name (`actors-1`, `worker-2`, ...). */
     const apps = {};
