@@ -86,6 +86,45 @@ function sleep(ms) {
 }
 
 /**
+ * Starts a long-running process (a server, an app) with stdout and stderr appended to
+ * `logFile`. It is killed when this process exits, since an orphaned server keeps its ports,
+ * store or SQLite file busy for the next run. `stop()` sends SIGTERM and SIGKILL after
+ * `timeoutMs`; `kill()` is SIGKILL at once, as a crash or an OOM kill would be; `exited()` is
+ * the exit (code, signal) once there is one.
+ */
+function spawnLogged(cmd, args, { logFile, env, cwd } = {}) {
+  fs.mkdirSync(path.dirname(path.resolve(logFile)), { recursive: true });
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  let exited;
+  const exitPromise = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      resolve((exited = { code, signal }));
+    }),
+  );
+  return {
+    child,
+    exited: () => exited,
+    async stop({ timeoutMs = 10_000 } = {}) {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const escalate = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      await exitPromise;
+      clearTimeout(escalate);
+    },
+    async kill() {
+      if (exited) return;
+      child.kill('SIGKILL');
+      await exitPromise;
+    },
+  };
+}
+
+/**
  * Tries each route in order and returns the first route's result. A route signals "not
  * here" by returning undefined or throwing; the final error names every route and why it
  * did not work, so a failing CI log says what to fix without reading code.
@@ -120,4 +159,4 @@ async function resolveTool({ what, envVar, probe, routes }) {
   return firstWorkingRoute(what, [notSet, ...routes]);
 }
 
-module.exports = { run, runChecked, which, isExecutableFile, tailFile, lastLines, sleep, firstWorkingRoute, resolveTool };
+module.exports = { run, runChecked, which, isExecutableFile, tailFile, lastLines, sleep, firstWorkingRoute, resolveTool, spawnLogged };

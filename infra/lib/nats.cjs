@@ -8,10 +8,9 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { buildGoTool, cachedToolPath } = require('./go-tool.cjs');
 const { freePort } = require('./ports.cjs');
-const { run, which, isExecutableFile, tailFile, sleep, resolveTool } = require('./exec.cjs');
+const { run, which, isExecutableFile, tailFile, sleep, resolveTool, spawnLogged } = require('./exec.cjs');
 
 /** JetStream settings shared with docker-compose.yml (flushed before acknowledged). */
 const NATS_CONFIG_FILE = path.resolve(__dirname, '../nats/nats.conf');
@@ -115,36 +114,9 @@ async function startNatsServer({
   // The settings only a configuration file takes (JetStream flushes before it acknowledges,
   // see the file); the same file as docker-compose.yml uses. The flags above still apply.
   args.unshift('-c', NATS_CONFIG_FILE);
-  fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(bin, args, { stdio: ['ignore', out, out] });
-  fs.closeSync(out);
-  // An orphaned server keeps its port busy and its store open for the next run.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  let exited;
-  const exitedPromise = new Promise((resolve) =>
-    child.once('exit', (code, signal) => {
-      process.removeListener('exit', killOnExit);
-      resolve((exited = { code, signal }));
-    }),
-  );
-
-  async function stop({ timeoutMs = 10_000 } = {}) {
-    if (exited) return;
-    // SIGTERM makes nats-server shut down cleanly, flushing JetStream's stores.
-    child.kill('SIGTERM');
-    const escalate = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    await exitedPromise;
-    clearTimeout(escalate);
-  }
-
-  /** At once, as a crash or an OOM kill would: JetStream must recover from what is on disk. */
-  async function kill() {
-    if (exited) return;
-    child.kill('SIGKILL');
-    await exitedPromise;
-  }
+  // stop(): SIGTERM makes nats-server shut down cleanly, flushing JetStream's stores;
+  // kill(): at once, as a crash would, and JetStream must recover from what is on disk.
+  const { child, exited, stop, kill } = spawnLogged(bin, args, { logFile });
 
   const url = `nats://127.0.0.1:${port}`;
   const monitorUrl = `http://127.0.0.1:${monitorPort}`;
@@ -152,8 +124,8 @@ async function startNatsServer({
   const healthUrl = `${monitorUrl}/healthz${clustered ? '?js-enabled-only=true' : ''}`;
   const deadline = Date.now() + startupTimeoutMs;
   for (;;) {
-    if (exited) {
-      throw new Error(`nats-server exited during start-up (${exited.code ?? exited.signal}); last lines of ${logFile}:\n${tailFile(logFile)}`);
+    if (exited()) {
+      throw new Error(`nats-server exited during start-up (${exited().code ?? exited().signal}); last lines of ${logFile}:\n${tailFile(logFile)}`);
     }
     const status = await httpStatus(healthUrl);
     if (status === 200) break;

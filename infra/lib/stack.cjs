@@ -7,13 +7,12 @@
  * cross-process tests use the same code, so what the tests prove is what a user runs. Node
  * builtins only.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startTemporalDevServer, ensureTemporalBinary } = require('./temporal.cjs');
 const { startNatsServer, ensureNatsServer } = require('./nats.cjs');
 const { waitForHttp } = require('./ports.cjs');
-const { sleep, tailFile } = require('./exec.cjs');
+const { sleep, tailFile, spawnLogged } = require('./exec.cjs');
 const { ensureSecrets } = require('./secrets.cjs');
 const { bootstrapAdmin } = require('./demo.cjs');
 
@@ -28,39 +27,18 @@ const SERVICE_LISTENING = 'listening on NATS';
  * sends SIGTERM and, after a grace period, SIGKILL.
  */
 function spawnApp(name, script, { args = [], env, cwd, logFile }) {
-  fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logOffset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
-  fs.closeSync(out);
-  let exited;
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exited = { code, signal }))));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  const { child, exited, stop, kill } = spawnLogged(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, logFile });
   return {
     name,
     child,
     logFile,
     /** Where this run's output starts in the (appended) log file. */
     logOffset,
-    exited: () => exited,
+    exited,
     /** Kills the process at once, as a crash or an OOM kill would; no shutdown hooks run. */
-    async kill() {
-      process.removeListener('exit', killOnExit);
-      if (exited) return;
-      child.kill('SIGKILL');
-      await exitPromise;
-    },
-    async stop(timeoutMs = 10_000) {
-      process.removeListener('exit', killOnExit);
-      if (exited) return;
-      child.kill('SIGTERM');
-      const done = await Promise.race([exitPromise, sleep(timeoutMs).then(() => false)]);
-      if (!done) {
-        child.kill('SIGKILL');
-        await exitPromise;
-      }
-    },
+    kill,
+    stop: (timeoutMs = 10_000) => stop({ timeoutMs }),
   };
 }
 

@@ -8,10 +8,9 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { buildGoTool, cachedToolPath } = require('./go-tool.cjs');
 const { freePort } = require('./ports.cjs');
-const { run, runChecked, which, isExecutableFile, tailFile, sleep, resolveTool } = require('./exec.cjs');
+const { run, runChecked, which, isExecutableFile, tailFile, sleep, resolveTool, spawnLogged } = require('./exec.cjs');
 
 const TEMPORAL_SERVER_MODULE = 'go.temporal.io/server';
 /** The tag docker-compose.yml's `temporalio/auto-setup` image defaults to. */
@@ -226,30 +225,7 @@ async function startTemporalServer({
 
   // The CLI reads TEMPORAL_* variables meant for the apps; they must not redirect these checks.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TEMPORAL_')));
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(bin, ['--root', dir, '--config', 'config', '--env', 'genq', '--allow-no-auth', 'start'], { cwd: dir, stdio: ['ignore', out, out], env });
-  fs.closeSync(out);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  let exited;
-  const exitedPromise = new Promise((resolve) =>
-    child.once('exit', (code, signal) => {
-      process.removeListener('exit', killOnExit);
-      resolve((exited = { code, signal }));
-    }),
-  );
-  async function stop({ timeoutMs = 10_000 } = {}) {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const escalate = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    await exitedPromise;
-    clearTimeout(escalate);
-  }
-  async function kill() {
-    if (exited) return;
-    child.kill('SIGKILL');
-    await exitedPromise;
-  }
+  const { child, exited, stop, kill } = spawnLogged(bin, ['--root', dir, '--config', 'config', '--env', 'genq', '--allow-no-auth', 'start'], { cwd: dir, logFile, env });
 
   log(`[genq] starting Temporal server ${TEMPORAL_SERVER_VERSION} on ${address} (PostgreSQL ${pg.host}:${pg.port}, log ${logFile})`);
   const cliArgs = (args) => [...args, '--address', address];
@@ -257,7 +233,7 @@ async function startTemporalServer({
   let last = '';
   try {
     for (;;) {
-      if (exited) throw new Error(`Temporal server exited during start-up (${exited.code ?? exited.signal}); last lines of ${logFile}:\n${tailFile(logFile)}`);
+      if (exited()) throw new Error(`Temporal server exited during start-up (${exited().code ?? exited().signal}); last lines of ${logFile}:\n${tailFile(logFile)}`);
       const described = await run(cli, cliArgs(['operator', 'namespace', 'describe', '--namespace', namespace]), { env, timeoutMs: 10_000 });
       if (described.code === 0) break;
       last = described.stderr.trim().split('\n').pop() ?? '';

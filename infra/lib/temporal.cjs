@@ -7,11 +7,10 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { genqCacheDir, withLock } = require('./cache.cjs');
 const { buildGoTool, cachedToolPath } = require('./go-tool.cjs');
 const { freePort } = require('./ports.cjs');
-const { run, runChecked, which, isExecutableFile, tailFile, sleep, resolveTool } = require('./exec.cjs');
+const { run, runChecked, which, isExecutableFile, tailFile, sleep, resolveTool, spawnLogged } = require('./exec.cjs');
 
 /** Newer tags of the CLI module carry a `replace` directive, which `go install pkg@version` refuses. */
 const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
@@ -96,34 +95,13 @@ async function startTemporalDevServer({
   // they must not redirect or secure the health checks of this local server.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TEMPORAL_')));
 
-  fs.mkdirSync(path.dirname(path.resolve(logFile)), { recursive: true });
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(bin, args, { stdio: ['ignore', out, out], env });
-  fs.closeSync(out);
-  // An orphaned server keeps its ports and SQLite file busy for the next run.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  let exited;
-  const exitedPromise = new Promise((resolve) =>
-    child.once('exit', (code, signal) => {
-      process.removeListener('exit', killOnExit);
-      resolve((exited = { code, signal }));
-    }),
-  );
-
-  async function stop({ timeoutMs = 10_000 } = {}) {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const escalate = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    await exitedPromise;
-    clearTimeout(escalate);
-  }
+  const { child, exited, stop } = spawnLogged(bin, args, { logFile, env });
 
   log(`[genq] starting Temporal dev server on ${address} (UI http://127.0.0.1:${uiPort}, log ${logFile})`);
   const deadline = Date.now() + startupTimeoutMs;
   for (;;) {
-    if (exited) {
-      throw new Error(`Temporal dev server exited during start-up (${exited.code ?? exited.signal}); last lines of ${logFile}:\n${tailFile(logFile)}`);
+    if (exited()) {
+      throw new Error(`Temporal dev server exited during start-up (${exited().code ?? exited().signal}); last lines of ${logFile}:\n${tailFile(logFile)}`);
     }
     const r = await run(bin, ['operator', 'namespace', 'describe', '--namespace', namespace, '--address', address], { env, timeoutMs: 10_000 });
     if (r.code === 0) break;
