@@ -79,6 +79,48 @@ export interface AgreementsDashboardQuery {
   quarterIds?: string[];
 }
 
+/** The most quarter ids one agreements dashboard request takes; the service refuses more. */
+export const AGREEMENTS_DASHBOARD_MAX_QUARTER_IDS = 1000;
+/** Quarter ids per request when a caller asks for more quarters than that (also other per-quarter-id requests). */
+export const QUARTER_ID_CHUNK = 500;
+
+/** Adds up the agreements figures of several chunks of quarters. */
+export function mergeAgreementsDashboards(parts: AgreementsDashboard[]): AgreementsDashboard {
+  const measures = new Map<string, { actionFieldId: string; status: string; count: number }>();
+  let issued = 0;
+  let expiring = 0;
+  const first: AgreementsDashboard['certificates']['expiring']['first'] = [];
+  for (const p of parts) {
+    for (const m of p.measures) {
+      const key = `${m.actionFieldId}\u0000${m.status}`;
+      const seen = measures.get(key);
+      if (seen) seen.count += m.count;
+      else measures.set(key, { ...m });
+    }
+    issued += p.certificates.issued;
+    expiring += p.certificates.expiring.count;
+    first.push(...p.certificates.expiring.first);
+  }
+  first.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.id.localeCompare(b.id));
+  return {
+    measures: [...measures.values()].sort((a, b) => a.actionFieldId.localeCompare(b.actionFieldId) || a.status.localeCompare(b.status)),
+    certificates: { issued, expiring: { count: expiring, first: first.slice(0, 10) } },
+  };
+}
+
+/**
+ * The agreements figures of any number of quarters: one request per {@link QUARTER_ID_CHUNK}
+ * ids, one after another (the service is not flooded), added up.
+ */
+export async function agreementsDashboardOf(
+  quarterIds: string[],
+  ask: (query: AgreementsDashboardQuery) => Promise<AgreementsDashboard>,
+): Promise<AgreementsDashboard> {
+  const parts: AgreementsDashboard[] = [];
+  for (let i = 0; i < quarterIds.length; i += QUARTER_ID_CHUNK) parts.push(await ask({ quarterIds: quarterIds.slice(i, i + QUARTER_ID_CHUNK) }));
+  return mergeAgreementsDashboards(parts);
+}
+
 export const DashboardPatterns = {
   quarters: 'actors.dashboard.quarters',
   quarterIds: 'actors.dashboard.quarter-ids',

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DASHBOARD_EXPIRING_DAYS, DASHBOARD_LIST_SIZE, type AgreementsDashboard } from '@genq/contracts';
+import { AGREEMENTS_DASHBOARD_MAX_QUARTER_IDS, DASHBOARD_EXPIRING_DAYS, DASHBOARD_LIST_SIZE, type AgreementsDashboard } from '@genq/contracts';
 import { invalidFields } from '@genq/service-kit';
 import { Certificate, Goal, Measure } from '../entities';
 
 const DAY_MS = 86_400_000;
-/** Ids one request may name; the gateway sends more in chunks. */
-export const MAX_DASHBOARD_QUARTER_IDS = 1000;
+/** Ids one request may name; callers send more in chunks (`agreementsDashboardOf`). */
+export const MAX_DASHBOARD_QUARTER_IDS = AGREEMENTS_DASHBOARD_MAX_QUARTER_IDS;
 
 /** Checks the quarter restriction: absent means every quarter, a list restricts to those. */
 export function quarterIdsOf(raw: unknown): string[] | undefined {

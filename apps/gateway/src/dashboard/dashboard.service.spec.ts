@@ -1,4 +1,4 @@
-import { mergeAgreementFigures } from './dashboard.service';
+import { mergeAgreementsDashboards as mergeAgreementFigures } from '@genq/contracts';
 
 const part = (measures: Array<[string, string, number]>, issued: number, expiring: Array<[string, string]>) => ({
   measures: measures.map(([actionFieldId, status, count]) => ({ actionFieldId, status, count })),

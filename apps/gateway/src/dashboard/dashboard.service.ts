@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  agreementsDashboardOf,
   DashboardPatterns,
   type Actor,
   type AgreementsDashboard,
@@ -10,33 +11,6 @@ import {
   type QuarterDashboard,
 } from '@genq/contracts';
 import { ServiceClients } from '../services/service-clients';
-
-/** Quarter ids per request to the agreements service (it refuses more than 1000). */
-export const QUARTER_ID_CHUNK = 500;
-
-/** Adds up the agreements figures of several chunks of quarters. */
-export function mergeAgreementFigures(parts: AgreementsDashboard[]): AgreementsDashboard {
-  const measures = new Map<string, { actionFieldId: string; status: string; count: number }>();
-  let issued = 0;
-  let expiring = 0;
-  const first: AgreementsDashboard['certificates']['expiring']['first'] = [];
-  for (const p of parts) {
-    for (const m of p.measures) {
-      const key = `${m.actionFieldId}\u0000${m.status}`;
-      const seen = measures.get(key);
-      if (seen) seen.count += m.count;
-      else measures.set(key, { ...m });
-    }
-    issued += p.certificates.issued;
-    expiring += p.certificates.expiring.count;
-    first.push(...p.certificates.expiring.first);
-  }
-  first.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.id.localeCompare(b.id));
-  return {
-    measures: [...measures.values()].sort((a, b) => a.actionFieldId.localeCompare(b.actionFieldId) || a.status.localeCompare(b.status)),
-    certificates: { issued, expiring: { count: expiring, first: first.slice(0, 10) } },
-  };
-}
 
 /**
  * The dashboard in one answer: quarter counts from the actors service's read model,
@@ -66,11 +40,6 @@ export class DashboardService {
   private async agreementFigures(actor: Actor, filter: Record<string, unknown>): Promise<AgreementsDashboard> {
     const scope = await this.services.send<DashboardQuarterIds>('actors', DashboardPatterns.quarterIds, { actor, filter });
     if (scope.all) return this.services.send<AgreementsDashboard>('agreements', DashboardPatterns.agreements, {});
-    if (scope.ids.length === 0) return mergeAgreementFigures([]);
-    const parts: AgreementsDashboard[] = [];
-    for (let i = 0; i < scope.ids.length; i += QUARTER_ID_CHUNK) {
-      parts.push(await this.services.send<AgreementsDashboard>('agreements', DashboardPatterns.agreements, { quarterIds: scope.ids.slice(i, i + QUARTER_ID_CHUNK) }));
-    }
-    return mergeAgreementFigures(parts);
+    return agreementsDashboardOf(scope.ids, (query) => this.services.send<AgreementsDashboard>('agreements', DashboardPatterns.agreements, query));
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { compareTasks, DashboardPatterns, TaskPatterns, type AccountDto, type Actor, type DashboardQuarterIds, type TaskDto, type TaskList } from '@genq/contracts';
+import { compareTasks, DashboardPatterns, QUARTER_ID_CHUNK, TaskPatterns, type AccountDto, type Actor, type DashboardQuarterIds, type TaskDto, type TaskList } from '@genq/contracts';
 import { AgreementsGatewayService } from '../agreements/agreements.service';
 import { ServiceClients } from '../services/service-clients';
-import { QUARTER_ID_CHUNK } from '../dashboard/dashboard.service';
 
 /** Merges tasks of both owners, fills in quarter names, and sorts the most urgent first. */
 export function mergeTasks(lists: TaskDto[][], names: Record<string, string>): TaskList {

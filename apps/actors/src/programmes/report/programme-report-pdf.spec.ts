@@ -1,5 +1,5 @@
 import { pdfText } from '@genq/documents';
-import { mergeParts } from './programme-report.service';
+import { mergeAgreementsDashboards } from '@genq/contracts';
 import { programmeReportPdf, type ProgrammeReportInput } from './programme-report-pdf';
 
 // Each PDF is read back by pdf.js in a process of its own, which takes seconds on a busy machine.
@@ -17,7 +17,7 @@ const input: ProgrammeReportInput = {
     { name: 'Hörde', municipality: 'Dortmund', housingCompany: 'Vonovia', phase: 'implementation', currentStep: null, stalledSince: null, stalledReason: null, overdueSince: null, paused: true },
     { name: 'Eving', municipality: 'Dortmund', housingCompany: 'DOGEWO21', phase: 'development', currentStep: 'participation', stalledSince: null, stalledReason: null, overdueSince: null, paused: false },
   ],
-  agreements: mergeParts([
+  agreements: mergeAgreementsDashboards([
     { measures: [{ actionFieldId: 'HF2', status: 'geplant', count: 3 }], certificates: { issued: 1, expiring: { count: 0, first: [] } } },
     {
       measures: [{ actionFieldId: 'HF2', status: 'geplant', count: 2 }, { actionFieldId: 'HF3', status: 'umgesetzt', count: 1 }],

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { ClientProxy } from '@nestjs/microservices';
 import {
+  agreementsDashboardOf,
   AnalysisPatterns,
   DASHBOARD_EXPIRING_DAYS,
   DashboardPatterns,
@@ -18,9 +19,6 @@ import { Quarter } from '../../quarters/entities/quarter.entity';
 import { ScopeService } from '../../scope/scope.service';
 import { ProgrammesService } from '../programmes.service';
 import { programmeReportPdf, type ProgrammeReportInput } from './programme-report-pdf';
-
-/** Quarter ids per request to the agreements service (it refuses more than 1000). */
-const CHUNK = 500;
 
 /**
  * The programme report. The actors service owns programmes and quarters (phases, stalled,
@@ -68,10 +66,10 @@ export class ProgrammeReportService implements OnModuleDestroy {
       .orderBy('q.name', 'ASC')
       .getMany();
     const versionId = `${programme.catalogueId}@${programme.catalogueVersion}`;
-    const parts: AgreementsDashboard[] = [];
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      parts.push(await this.ask<AgreementsDashboard>('agreements', DashboardPatterns.agreements, { quarterIds: rows.slice(i, i + CHUNK).map((r) => r.id) }));
-    }
+    const agreements = await agreementsDashboardOf(
+      rows.map((r) => r.id),
+      (query) => this.ask<AgreementsDashboard>('agreements', DashboardPatterns.agreements, query),
+    );
     const [catalogue, distribution] = await Promise.all([
       this.ask<Catalogue>('analysis', AnalysisPatterns.getCatalogue, versionId),
       this.ask<ProgrammeDistributionDto>('analysis', AnalysisPatterns.programmeDistribution, { programmeId, catalogueVersionId: versionId }),
@@ -93,7 +91,7 @@ export class ProgrammeReportService implements OnModuleDestroy {
         overdueSince: iso(r.overdueSince),
         paused: r.paused,
       })),
-      agreements: mergeParts(parts),
+      agreements,
       expiringDays: DASHBOARD_EXPIRING_DAYS,
       actionFieldMedians: catalogue.actionFields.map((f) => ({
         actionFieldId: f.id,
@@ -104,25 +102,4 @@ export class ProgrammeReportService implements OnModuleDestroy {
       at,
     };
   }
-}
-
-/** Adds up the agreements' answers for the chunks of quarters. */
-export function mergeParts(parts: AgreementsDashboard[]): AgreementsDashboard {
-  const measures = new Map<string, { actionFieldId: string; status: string; count: number }>();
-  const first: AgreementsDashboard['certificates']['expiring']['first'] = [];
-  let issued = 0;
-  let expiring = 0;
-  for (const p of parts) {
-    for (const m of p.measures) {
-      const key = `${m.actionFieldId}\u0000${m.status}`;
-      const seen = measures.get(key);
-      if (seen) seen.count += m.count;
-      else measures.set(key, { ...m });
-    }
-    issued += p.certificates.issued;
-    expiring += p.certificates.expiring.count;
-    first.push(...p.certificates.expiring.first);
-  }
-  first.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.id.localeCompare(b.id));
-  return { measures: [...measures.values()], certificates: { issued, expiring: { count: expiring, first: first.slice(0, 10) } } };
 }
