@@ -24,7 +24,7 @@ export interface WorkerConfig {
   limits: WorkerLimits;
   /**
    * `WORKER_STARTER_CONCURRENCY`: registrations whose lifecycle workflows the process starter
-   * starts at once (default {@link STARTER_CONCURRENCY}, 32).
+   * starts at once (default {@link STARTER_CONCURRENCY}, 8).
    */
   starterConcurrency: number;
   /** The incident scanner (issue 18); `INCIDENT_SCAN_EVERY_MS=0` turns it off. */

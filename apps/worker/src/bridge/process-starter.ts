@@ -14,11 +14,13 @@ import { isTransientForBridge, type BridgeLog } from './process-bridge';
 /**
  * Registrations whose workflows the starter starts at the same time, unless
  * `WORKER_STARTER_CONCURRENCY` says otherwise. Each start waits on Temporal and on the actors
- * service, so one at a time leaves both idle between starts (a thousand imported quarters took
- * minutes); 32 keep them busy while the rate stays bounded. Their order does not matter: one
- * event per quarter, and a start is idempotent.
+ * service, so one at a time leaves both idle between starts; eight keep them busy while the rate
+ * stays bounded. More do not bring the last workflow's first run sooner: the starts already
+ * outrun the workflows' first tasks, and 32 only queued more of them at Temporal on a loaded
+ * machine (docs/benchmarks.md). Their order does not matter: one event per quarter, and a start
+ * is idempotent.
  */
-export const STARTER_CONCURRENCY = 32;
+export const STARTER_CONCURRENCY = 8;
 
 /**
  * The starts' confirmations, sent together: a confirmation waits while one request is on its
