@@ -23,7 +23,12 @@
  * workflows, no events, only the rows the dashboard reads — starts the service again and
  * measures the dashboard and the pages there.
  *
- * Usage: node e2e/bench/scale.cjs [--quarters N] [--mode full|readmodel] [--batch M]
+ * Mode `import`: starts the stack and admits N quarters (default 1,000) in one
+ * `POST /api/quarters/import` (CSV), then measures the answer's time and the time until every
+ * quarter's lifecycle workflow has started and projected its phase into the read model (the
+ * process starter's work), with the CPU every process spent on it.
+ *
+ * Usage: node e2e/bench/scale.cjs [--quarters N] [--mode full|readmodel|import] [--batch M]
  *        [--samples K] [--out file.json] [--data-dir dir] [--keep]
  * Needs the apps built (`npx turbo run build`).
  */
@@ -60,8 +65,8 @@ function parseArgs(argv) {
     else if (a === '--keep') o.keep = true;
     else throw new Error(`unknown argument ${a}`);
   }
-  if (!['full', 'readmodel'].includes(o.mode)) throw new Error(`--mode must be full or readmodel, got ${o.mode}`);
-  o.quarters ??= o.mode === 'full' ? 10_000 : 100_000;
+  if (!['full', 'readmodel', 'import'].includes(o.mode)) throw new Error(`--mode must be full, readmodel or import, got ${o.mode}`);
+  o.quarters ??= { full: 10_000, readmodel: 100_000, import: 1_000 }[o.mode];
   if (!Number.isInteger(o.quarters) || o.quarters < 1) throw new Error('--quarters must be a positive whole number');
   return o;
 }
@@ -347,7 +352,7 @@ async function dashboardOf(call) {
  * projection stop short (no progress for `stuckMs`), the run goes on and the JSON says how
  * many were missing, rather than losing every other figure.
  */
-async function waitForReadModel(call, quarters, log, stuckMs = 90_000) {
+async function waitForReadModel(call, quarters, log, stuckMs = 90_000, everyMs = 3000) {
   let last = -1;
   let since = Date.now();
   for (;;) {
@@ -362,7 +367,7 @@ async function waitForReadModel(call, quarters, log, stuckMs = 90_000) {
       return { dashboard: d, projected, complete: false };
     }
     log(`[bench] read model: ${projected} of ${quarters} quarters projected`);
-    await new Promise((r) => setTimeout(r, 3000));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
@@ -564,6 +569,43 @@ async function readModelOnly(o, stack, log) {
   };
 }
 
+/** Quarter i as a row of the import template (name;municipality;kreis;land;housingCompany;programmeId;startedAt;startPhase;startStepKey). */
+function importRow(spec) {
+  const cells = [spec.name, spec.municipality, spec.kreis, spec.land, spec.housingCompany, spec.programmeId, spec.startedAt.slice(0, 10), spec.startAt.phase, spec.startAt.stepKey ?? ''];
+  return cells.map((c) => String(c).replace(/;/g, ',')).join(';');
+}
+
+async function importOnly(o, stack, log) {
+  const now = new Date();
+  const programmes = programmesFor(o.quarters, o.quarters);
+  const call = await setUp(stack, programmes);
+  const pids = stackPids(stack);
+  const header = 'name;municipality;kreis;land;housingCompany;programmeId;startedAt;startPhase;startStepKey';
+  const csv = [header, ...Array.from({ length: o.quarters }, (_, i) => importRow(quarterSpec(i, programmes, now))), ''].join('\r\n');
+  const before = snapshot(pids);
+  const t0 = performance.now();
+  const res = await call('POST', '/quarters/import', { csv });
+  const answerSeconds = (performance.now() - t0) / 1000;
+  if (res.body.created !== o.quarters) throw new Error(`the import created ${res.body.created} quarters, not ${o.quarters}`);
+  log(`[bench] import of ${o.quarters} quarters answered in ${answerSeconds.toFixed(1)} s`);
+  const projection = await waitForReadModel(await adminCall(stack), o.quarters, log, 90_000, 1000);
+  const allSeconds = (performance.now() - t0) / 1000;
+  const after = snapshot(pids);
+  log(`[bench] every workflow started and projected ${allSeconds.toFixed(1)} s after the upload`);
+  return {
+    import: {
+      quarters: o.quarters,
+      answerSeconds: ms(answerSeconds),
+      allProjectedSeconds: ms(allSeconds),
+      projected: projection.projected,
+      complete: projection.complete,
+      startsPerSecond: ms(projection.projected / Math.max(0.001, allSeconds - answerSeconds)),
+    },
+    processes: usage(before, after, allSeconds),
+    disk: diskUse(stack.dataDir),
+  };
+}
+
 // ---- report -----------------------------------------------------------------------------
 
 function table(result) {
@@ -572,6 +614,14 @@ function table(result) {
   const lat = (s) => (s ? `p50 ${s.p50} ms, p95 ${s.p95} ms` : '-');
   const m = result.measurements;
   add('quarters', result.quarters);
+  if (m.import) {
+    add('POST /api/quarters/import answered', `${m.import.answerSeconds} s`);
+    add('every workflow started and projected', `${m.import.allProjectedSeconds} s after the upload (${m.import.startsPerSecond} starts/s)`);
+    for (const [name, u] of Object.entries(m.processes)) add(`${name}`, `${u.cpuSeconds} s CPU, ${u.rssMB} MB RSS`);
+    add('disk', `${m.disk.totalMB} MB`);
+    const w = Math.max(...rows.map((r) => String(r[0]).length));
+    return rows.map(([a, b]) => `${String(a).padEnd(w)}  ${b}`).join('\n');
+  }
   add('GET /api/dashboard', lat(m.readModel.dashboard));
   add('stalled page of 25', lat(m.readModel.stalledPage));
   add('overdue page of 25', lat(m.readModel.overduePage));
@@ -628,7 +678,7 @@ async function main(argv = process.argv.slice(2), log = console.log) {
   process.once('SIGTERM', onSignal);
   let measurements;
   try {
-    measurements = o.mode === 'full' ? await full(o, stack, log) : await readModelOnly(o, stack, log);
+    measurements = o.mode === 'full' ? await full(o, stack, log) : o.mode === 'import' ? await importOnly(o, stack, log) : await readModelOnly(o, stack, log);
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);

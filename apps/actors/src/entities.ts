@@ -15,6 +15,7 @@ import { QuarterMembership } from './organisations/entities/quarter-membership.e
 import { Programme } from './programmes/entities/programme.entity';
 import { Quarter } from './quarters/entities/quarter.entity';
 import { SavedView } from './savedViews/entities/saved-view.entity';
+import { QuarterCount } from './dashboard/quarter-count.entity';
 // The read model's indexes for the dashboard and its pages, declared on Quarter (issue 16).
 import './dashboard/read-model-indexes';
 
@@ -44,4 +45,6 @@ export const actorsEntities = [
   ...eventEntities,
   // technical incidents (issue 18)
   Incident,
+  // the dashboard's counters, kept by triggers on quarters (issue 16)
+  QuarterCount,
 ];

@@ -184,5 +184,14 @@ describe.each(['sqlite', 'postgres'])('actors service on %s', (label) => {
     await send(ActorsPatterns.markWorkflowStarted, q.id);
     const after = await send<QuarterDto[]>(ActorsPatterns.quartersAwaitingWorkflow, 0);
     expect(after.map((x) => x.id)).not.toContain(q.id);
+    // The worker confirms several starts in one request; a confirmed one keeps its time.
+    const { quarter: a } = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'Wartend A' }));
+    const { quarter: b } = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, quarter({ name: 'Wartend B' }));
+    const first = (await send<QuarterDto>(ActorsPatterns.getQuarter, q.id)).workflowStartedAt;
+    await expect(send(ActorsPatterns.markWorkflowStarted, [a.id, b.id, q.id])).resolves.toEqual({ confirmed: 2 });
+    const left = (await send<QuarterDto[]>(ActorsPatterns.quartersAwaitingWorkflow, 0)).map((x) => x.id);
+    expect(left).not.toContain(a.id);
+    expect(left).not.toContain(b.id);
+    expect((await send<QuarterDto>(ActorsPatterns.getQuarter, q.id)).workflowStartedAt).toBe(first);
   });
 });

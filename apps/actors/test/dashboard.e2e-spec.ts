@@ -17,6 +17,7 @@ import {
   type SavedViewDto,
 } from '@genq/contracts';
 import { startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
+import { DataSource } from 'typeorm';
 import { ActorsModule } from '../src/app.module';
 import { fieldCodes, fieldProblem } from './problems';
 
@@ -191,5 +192,46 @@ describe.each(['sqlite', 'postgres'])('dashboard aggregates and saved views on %
     expect(fieldCodes(e)).toEqual({ resource: 'validation.matches', name: 'validation.matches', filter: 'validation.isObject' });
     const list = await rejection(SavedViewPatterns.list, { actor: admin, resource: 3 });
     expect(fieldCodes(list)).toEqual({ resource: 'validation.isString' });
+  });
+
+  it('keeps the counters equal to the quarters they count, whoever changes a row', async () => {
+    const db = service.app.get(DataSource);
+    // Both sides as sorted lines "programme|phase|step|quarters|stalled|paused|overdue", groups with quarters only.
+    const lines = (rows: Array<Record<string, unknown>>) =>
+      rows.map((r) => [r.programmeId, r.phase, r.currentStep, r.quarters, r.stalled, r.paused, r.overdue].map((v) => String(Number.isNaN(Number(v)) || v === '' ? v : Number(v))).join('|')).sort();
+    const counters = async () => lines(await db.query(`SELECT "programmeId", "phase", "currentStep", "quarters", "stalled", "paused", "overdue" FROM "quarter_counts" WHERE "quarters" <> 0`));
+    const fromRows = async () =>
+      lines(
+        await db.query(
+          `SELECT "programmeId", COALESCE("phase", '') AS "phase", COALESCE("currentStep", '') AS "currentStep", COUNT(*) AS "quarters", ` +
+            `SUM(CASE WHEN "stalled" THEN 1 ELSE 0 END) AS "stalled", SUM(CASE WHEN "paused" THEN 1 ELSE 0 END) AS "paused", ` +
+            `SUM(CASE WHEN "overdueSince" IS NULL THEN 0 ELSE 1 END) AS "overdue" FROM "quarters" GROUP BY "programmeId", COALESCE("phase", ''), COALESCE("currentStep", '')`,
+        ),
+      );
+    expect(await counters()).toEqual(await fromRows());
+    expect((await counters()).length).toBeGreaterThan(0);
+
+    // Registration, projections forward and back, a flag set and cleared, a stale version, a deletion.
+    const created = await send<CreateQuarterResult>(ActorsPatterns.createQuarter, { actor: admin, name: 'F', land: 'Bayern', programmeId: 'p-by', municipality: 'Erlangen', housingCompany: 'Erlangen eG' });
+    const f = created.quarter.id;
+    const project = (version: number, state: Record<string, unknown>) => send(ActorsPatterns.projectProcessState, { quarterId: f, version, currentStep: null, ...state });
+    await project(1, { phase: 'development', currentStep: 'analysis', stalled: true, stalledReason: 'x', stalledSince: at(-1), nextDue: at(-1), overdueSince: at(-1) });
+    expect(await counters()).toEqual(await fromRows());
+    await project(2, { phase: 'development', currentStep: 'kickoff', paused: true, nextDue: at(3) });
+    await project(1, { phase: 'implementation', stalled: true }); // older version: no change anywhere
+    expect(await counters()).toEqual(await fromRows());
+    await project(3, { phase: 'implementation', nextDue: at(-3), overdueSince: at(-3) });
+    const before = await send<QuarterDashboard>(DashboardPatterns.quarters, { actor: admin });
+    expect(await counters()).toEqual(await fromRows());
+    await db.query(`DELETE FROM "quarters" WHERE "id" = ${db.options.type === 'postgres' ? '$1' : '?'}`, [f]);
+    expect(await counters()).toEqual(await fromRows());
+    const after = await send<QuarterDashboard>(DashboardPatterns.quarters, { actor: admin });
+    expect(after.total).toBe(before.total - 1);
+    expect(after.overdue).toBe(before.overdue - 1);
+    // The counters' answer is the rows' answer: every step's count as a GROUP BY over the quarters counts it.
+    const steps = (await db.query(`SELECT "phase", "currentStep", COUNT(*) AS "count" FROM "quarters" GROUP BY "phase", "currentStep"`)) as Array<{ phase: string | null; currentStep: string | null; count: unknown }>;
+    expect([...after.byStep].sort((a, b) => `${a.phase}/${a.currentStep}`.localeCompare(`${b.phase}/${b.currentStep}`))).toEqual(
+      steps.map((r) => ({ phase: r.phase, currentStep: r.currentStep, count: Number(r.count) })).sort((a, b) => `${a.phase}/${a.currentStep}`.localeCompare(`${b.phase}/${b.currentStep}`)),
+    );
   });
 });

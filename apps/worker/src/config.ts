@@ -1,5 +1,6 @@
 import { EnvReader, readNatsConfig, readTemporalConfig, type NatsConfig, type TemporalConfig } from '@genq/service-kit';
 import { PROCESS_TASK_QUEUE } from '@genq/contracts';
+import { STARTER_CONCURRENCY } from './bridge/process-starter';
 import { DEFAULT_INCIDENT_THRESHOLDS } from './incidents/observe';
 import { DEFAULT_NOTIFY_AFTER_MS, DEFAULT_SCAN_EVERY_MS, type IncidentScannerConfig } from './incidents/scanner';
 
@@ -21,6 +22,11 @@ export interface WorkerConfig {
   nats: NatsConfig;
   /** How much the worker holds and does at once (docs/operations.md, docs/benchmarks.md). */
   limits: WorkerLimits;
+  /**
+   * `WORKER_STARTER_CONCURRENCY`: registrations whose lifecycle workflows the process starter
+   * starts at once (default {@link STARTER_CONCURRENCY}, 8).
+   */
+  starterConcurrency: number;
   /** The incident scanner (issue 18); `INCIDENT_SCAN_EVERY_MS=0` turns it off. */
   incidents: IncidentScannerConfig;
   /**
@@ -40,7 +46,12 @@ export interface WorkerConfig {
 export interface WorkerLimits {
   /** `WORKER_MAX_CACHED_WORKFLOWS`: workflows kept in memory (default 500). */
   maxCachedWorkflows: number;
-  /** `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS`: workflow tasks at once (default 20). */
+  /**
+   * `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS`: workflow tasks the worker takes at once (default 8).
+   * They run one after another on the worker's workflow thread, so more only makes tasks wait
+   * inside the worker, where their timeout runs (20 let a thousand starting workflows time out
+   * on a loaded machine); fewer leave the rest queued at Temporal, where no timeout runs.
+   */
   maxConcurrentWorkflowTaskExecutions: number;
   /** `WORKER_MAX_CONCURRENT_ACTIVITIES`: activities at once (default 50; a batch runs up to its parallelism of them). */
   maxConcurrentActivityTaskExecutions: number;
@@ -48,7 +59,7 @@ export interface WorkerLimits {
 
 export const DEFAULT_WORKER_LIMITS: WorkerLimits = {
   maxCachedWorkflows: 500,
-  maxConcurrentWorkflowTaskExecutions: 20,
+  maxConcurrentWorkflowTaskExecutions: 8,
   maxConcurrentActivityTaskExecutions: 50,
 };
 
@@ -73,6 +84,7 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
       maxConcurrentWorkflowTaskExecutions: r.int('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', DEFAULT_WORKER_LIMITS.maxConcurrentWorkflowTaskExecutions, { min: 2 }),
       maxConcurrentActivityTaskExecutions: r.int('WORKER_MAX_CONCURRENT_ACTIVITIES', DEFAULT_WORKER_LIMITS.maxConcurrentActivityTaskExecutions, { min: 1 }),
     },
+    starterConcurrency: r.int('WORKER_STARTER_CONCURRENCY', STARTER_CONCURRENCY, { min: 1, max: 256 }),
     incidents: {
       everyMs: r.int('INCIDENT_SCAN_EVERY_MS', DEFAULT_SCAN_EVERY_MS, { min: 0 }),
       thresholds: {

@@ -29,7 +29,7 @@ import {
   type NatsConfig,
 } from '@genq/service-kit';
 import { isTransientForBridge, processBridge } from './bridge/process-bridge';
-import { isTransientForStarter, processStarter, STARTER_CONCURRENCY, StartReconciler, type StarterDeps } from './bridge/process-starter';
+import { isTransientForStarter, processStarter, StartConfirmations, StartReconciler, type StarterDeps } from './bridge/process-starter';
 import { createBatchActivities } from './activities/batch.activities';
 import { Mailer } from './activities/mailer';
 import { createProcessActivities } from './activities/process.activities';
@@ -78,10 +78,10 @@ async function main(): Promise<void> {
   management.setReadiness(() => checks.check());
   const { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions, maxConcurrentActivityTaskExecutions } = config.limits;
   log.info(
-    `worker polling task queue ${config.taskQueue} on ${config.temporal.address}${mailer ? ' (mail on)' : ''}; cache ${maxCachedWorkflows} workflows, ${maxConcurrentWorkflowTaskExecutions} workflow tasks and ${maxConcurrentActivityTaskExecutions} activities at once`,
+    `worker polling task queue ${config.taskQueue} on ${config.temporal.address}${mailer ? ' (mail on)' : ''}; cache ${maxCachedWorkflows} workflows, ${maxConcurrentWorkflowTaskExecutions} workflow tasks and ${maxConcurrentActivityTaskExecutions} activities at once; ${config.starterConcurrency} workflow starts at once`,
   );
   const starter: StarterDeps = { client, taskQueue: config.taskQueue, actors: starterActors(actors), log };
-  const bridge = startBridge(config.nats, client, starter);
+  const bridge = startBridge(config.nats, client, starter, config.starterConcurrency);
   const reconciler = new StartReconciler(starter);
   reconciler.start();
   const scanner = new IncidentScanner(
@@ -163,8 +163,10 @@ function freeLoopbackPort(): Promise<number> {
 
 /** The actors service as the process starter asks it. */
 function starterActors(actors: ClientProxy): StarterDeps['actors'] {
+  // One request confirms every start that finished while the previous one was on its way.
+  const confirmations = new StartConfirmations((ids) => request<{ confirmed: number }>(actors, 'actors', ActorsPatterns.markWorkflowStarted, ids));
   return {
-    markWorkflowStarted: (id) => request<QuarterDto>(actors, 'actors', ActorsPatterns.markWorkflowStarted, id),
+    markWorkflowStarted: (id) => confirmations.confirm(id),
     quartersAwaitingWorkflow: (olderThanMs) => request<QuarterDto[]>(actors, 'actors', ActorsPatterns.quartersAwaitingWorkflow, olderThanMs),
     programme: (id) => request<ProgrammeDto>(actors, 'actors', ActorsPatterns.getProgramme, id),
   };
@@ -176,7 +178,7 @@ function starterActors(actors: ClientProxy): StarterDeps['actors'] {
  * quarters' workflows). They connect in the background, so the worker polls while NATS is
  * still (or again) away.
  */
-function startBridge(nats: NatsConfig, client: Client, starter: StarterDeps): { stop(): Promise<void> } {
+function startBridge(nats: NatsConfig, client: Client, starter: StarterDeps, starterConcurrency: number): { stop(): Promise<void> } {
   let nc: NatsConnection | null = null;
   const consumers: EventConsumer[] = [];
   let stopped = false;
@@ -184,7 +186,7 @@ function startBridge(nats: NatsConfig, client: Client, starter: StarterDeps): { 
     nc = await openEventStream(nats, 'genq-worker-bridge', () => stopped);
     if (!nc) return;
     const specs = [
-      { ...EVENT_CONSUMERS.processStarter, handle: processStarter(starter), isTransient: isTransientForStarter, concurrency: STARTER_CONCURRENCY },
+      { ...EVENT_CONSUMERS.processStarter, handle: processStarter(starter), isTransient: isTransientForStarter, concurrency: starterConcurrency },
       { ...EVENT_CONSUMERS.processBridge, handle: processBridge(client, log), isTransient: isTransientForBridge, concurrency: 1 },
     ];
     for (const { durable, subjects, handle, isTransient, concurrency } of specs) {

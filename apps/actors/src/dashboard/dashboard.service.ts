@@ -12,10 +12,12 @@ import {
   type DashboardQuarterLine,
   type FieldProblemInput,
   type QuarterDashboard,
+  isProgrammeRole,
 } from '@genq/contracts';
 import { problem } from '@genq/service-kit';
 import { Quarter } from '../quarters/entities/quarter.entity';
 import { ScopeService } from '../scope/scope.service';
+import { QuarterCount } from './quarter-count.entity';
 
 const DAY_MS = 86_400_000;
 
@@ -48,14 +50,30 @@ const iso = (v: unknown): string | null => {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 };
 
+/** One group of the dashboard's figures: a phase and step with its counts. */
+interface StepGroup {
+  phase: string | null;
+  currentStep: string | null;
+  count: unknown;
+  stalled: unknown;
+  paused: unknown;
+  overdue: unknown;
+}
+
 /**
- * The dashboard over the quarters read model: every figure one SQL aggregate (GROUP BY)
- * within the caller's scope, never a call per quarter.
+ * The dashboard over the quarters read model, never a call per quarter. The counts per phase
+ * and step (with stalled, paused, overdue) come from the counters `quarter_counts` kept per
+ * programme, phase and step (a few rows per programme, however many quarters) when the caller
+ * is scoped by programme and filters by nothing but the programme; otherwise (a partner's
+ * membership scope, a Land, Kreis, municipality or company filter) from one GROUP BY over the
+ * quarters in scope. The upcoming deadlines depend on the time and are counted from the
+ * next-due index either way.
  */
 @Injectable()
 export class DashboardService {
   constructor(
     @InjectRepository(Quarter) private readonly repo: Repository<Quarter>,
+    @InjectRepository(QuarterCount) private readonly counts: Repository<QuarterCount>,
     private readonly scope: ScopeService,
   ) {}
 
@@ -73,33 +91,19 @@ export class DashboardService {
     const filter = dashboardFilterOf(rawFilter);
     const soon = new Date(now.getTime() + DASHBOARD_UPCOMING_DAYS * DAY_MS);
 
-    // One pass over the quarters in scope (an index-only scan of ix_quarters_dashboard):
-    // every count per phase and step, the totals and the byPhase figures summed from it.
-    const groups = await this.base(actor, filter)
-      .select('q.phase', 'phase')
-      .addSelect('q.currentStep', 'currentStep')
-      .addSelect('COUNT(*)', 'count')
-      .addSelect('SUM(CASE WHEN q.stalled = :yes THEN 1 ELSE 0 END)', 'stalled')
-      .addSelect('SUM(CASE WHEN q.paused = :yes THEN 1 ELSE 0 END)', 'paused')
-      .addSelect('SUM(CASE WHEN q.overdueSince IS NOT NULL THEN 1 ELSE 0 END)', 'overdue')
-      .addSelect('SUM(CASE WHEN q.nextDueAt >= :now AND q.nextDueAt <= :soon THEN 1 ELSE 0 END)', 'upcoming')
-      .setParameters({ yes: true, now, soon })
-      .groupBy('q.phase')
-      .addGroupBy('q.currentStep')
-      .orderBy('q.phase', 'ASC')
-      .addOrderBy('q.currentStep', 'ASC')
-      .getRawMany<{ phase: string | null; currentStep: string | null; count: unknown; stalled: unknown; paused: unknown; overdue: unknown; upcoming: unknown }>();
-    const totals = { total: 0, stalled: 0, paused: 0, overdue: 0, upcoming: 0 };
+    const groups = this.countersAnswer(actor, filter) ? await this.countedGroups(actor, filter) : await this.scannedGroups(actor, filter);
+    const totals = { total: 0, stalled: 0, paused: 0, overdue: 0 };
     const phases = new Map<string | null, number>();
     for (const g of groups) {
       totals.total += n(g.count);
       totals.stalled += n(g.stalled);
       totals.paused += n(g.paused);
       totals.overdue += n(g.overdue);
-      totals.upcoming += n(g.upcoming);
       const phase = g.phase ?? null;
       phases.set(phase, (phases.get(phase) ?? 0) + n(g.count));
     }
+    // A range of the next-due index (nextDueAt, id, programmeId): read, not scanned.
+    const upcomingCount = await this.base(actor, filter).andWhere('q.nextDueAt >= :now AND q.nextDueAt <= :soon', { now, soon }).getCount();
     // The database's order (ORDER BY phase, currentStep), so both drivers answer alike.
     const byPhase = [...phases].map(([phase, count]) => ({ phase, count }));
     const byStep = groups.map((r) => ({ phase: r.phase ?? null, currentStep: r.currentStep ?? null, count: n(r.count) }));
@@ -138,10 +142,56 @@ export class DashboardService {
       stalled: totals.stalled,
       overdue: totals.overdue,
       paused: totals.paused,
-      upcoming: { count: totals.upcoming, first: upcoming.map(line((q) => q.nextDueAt)) },
+      upcoming: { count: upcomingCount, first: upcoming.map(line((q) => q.nextDueAt)) },
       stalledList: stalled.map(line((q) => q.stalledSince, true)),
       overdueList: overdue.map(line((q) => q.overdueSince)),
     };
+  }
+
+  /** Whether the counters answer: a programme-scoped caller, filtering by nothing but the programme. */
+  private countersAnswer(actor: Actor, filter: DashboardFilter): boolean {
+    return isProgrammeRole(actor.role) && Object.keys(filter).every((field) => field === 'programmeId');
+  }
+
+  /** The counters of the caller's programmes (and the filter's programme), summed per phase and step. */
+  private countedGroups(actor: Actor, filter: DashboardFilter): Promise<StepGroup[]> {
+    // '' is the counters' key for "none": back to null, so the database orders it as it orders a
+    // null phase or step in the quarters (first on SQLite, last on PostgreSQL), as before.
+    const qb = this.counts
+      .createQueryBuilder('c')
+      .select(`CASE WHEN c.phase = '' THEN NULL ELSE c.phase END`, 'phase')
+      .addSelect(`CASE WHEN c.currentStep = '' THEN NULL ELSE c.currentStep END`, 'currentStep')
+      .addSelect('SUM(c.quarters)', 'count')
+      .addSelect('SUM(c.stalled)', 'stalled')
+      .addSelect('SUM(c.paused)', 'paused')
+      .addSelect('SUM(c.overdue)', 'overdue');
+    if (actor.programmeIds.length === 0) qb.where('1 = 0');
+    else qb.where('c.programmeId IN (:...scope_programmes)', { scope_programmes: actor.programmeIds });
+    if (filter.programmeId !== undefined) qb.andWhere('c.programmeId = :df_programme', { df_programme: filter.programmeId });
+    return qb
+      .groupBy('c.phase')
+      .addGroupBy('c.currentStep')
+      .having('SUM(c.quarters) > 0')
+      .orderBy('"phase"', 'ASC')
+      .addOrderBy('"currentStep"', 'ASC')
+      .getRawMany<StepGroup>();
+  }
+
+  /** One pass over the quarters in scope (an index-only scan of ix_quarters_dashboard), per phase and step. */
+  private scannedGroups(actor: Actor, filter: DashboardFilter): Promise<StepGroup[]> {
+    return this.base(actor, filter)
+      .select('q.phase', 'phase')
+      .addSelect('q.currentStep', 'currentStep')
+      .addSelect('COUNT(*)', 'count')
+      .addSelect('SUM(CASE WHEN q.stalled = :yes THEN 1 ELSE 0 END)', 'stalled')
+      .addSelect('SUM(CASE WHEN q.paused = :yes THEN 1 ELSE 0 END)', 'paused')
+      .addSelect('SUM(CASE WHEN q.overdueSince IS NOT NULL THEN 1 ELSE 0 END)', 'overdue')
+      .setParameters({ yes: true })
+      .groupBy('q.phase')
+      .addGroupBy('q.currentStep')
+      .orderBy('q.phase', 'ASC')
+      .addOrderBy('q.currentStep', 'ASC')
+      .getRawMany<StepGroup>();
   }
 
   /**
@@ -151,11 +201,21 @@ export class DashboardService {
   async quarterIds(actor: Actor, rawFilter: unknown): Promise<DashboardQuarterIds> {
     const filter = dashboardFilterOf(rawFilter);
     if (Object.keys(filter).length === 0) {
-      const [visible, everything] = await Promise.all([this.base(actor, filter).getCount(), this.repo.count()]);
+      const [visible, everything] = isProgrammeRole(actor.role)
+        ? await Promise.all([this.countedTotal(actor.programmeIds), this.countedTotal(null)])
+        : await Promise.all([this.base(actor, filter).getCount(), this.repo.count()]);
       if (visible === everything) return { all: true, ids: [] };
     }
     const rows = await this.base(actor, filter).select('q.id', 'id').orderBy('q.id', 'ASC').getRawMany<{ id: string }>();
     return { all: false, ids: rows.map((r) => r.id) };
+  }
+
+  /** Quarters of these programmes (null: of all) from the counters. */
+  private async countedTotal(programmeIds: string[] | null): Promise<number> {
+    if (programmeIds?.length === 0) return 0;
+    const qb = this.counts.createQueryBuilder('c').select('SUM(c.quarters)', 'total');
+    if (programmeIds) qb.where('c.programmeId IN (:...programmes)', { programmes: programmeIds });
+    return n((await qb.getRawOne<{ total: unknown }>())?.total);
   }
 
   /** Distinct values of each filter field within the caller's scope (the filter itself not applied). */

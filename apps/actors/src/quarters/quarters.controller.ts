@@ -40,9 +40,10 @@ export class QuartersController {
     return this.quarters.awaitingWorkflow(olderThanMs);
   }
 
+  /** One quarter's id (answers the quarter), or several (the worker's batched confirmations; answers how many were new). */
   @MessagePattern(ActorsPatterns.markWorkflowStarted)
-  markWorkflowStarted(@Payload() id: string) {
-    return this.quarters.markWorkflowStarted(id);
+  markWorkflowStarted(@Payload() ids: string | string[]) {
+    return Array.isArray(ids) ? this.quarters.markWorkflowsStarted(ids) : this.quarters.markWorkflowStarted(ids);
   }
 
   @MessagePattern(ActorsPatterns.projectProcessState)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, IsNull, type EntityManager, type Repository } from 'typeorm';
+import { In, LessThan, IsNull, type EntityManager, type Repository } from 'typeorm';
 import type {
   Actor,
   CreateQuarterResult,
@@ -213,6 +213,14 @@ export class QuartersService {
       take: 100,
     });
     return rows.map(toQuarterDto);
+  }
+
+  /** Confirms the starts of several quarters in one statement; those confirmed before keep their time. */
+  async markWorkflowsStarted(ids: string[]): Promise<{ confirmed: number }> {
+    const valid = ids.filter((id) => typeof id === 'string');
+    if (valid.length === 0) return { confirmed: 0 };
+    const result = await this.quarters.update({ id: In(valid), workflowStartedAt: IsNull() }, { workflowStartedAt: new Date() });
+    return { confirmed: result.affected ?? 0 };
   }
 
   async markWorkflowStarted(id: string): Promise<QuarterDto> {

@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { QUARTER_LIFECYCLE_WORKFLOW, type DomainEvent, type QuarterDto } from '@genq/contracts';
 import { ServiceError, ServiceUnavailableError } from '@genq/service-kit';
-import { isTransientForStarter, processStarter, RECONCILE_GRACE_MS, StartReconciler, type StarterDeps } from './process-starter';
+import { isTransientForStarter, processStarter, RECONCILE_GRACE_MS, StartConfirmations, StartReconciler, type StarterDeps } from './process-starter';
 
 const calendar = { stepDurations: { kickoff: 30 } } as never;
 const registered: DomainEvent = {
@@ -45,6 +45,7 @@ describe('process starter', () => {
       taskQueue: 'genq-process',
       workflowId: 'quarter-q-1',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowTaskTimeout: '30s',
       args: [{ quarterId: 'q-1', programmeId: 'p-1', calendar, startedAt: '2026-02-01T00:00:00.000Z', startAt: { phase: 'development', stepKey: 'analysis' }, quarter: (registered.payload as { quarter: unknown }).quarter }],
     });
     expect(marked).toEqual(['q-1']);
@@ -81,5 +82,41 @@ describe('process starter', () => {
     expect(start.mock.calls[0][1]).toMatchObject({ workflowId: 'quarter-q-old', args: [{ quarterId: 'q-old', calendar, quarter: { name: 'Alt' } }] });
     expect(start.mock.calls[0][1].args[0]).not.toHaveProperty('startAt');
     expect(marked).toEqual(['q-old']);
+  });
+});
+
+describe('start confirmations', () => {
+  it('confirms a lone start at once and the starts that finish meanwhile in one request', async () => {
+    const requests: string[][] = [];
+    let release: () => void = () => undefined;
+    const send = (ids: string[]) => {
+      requests.push(ids);
+      // The first request waits until released; the rest answer at once.
+      return requests.length === 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve();
+    };
+    const confirmations = new StartConfirmations(send, 3);
+    const settled: string[] = [];
+    const first = confirmations.confirm('q-1').then(() => settled.push('q-1'));
+    const later = ['q-2', 'q-3', 'q-4', 'q-5'].map((id) => confirmations.confirm(id).then(() => settled.push(id)));
+    await new Promise((r) => setImmediate(r));
+    // Nothing is confirmed before its request has answered.
+    expect(requests).toEqual([['q-1']]);
+    expect(settled).toEqual([]);
+    release();
+    await Promise.all([first, ...later]);
+    expect(requests).toEqual([['q-1'], ['q-2', 'q-3', 'q-4'], ['q-5']]);
+    expect(settled.sort()).toEqual(['q-1', 'q-2', 'q-3', 'q-4', 'q-5']);
+  });
+
+  it('fails every start of a refused batch, and sends the next batch all the same', async () => {
+    let calls = 0;
+    const confirmations = new StartConfirmations(async (ids) => {
+      calls++;
+      if (ids.includes('q-1')) throw new ServiceUnavailableError('actors', 'away');
+    });
+    const results = await Promise.allSettled([confirmations.confirm('q-1'), confirmations.confirm('q-2')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(calls).toBe(2);
+    await expect(confirmations.confirm('q-3')).resolves.toBeUndefined();
   });
 });

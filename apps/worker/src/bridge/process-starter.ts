@@ -12,15 +12,73 @@ import { ServiceUnavailableError } from '@genq/service-kit';
 import { isTransientForBridge, type BridgeLog } from './process-bridge';
 
 /**
- * Registrations whose workflows the starter starts at the same time. Each start waits on
- * Temporal and on the actors service, so one at a time leaves both idle between starts (a
- * thousand imported quarters took minutes); eight keep them busy while the rate stays bounded.
- * Their order does not matter: one event per quarter, and a start is idempotent.
+ * Registrations whose workflows the starter starts at the same time, unless
+ * `WORKER_STARTER_CONCURRENCY` says otherwise. Each start waits on Temporal and on the actors
+ * service, so one at a time leaves both idle between starts; eight keep them busy while the rate
+ * stays bounded. More do not bring the last workflow's first run sooner: the starts already
+ * outrun the workflows' first tasks, and 32 only queued more of them at Temporal on a loaded
+ * machine (docs/benchmarks.md). Their order does not matter: one event per quarter, and a start
+ * is idempotent.
  */
 export const STARTER_CONCURRENCY = 8;
 
-/** Quarters younger than this are left to the `quarter.registered` consumer. */
-export const RECONCILE_GRACE_MS = 10_000;
+/**
+ * The starts' confirmations, sent together: a confirmation waits while one request is on its
+ * way, and the next request confirms every start that finished meanwhile (at most `max`). With
+ * many starts at once that is one request and one write of the actors service per batch instead
+ * of one per quarter; a lone start is confirmed at once. Each caller's promise settles with its
+ * batch's request, so an event is acknowledged only once its quarter is confirmed.
+ */
+export class StartConfirmations {
+  private pending: Array<{ id: string; resolve: () => void; reject: (err: unknown) => void }> = [];
+  private sending = false;
+
+  constructor(
+    private readonly send: (quarterIds: string[]) => Promise<unknown>,
+    private readonly max = 100,
+  ) {}
+
+  confirm(quarterId: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ id: quarterId, resolve, reject });
+      if (!this.sending) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.max);
+        try {
+          await this.send(batch.map((b) => b.id));
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+}
+
+/**
+ * A lifecycle workflow's task timeout (Temporal's default is 10 s). A task counts from the moment
+ * the worker takes it, and the worker runs its workflow tasks one after another on one thread:
+ * with a thousand imported quarters starting, a loaded machine kept tasks waiting inside the
+ * worker past 10 s, Temporal timed them out, and each came back as a full replay (measured:
+ * docs/benchmarks.md). 30 s leaves room; a worker that dies mid-task is still noticed.
+ */
+export const LIFECYCLE_WORKFLOW_TASK_TIMEOUT = '30s';
+
+/**
+ * Quarters younger than this are left to the `quarter.registered` consumer. Five minutes, not
+ * seconds: after a bulk import the consumer works through a thousand registrations for minutes,
+ * and a reconciler that took the waiting ones as lost started them a second time, one by one,
+ * beside the consumer (seen in the worker's log of the import benchmark).
+ */
+export const RECONCILE_GRACE_MS = 5 * 60_000;
 /** How often the worker looks for quarters whose start was never confirmed. */
 export const RECONCILE_EVERY_MS = 60_000;
 
@@ -64,6 +122,7 @@ export async function startLifecycle(deps: StarterDeps, input: QuarterLifecycleI
       workflowId: quarterWorkflowId(input.quarterId),
       args: [input],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowTaskTimeout: LIFECYCLE_WORKFLOW_TASK_TIMEOUT,
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
