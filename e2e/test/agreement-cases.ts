@@ -81,6 +81,31 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
       return { body: { goalId: goal.id, title: 'Quartierstreff', ownerOrganisationId: randomUUID(), ...scheduled } };
     },
   },
+  // A goal or measure nobody drafted: the quarter's concept may be submitted in an earlier round (then edits are refused), so every caller let through hears it is unknown.
+  'PATCH /api/quarters/:quarterId/goals/:goalId': {
+    ok: 404,
+    okCode: 'goal.not_found',
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/goals/${randomUUID()}`, body: { title: 'Routentest' } }),
+  },
+  'DELETE /api/quarters/:quarterId/goals/:goalId': {
+    ok: 404,
+    okCode: 'goal.not_found',
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/goals/${randomUUID()}` }),
+  },
+  'PATCH /api/quarters/:quarterId/measures/:measureId': {
+    ok: 404,
+    okCode: 'measure.not_found',
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/measures/${randomUUID()}`, body: { title: 'Routentest' } }),
+  },
+  'DELETE /api/quarters/:quarterId/measures/:measureId': {
+    ok: 404,
+    okCode: 'measure.not_found',
+    target: 'quarter',
+    request: (_ctx, quarterId) => ({ path: `/api/quarters/${quarterId}/measures/${randomUUID()}` }),
+  },
   'POST /api/quarters/:quarterId/measures/:measureId/milestones/:index/reached': {
     ok: 200,
     target: 'quarter',

@@ -293,4 +293,49 @@ describe('Handlungskonzept to certificate over HTTP', () => {
     expect(consistencyReport(env.stack)).toMatchObject({ quarters: 2, mismatches: [], unreadable: [] });
     expect((await as(lead, 'GET', `${q}/reports`, undefined, 200)).body.map((x: { year: number }) => x.year)).toEqual([1]);
   });
+
+  it('edits and deletes goals and measures until the agreement is submitted, audited, and lists every field problem at once', async () => {
+    const quarter = await createQuarter(env.apiAs(admin), { name: 'Scharnhorst-Ost', municipality: 'Dortmund', land: 'Nordrhein-Westfalen', housingCompany: 'DOGEWO21', programmeId: P });
+    const q = `/quarters/${quarter.id}`;
+    const company = (await as(admin, 'POST', '/organisations', { name: 'DOGEWO21 GmbH', type: 'housing_company', programmeId: P }, 201)).body.id as string;
+    const goal = (await as(admin, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', baseline: '3', targetValue: '20', targetDate: '2029-12-31' }, 201)).body;
+    const measure = (await as(admin, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Bäder umbauen', kind: 'unmittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31' }, 201)).body;
+    const spare = (await as(admin, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Rampen bauen', kind: 'unmittelbar' }, 201)).body;
+
+    // Every field problem of a change at once, in German, and nothing changed.
+    const bad = await as(admin, 'PATCH', `${q}/measures/${measure.id}`, { title: '', kind: 'irgendwie', start: 'morgen', cost: -5, goalId: 'kein-ziel' }, 400);
+    expect(bad.body.code).toBe('request.invalid');
+    expect(Object.keys(fieldCodes(bad.body)).sort()).toEqual(['cost', 'goalId', 'kind', 'start', 'title']);
+    expect(bad.body.errors.every((e: { message: string }) => !/must|should/.test(e.message))).toBe(true);
+    const badGoal = await as(admin, 'PATCH', `${q}/goals/${goal.id}`, { actionFieldId: 'HF9', title: null, targetDate: '31.12.2029' }, 400);
+    expect(Object.keys(fieldCodes(badGoal.body)).sort()).toEqual(['actionFieldId', 'targetDate', 'title']);
+
+    const changedGoal = (await as(admin, 'PATCH', `${q}/goals/${goal.id}`, { title: 'Barrierearm wohnen im Bestand', targetValue: '25' }, 200)).body;
+    expect(changedGoal).toMatchObject({ id: goal.id, title: 'Barrierearm wohnen im Bestand', targetValue: '25', baseline: '3', indicator: 'Wohnungen' });
+    const changed = (await as(admin, 'PATCH', `${q}/measures/${measure.id}`, { title: 'Bäder barrierearm umbauen', end: '2029-06-30', cost: 120000 }, 200)).body;
+    expect(changed).toMatchObject({ id: measure.id, title: 'Bäder barrierearm umbauen', start: '2027-03-01', end: '2029-06-30', cost: 120000, status: 'geplant' });
+    const endBeforeStart = await as(admin, 'PATCH', `${q}/measures/${measure.id}`, { end: '2026-01-01' }, 400);
+    expect(fieldCodes(endBeforeStart.body)).toEqual({ end: 'measure.end_before_start' });
+    await as(admin, 'DELETE', `${q}/measures/${spare.id}`, undefined, 204);
+    expect((await as(admin, 'DELETE', `${q}/measures/${spare.id}`, undefined, 404)).body.code).toBe('measure.not_found');
+    const concept = (await as(admin, 'GET', `${q}/handlungskonzept`, undefined, 200)).body;
+    expect(concept.goals.map((g: any) => [g.title, g.measures.map((m: any) => m.title)])).toEqual([['Barrierearm wohnen im Bestand', ['Bäder barrierearm umbauen']]]);
+
+    // Submitted: the agreements service refuses, saying why.
+    await as(admin, 'POST', `${q}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' }, 201);
+    const routes: Array<[string, string]> = [['PATCH', `${q}/goals/${goal.id}`], ['DELETE', `${q}/goals/${goal.id}`], ['PATCH', `${q}/measures/${measure.id}`], ['DELETE', `${q}/measures/${measure.id}`]];
+    for (const [method, path] of routes) {
+      const locked = await as(admin, method, path, method === 'PATCH' ? { title: 'Zu spät' } : undefined, 409);
+      expect(locked.body).toMatchObject({ code: 'concept.locked', params: { number: 1, status: 'submitted' } });
+      expect(locked.body.detail).toMatch(/^Version 1 der Zielvereinbarung ist eingereicht/);
+    }
+
+    const log = await eventually(async () => {
+      const entries = (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ quarterId: quarter.id }))}&range=[0,199]`, undefined, 200)).body;
+      const actions = new Set(entries.map((e: { action: string }) => e.action));
+      return ['goal.update', 'measure.update', 'measure.delete'].every((a) => actions.has(a)) && entries;
+    }, 'the changes in the audit log', 3 * 60_000);
+    expect(log.find((e: { action: string }) => e.action === 'measure.update')).toMatchObject({ before: { title: 'Bäder umbauen' }, after: { title: 'Bäder barrierearm umbauen' } });
+    expect(log.find((e: { action: string }) => e.action === 'measure.delete')).toMatchObject({ resourceId: spare.id, before: { title: 'Rampen bauen' } });
+  });
 });

@@ -7,6 +7,10 @@ import {
   CreateAnnualReportMessage,
   CreateGoalMessage,
   CreateMeasureMessage,
+  DeleteGoalMessage,
+  DeleteMeasureMessage,
+  UpdateGoalMessage,
+  UpdateMeasureMessage,
   ProposeAmendmentMessage,
   ReachMilestoneMessage,
   RecordGoalsWorkshopMessage,
@@ -44,6 +48,30 @@ export class AgreementsController {
   createMeasure(@Payload() msg: CreateMeasureMessage) {
     const { actor, quarterId, ...dto } = msg;
     return this.concept.createMeasure(actor, quarterId, dto);
+  }
+
+  @MessagePattern(P.updateGoal)
+  updateGoal(@Payload() msg: UpdateGoalMessage) {
+    const { actor, quarterId, goalId, ...dto } = msg;
+    return this.concept.updateGoal(actor, quarterId, goalId, dto);
+  }
+
+  @MessagePattern(P.deleteGoal)
+  async deleteGoal(@Payload() msg: DeleteGoalMessage) {
+    await this.concept.deleteGoal(msg.actor, msg.quarterId, msg.goalId);
+    return { deleted: true };
+  }
+
+  @MessagePattern(P.updateMeasure)
+  updateMeasure(@Payload() msg: UpdateMeasureMessage) {
+    const { actor, quarterId, measureId, ...dto } = msg;
+    return this.concept.updateMeasure(actor, quarterId, measureId, dto);
+  }
+
+  @MessagePattern(P.deleteMeasure)
+  async deleteMeasure(@Payload() msg: DeleteMeasureMessage) {
+    await this.concept.deleteMeasure(msg.actor, msg.quarterId, msg.measureId);
+    return { deleted: true };
   }
 
   @MessagePattern(P.changeMeasureStatus)

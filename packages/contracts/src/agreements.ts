@@ -224,6 +224,10 @@ export interface PdfDocument {
 export const AgreementsMessagePatterns = {
   createGoal: 'agreements.goals.create',
   createMeasure: 'agreements.measures.create',
+  updateGoal: 'agreements.goals.update',
+  deleteGoal: 'agreements.goals.delete',
+  updateMeasure: 'agreements.measures.update',
+  deleteMeasure: 'agreements.measures.delete',
   changeMeasureStatus: 'agreements.measures.change-status',
   setJustification: 'agreements.justifications.set',
   getConcept: 'agreements.concept.get',

@@ -252,6 +252,187 @@ export class ReachMilestoneMessage {
   actor!: ActorDto;
 }
 
+/** A field a change may leave out (unchanged), but not clear: `null` is refused like a missing value at creation. */
+const given = (property: string) => ValidateIf((o: Record<string, unknown>) => o[property] !== undefined);
+
+/**
+ * A change of a drafted goal: the fields given replace the goal's, the rest stay. Optional
+ * texts (baseline) are cleared by `null`. Allowed until the agreement is submitted.
+ */
+export class UpdateGoalDto {
+  @ApiPropertyOptional({ enum: ACTION_FIELDS })
+  @given('actionFieldId')
+  @IsIn(ACTION_FIELDS as unknown as string[], { message: `actionFieldId ${ACTION_FIELD_MSG}` })
+  actionFieldId?: ActionFieldId;
+
+  @ApiPropertyOptional({ example: 'Barrierearme Wohnungen im Bestand schaffen' })
+  @given('title')
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Criteria or weaknesses of the analysis the goal answers' })
+  @given('criterionIds')
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  criterionIds?: string[];
+
+  @ApiPropertyOptional({ example: 'Anzahl barrierearmer Wohnungen' })
+  @given('indicator')
+  @IsString()
+  @IsNotEmpty({ message: 'indicator must not be empty' })
+  @MaxLength(300)
+  indicator?: string;
+
+  @ApiPropertyOptional({ example: '12', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  baseline?: string | null;
+
+  @ApiPropertyOptional({ example: '40' })
+  @given('targetValue')
+  @IsString()
+  @IsNotEmpty({ message: 'targetValue must not be empty' })
+  @MaxLength(200)
+  targetValue?: string;
+
+  @ApiPropertyOptional({ example: '2029-12-31' })
+  @given('targetDate')
+  @IsDateString({}, { message: 'targetDate must be an ISO date' })
+  targetDate?: string;
+
+  @ApiPropertyOptional({ type: [String], enum: DEFAULT_TARGET_GROUPS })
+  @given('targetGroups')
+  @IsArray()
+  @IsIn(DEFAULT_TARGET_GROUPS as unknown as string[], { each: true, message: TARGET_GROUP_MSG })
+  targetGroups?: string[];
+}
+
+export class UpdateGoalMessage extends UpdateGoalDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  goalId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/**
+ * A change of a drafted measure: the fields given replace the measure's, the rest stay.
+ * Optional values (description, owner, start, end, cost) are cleared by `null`. The status
+ * is not changed here: that has its own route and history.
+ */
+export class UpdateMeasureDto {
+  @ApiPropertyOptional({ description: 'Another goal of the same quarter' })
+  @given('goalId')
+  @IsUUID('4', { message: 'goalId must be a UUID' })
+  goalId?: string;
+
+  @ApiPropertyOptional({ example: 'Umbau von 20 Bädern' })
+  @given('title')
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ description: 'Organisation responsible for the measure', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID('4', { message: 'ownerOrganisationId must be a UUID' })
+  ownerOrganisationId?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @given('partnerOrganisationIds')
+  @IsArray()
+  @IsUUID('4', { each: true, message: 'partnerOrganisationIds must be UUIDs' })
+  partnerOrganisationIds?: string[];
+
+  @ApiPropertyOptional({ enum: MEASURE_KINDS })
+  @given('kind')
+  @IsIn(MEASURE_KINDS as unknown as string[], { message: `kind must be one of ${MEASURE_KINDS.join(', ')}` })
+  kind?: MeasureKind;
+
+  @ApiPropertyOptional({ type: [String], enum: DEFAULT_TARGET_GROUPS })
+  @given('targetGroups')
+  @IsArray()
+  @IsIn(DEFAULT_TARGET_GROUPS as unknown as string[], { each: true, message: TARGET_GROUP_MSG })
+  targetGroups?: string[];
+
+  @ApiPropertyOptional({ example: '2027-01-01', nullable: true, type: String })
+  @IsOptional()
+  @IsDateString({}, { message: 'start must be an ISO date' })
+  start?: string | null;
+
+  @ApiPropertyOptional({ example: '2028-12-31', nullable: true, type: String })
+  @IsOptional()
+  @IsDateString({}, { message: 'end must be an ISO date' })
+  end?: string | null;
+
+  @ApiPropertyOptional({ type: [MilestoneDto] })
+  @given('milestones')
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneDto)
+  milestones?: MilestoneDto[];
+
+  @ApiPropertyOptional({ example: 250000, nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber({}, { message: 'cost must be a number' })
+  @Min(0)
+  cost?: number | null;
+
+  @ApiPropertyOptional({ type: [FundingShareDto] })
+  @given('funding')
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FundingShareDto)
+  funding?: FundingShareDto[];
+}
+
+export class UpdateMeasureMessage extends UpdateMeasureDto {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  measureId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/** Deleting a drafted goal (with its measures) or measure. */
+export class DeleteGoalMessage {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  goalId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+export class DeleteMeasureMessage {
+  @IsUUID('4')
+  quarterId!: string;
+
+  @IsUUID('4')
+  measureId!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
 /** Why an action field with weaknesses has no goal (schriftliche Begründung). */
 export class SetJustificationDto {
   @ApiProperty({ enum: ACTION_FIELDS })

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AMENDMENT_STATUSES, type Actor, type ConceptPdfQuery, type PdfDocument, type FieldJustificationDto, GoalDto, HandlungskonzeptDto, MeasureDto } from '@genq/contracts';
-import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto } from '@genq/dto';
+import type { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, SetJustificationDto, UpdateGoalDto, UpdateMeasureDto } from '@genq/dto';
 import { invalidFields, problem } from '@genq/service-kit';
 import { auditChange } from '../audit';
-import { FieldJustification, Goal, Measure } from '../entities';
+import { AgreementVersion, FieldJustification, Goal, Measure } from '../entities';
 import { agreementsEvents, milestoneKey } from '../events';
 import { handlungskonzeptPdf } from '../documents/handlungskonzept';
 
@@ -72,6 +72,18 @@ export const toMeasureDto = (m: Measure): MeasureDto => ({
   createdAt: m.createdAt.toISOString(),
 });
 
+/** Versions that hold the drafted concept: once one is submitted (or binding, approved), goals and measures stay as they are. */
+const LOCKING_STATUSES = ['submitted', 'binding', 'approved'];
+
+/**
+ * Refuses a change of goals or measures once the agreement containing them is submitted:
+ * the submitted version is what the partners sign. A version sent back opens the draft again.
+ */
+export async function refuseWhenSubmitted(em: EntityManager, quarterId: string): Promise<void> {
+  const locking = await em.getRepository(AgreementVersion).findOne({ where: { quarterId, status: In(LOCKING_STATUSES) }, order: { number: 'DESC' } });
+  if (locking) throw problem('concept.locked', { number: locking.number, status: locking.status });
+}
+
 const toJustificationDto = (j: FieldJustification): FieldJustificationDto => ({ id: j.id, quarterId: j.quarterId, actionFieldId: j.actionFieldId, text: j.text });
 
 /** The Handlungskonzept while it is drafted: goals, measures and justifications of a quarter. */
@@ -128,6 +140,98 @@ export class ConceptService {
       const created = toMeasureDto(await em.getRepository(Measure).save(measure));
       await auditChange(em, { action: 'measure.create', resourceType: 'measure', resourceId: created.id, quarterId, before: null, after: created });
       return created;
+    });
+  }
+
+  /** Changes the given fields of a drafted goal; refused once the agreement is submitted. */
+  async updateGoal(actor: Actor, quarterId: string, goalId: string, dto: UpdateGoalDto): Promise<GoalDto> {
+    requireRole(actor, DRAFTING_ROLES, 'draft_goals');
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(Goal);
+      const goal = await repo.findOneBy({ id: goalId, quarterId });
+      if (!goal) throw problem('goal.not_found', { goalId });
+      await refuseWhenSubmitted(em, quarterId);
+      const before = toGoalDto(goal);
+      if (dto.actionFieldId !== undefined) goal.actionFieldId = dto.actionFieldId;
+      if (dto.title !== undefined) goal.title = dto.title.trim();
+      if (dto.criterionIds !== undefined) goal.criterionIds = dto.criterionIds;
+      if (dto.indicator !== undefined) goal.indicator = dto.indicator.trim();
+      if (dto.baseline !== undefined) goal.baseline = dto.baseline;
+      if (dto.targetValue !== undefined) goal.targetValue = dto.targetValue;
+      if (dto.targetDate !== undefined) goal.targetDate = dto.targetDate;
+      if (dto.targetGroups !== undefined) goal.targetGroups = dto.targetGroups;
+      const after = toGoalDto(await repo.save(goal));
+      await auditChange(em, { action: 'goal.update', resourceType: 'goal', resourceId: goalId, quarterId, before, after });
+      return after;
+    });
+  }
+
+  /** Deletes a drafted goal with its measures; refused once the agreement is submitted. */
+  async deleteGoal(actor: Actor, quarterId: string, goalId: string): Promise<void> {
+    requireRole(actor, DRAFTING_ROLES, 'draft_goals');
+    await this.db.transaction(async (em) => {
+      const goal = await em.getRepository(Goal).findOneBy({ id: goalId, quarterId });
+      if (!goal) throw problem('goal.not_found', { goalId });
+      await refuseWhenSubmitted(em, quarterId);
+      const measures = await em.getRepository(Measure).find({ where: { goalId, quarterId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      for (const m of measures) {
+        await auditChange(em, { action: 'measure.delete', resourceType: 'measure', resourceId: m.id, quarterId, before: toMeasureDto(m), after: null });
+      }
+      if (measures.length > 0) await em.getRepository(Measure).delete({ id: In(measures.map((m) => m.id)) });
+      await em.getRepository(Goal).delete({ id: goalId });
+      await auditChange(em, { action: 'goal.delete', resourceType: 'goal', resourceId: goalId, quarterId, before: toGoalDto(goal), after: null });
+    });
+  }
+
+  /** Changes the given fields of a drafted measure (not its status); refused once the agreement is submitted. */
+  async updateMeasure(actor: Actor, quarterId: string, measureId: string, dto: UpdateMeasureDto): Promise<MeasureDto> {
+    requireRole(actor, DRAFTING_ROLES, 'draft_measures');
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(Measure);
+      const measure = await repo.findOneBy({ id: measureId, quarterId });
+      if (!measure) throw problem('measure.not_found', { measureId });
+      await refuseWhenSubmitted(em, quarterId);
+      if (dto.goalId !== undefined && dto.goalId !== measure.goalId && !(await em.getRepository(Goal).existsBy({ id: dto.goalId, quarterId }))) {
+        throw invalidFields({ field: 'goalId', code: 'goal.unknown' });
+      }
+      const start = dto.start === undefined ? measure.start : dto.start;
+      const end = dto.end === undefined ? measure.end : dto.end;
+      if (start && end && start > end) throw invalidFields({ field: 'end', code: 'measure.end_before_start' });
+      const before = toMeasureDto(measure);
+      if (dto.goalId !== undefined) measure.goalId = dto.goalId;
+      if (dto.title !== undefined) measure.title = dto.title.trim();
+      if (dto.description !== undefined) measure.description = dto.description ?? '';
+      if (dto.ownerOrganisationId !== undefined) measure.ownerOrganisationId = dto.ownerOrganisationId;
+      if (dto.partnerOrganisationIds !== undefined) measure.partnerOrganisationIds = dto.partnerOrganisationIds;
+      if (dto.kind !== undefined) measure.kind = dto.kind;
+      if (dto.targetGroups !== undefined) measure.targetGroups = dto.targetGroups;
+      measure.start = start;
+      measure.end = end;
+      if (dto.milestones !== undefined) {
+        // A milestone left as it was keeps its report of being reached.
+        const saved = measure.milestones;
+        measure.milestones = dto.milestones.map((m, i) => {
+          const prev = saved[i];
+          return prev && prev.title === m.title && prev.due === m.due ? { ...prev } : { title: m.title, due: m.due };
+        });
+      }
+      if (dto.cost !== undefined) measure.cost = dto.cost === null ? null : String(dto.cost);
+      if (dto.funding !== undefined) measure.funding = dto.funding.map((f) => ({ source: f.source, amount: f.amount }));
+      const after = toMeasureDto(await repo.save(measure));
+      await auditChange(em, { action: 'measure.update', resourceType: 'measure', resourceId: measureId, quarterId, before, after });
+      return after;
+    });
+  }
+
+  /** Deletes a drafted measure; refused once the agreement is submitted. */
+  async deleteMeasure(actor: Actor, quarterId: string, measureId: string): Promise<void> {
+    requireRole(actor, DRAFTING_ROLES, 'draft_measures');
+    await this.db.transaction(async (em) => {
+      const measure = await em.getRepository(Measure).findOneBy({ id: measureId, quarterId });
+      if (!measure) throw problem('measure.not_found', { measureId });
+      await refuseWhenSubmitted(em, quarterId);
+      await em.getRepository(Measure).delete({ id: measureId });
+      await auditChange(em, { action: 'measure.delete', resourceType: 'measure', resourceId: measureId, quarterId, before: toMeasureDto(measure), after: null });
     });
   }
 

@@ -16,6 +16,7 @@ import {
   TARGET_GROUPS,
   type ActionFieldId,
   type ConceptGap,
+  type Goal,
   type Measure,
   type QuarterMembership,
 } from './types';
@@ -24,6 +25,11 @@ import { PdfButton, documentPaths } from '../documents/PdfButton';
 const F = 'genq_agreements.concept';
 type Errors = Record<string, string>;
 const today = () => new Date().toISOString().slice(0, 10);
+/** Versions that hold the drafted concept: while one of them stands, goals and measures stay as they are (the agreements service refuses). */
+const LOCKING_STATUSES = ['submitted', 'binding', 'approved'];
+/** A Euro amount as the form shows it (German decimal comma). */
+const amountText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n).replace('.', ','));
+const amountOf = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
 
 /** The Handlungskonzept of the quarter per action field: goals, measures, justifications, the gaps the API reported, and the drafting forms. */
 export const ConceptTab = () => {
@@ -33,17 +39,22 @@ export const ConceptTab = () => {
   const { canAccess: mayDraft } = useCanAccess({ resource: 'agreements', action: 'draft' });
   const { canAccess: mayRecordStep } = useCanAccess({ resource: 'quarters', action: 'record_steps' });
   const { quarterId, data, error, reload: load } = useQuarterApi(async (id) => {
-    const [concept, orgs] = await Promise.all([agreementsApi.concept(id), agreementsApi.memberships(id)]);
-    return { concept, orgs };
+    const [concept, orgs, versions] = await Promise.all([agreementsApi.concept(id), agreementsApi.memberships(id), agreementsApi.versions(id)]);
+    return { concept, orgs, locked: versions.some((v) => LOCKING_STATUSES.includes(v.status)) };
   }, reasonOf);
   const gaps = useGaps(quarterId);
   const [goalDialog, setGoalDialog] = useState<ActionFieldId | null>(null);
   const [measureDialog, setMeasureDialog] = useState<string | null>(null);
   const [statusDialog, setStatusDialog] = useState<Measure | null>(null);
+  const [editGoal, setEditGoal] = useState<Goal | null>(null);
+  const [editMeasure, setEditMeasure] = useState<Measure | null>(null);
+  const [deleting, setDeleting] = useState<{ kind: 'goal'; goal: Goal & { measures: Measure[] } } | { kind: 'measure'; measure: Measure } | null>(null);
 
   if (error) return <LoadFailed messageKey="genq_agreements.failed" error={error} />;
   if (!data || !quarterId) return null;
-  const { concept, orgs } = data;
+  const { concept, orgs, locked } = data;
+  /** Goals and measures are edited and deleted until the agreement is submitted. */
+  const editable = !!mayDraft && !locked;
 
   const orgName = (id: string | null) => (id ? (orgs.find((o) => o.organisationId === id)?.organisationName ?? translate(`${F}.measure.unknown_org`)) : '–');
   const gapChips = (match: (g: ConceptGap) => boolean) =>
@@ -56,6 +67,11 @@ export const ConceptTab = () => {
       </Box>
       {gaps.length > 0 && (
         <GapsAlert gaps={gaps} testId="concept-gaps" />
+      )}
+      {mayDraft && locked && (
+        <Alert severity="info" data-testid="concept-locked">
+          {translate(`${F}.locked`)}
+        </Alert>
       )}
       {ACTION_FIELDS.map((field) => {
         const goals = concept.goals.filter((g) => g.actionFieldId === field);
@@ -83,6 +99,16 @@ export const ConceptTab = () => {
                     {goal.title}
                   </Typography>
                   {gapChips((g) => g.goalId === goal.id && !g.measureId)}
+                  {editable && (
+                    <>
+                      <Button size="small" onClick={() => setEditGoal(goal)}>
+                        {translate(`${F}.edit_goal`)}
+                      </Button>
+                      <Button size="small" color="error" onClick={() => setDeleting({ kind: 'goal', goal })}>
+                        {translate(`${F}.delete_goal`)}
+                      </Button>
+                    </>
+                  )}
                 </Stack>
                 <Typography variant="body2" color="text.secondary">
                   {translate(`${F}.goal.indicator`)}: {goal.indicator} · {translate(`${F}.goal.baseline`)}: {goal.baseline ?? '–'} ·{' '}
@@ -113,6 +139,16 @@ export const ConceptTab = () => {
                           <TableCell>
                             {m.title}
                             <Box>{gapChips((g) => g.measureId === m.id)}</Box>
+                            {editable && (
+                              <Box>
+                                <Button size="small" aria-label={`${translate(`${F}.edit_measure`)}: ${m.title}`} onClick={() => setEditMeasure(m)}>
+                                  {translate(`${F}.edit_measure`)}
+                                </Button>
+                                <Button size="small" color="error" aria-label={`${translate(`${F}.delete_measure`)}: ${m.title}`} onClick={() => setDeleting({ kind: 'measure', measure: m })}>
+                                  {translate(`${F}.delete_measure`)}
+                                </Button>
+                              </Box>
+                            )}
                           </TableCell>
                           <TableCell>{orgName(m.ownerOrganisationId)}</TableCell>
                           <TableCell>{m.partnerOrganisationIds.map(orgName).join(', ') || '–'}</TableCell>
@@ -177,6 +213,52 @@ export const ConceptTab = () => {
           onSaved={async () => {
             setMeasureDialog(null);
             notify(`${F}.measure_added`, { type: 'success' });
+            await load();
+          }}
+        />
+      )}
+      {editGoal && (
+        <GoalDialog
+          quarterId={quarterId}
+          field={editGoal.actionFieldId}
+          goal={editGoal}
+          onClose={() => setEditGoal(null)}
+          onSaved={async () => {
+            setEditGoal(null);
+            notify(`${F}.goal_saved`, { type: 'success' });
+            await load();
+          }}
+        />
+      )}
+      {editMeasure && (
+        <MeasureDialog
+          quarterId={quarterId}
+          goalId={editMeasure.goalId}
+          measure={editMeasure}
+          orgs={orgs}
+          onClose={() => setEditMeasure(null)}
+          onSaved={async () => {
+            setEditMeasure(null);
+            notify(`${F}.measure_saved`, { type: 'success' });
+            await load();
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteDialog
+          title={translate(deleting.kind === 'goal' ? `${F}.delete_goal` : `${F}.delete_measure`)}
+          text={
+            deleting.kind === 'goal'
+              ? translate(`${F}.confirm_delete_goal`, { title: deleting.goal.title, count: deleting.goal.measures.length })
+              : translate(`${F}.confirm_delete_measure`, { title: deleting.measure.title })
+          }
+          onClose={() => setDeleting(null)}
+          onConfirm={() =>
+            deleting.kind === 'goal' ? agreementsApi.deleteGoal(quarterId, deleting.goal.id) : agreementsApi.deleteMeasure(quarterId, deleting.measure.id)
+          }
+          onDeleted={async () => {
+            notify(deleting.kind === 'goal' ? `${F}.goal_deleted` : `${F}.measure_deleted`, { type: 'success' });
+            setDeleting(null);
             await load();
           }}
         />
@@ -258,11 +340,28 @@ const Justification = ({ quarterId, field, initial, editable, onSaved }: { quart
 
 const multi = { multiple: true, renderValue: (v: unknown) => (v as string[]).join(', ') };
 
-const GoalDialog = ({ quarterId, field, onClose, onSaved }: { quarterId: string; field: ActionFieldId; onClose: () => void; onSaved: () => Promise<void> }) => {
+/** Adds a goal to the action field, or (given `goal`) edits it with the same form. */
+const GoalDialog = ({ quarterId, field, goal: saved, onClose, onSaved }: { quarterId: string; field: ActionFieldId; goal?: Goal; onClose: () => void; onSaved: () => Promise<void> }) => {
   const translate = useTranslate();
   const [errors, setErrors] = useState<Errors>({});
   const submit = useSubmit(setErrors);
-  const [goal, setGoal] = useState({ actionFieldId: field, title: '', indicator: '', baseline: '', targetValue: '', targetDate: '', targetGroups: [] as string[] });
+  const [goal, setGoal] = useState({
+    actionFieldId: saved?.actionFieldId ?? field,
+    title: saved?.title ?? '',
+    indicator: saved?.indicator ?? '',
+    baseline: saved?.baseline ?? '',
+    targetValue: saved?.targetValue ?? '',
+    targetDate: saved?.targetDate.slice(0, 10) ?? '',
+    targetGroups: saved?.targetGroups ?? ([] as string[]),
+  });
+  const fields = {
+    actionFieldId: goal.actionFieldId,
+    title: goal.title,
+    indicator: goal.indicator,
+    targetValue: goal.targetValue,
+    targetDate: goal.targetDate,
+    targetGroups: goal.targetGroups,
+  };
   const text = (key: keyof typeof goal, props: Record<string, unknown> = {}) => (
     <TextField
       size="small"
@@ -277,7 +376,7 @@ const GoalDialog = ({ quarterId, field, onClose, onSaved }: { quarterId: string;
   );
   return (
     <FormDialog
-      title={translate(`${F}.add_goal`)}
+      title={translate(saved ? `${F}.edit_goal` : `${F}.add_goal`)}
       onClose={onClose}
       actions={
         <Button
@@ -285,15 +384,9 @@ const GoalDialog = ({ quarterId, field, onClose, onSaved }: { quarterId: string;
           onClick={() =>
             void submit(
               () =>
-                agreementsApi.addGoal(quarterId, {
-                  actionFieldId: goal.actionFieldId,
-                  title: goal.title,
-                  indicator: goal.indicator,
-                  ...(goal.baseline.trim() ? { baseline: goal.baseline } : {}),
-                  targetValue: goal.targetValue,
-                  targetDate: goal.targetDate,
-                  targetGroups: goal.targetGroups,
-                }),
+                saved
+                  ? agreementsApi.updateGoal(quarterId, saved.id, { ...fields, baseline: goal.baseline.trim() ? goal.baseline : null })
+                  : agreementsApi.addGoal(quarterId, { ...fields, ...(goal.baseline.trim() ? { baseline: goal.baseline } : {}) }),
               onSaved,
             )
           }
@@ -338,15 +431,18 @@ const GoalDialog = ({ quarterId, field, onClose, onSaved }: { quarterId: string;
   );
 };
 
+/** Adds a measure to the goal, or (given `measure`) edits it with the same form; its status changes by its own dialog. */
 const MeasureDialog = ({
   quarterId,
   goalId,
+  measure,
   orgs,
   onClose,
   onSaved,
 }: {
   quarterId: string;
   goalId: string;
+  measure?: Measure;
   orgs: QuarterMembership[];
   onClose: () => void;
   onSaved: () => Promise<void>;
@@ -355,17 +451,17 @@ const MeasureDialog = ({
   const [errors, setErrors] = useState<Errors>({});
   const submit = useSubmit(setErrors);
   const [m, setM] = useState({
-    title: '',
-    description: '',
-    ownerOrganisationId: '',
-    partnerOrganisationIds: [] as string[],
-    kind: 'unmittelbar',
-    targetGroups: [] as string[],
-    start: today(),
-    end: '',
-    cost: '',
-    fundingSource: '',
-    fundingAmount: '',
+    title: measure?.title ?? '',
+    description: measure?.description ?? '',
+    ownerOrganisationId: measure?.ownerOrganisationId ?? '',
+    partnerOrganisationIds: measure?.partnerOrganisationIds ?? ([] as string[]),
+    kind: measure?.kind ?? 'unmittelbar',
+    targetGroups: measure?.targetGroups ?? ([] as string[]),
+    start: measure ? (measure.start?.slice(0, 10) ?? '') : today(),
+    end: measure?.end?.slice(0, 10) ?? '',
+    cost: amountText(measure?.cost),
+    fundingSource: measure?.funding[0]?.source ?? '',
+    fundingAmount: amountText(measure?.funding[0]?.amount),
   });
   const field = (key: keyof typeof m, props: Record<string, unknown> = {}, errorKey: string = key) => (
     <TextField
@@ -385,8 +481,28 @@ const MeasureDialog = ({
     </MenuItem>
   ));
   const save = () => {
-    const cost = m.cost.trim() === '' ? undefined : Number(m.cost.replace(/\./g, '').replace(',', '.'));
-    const funding = m.fundingSource ? [{ source: m.fundingSource, amount: Number(m.fundingAmount.replace(/\./g, '').replace(',', '.')) }] : [];
+    const cost = m.cost.trim() === '' ? undefined : amountOf(m.cost);
+    // The form edits the first funding share; further ones (entered through the API) stay.
+    const funding = [...(m.fundingSource ? [{ source: m.fundingSource, amount: amountOf(m.fundingAmount) }] : []), ...(measure?.funding.slice(1) ?? [])];
+    if (measure) {
+      return submit(
+        () =>
+          agreementsApi.updateMeasure(quarterId, measure.id, {
+            goalId,
+            title: m.title,
+            description: m.description.trim() ? m.description : null,
+            ownerOrganisationId: m.ownerOrganisationId || null,
+            partnerOrganisationIds: m.partnerOrganisationIds,
+            kind: m.kind,
+            targetGroups: m.targetGroups,
+            start: m.start || null,
+            end: m.end || null,
+            cost: cost ?? null,
+            funding,
+          }),
+        onSaved,
+      );
+    }
     return submit(
       () =>
         agreementsApi.addMeasure(quarterId, {
@@ -407,7 +523,7 @@ const MeasureDialog = ({
   };
   return (
     <FormDialog
-      title={translate(`${F}.add_measure`)}
+      title={translate(measure ? `${F}.edit_measure` : `${F}.add_measure`)}
       maxWidth="md"
       onClose={onClose}
       actions={
@@ -499,6 +615,25 @@ const StatusDialog = ({ quarterId, measure, onClose, onSaved }: { quarterId: str
         ))}
       </TextField>
       <TextField size="small" multiline minRows={2} label={translate(`${F}.fields.reason`)} value={reason} error={!!errors.reason} helperText={errors.reason} onChange={(e) => setReason(e.target.value)} />
+    </FormDialog>
+  );
+};
+
+/** Asks before deleting; the refusal (e.g. the agreement was submitted meanwhile) is shown with the API's reason. */
+const DeleteDialog = ({ title, text, onClose, onConfirm, onDeleted }: { title: string; text: string; onClose: () => void; onConfirm: () => Promise<unknown>; onDeleted: () => Promise<void> }) => {
+  const [, setErrors] = useState<Errors>({});
+  const submit = useSubmit(setErrors);
+  return (
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <Button variant="contained" color="error" onClick={() => void submit(onConfirm, onDeleted)}>
+          {title}
+        </Button>
+      }
+    >
+      <Typography>{text}</Typography>
     </FormDialog>
   );
 };

@@ -1,5 +1,5 @@
 import { api, data, downloadFile, listQuery, type FilePath, type Schemas } from '../providers/apiClient';
-import type { AgreementVersion, AnnualReport, AuditEntry, Concept, NewGoal, NewMeasure, ReportContent } from './types';
+import type { AgreementVersion, AnnualReport, AuditEntry, Concept, GoalChange, MeasureChange, NewGoal, NewMeasure, ReportContent } from './types';
 
 const Q = (quarterId: string) => ({ params: { path: { quarterId } } });
 /*
@@ -28,6 +28,17 @@ export const agreementsApi = {
   memberships: (quarterId: string) => data(api.GET('/api/quarters/{quarterId}/memberships', Q(quarterId))),
   addGoal: (quarterId: string, goal: NewGoal) => data(api.POST('/api/quarters/{quarterId}/goals', { ...Q(quarterId), body: goal as Schemas['CreateGoalDto'] })),
   addMeasure: (quarterId: string, measure: NewMeasure) => data(api.POST('/api/quarters/{quarterId}/measures', { ...Q(quarterId), body: measure as Schemas['CreateMeasureDto'] })),
+  /** Refused with 409 `concept.locked` once the agreement is submitted. */
+  updateGoal: (quarterId: string, goalId: string, goal: GoalChange) =>
+    data(api.PATCH('/api/quarters/{quarterId}/goals/{goalId}', { params: { path: { quarterId, goalId } }, body: goal as Schemas['UpdateGoalDto'] })),
+  deleteGoal: async (quarterId: string, goalId: string): Promise<void> => {
+    await data(api.DELETE('/api/quarters/{quarterId}/goals/{goalId}', { params: { path: { quarterId, goalId } } }));
+  },
+  updateMeasure: (quarterId: string, measureId: string, measure: MeasureChange) =>
+    data(api.PATCH('/api/quarters/{quarterId}/measures/{measureId}', { params: { path: { quarterId, measureId } }, body: measure as Schemas['UpdateMeasureDto'] })),
+  deleteMeasure: async (quarterId: string, measureId: string): Promise<void> => {
+    await data(api.DELETE('/api/quarters/{quarterId}/measures/{measureId}', { params: { path: { quarterId, measureId } } }));
+  },
   changeMeasureStatus: (quarterId: string, measureId: string, status: string, reason?: string) =>
     data(
       api.POST('/api/quarters/{quarterId}/measures/{measureId}/status', {

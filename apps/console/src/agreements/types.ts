@@ -69,6 +69,16 @@ export interface NewMeasure {
   funding: Array<{ source: string; amount: number }>;
 }
 
+/** A change of a goal or measure: the fields sent replace the saved ones; `null` clears an optional value. */
+export type GoalChange = Omit<NewGoal, 'baseline'> & { baseline: string | null };
+export type MeasureChange = Omit<NewMeasure, 'description' | 'ownerOrganisationId' | 'start' | 'end' | 'cost'> & {
+  description: string | null;
+  ownerOrganisationId: string | null;
+  start: string | null;
+  end: string | null;
+  cost: number | null;
+};
+
 export interface ReportContent {
   measures?: Array<{ measureId: string; status: string; note?: string }>;
   indicators?: Array<{ key: string; value: string; goalId?: string }>;

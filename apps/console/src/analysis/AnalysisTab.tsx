@@ -22,6 +22,7 @@ import { analysisApi, type IndicatorValue, type Profile } from './api';
 import { downloadFile } from '../providers/apiClient';
 import { importProblems, type ImportProblem } from './importErrors';
 import { RadarChart } from './RadarChart';
+import { IndicatorForm } from './IndicatorForm';
 import { PdfButton, documentPaths } from '../documents/PdfButton';
 import { germanDate } from '../process/csv';
 import { useDateLocale } from '../i18n/useDateLocale';
@@ -29,7 +30,7 @@ import { useDateLocale } from '../i18n/useDateLocale';
 const SCALE = [0, 1, 2, 3];
 type Draft = Record<string, { rating: number | ''; evidence: string }>;
 
-/** The quarter's analysis: indicators with CSV import, the self-assessment, and the profile against the programme. */
+/** The quarter's analysis: indicators by form or CSV import, the self-assessment, and the profile against the programme. */
 export const AnalysisTab = () => {
   const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
@@ -211,6 +212,7 @@ export const AnalysisTab = () => {
             <input hidden type="file" accept=".csv,text/csv" data-testid="indicator-upload" onChange={(e) => void upload(e)} />
           </Button>
         </Stack>
+        {quarterId && <IndicatorForm quarterId={quarterId} onSaved={load} />}
         {problems.length > 0 && (
           <Alert severity="error" data-testid="import-errors">
             {translate('genq_analysis.indicators.rejected')}

@@ -28,7 +28,20 @@ export type ParticipationRecord = ParticipationRecordDto;
 export type Person = Pick<PersonDto, 'id' | 'name' | 'organisationId' | 'role'>;
 export type ParticipationEvent = Pick<ParticipationEventDto, 'id' | 'type' | 'date' | 'participants' | 'participantsTotal' | 'outcome'>;
 
+export interface IndicatorChoice {
+  id: string;
+  name: string;
+  unit: string;
+  group: string;
+}
+
 const Q = (id: string) => ({ params: { path: { id } } });
+
+/** The catalogue version the quarter's analysis pins. */
+const pinnedCatalogue = async (quarterId: string) => {
+  const analysis = await data(api.GET('/api/quarters/{id}/analysis', Q(quarterId)));
+  return data(api.GET('/api/catalogues/{id}', Q(analysis.catalogueVersionId ?? 'genq-default@1.0.0')));
+};
 const QID = (quarterId: string) => ({ params: { path: { quarterId } } });
 const upTo500 = { range: JSON.stringify([0, 499]) };
 
@@ -38,13 +51,18 @@ export const analysisApi = {
   profile: (quarterId: string): Promise<Profile> => data(api.GET('/api/quarters/{id}/profile', Q(quarterId))),
   /** Criterion names of the catalogue version the quarter's analysis pins. */
   criterionNames: async (quarterId: string): Promise<Record<string, string>> => {
-    const analysis = await data(api.GET('/api/quarters/{id}/analysis', Q(quarterId)));
-    const catalogue = await data(api.GET('/api/catalogues/{id}', Q(analysis.catalogueVersionId ?? 'genq-default@1.0.0')));
+    const catalogue = await pinnedCatalogue(quarterId);
     // Criteria (HF1.1) and indicators (flats_total) by their catalogue names: the ids never reach the screen.
     return Object.fromEntries([...catalogue.actionFields.flatMap((af) => af.criteria.map((c) => [c.id, c.name])), ...(catalogue.indicators ?? []).map((i) => [i.id, i.name])]);
   },
   saveRatings: (quarterId: string, ratings: Array<Pick<Rating, 'criterionId' | 'rating' | 'evidence'>>) =>
     data(api.PUT('/api/quarters/{id}/ratings', { ...Q(quarterId), body: { ratings } as Schemas['UpsertRatingsDto'] })),
+  /** The indicators of the catalogue version the quarter's analysis pins, with their German names and units, for the entry form. */
+  indicatorChoices: async (quarterId: string): Promise<IndicatorChoice[]> =>
+    ((await pinnedCatalogue(quarterId)).indicators ?? []).map((i) => ({ id: i.id, name: i.name, unit: i.unit, group: i.group })),
+  /** Upserts values by indicator and reference date; rejects with a 400 listing every field problem (`values.<index>.<field>`), nothing written then. */
+  saveIndicators: (quarterId: string, values: Array<{ indicatorId: string; referenceDate: string; value: number; source?: string }>) =>
+    data(api.PUT('/api/quarters/{id}/indicators', { ...Q(quarterId), body: { values } as Schemas['UpsertIndicatorValuesDto'] })),
   /** Rejects with an HttpError whose body lists every bad cell; nothing is written then. */
   importCsv: (quarterId: string, csv: string) => data(api.POST('/api/quarters/{id}/indicators/import', { ...Q(quarterId), body: { csv } })),
   templatePath: '/api/analysis/template.csv' as FilePath,

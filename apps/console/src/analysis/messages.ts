@@ -36,6 +36,14 @@ export const analysisGerman = {
       rejected: 'Nichts importiert – bitte diese Fehler beheben:',
       row: 'Zeile %{row}',
       file: 'Datei',
+      form: {
+        title: 'Indikatorwerte eingeben',
+        add_row: 'Weiteren Wert hinzufügen',
+        remove_row: 'Zeile %{row} entfernen',
+        save: 'Werte speichern',
+        saved: 'Indikatorwerte gespeichert: %{created} neu, %{updated} geändert, %{unchanged} unverändert',
+        refused: 'Nicht gespeichert: %{reason}',
+      },
     },
     ratings: {
       title: 'Selbsteinschätzung',
@@ -95,6 +103,14 @@ export const analysisEnglish: typeof analysisGerman = {
       rejected: 'Nothing imported – please fix these errors:',
       row: 'Row %{row}',
       file: 'File',
+      form: {
+        title: 'Enter indicator values',
+        add_row: 'Add another value',
+        remove_row: 'Remove row %{row}',
+        save: 'Save values',
+        saved: 'Indicator values saved: %{created} new, %{updated} changed, %{unchanged} unchanged',
+        refused: 'Not saved: %{reason}',
+      },
     },
     ratings: {
       title: 'Self-assessment',

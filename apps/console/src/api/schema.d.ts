@@ -804,6 +804,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quarters/{quarterId}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ConceptController_deleteGoal"];
+        options?: never;
+        head?: never;
+        patch: operations["ConceptController_updateGoal"];
+        trace?: never;
+    };
+    "/api/quarters/{quarterId}/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ConceptController_deleteMeasure"];
+        options?: never;
+        head?: never;
+        patch: operations["ConceptController_updateMeasure"];
+        trace?: never;
+    };
     "/api/quarters/{quarterId}/measures/{measureId}/milestones/{index}/reached": {
         parameters: {
             query?: never;
@@ -1819,6 +1851,44 @@ export interface components {
              * @enum {string}
              */
             status: "geplant" | "in Umsetzung" | "umgesetzt" | "verzögert" | "ersetzt" | "entfallen";
+        };
+        UpdateGoalDto: {
+            /** @enum {string} */
+            actionFieldId?: "HF1" | "HF2" | "HF3" | "HF4";
+            /** @example Barrierearme Wohnungen im Bestand schaffen */
+            title?: string;
+            /** @description Criteria or weaknesses of the analysis the goal answers */
+            criterionIds?: string[];
+            /** @example Anzahl barrierearmer Wohnungen */
+            indicator?: string;
+            /** @example 12 */
+            baseline?: string | null;
+            /** @example 40 */
+            targetValue?: string;
+            /** @example 2029-12-31 */
+            targetDate?: string;
+            targetGroups?: ("Säuglinge und Kleinkinder" | "Kinder" | "Jugendliche" | "Auszubildende und Studierende" | "Berufstätige" | "Familien" | "Alleinerziehende" | "Alleinstehende" | "Menschen mit Beeinträchtigungen" | "Seniorinnen und Senioren" | "Hochbetagte")[];
+        };
+        UpdateMeasureDto: {
+            /** @description Another goal of the same quarter */
+            goalId?: string;
+            /** @example Umbau von 20 Bädern */
+            title?: string;
+            description?: string | null;
+            /** @description Organisation responsible for the measure */
+            ownerOrganisationId?: string | null;
+            partnerOrganisationIds?: string[];
+            /** @enum {string} */
+            kind?: "unmittelbar" | "mittelbar";
+            targetGroups?: ("Säuglinge und Kleinkinder" | "Kinder" | "Jugendliche" | "Auszubildende und Studierende" | "Berufstätige" | "Familien" | "Alleinerziehende" | "Alleinstehende" | "Menschen mit Beeinträchtigungen" | "Seniorinnen und Senioren" | "Hochbetagte")[];
+            /** @example 2027-01-01 */
+            start?: string | null;
+            /** @example 2028-12-31 */
+            end?: string | null;
+            milestones?: components["schemas"]["MilestoneDto"][];
+            /** @example 250000 */
+            cost?: number | null;
+            funding?: components["schemas"]["FundingShareDto"][];
         };
         ChangeMeasureStatusDto: {
             /** @enum {string} */
@@ -8276,6 +8346,388 @@ export interface operations {
             };
             /** @description Not found, or outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConceptController_deleteGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quarterId: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goal and its measures are deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: partner, facilitator, programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description `goal.not_found`: no such goal in this quarter
+             *
+             *     Not found, or outside your scope
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concept.locked`: the agreement containing the goal is submitted (params number, status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConceptController_updateGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quarterId: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGoalDto"];
+            };
+        };
+        responses: {
+            /** @description The goal with the given fields changed; the others stay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Every field problem under `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: partner, facilitator, programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description `goal.not_found`: no such goal in this quarter
+             *
+             *     Not found, or outside your scope
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concept.locked`: the agreement containing the goal is submitted (params number, status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConceptController_deleteMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quarterId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measure is deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: partner, facilitator, programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description `measure.not_found`: no such measure in this quarter
+             *
+             *     Not found, or outside your scope
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concept.locked`: the agreement containing the measure is submitted (params number, status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConceptController_updateMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quarterId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeasureDto"];
+            };
+        };
+        responses: {
+            /** @description The measure with the given fields changed; the others (and its status) stay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureDto"];
+                };
+            };
+            /** @description Every field problem under `errors`; a goal of another quarter is unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: partner, facilitator, programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description `measure.not_found`: no such measure in this quarter
+             *
+             *     Not found, or outside your scope
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concept.locked`: the agreement containing the measure is submitted (params number, status) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

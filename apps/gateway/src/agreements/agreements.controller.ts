@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ALL_ROLES,
   AgreementsMessagePatterns as P,
@@ -16,12 +16,12 @@ import {
   type Page,
   type PdfDocument,
 } from '@genq/contracts';
-import { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, RecordGoalsWorkshopDto, ReviewDecisionDto, SetJustificationDto, SubmitConceptDto } from '@genq/dto';
+import { ChangeMeasureStatusDto, CreateGoalDto, CreateMeasureDto, RecordGoalsWorkshopDto, ReviewDecisionDto, SetJustificationDto, SubmitConceptDto, UpdateGoalDto, UpdateMeasureDto } from '@genq/dto';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-actor';
 import { Policy, Public } from '../auth/policy';
 import { ServiceClients } from '../services/service-clients';
 import { AgreementsGatewayService } from './agreements.service';
-import { Returns, ReturnsFile, ReturnsList } from '../openapi/returns';
+import { Returns, ReturnsFile, ReturnsList, ReturnsNothing } from '../openapi/returns';
 
 /** Who drafts and submits the Handlungskonzept: the quarter's partners, its facilitator, the programme office. */
 const DRAFTERS = ['partner', 'facilitator', 'programme_admin'] as const;
@@ -90,6 +90,64 @@ export class ConceptController {
   @Returns('MeasureDto')
   async createMeasure(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateMeasureDto, @CurrentActor() actor: Actor) {
     return this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });
+  }
+
+  @Patch('goals/:goalId')
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiOkResponse({ description: 'The goal with the given fields changed; the others stay' })
+  @ApiBadRequestResponse({ description: 'Every field problem under `errors`' })
+  @ApiNotFoundResponse({ description: '`goal.not_found`: no such goal in this quarter' })
+  @ApiConflictResponse({ description: '`concept.locked`: the agreement containing the goal is submitted (params number, status)' })
+  @Returns('GoalDto')
+  updateGoal(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('goalId', new ParseUUIDPipe()) goalId: string,
+    @Body() dto: UpdateGoalDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.services.send<GoalDto>('agreements', P.updateGoal, { ...dto, quarterId, goalId, actor });
+  }
+
+  @Delete('goals/:goalId')
+  @HttpCode(204)
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiNoContentResponse({ description: 'The goal and its measures are deleted' })
+  @ApiNotFoundResponse({ description: '`goal.not_found`: no such goal in this quarter' })
+  @ApiConflictResponse({ description: '`concept.locked`: the agreement containing the goal is submitted (params number, status)' })
+  @ReturnsNothing()
+  async deleteGoal(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Param('goalId', new ParseUUIDPipe()) goalId: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.services.send('agreements', P.deleteGoal, { quarterId, goalId, actor });
+  }
+
+  @Patch('measures/:measureId')
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiOkResponse({ description: 'The measure with the given fields changed; the others (and its status) stay' })
+  @ApiBadRequestResponse({ description: 'Every field problem under `errors`; a goal of another quarter is unknown' })
+  @ApiNotFoundResponse({ description: '`measure.not_found`: no such measure in this quarter' })
+  @ApiConflictResponse({ description: '`concept.locked`: the agreement containing the measure is submitted (params number, status)' })
+  @Returns('MeasureDto')
+  updateMeasure(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('measureId', new ParseUUIDPipe()) measureId: string,
+    @Body() dto: UpdateMeasureDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.services.send<MeasureDto>('agreements', P.updateMeasure, { ...dto, quarterId, measureId, actor });
+  }
+
+  @Delete('measures/:measureId')
+  @HttpCode(204)
+  @Policy({ roles: DRAFTERS, scope: QUARTER })
+  @ApiNoContentResponse({ description: 'The measure is deleted' })
+  @ApiNotFoundResponse({ description: '`measure.not_found`: no such measure in this quarter' })
+  @ApiConflictResponse({ description: '`concept.locked`: the agreement containing the measure is submitted (params number, status)' })
+  @ReturnsNothing()
+  async deleteMeasure(
+    @Param('quarterId', new ParseUUIDPipe()) quarterId: string,
+    @Param('measureId', new ParseUUIDPipe()) measureId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.services.send('agreements', P.deleteMeasure, { quarterId, measureId, actor });
   }
 
   @Post('measures/:measureId/milestones/:index/reached')
