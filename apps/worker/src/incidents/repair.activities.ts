@@ -13,7 +13,7 @@ import {
 } from '@genq/contracts';
 import { request } from '@genq/service-kit';
 import { call } from '../activities/process.activities';
-import { tsMs } from './observe';
+import { activitiesToReset, notYetStarted, tsMs } from './observe';
 
 const { EventType, ResetReapplyType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
 type Ns = { client: Client; namespace: string };
@@ -49,6 +49,43 @@ export async function historyLines({ client, namespace }: Ns, execution: { workf
   return lines;
 }
 
+/** How long "retry now" watches the reset activities for a worker to pick them up, and when it resets the ones still waiting again. */
+export const RETRY_CONFIRM = { withinMs: 15_000, resetAgainAfterMs: 5_000, everyMs: 500 };
+
+/**
+ * "Retry now" of a failing activity: resets it and every other failing activity of the
+ * workflow waiting out its backoff (attempts back to 1, scheduled now; a paused one is
+ * resumed), leaving alone one that is running right now (see {@link activitiesToReset}).
+ * Then it watches them until a worker has started each new attempt: one still waiting for
+ * dispatch after a few seconds is reset once more (a new dispatch; the server drops the old
+ * one by its stamp). An activity that is no longer pending has finished: nothing to retry.
+ */
+export async function retryNow({ client, namespace }: Ns, execution: { workflowId: string; runId: string }, activityId: string, identity: string): Promise<void> {
+  const svc = client.workflowService;
+  const describe = () => svc.describeWorkflowExecution({ namespace, execution });
+  const reset = async (id: string) => {
+    try {
+      await svc.resetActivity({ namespace, execution, id, identity, keepPaused: false, resetHeartbeat: false });
+    } catch (err) {
+      // Finished between the describe and the reset: nothing left to retry.
+      if ((err as { code?: number }).code !== GRPC.NOT_FOUND) throw err;
+    }
+  };
+  const ids = activitiesToReset(await describe(), activityId);
+  for (const id of ids) await reset(id);
+  const started = Date.now();
+  let resetAgain = false;
+  while (ids.length && Date.now() - started < RETRY_CONFIRM.withinMs) {
+    await new Promise((r) => setTimeout(r, RETRY_CONFIRM.everyMs));
+    const waiting = notYetStarted(await describe(), ids);
+    if (!waiting.length) return;
+    if (!resetAgain && Date.now() - started >= RETRY_CONFIRM.resetAgainAfterMs) {
+      resetAgain = true;
+      for (const id of waiting) await reset(id);
+    }
+  }
+}
+
 /** The repair workflow's activities: Temporal's own operator API, and the actors service for the record. */
 export function createIncidentActivities({ client, actors, namespace }: Ns & { actors: ClientProxy }): IncidentActivities {
   const svc = client.workflowService;
@@ -60,8 +97,7 @@ export function createIncidentActivities({ client, actors, namespace }: Ns & { a
         switch (action) {
           case 'retry':
             if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
-            // Attempts back to 1 and, if the activity waits out its backoff, scheduled now; a paused one is resumed.
-            await svc.resetActivity({ namespace, execution, id: incident.activityId, identity, keepPaused: false, resetHeartbeat: false });
+            await retryNow({ client, namespace }, execution, incident.activityId, identity);
             break;
           case 'pause':
             if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
