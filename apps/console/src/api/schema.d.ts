@@ -2469,6 +2469,7 @@ export interface components {
             byKind: {
                 activity: number;
                 workflow_task: number;
+                workflow_closed: number;
             };
             notified: number;
         };
@@ -2500,7 +2501,7 @@ export interface components {
             notifiedAt: string | null;
         };
         /** @enum {string} */
-        IncidentKind: "activity" | "workflow_task";
+        IncidentKind: "activity" | "workflow_task" | "workflow_closed";
         IncidentRepairItem: {
             incidentId: string;
             /** @enum {string} */

@@ -170,3 +170,41 @@ export function notYetStarted(describe: Describe, ids: readonly string[]): strin
     .filter((a) => a.activityId && ids.includes(a.activityId) && !a.paused && (a.attempt ?? 1) === 1 && a.state === PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED)
     .map((a) => a.activityId!);
 }
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+/**
+ * The incident of a workflow that ended as failed or timed out (`workflow_closed`), from its
+ * close event: what Temporal says (the failure's message, or the timeout), since its close
+ * time. Nothing retries a closed workflow, so it stays an incident until an operator resets
+ * it (a new run) or it drops out of the scanned window; null for any other close event.
+ */
+export function closedObservation(wf: WorkflowRef, closeEvent: HistoryEvent | null | undefined, closedAt: number): IncidentObservation | null {
+  const { EventType } = temporal.api.enums.v1;
+  let summary: { errorType: string | null; message: string };
+  if (closeEvent?.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED) {
+    summary = failureSummary(closeEvent.workflowExecutionFailedEventAttributes?.failure);
+    summary = { errorType: summary.errorType ?? 'WorkflowFailed', message: summary.message || 'workflow failed' };
+  } else if (closeEvent?.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT) {
+    summary = { errorType: 'WorkflowTimedOut', message: 'workflow timed out (execution or run timeout)' };
+  } else {
+    return null;
+  }
+  return {
+    key: `${wf.workflowId}/${wf.runId}/closed`,
+    kind: 'workflow_closed',
+    workflowId: wf.workflowId,
+    runId: wf.runId,
+    workflowType: wf.workflowType,
+    quarterId: quarterIdFromWorkflowId(wf.workflowId) ?? null,
+    programmeId: wf.programmeId,
+    activityId: null,
+    activityType: wf.workflowType,
+    attempts: 1,
+    ...summary,
+    since: new Date(closedAt).toISOString(),
+    lastFailureAt: new Date(closedAt).toISOString(),
+    nextRetryAt: null,
+    paused: false,
+  };
+}

@@ -123,6 +123,9 @@ export function createIncidentActivities({ client, actors, namespace }: Ns & { a
             break;
           }
           case 'cancel':
+            if (incident.kind === 'workflow_closed') {
+              return refused(incident, 'incident.action_not_for_kind', { action, kind: incident.kind }, 'a closed workflow cannot be cancelled');
+            }
             if (incident.workflowType !== BATCH_INTERVENTION_WORKFLOW) {
               return refused(incident, 'incident.cancel_only_batches', {}, 'only batch workflows are cancelled');
             }
