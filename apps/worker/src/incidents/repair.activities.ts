@@ -1,4 +1,5 @@
 import type { ClientProxy } from '@nestjs/microservices';
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import {
@@ -71,19 +72,39 @@ export async function retryNow({ client, namespace }: Ns, execution: { workflowI
       if ((err as { code?: number }).code !== GRPC.NOT_FOUND) throw err;
     }
   };
-  const ids = activitiesToReset(await describe(), activityId);
+  const log = Context.current().log;
+  const before = await describe();
+  const ids = activitiesToReset(before, activityId);
+  log.info('retry now: resetting activities', { workflowId: execution.workflowId, activityId, reset: ids, pending: pendingSummary(before) });
   for (const id of ids) await reset(id);
   const started = Date.now();
   let resetAgain = false;
+  let waiting: string[] = ids;
   while (ids.length && Date.now() - started < RETRY_CONFIRM.withinMs) {
     await new Promise((r) => setTimeout(r, RETRY_CONFIRM.everyMs));
-    const waiting = notYetStarted(await describe(), ids);
-    if (!waiting.length) return;
+    const now = await describe();
+    waiting = notYetStarted(now, ids);
+    if (!waiting.length) {
+      log.info('retry now: the reset activities run again', { workflowId: execution.workflowId, afterMs: Date.now() - started, pending: pendingSummary(now) });
+      return;
+    }
     if (!resetAgain && Date.now() - started >= RETRY_CONFIRM.resetAgainAfterMs) {
       resetAgain = true;
+      log.warn('retry now: reset activities not dispatched yet, resetting them again', { workflowId: execution.workflowId, waiting, pending: pendingSummary(now) });
       for (const id of waiting) await reset(id);
     }
   }
+  if (waiting.length) log.warn('retry now: reset activities still not dispatched', { workflowId: execution.workflowId, waiting, pending: pendingSummary(await describe()) });
+}
+
+/** Pending activities in a log line: id, type, state, attempt, next attempt. */
+function pendingSummary(d: temporal.api.workflowservice.v1.IDescribeWorkflowExecutionResponse): string {
+  return (d.pendingActivities ?? [])
+    .map((a) => {
+      const next = tsMs(a.nextAttemptScheduleTime);
+      return `${a.activityId}:${a.activityType?.name}:state=${a.state}:attempt=${a.attempt}${a.paused ? ':paused' : ''}${next ? `:next=${new Date(next).toISOString()}` : ''}`;
+    })
+    .join(', ');
 }
 
 /** The repair workflow's activities: Temporal's own operator API, and the actors service for the record. */
