@@ -81,7 +81,7 @@ describe.each(['sqlite', 'postgres'])('the incident list on %s', (label) => {
 
     const mine = await send<Page<IncidentDto>>(IncidentsPatterns.list, { actor: operatorA, filter: { status: 'open' } });
     expect(mine.data.map((i) => i.workflowId).sort()).toEqual(['batch-1', `quarter-${quarters.A}`].sort());
-    expect(await send<IncidentCounts>(IncidentsPatterns.counts, { actor: admin })).toEqual({ open: 3, byKind: { activity: 3, workflow_task: 0 }, notified: 0 });
+    expect(await send<IncidentCounts>(IncidentsPatterns.counts, { actor: admin })).toEqual({ open: 3, byKind: { activity: 3, workflow_task: 0, workflow_closed: 0 }, notified: 0 });
     expect((await send<Page<IncidentDto>>(IncidentsPatterns.list, { actor: partner })).total).toBe(0);
     const b = (await send<Page<IncidentDto>>(IncidentsPatterns.list, { actor: admin, filter: { quarterId: quarters.B } })).data[0]!;
     await expect(service.refusal(IncidentsPatterns.get, { actor: operatorA, id: b.id })).resolves.toMatchObject({ status: 404, code: 'incident.not_found' });

@@ -2,7 +2,7 @@ import { EnvReader, readNatsConfig, readTemporalConfig, type NatsConfig, type Te
 import { PROCESS_TASK_QUEUE } from '@genq/contracts';
 import { STARTER_CONCURRENCY } from './bridge/process-starter';
 import { DEFAULT_INCIDENT_THRESHOLDS } from './incidents/observe';
-import { DEFAULT_NOTIFY_AFTER_MS, DEFAULT_SCAN_EVERY_MS, type IncidentScannerConfig } from './incidents/scanner';
+import { DEFAULT_CLOSED_WITHIN_MS, DEFAULT_NOTIFY_AFTER_MS, DEFAULT_SCAN_EVERY_MS, type IncidentScannerConfig } from './incidents/scanner';
 
 export interface MailConfig {
   /** smtp://user:pass@host:port or smtps://...; mail is off when unset (the outbox still fills). */
@@ -94,6 +94,7 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
       },
       notifyAfterMs: r.int('INCIDENT_NOTIFY_AFTER_MS', DEFAULT_NOTIFY_AFTER_MS, { min: 0 }),
       concurrency: r.int('INCIDENT_SCAN_CONCURRENCY', 4, { min: 1, max: 64 }),
+      closedWithinMs: r.int('INCIDENT_CLOSED_WITHIN_MS', DEFAULT_CLOSED_WITHIN_MS, { min: 0 }),
     },
     workflowsPath: r.optional('WORKER_WORKFLOWS_PATH') ?? require.resolve('@genq/workflows'),
   };

@@ -7,8 +7,12 @@
  */
 import type { AuditActor, AuditContext } from './audit';
 
-/** What fails: an activity that keeps failing, or the workflow's own task (a bug, a non-deterministic deploy). */
-export const INCIDENT_KINDS = ['activity', 'workflow_task'] as const;
+/**
+ * What fails: an activity that keeps failing, the workflow's own task (a bug, a
+ * non-deterministic deploy), or a workflow that ended as failed or timed out (`workflow_closed`:
+ * it runs no more, so nothing retries it).
+ */
+export const INCIDENT_KINDS = ['activity', 'workflow_task', 'workflow_closed'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export const INCIDENT_STATUSES = ['open', 'resolved'] as const;
@@ -24,7 +28,7 @@ export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
 /** One incident as the scanner sees it in one scan. */
 export interface IncidentObservation {
-  /** Stable identity across scans: `<workflowId>/<runId>/activity/<activityId>` or `<workflowId>/<runId>/workflow-task`. */
+  /** Stable identity across scans: `<workflowId>/<runId>/activity/<activityId>`, `<workflowId>/<runId>/workflow-task` or `<workflowId>/<runId>/closed`. */
   key: string;
   kind: IncidentKind;
   workflowId: string;
@@ -34,7 +38,7 @@ export interface IncidentObservation {
   quarterId: string | null;
   programmeId: string | null;
   activityId: string | null;
-  /** Activity type, or the workflow type for a workflow task. */
+  /** Activity type, or the workflow type for a workflow task or a closed workflow. */
   activityType: string | null;
   attempts: number;
   errorType: string | null;

@@ -22,6 +22,11 @@ export async function incidentRepairWorkflow(input: IncidentRepairInput): Promis
   const { workflowId } = workflowInfo();
   for (const incident of input.incidents) {
     const requestId = `${workflowId}:${incident.id}`;
+    // The note's time is when the action started: "retry now" returns once the activity runs
+    // again, and the scan may resolve the incident before that (the actors service counts an
+    // incident resolved after the note's time as repaired). Workflow time, no new command:
+    // histories from before replay unchanged.
+    const startedAt = new Date().toISOString();
     let item: IncidentRepairItem;
     try {
       item = await repairIncident({ incident, action: input.action, reason: input.reason, identity: input.actor.email ?? input.actor.userId ?? 'system', requestId });
@@ -34,7 +39,7 @@ export async function incidentRepairWorkflow(input: IncidentRepairInput): Promis
         incidentId: incident.id,
         note: {
           action: input.action,
-          at: new Date().toISOString(),
+          at: startedAt,
           byUserId: input.actor.userId ?? 'system',
           byEmail: input.actor.email,
           reason: input.reason,

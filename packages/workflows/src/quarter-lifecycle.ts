@@ -53,6 +53,14 @@ const { projectProcessState, sendNotification, recordAudit } = proxyActivities<P
  */
 export const AUDIT_ENTRIES_PATCH = 'audit-entries-in-workflow';
 
+/**
+ * A change applied while the main loop awaited a projection (an update or event during an
+ * actors outage, whose projection activity keeps retrying) used to be cleared with `changed`
+ * and stayed out of the read model until the next change. Patched: histories recorded before
+ * waited there and replay without the extra projection.
+ */
+export const PROJECT_CHANGES_DURING_SYNC_PATCH = 'project-changes-applied-during-sync';
+
 /** Keeps each run's history small: a new run per phase, per reporting year, or when Temporal suggests it. */
 const MAX_HISTORY_EVENTS = 5000;
 
@@ -246,6 +254,7 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
 
     const wake = nextWakeUp(state, calendar);
     changed = false;
+    if (state.version !== syncedVersion && patched(PROJECT_CHANGES_DURING_SYNC_PATCH)) continue;
     if (wake === null) await condition(() => changed);
     else await condition(() => changed, Math.max(wake - Date.now(), 1));
 

@@ -24,13 +24,26 @@ describe('quarter lifecycle on a real Temporal server', () => {
     return quarterId.endsWith('3') ? { quarterId, outcome: 'refused', reason: 'paused', reasonCode: 'quarter.no_process', reasonParams: { quarterId } } : { quarterId, outcome: 'applied', summary: 'ok' };
   };
 
+  /** A quarter's next projection waits for this promise (the actors service away), once. */
+  const held = new Map<string, Promise<void>>();
+  const holding = new Set<string>();
+
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     bin = await ensureTemporalBinary({ log: () => {} });
     env = await TestWorkflowEnvironment.createLocal({
       server: { executable: { type: 'existing-path', path: bin }, searchAttributes: Object.values(SEARCH_ATTRIBUTES) },
     });
-    worker = await startWorker(env, { ...recorder, applyIntervention });
+    const projectProcessState = async (cmd: Parameters<Recorder['projectProcessState']>[0]) => {
+      const hold = held.get(cmd.quarterId);
+      if (hold) {
+        held.delete(cmd.quarterId);
+        holding.add(cmd.quarterId);
+        await hold;
+      }
+      await recorder.projectProcessState(cmd);
+    };
+    worker = await startWorker(env, { ...recorder, projectProcessState, applyIntervention });
     running = worker.run();
   }, 20 * 60_000);
 
@@ -68,6 +81,17 @@ describe('quarter lifecycle on a real Temporal server', () => {
       expect.objectContaining({ action: 'process.kickoff_recorded', reason: 'duplicate event', after: { event: { type: 'kickoff_recorded', eventId: 'audited-kickoff' }, outcome: duplicate }, requestId: 'req-ev-2' }),
     ]);
     expect(new Set(mine.map((e) => e.key)).size).toBe(3);
+  });
+
+  it('projects an intervention applied while the previous projection was still pending (an actors outage)', async () => {
+    let release!: () => void;
+    held.set('held-projection', new Promise<void>((r) => (release = r)));
+    const q = await startQuarter(env, 'held-projection');
+    await eventually(() => expect(holding.has('held-projection')).toBe(true), 30_000);
+    await q.intervene({ kind: 'pause', reason: 'Abstimmung' });
+    release();
+    // The first projection goes through, then the pause: without it the read model stays unpaused until the next change.
+    await eventually(() => expect(recorder.projections.filter((p) => p.quarterId === 'held-projection').map((p) => p.paused)).toEqual([false, true]), 30_000);
   });
 
   it('records a batch in the audit log once per programme it touches, before it starts', async () => {

@@ -2539,6 +2539,7 @@ export interface components {
             byKind: {
                 activity: number;
                 workflow_task: number;
+                workflow_closed: number;
             };
             notified: number;
         };
@@ -2570,7 +2571,7 @@ export interface components {
             notifiedAt: string | null;
         };
         /** @enum {string} */
-        IncidentKind: "activity" | "workflow_task";
+        IncidentKind: "activity" | "workflow_task" | "workflow_closed";
         IncidentRepairItem: {
             incidentId: string;
             /** @enum {string} */

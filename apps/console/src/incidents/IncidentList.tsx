@@ -21,7 +21,7 @@ import { RepairDialog } from './RepairDialog';
 
 interface IncidentRecord {
   id: string;
-  kind: 'activity' | 'workflow_task';
+  kind: 'activity' | 'workflow_task' | 'workflow_closed';
   status: 'open' | 'resolved';
   resolution: 'cleared' | 'repaired' | null;
   paused: boolean;
@@ -29,7 +29,7 @@ interface IncidentRecord {
 
 const filters = [
   <SelectInput key="status" source="status" choices={['open', 'resolved'].map((s) => ({ id: s, name: `genq_incidents.statuses.${s}` }))} alwaysOn />,
-  <SelectInput key="kind" source="kind" choices={['activity', 'workflow_task'].map((k) => ({ id: k, name: `genq_incidents.kinds.${k}` }))} alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={['activity', 'workflow_task', 'workflow_closed'].map((k) => ({ id: k, name: `genq_incidents.kinds.${k}` }))} alwaysOn />,
   <TextInput key="activityType" source="activityType" />,
   <TextInput key="workflowType" source="workflowType" />,
   <TextInput key="quarterId" source="quarterId" />,

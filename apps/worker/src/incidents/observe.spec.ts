@@ -1,4 +1,4 @@
-import { FailingSince, failureSummary, observationsOf, type IncidentThresholds } from './observe';
+import { activitiesToReset, closedObservation, FailingSince, failureSummary, notYetStarted, observationsOf, type IncidentThresholds } from './observe';
 
 const ts = (iso: string) => ({ seconds: Math.floor(Date.parse(iso) / 1000), nanos: 0 });
 const wf = { workflowId: 'quarter-q1', runId: 'r1', workflowType: 'quarterLifecycleWorkflow', programmeId: 'p1' };
@@ -83,5 +83,72 @@ describe('incident observations from a describe answer', () => {
     const [o] = observationsOf({ ...wf, workflowId: 'batch-b1', programmeId: null }, d({ pendingActivities: [activity(5)] }), NOW, thresholds, new FailingSince());
     expect(o).toMatchObject({ quarterId: null, programmeId: null });
     expect(failureSummary(undefined)).toEqual({ errorType: null, message: '' });
+  });
+});
+
+describe('which activities "retry now" resets', () => {
+  const SCHEDULED = 1;
+  const STARTED = 2;
+  it('resets the incident activity and every other failing one waiting out its backoff, never a running one', () => {
+    const describe = d({
+      pendingActivities: [
+        activity(7, { activityId: '7', state: SCHEDULED }),
+        activity(6, { activityId: '8', activityType: { name: 'recordAudit' }, state: SCHEDULED }),
+        activity(4, { activityId: '9', state: STARTED }),
+        activity(1, { activityId: '10', lastFailure: null, state: SCHEDULED }),
+        activity(5, { activityId: '11', state: SCHEDULED, paused: true }),
+      ],
+    });
+    expect(activitiesToReset(describe, '7')).toEqual(['7', '8']);
+    // The incident's own activity is reset when paused (retry resumes it), not when running.
+    expect(activitiesToReset(describe, '11')).toEqual(['7', '8', '11']);
+    expect(activitiesToReset(describe, '9')).toEqual(['7', '8']);
+  });
+
+  it('knows which reset activities a worker has not picked up yet', () => {
+    const describe = d({
+      pendingActivities: [
+        activity(1, { activityId: '7', state: SCHEDULED }),
+        activity(1, { activityId: '8', state: STARTED }),
+        activity(2, { activityId: '9', state: SCHEDULED }),
+      ],
+    });
+    // 7 waits for dispatch; 8 runs; 9 ran and failed again (attempt 2); 10 finished (gone).
+    expect(notYetStarted(describe, ['7', '8', '9', '10'])).toEqual(['7']);
+  });
+});
+
+describe('the incident of a workflow that ended as failed or timed out', () => {
+  const FAILED = 3; // EVENT_TYPE_WORKFLOW_EXECUTION_FAILED
+  const TIMED_OUT = 4; // EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT
+  const COMPLETED = 2; // EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED
+  const closedAt = Date.parse('2026-12-01T09:00:00Z');
+
+  it('says what Temporal says: the innermost failure of a failed workflow, since its close time', () => {
+    const event = { eventType: FAILED, workflowExecutionFailedEventAttributes: { failure: { message: 'Workflow failed', cause: { message: 'Cannot read properties of undefined', applicationFailureInfo: { type: 'TypeError' } } } } };
+    expect(closedObservation(wf, event, closedAt)).toEqual({
+      key: 'quarter-q1/r1/closed',
+      kind: 'workflow_closed',
+      workflowId: 'quarter-q1',
+      runId: 'r1',
+      workflowType: 'quarterLifecycleWorkflow',
+      quarterId: 'q1',
+      programmeId: 'p1',
+      activityId: null,
+      activityType: 'quarterLifecycleWorkflow',
+      attempts: 1,
+      errorType: 'TypeError',
+      message: 'Cannot read properties of undefined',
+      since: '2026-12-01T09:00:00.000Z',
+      lastFailureAt: '2026-12-01T09:00:00.000Z',
+      nextRetryAt: null,
+      paused: false,
+    });
+  });
+
+  it('names a timeout, and is no incident for a workflow that completed', () => {
+    expect(closedObservation(wf, { eventType: TIMED_OUT }, closedAt)).toMatchObject({ kind: 'workflow_closed', errorType: 'WorkflowTimedOut' });
+    expect(closedObservation(wf, { eventType: COMPLETED }, closedAt)).toBeNull();
+    expect(closedObservation(wf, undefined, closedAt)).toBeNull();
   });
 });

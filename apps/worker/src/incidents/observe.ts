@@ -1,4 +1,4 @@
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import { quarterIdFromWorkflowId, type IncidentObservation } from '@genq/contracts';
 
 /** When a failing activity or workflow task counts as an incident. Defaults in {@link DEFAULT_INCIDENT_THRESHOLDS}. */
@@ -131,4 +131,80 @@ export function observationsOf(
     }
   }
   return out;
+}
+
+const { PendingActivityState } = temporal.api.enums.v1;
+
+/**
+ * Which pending activities of a workflow "retry now" resets, from its describe answer.
+ *
+ * - The incident's activity and every other activity of the workflow that is failing and
+ *   waits out its backoff: a workflow often has two (the update handler's audit entry and
+ *   the main loop's projection), and the one left in backoff keeps the quarter stuck for up
+ *   to five minutes after the operator's retry.
+ * - Only activities waiting for their next attempt (`SCHEDULED`, or paused: retry resumes
+ *   them). One that is running (`STARTED`) is left alone: Temporal (1.29) applies a reset
+ *   of a running activity only when that attempt ends, and sets its attempt to 1 at once, so
+ *   the running attempt's result, carrying its old attempt number, is refused by the server
+ *   ("activity task not found") and the activity waits for its start-to-close timeout
+ *   before it runs again: the reset would delay exactly the attempt that is about to succeed.
+ */
+export function activitiesToReset(describe: Describe, incidentActivityId: string): string[] {
+  const ids: string[] = [];
+  for (const a of describe.pendingActivities ?? []) {
+    if (!a.activityId) continue;
+    const running = a.state === PendingActivityState.PENDING_ACTIVITY_STATE_STARTED || a.state === PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED;
+    if (running) continue;
+    const failing = (a.attempt ?? 1) > 1 && Boolean(a.lastFailure);
+    if (a.activityId === incidentActivityId || (failing && !a.paused)) ids.push(a.activityId);
+  }
+  return ids;
+}
+
+/**
+ * The reset activities still waiting to be dispatched: `SCHEDULED` at attempt 1, not paused
+ * (the state a reset leaves them in until a worker picks the new attempt up).
+ */
+export function notYetStarted(describe: Describe, ids: readonly string[]): string[] {
+  return (describe.pendingActivities ?? [])
+    .filter((a) => a.activityId && ids.includes(a.activityId) && !a.paused && (a.attempt ?? 1) === 1 && a.state === PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED)
+    .map((a) => a.activityId!);
+}
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+/**
+ * The incident of a workflow that ended as failed or timed out (`workflow_closed`), from its
+ * close event: what Temporal says (the failure's message, or the timeout), since its close
+ * time. Nothing retries a closed workflow, so it stays an incident until an operator resets
+ * it (a new run) or it drops out of the scanned window; null for any other close event.
+ */
+export function closedObservation(wf: WorkflowRef, closeEvent: HistoryEvent | null | undefined, closedAt: number): IncidentObservation | null {
+  const { EventType } = temporal.api.enums.v1;
+  let summary: { errorType: string | null; message: string };
+  if (closeEvent?.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED) {
+    summary = failureSummary(closeEvent.workflowExecutionFailedEventAttributes?.failure);
+    summary = { errorType: summary.errorType ?? 'WorkflowFailed', message: summary.message || 'workflow failed' };
+  } else if (closeEvent?.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT) {
+    summary = { errorType: 'WorkflowTimedOut', message: 'workflow timed out (execution or run timeout)' };
+  } else {
+    return null;
+  }
+  return {
+    key: `${wf.workflowId}/${wf.runId}/closed`,
+    kind: 'workflow_closed',
+    workflowId: wf.workflowId,
+    runId: wf.runId,
+    workflowType: wf.workflowType,
+    quarterId: quarterIdFromWorkflowId(wf.workflowId) ?? null,
+    programmeId: wf.programmeId,
+    activityId: null,
+    activityType: wf.workflowType,
+    attempts: 1,
+    ...summary,
+    since: new Date(closedAt).toISOString(),
+    lastFailureAt: new Date(closedAt).toISOString(),
+    nextRetryAt: null,
+    paused: false,
+  };
 }

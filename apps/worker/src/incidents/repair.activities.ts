@@ -1,4 +1,5 @@
 import type { ClientProxy } from '@nestjs/microservices';
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import {
@@ -13,7 +14,7 @@ import {
 } from '@genq/contracts';
 import { request } from '@genq/service-kit';
 import { call } from '../activities/process.activities';
-import { tsMs } from './observe';
+import { activitiesToReset, notYetStarted, tsMs } from './observe';
 
 const { EventType, ResetReapplyType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
 type Ns = { client: Client; namespace: string };
@@ -49,6 +50,63 @@ export async function historyLines({ client, namespace }: Ns, execution: { workf
   return lines;
 }
 
+/** How long "retry now" watches the reset activities for a worker to pick them up, and when it resets the ones still waiting again. */
+export const RETRY_CONFIRM = { withinMs: 15_000, resetAgainAfterMs: 5_000, everyMs: 500 };
+
+/**
+ * "Retry now" of a failing activity: resets it and every other failing activity of the
+ * workflow waiting out its backoff (attempts back to 1, scheduled now; a paused one is
+ * resumed), leaving alone one that is running right now (see {@link activitiesToReset}).
+ * Then it watches them until a worker has started each new attempt: one still waiting for
+ * dispatch after a few seconds is reset once more (a new dispatch; the server drops the old
+ * one by its stamp). An activity that is no longer pending has finished: nothing to retry.
+ */
+export async function retryNow({ client, namespace }: Ns, execution: { workflowId: string; runId: string }, activityId: string, identity: string): Promise<void> {
+  const svc = client.workflowService;
+  const describe = () => svc.describeWorkflowExecution({ namespace, execution });
+  const reset = async (id: string) => {
+    try {
+      await svc.resetActivity({ namespace, execution, id, identity, keepPaused: false, resetHeartbeat: false });
+    } catch (err) {
+      // Finished between the describe and the reset: nothing left to retry.
+      if ((err as { code?: number }).code !== GRPC.NOT_FOUND) throw err;
+    }
+  };
+  const log = Context.current().log;
+  const before = await describe();
+  const ids = activitiesToReset(before, activityId);
+  log.info('retry now: resetting activities', { workflowId: execution.workflowId, activityId, reset: ids, pending: pendingSummary(before) });
+  for (const id of ids) await reset(id);
+  const started = Date.now();
+  let resetAgain = false;
+  let waiting: string[] = ids;
+  while (ids.length && Date.now() - started < RETRY_CONFIRM.withinMs) {
+    await new Promise((r) => setTimeout(r, RETRY_CONFIRM.everyMs));
+    const now = await describe();
+    waiting = notYetStarted(now, ids);
+    if (!waiting.length) {
+      log.info('retry now: the reset activities run again', { workflowId: execution.workflowId, afterMs: Date.now() - started, pending: pendingSummary(now) });
+      return;
+    }
+    if (!resetAgain && Date.now() - started >= RETRY_CONFIRM.resetAgainAfterMs) {
+      resetAgain = true;
+      log.warn('retry now: reset activities not dispatched yet, resetting them again', { workflowId: execution.workflowId, waiting, pending: pendingSummary(now) });
+      for (const id of waiting) await reset(id);
+    }
+  }
+  if (waiting.length) log.warn('retry now: reset activities still not dispatched', { workflowId: execution.workflowId, waiting, pending: pendingSummary(await describe()) });
+}
+
+/** Pending activities in a log line: id, type, state, attempt, next attempt. */
+function pendingSummary(d: temporal.api.workflowservice.v1.IDescribeWorkflowExecutionResponse): string {
+  return (d.pendingActivities ?? [])
+    .map((a) => {
+      const next = tsMs(a.nextAttemptScheduleTime);
+      return `${a.activityId}:${a.activityType?.name}:state=${a.state}:attempt=${a.attempt}${a.paused ? ':paused' : ''}${next ? `:next=${new Date(next).toISOString()}` : ''}`;
+    })
+    .join(', ');
+}
+
 /** The repair workflow's activities: Temporal's own operator API, and the actors service for the record. */
 export function createIncidentActivities({ client, actors, namespace }: Ns & { actors: ClientProxy }): IncidentActivities {
   const svc = client.workflowService;
@@ -60,8 +118,7 @@ export function createIncidentActivities({ client, actors, namespace }: Ns & { a
         switch (action) {
           case 'retry':
             if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
-            // Attempts back to 1 and, if the activity waits out its backoff, scheduled now; a paused one is resumed.
-            await svc.resetActivity({ namespace, execution, id: incident.activityId, identity, keepPaused: false, resetHeartbeat: false });
+            await retryNow({ client, namespace }, execution, incident.activityId, identity);
             break;
           case 'pause':
             if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
@@ -87,6 +144,9 @@ export function createIncidentActivities({ client, actors, namespace }: Ns & { a
             break;
           }
           case 'cancel':
+            if (incident.kind === 'workflow_closed') {
+              return refused(incident, 'incident.action_not_for_kind', { action, kind: incident.kind }, 'a closed workflow cannot be cancelled');
+            }
             if (incident.workflowType !== BATCH_INTERVENTION_WORKFLOW) {
               return refused(incident, 'incident.cancel_only_batches', {}, 'only batch workflows are cancelled');
             }

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '@genq/contracts/temporal';
 import type { IncidentDto, IncidentObservation, IncidentScanReport, IncidentScanResult, NotificationRequest } from '@genq/contracts';
-import { FailingSince, observationsOf, type IncidentThresholds, type WorkflowRef } from './observe';
+import { closedObservation, FailingSince, observationsOf, type IncidentThresholds, type WorkflowRef } from './observe';
 
 export interface IncidentScannerConfig {
   /** Time between the starts of two scans (ms). */
@@ -12,6 +12,8 @@ export interface IncidentScannerConfig {
   notifyAfterMs: number;
   /** Workflows described at once. */
   concurrency: number;
+  /** Workflows that ended as failed or timed out this recently (ms) are incidents (`workflow_closed`); 0 turns it off. */
+  closedWithinMs: number;
 }
 
 export const DEFAULT_SCAN_EVERY_MS = 20_000;
@@ -28,6 +30,8 @@ export function nextScanDelay(everyMs: number, tookMs: number): number {
   return Math.max(everyMs - tookMs, tookMs * SCAN_REST_FACTOR, 0);
 }
 export const DEFAULT_NOTIFY_AFTER_MS = 30 * 60_000;
+/** A failed or timed-out workflow stays on the list this long unless reset (a week: past a long weekend). */
+export const DEFAULT_CLOSED_WITHIN_MS = 7 * 24 * 60 * 60_000;
 
 export interface IncidentScannerDeps {
   client: Client;
@@ -115,6 +119,7 @@ export class IncidentScanner {
     };
     await Promise.all(Array.from({ length: Math.max(1, this.config.concurrency) }, lane));
     this.failing.endScan();
+    observations.push(...(await this.closedWorkflows(now)));
     return { scannedAt: new Date(now).toISOString(), workflows: refs.length, observations, notifyAfterMs: this.config.notifyAfterMs };
   }
 
@@ -134,6 +139,34 @@ export class IncidentScanner {
     return observationsOf(wf, describe, now, this.config.thresholds, this.failing, failure);
   }
 
+  /**
+   * Workflows of the task queue that ended as failed or timed out within `closedWithinMs`
+   * (visibility), each only while it is the newest run of its id: a reset (or a new start)
+   * runs on, and the failed run is history.
+   */
+  private async closedWorkflows(now: number): Promise<IncidentObservation[]> {
+    if (!(this.config.closedWithinMs > 0)) return [];
+    const { client, namespace, taskQueue } = this.deps;
+    const after = new Date(now - this.config.closedWithinMs).toISOString();
+    const query = `TaskQueue = "${taskQueue}" AND (ExecutionStatus = "Failed" OR ExecutionStatus = "TimedOut") AND CloseTime > "${after}"`;
+    const out: IncidentObservation[] = [];
+    for await (const wf of client.workflow.list({ query })) {
+      const ref: WorkflowRef = { workflowId: wf.workflowId, runId: wf.runId, workflowType: wf.type, programmeId: wf.typedSearchAttributes.get(SEARCH_ATTRIBUTES.programme) ?? null };
+      try {
+        const latest = await client.workflowService.describeWorkflowExecution({ namespace, execution: { workflowId: ref.workflowId } });
+        if (latest.workflowExecutionInfo?.execution?.runId !== ref.runId) continue;
+        const history = await client.workflowService.getWorkflowExecutionHistoryReverse({ namespace, execution: { workflowId: ref.workflowId, runId: ref.runId }, maximumPageSize: 1 });
+        const observation = closedObservation(ref, history.history?.events?.[0], wf.closeTime?.getTime() ?? now);
+        if (observation) out.push(observation);
+      } catch (err) {
+        // Deleted by retention between the list and the describe: nothing to report.
+        if ((err as { code?: number }).code === 5) continue;
+        throw err;
+      }
+    }
+    return out;
+  }
+
   /** The newest WorkflowTaskFailed event's failure (the server records the first of a run of failed attempts). */
   private async lastWorkflowTaskFailure(execution: { workflowId: string; runId: string }) {
     const history = await this.deps.client.workflowService.getWorkflowExecutionHistoryReverse({
@@ -148,7 +181,12 @@ export class IncidentScanner {
 
 /** The outbox entry of an incident open longer than the threshold, for the programme office. */
 export function incidentNotice(incident: IncidentDto, recipientEmail: string | null): NotificationRequest {
-  const what = incident.kind === 'activity' ? `activity ${incident.activityType}` : `workflow task of ${incident.workflowType}`;
+  const what =
+    incident.kind === 'activity'
+      ? `activity ${incident.activityType}`
+      : incident.kind === 'workflow_closed'
+        ? `workflow ${incident.workflowType} ended (failed or timed out)`
+        : `workflow task of ${incident.workflowType}`;
   return {
     idempotencyKey: `incident:${incident.id}`,
     quarterId: incident.quarterId ?? '',

@@ -3,7 +3,7 @@ import type { FieldProblemDefinition, ProblemDefinition } from './types';
 /**
  * Technical incidents (issue 18): refusals of the repair actions, whether the gateway, the
  * actors service or the Temporal server refuses them. `action` and `kind` are the English
- * identifiers (retry, pause, resume, reset, cancel; activity, workflow_task).
+ * identifiers (retry, pause, resume, reset, cancel; activity, workflow_task, workflow_closed).
  */
 export const incidentProblems = {
   'incident.not_found': { status: 404, de: 'Die Störung {id} wurde nicht gefunden.', en: 'Incident {id} not found.' },
