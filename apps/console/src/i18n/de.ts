@@ -8,6 +8,7 @@ import { quarterImportGerman } from '../quarters/importMessages';
 import { cataloguesGerman } from '../catalogues/messages';
 import { programmesGerman } from '../programmes/messages';
 import { organisationsGerman, organisationsResourceGerman } from '../organisations/messages';
+import { accountsGerman, accountsResourceGerman } from '../accounts/messages';
 import { peopleGerman, peopleResourceGerman } from '../people/messages';
 import { summaryGerman } from '../process/summaryMessages';
 import { auditGerman } from '../auditLog/messages';
@@ -254,6 +255,7 @@ const domainGerman = {
   // issue 4: organisations and their people
   ...organisationsGerman,
   ...peopleGerman,
+  ...accountsGerman,
   ...cataloguesGerman,
   // audit action keys and resource types
   ...auditGerman,
@@ -451,6 +453,7 @@ const domainGerman = {
   resources: {
     ...organisationsResourceGerman,
     ...peopleResourceGerman,
+    ...accountsResourceGerman,
     quarters: {
       name: 'Quartier |||| Quartiere',
       fields: {

@@ -9,6 +9,7 @@ import { quarterImportEnglish } from '../quarters/importMessages';
 import { cataloguesEnglish } from '../catalogues/messages';
 import { programmesEnglish } from '../programmes/messages';
 import { organisationsEnglish, organisationsResourceEnglish } from '../organisations/messages';
+import { accountsEnglish, accountsResourceEnglish } from '../accounts/messages';
 import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
 import { summaryEnglish } from '../process/summaryMessages';
 import { auditEnglish } from '../auditLog/messages';
@@ -29,6 +30,7 @@ const domainEnglish: DomainMessages = {
   // issue 4: organisations and their people
   ...organisationsEnglish,
   ...peopleEnglish,
+  ...accountsEnglish,
   ...cataloguesEnglish,
   ...auditEnglish,
   ...stepsEnglish,
@@ -221,6 +223,7 @@ const domainEnglish: DomainMessages = {
   resources: {
     ...organisationsResourceEnglish,
     ...peopleResourceEnglish,
+    ...accountsResourceEnglish,
     quarters: {
       name: 'Quarter |||| Quarters',
       fields: {
