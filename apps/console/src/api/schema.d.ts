@@ -2177,6 +2177,9 @@ export interface components {
             before: unknown;
             after: unknown;
             requestId: string | null;
+            names: {
+                [key: string]: string;
+            };
         };
         BatchItemResult: {
             quarterId: string;

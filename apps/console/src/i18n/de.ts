@@ -325,7 +325,9 @@ const domainGerman = {
     audit: {
       export: 'Als CSV exportieren',
       export_failed: 'Der Export ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
-      before_hint: 'Stand vor der Änderung (leer bei neu angelegten Einträgen)',
+      before_hint: 'Stand vor und nach der Änderung, geänderte Felder zuerst (vorher leer bei neu angelegten Einträgen)',
+      changes: 'Änderungen',
+      field: 'Feld',
     },
   },
   process: {

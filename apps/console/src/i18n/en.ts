@@ -96,7 +96,9 @@ const domainEnglish: DomainMessages = {
     audit: {
       export: 'Export as CSV',
       export_failed: 'The export failed. Please try again.',
-      before_hint: 'State before the change (empty for new records)',
+      before_hint: 'State before and after the change, changed fields first (before empty for new records)',
+      changes: 'Changes',
+      field: 'Field',
     },
   },
   process: {

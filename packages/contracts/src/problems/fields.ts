@@ -129,6 +129,44 @@ export const FIELD_LABELS: Record<string, { de: string; en: string }> = {
 };
 
 /**
+ * Labels of the fields a record shows besides those a request sets (an audit entry's before
+ * and after): when it was created or changed, its state in the process.
+ */
+export const RECORD_FIELD_LABELS: Record<string, { de: string; en: string }> = {
+  createdAt: { de: 'Angelegt am', en: 'Created on' },
+  updatedAt: { de: 'Geändert am', en: 'Changed on' },
+  createdBy: { de: 'Angelegt von', en: 'Created by' },
+  recordedAt: { de: 'Erfasst am', en: 'Recorded on' },
+  recordedBy: { de: 'Erfasst von', en: 'Recorded by' },
+  disabled: { de: 'Deaktiviert', en: 'Deactivated' },
+  lockedUntil: { de: 'Gesperrt bis', en: 'Locked until' },
+  quarterId: { de: 'Quartier', en: 'Quarter' },
+  organisationName: { de: 'Organisation', en: 'Organisation' },
+  personName: { de: 'Person', en: 'Person' },
+  workflowStartedAt: { de: 'Prozess begonnen am', en: 'Process started on' },
+  currentStep: { de: 'Aktueller Schritt', en: 'Current step' },
+  stalled: { de: 'Stockend', en: 'Stalled' },
+  stalledReason: { de: 'Grund des Stockens', en: 'Reason for stalling' },
+  stalledSince: { de: 'Stockend seit', en: 'Stalled since' },
+  paused: { de: 'Pausiert', en: 'Paused' },
+  nextDueAt: { de: 'Nächste Frist', en: 'Next deadline' },
+  overdueSince: { de: 'Überfällig seit', en: 'Overdue since' },
+  processVersion: { de: 'Prozessversion', en: 'Process version' },
+  statusHistory: { de: 'Statusverlauf', en: 'Status history' },
+  participantsTotal: { de: 'Teilnehmende gesamt', en: 'Participants in total' },
+  housingCompanyLead: { de: 'Ansprechperson des Wohnungsunternehmens', en: 'Housing company lead' },
+  municipalityLead: { de: 'Ansprechperson der Kommune', en: 'Municipality lead' },
+  facilitator: { de: 'Prozessbegleitung', en: 'Facilitator' },
+};
+
+/** The label of a record's field (request fields and record fields alike); undefined for a field no table knows. */
+export function recordFieldLabel(key: string, locale: Locale): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(FIELD_LABELS, key)) return FIELD_LABELS[key]![locale];
+  if (Object.prototype.hasOwnProperty.call(RECORD_FIELD_LABELS, key)) return RECORD_FIELD_LABELS[key]![locale];
+  return undefined;
+}
+
+/**
  * The label of a field problem's field (`goals.0.targetDate` → Zieldatum): its innermost
  * segment the table knows (`boundary.coordinates.0` → Gebietsgrenze), positions left out;
  * undefined for a field no table knows.
