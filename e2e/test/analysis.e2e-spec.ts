@@ -130,14 +130,14 @@ describe('quarter analysis across processes', () => {
     // German unless the request asks for English, the refusal and each field's message alike.
     expect(bad.body.detail).toBe('Import abgelehnt: 2 Zeile(n) ungültig, nichts wurde importiert.');
     expect(bad.body.errors).toEqual([
-      { field: 'rows.2.value', code: 'indicator_value.whole_number', params: { unit: 'Wohnungen' }, message: 'muss in Wohnungen eine ganze Zahl ab 0 sein.' },
-      { field: 'rows.3.indicatorId', code: 'indicator.unknown', params: { indicatorId: 'keins' }, message: 'ist kein Indikator dieser Katalogversion („keins“).' },
+      { field: 'rows.2.value', code: 'indicator_value.whole_number', params: { unit: 'Wohnungen' }, message: '„Wert“ muss in Wohnungen eine ganze Zahl ab 0 sein.' },
+      { field: 'rows.3.indicatorId', code: 'indicator.unknown', params: { indicatorId: 'keins' }, message: '„Indikator“ ist kein Indikator dieser Katalogversion („keins“).' },
     ]);
     const english = await api('POST', `/quarters/${quarterId}/indicators/import`, csv, 'text/csv', { 'accept-language': 'en' });
     expect(english.body.detail).toBe('Import refused: 2 row(s) invalid, nothing was imported.');
     expect(english.body.errors.map((e: { message: string }) => e.message)).toEqual([
-      'must be a whole number, 0 or more, in Wohnungen.',
-      'is not an indicator of this catalogue version ("keins").',
+      '"Value" must be a whole number, 0 or more, in Wohnungen.',
+      '"Indicator" is not an indicator of this catalogue version ("keins").',
     ]);
     const offScale = await api('PUT', `/quarters/${quarterId}/ratings`, { ratings: [{ criterionId: 'HF1.1', rating: 7 }] });
     expect(offScale.status).toBe(400);

@@ -92,7 +92,7 @@ describe('bulk admission of quarters', () => {
       'rows.8.name': 'quarter.name_taken',
     });
     expect(byField['rows.5.name'].message).toBe('Dieses Quartier steht bereits in Zeile 2 der Datei.');
-    expect(byField['rows.3.name'].message).toBe('ist ein Pflichtfeld.');
+    expect(byField['rows.3.name'].message).toBe('„Name“ ist ein Pflichtfeld.');
     expect(res.body.detail).toBe('Import abgelehnt: 6 Zeile(n) ungültig, nichts wurde importiert.');
     // All or nothing: the good row was not admitted either.
     expect(await total()).toBe(before);

@@ -146,7 +146,7 @@ describe('thin path across processes', () => {
     expect(gatewayCheck.body.code).toBe('request.invalid');
     expect(fieldCodes(gatewayCheck.body)).toEqual({ extra: 'validation.whitelistValidation', land: 'validation.isIn', name: 'validation.required' });
     // German unless the request asks otherwise.
-    expect(gatewayCheck.body.errors.find((e: { field: string }) => e.field === 'name').message).toBe('ist ein Pflichtfeld.');
+    expect(gatewayCheck.body.errors.find((e: { field: string }) => e.field === 'name').message).toBe('„Name“ ist ein Pflichtfeld.');
     const serviceCheck = await api('POST', '/quarters', { ...body, name: 'Neu', programmeId: 'gibt-es-nicht' });
     expect(serviceCheck.status).toBe(400);
     expect(fieldCodes(serviceCheck.body)).toEqual({ programmeId: 'programme.unknown' });

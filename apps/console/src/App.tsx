@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import accounts from './accounts';
 import auditLog from './auditLog';
 import catalogues from './catalogues';
 import { authProvider } from './auth/authProvider';
@@ -35,6 +36,7 @@ export const App = () => (
     <Resource name="programmes" {...programmes} />
     <Resource name="organisations" {...organisations} />
     <Resource name="people" {...people} />
+    <Resource name="accounts" {...accounts} />
     <Resource name="catalogues" {...catalogues} options={{ label: 'genq_catalogues.name' }} />
     {/* The menu shows each role only what it may use (authProvider.canAccess). */}
     <Resource name="audit-log" {...auditLog} />

@@ -112,7 +112,7 @@ describe('OpenAPI document', () => {
       expect((PROBLEMS as Json)[value.code].status).toBe(value.status);
       expect(value.detail).not.toMatch(/\{\w+\}/);
     }
-    expect(examples['problem-400'].value).toMatchObject({ code: 'request.invalid', errors: [{ field: 'name', code: 'validation.isNotEmpty', message: 'darf nicht leer sein.' }, expect.anything()] });
+    expect(examples['problem-400'].value).toMatchObject({ code: 'request.invalid', errors: [{ field: 'name', code: 'validation.isNotEmpty', message: '„Name“ darf nicht leer sein.' }, expect.anything()] });
   });
 
   it('gives list filters as examples that the list accepts', () => {

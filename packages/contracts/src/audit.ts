@@ -76,6 +76,13 @@ export interface AuditEntryDto {
   before: unknown;
   after: unknown;
   requestId: string | null;
+  /**
+   * The names of the records the entry mentions, by id: its quarter, programme and resource,
+   * and the ids in its before and after (organisations, people, accounts). Read from their
+   * owners when the log is read, so a renamed quarter reads with its current name and no
+   * name is kept twice; an id whose record is gone has none.
+   */
+  names: Record<string, string>;
 }
 
 /** One batch of the CSV export: entries after `afterId`, oldest first, filtered like the list. */

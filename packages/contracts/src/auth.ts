@@ -112,6 +112,27 @@ export interface CreateAccountCommand {
   canSign?: boolean;
 }
 
+/**
+ * A programme admin's change of an account: only what is given changes. `disabled` deactivates
+ * (every session ends at once) or reactivates (and lifts a lockout). The role's rules of
+ * creation hold for the result (programme roles keep programmes, partner roles an organisation).
+ */
+export interface UpdateAccountCommand {
+  displayName?: string;
+  role?: Role;
+  programmeIds?: string[];
+  /** null takes the organisation away (a programme role). */
+  organisationId?: string | null;
+  canSign?: boolean;
+  disabled?: boolean;
+}
+
+/** A password reset: the new one-time password, shown once to the admin who passes it on. */
+export interface PasswordResetDto {
+  account: AccountDto;
+  password: string;
+}
+
 export interface LoginCommand {
   email: string;
   password: string;
@@ -189,6 +210,8 @@ export const IdentityPatterns = {
   createAccount: 'actors.accounts.create',
   getAccount: 'actors.accounts.get',
   listAccounts: 'actors.accounts.list',
+  updateAccount: 'actors.accounts.update',
+  resetPassword: 'actors.accounts.reset-password',
   visible: 'actors.scope.visible',
 } as const;
 

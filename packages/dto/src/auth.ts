@@ -26,6 +26,7 @@ import {
   type LoginCommand,
   type RefreshCommand,
   type Role,
+  type UpdateAccountCommand,
 } from '@genq/contracts';
 
 /** Passwords: long enough to resist guessing, short enough that hashing cannot be used to exhaust the CPU. */
@@ -137,6 +138,62 @@ export class CreateAccountDto implements CreateAccountCommand {
 
 /** `actors.accounts.create`: the account and who creates it. */
 export class CreateAccountMessage extends CreateAccountDto {
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/** A programme admin's change of an account: only what is given changes. */
+export class UpdateAccountDto implements UpdateAccountCommand {
+  @ApiPropertyOptional({ example: 'Petra Schmidt' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES as unknown as string[])
+  role?: Role;
+
+  @ApiPropertyOptional({ type: [String], description: 'Programmes of a programme_admin, operator or viewer; replaces those of yours (grants of programmes outside yours stay)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(PROGRAMME_ID, { each: true })
+  programmeIds?: string[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Organisation of a partner or facilitator; null for a programme role' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID('4')
+  organisationId?: string | null;
+
+  @ApiPropertyOptional({ description: 'May sign agreements for the organisation (Zeichnungsbefugnis)' })
+  @IsOptional()
+  @IsBoolean()
+  canSign?: boolean;
+
+  @ApiPropertyOptional({ description: 'true deactivates (every session ends at once), false reactivates (and lifts a lockout)' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+/** `actors.accounts.update`: the change, the account and who changes it. */
+export class UpdateAccountMessage extends UpdateAccountDto {
+  @IsUUID('4')
+  id!: string;
+
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/** `actors.accounts.reset-password`: the account and who resets its password. */
+export class ResetPasswordMessage {
+  @IsUUID('4')
+  id!: string;
+
   @ActingUser()
   actor!: ActorDto;
 }

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Actor, AuditEntryDto, AuditRecordCommand, AuditRecordResult, DomainEvent, FieldProblemInput, ListQuery, Page } from '@genq/contracts';
 import { MAX_PAGE_SIZE, ProcessedEventRow, auditEntry, auditSnapshot, invalidFields, isUniqueViolation, listProblem, pageOf, type AuditEntryInput } from '@genq/service-kit';
 import { ScopeService } from '../scope/scope.service';
 import { Quarter } from '../quarters/entities/quarter.entity';
+import { Programme } from '../programmes/entities/programme.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { Person } from '../people/entities/person.entity';
+import { Account } from '../identity/entities/account.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 export function toAuditEntryDto(e: AuditEntry): AuditEntryDto {
@@ -23,7 +27,25 @@ export function toAuditEntryDto(e: AuditEntry): AuditEntryDto {
     before: e.before ?? null,
     after: e.after ?? null,
     requestId: e.requestId,
+    names: {},
   };
+}
+
+/** The ids an entry mentions: its own, and those its snapshots hold under an id key (`organisationId`, `partnerOrganisationIds`). */
+function mentionedIds(e: AuditEntryDto): string[] {
+  const ids = [e.quarterId, e.programmeId, e.resourceId];
+  const visit = (value: unknown, depth: number) => {
+    if (!value || typeof value !== 'object' || depth > 2) return;
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (/Ids?$/.test(key)) {
+        if (typeof v === 'string') ids.push(v);
+        else if (Array.isArray(v)) ids.push(...v.filter((x): x is string => typeof x === 'string'));
+      } else if (typeof v === 'object') visit(v, depth + 1);
+    }
+  };
+  visit(e.before, 0);
+  visit(e.after, 0);
+  return ids.filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100);
 }
 
 const LIST_SPEC = {
@@ -155,12 +177,32 @@ export class AuditService {
     const qb = this.scope.restrictAuditEntries(this.entries.createQueryBuilder('e'), actor);
     const filter = this.withPeriod(qb, query.filter ?? {});
     const page = await pageOf(qb, { ...query, filter }, LIST_SPEC);
-    return { data: page.data.map(toAuditEntryDto), total: page.total };
+    return { data: await this.withNames(page.data.map(toAuditEntryDto)), total: page.total };
   }
 
   async get(actor: Actor, id: string): Promise<AuditEntryDto> {
     await this.scope.requireVisible(actor, 'audit_entry', id);
-    return toAuditEntryDto(await this.entries.findOneByOrFail({ id: Number(id) }));
+    const [entry] = await this.withNames([toAuditEntryDto(await this.entries.findOneByOrFail({ id: Number(id) }))]);
+    return entry!;
+  }
+
+  /**
+   * The entries with the names of the quarters, programmes, organisations, people and
+   * accounts they mention, read from this service's tables (their owner) in one query per
+   * kind: a name is kept once, where its record is, and reads as it is today.
+   */
+  private async withNames(entries: AuditEntryDto[]): Promise<AuditEntryDto[]> {
+    const ids = [...new Set(entries.flatMap(mentionedIds))];
+    if (ids.length === 0) return entries;
+    const m = this.entries.manager;
+    const names = new Map<string, string>();
+    const add = (rows: Array<{ id: string; name: string }>) => rows.forEach((r) => names.set(r.id, r.name));
+    add(await m.find(Programme, { where: { id: In(ids) }, select: { id: true, name: true } }));
+    add(await m.find(Quarter, { where: { id: In(ids) }, select: { id: true, name: true } }));
+    add(await m.find(Organisation, { where: { id: In(ids) }, select: { id: true, name: true } }));
+    add(await m.find(Person, { where: { id: In(ids) }, select: { id: true, name: true } }));
+    add((await m.find(Account, { where: { id: In(ids) }, select: { id: true, displayName: true } })).map((a) => ({ id: a.id, name: a.displayName })));
+    return entries.map((e) => ({ ...e, names: Object.fromEntries(mentionedIds(e).filter((id) => names.has(id)).map((id) => [id, names.get(id)!])) }));
   }
 
   /**

@@ -7,7 +7,7 @@ import {
   type ScopedGet,
   type ScopedListQuery,
 } from '@genq/contracts';
-import { CreateAccountMessage, LoginDto, LogoutDto, RefreshDto } from '@genq/dto';
+import { CreateAccountMessage, LoginDto, LogoutDto, RefreshDto, ResetPasswordMessage, UpdateAccountMessage } from '@genq/dto';
 import { requireActor } from '../scope/actor';
 import { AccountsService } from './accounts.service';
 import { IdentityService } from './identity.service';
@@ -48,6 +48,17 @@ export class IdentityController {
   createAccount(@Payload() msg: CreateAccountMessage) {
     const { actor, ...cmd } = msg;
     return this.accounts.create(actor, cmd);
+  }
+
+  @MessagePattern(IdentityPatterns.updateAccount)
+  updateAccount(@Payload() msg: UpdateAccountMessage) {
+    const { actor, id, ...cmd } = msg;
+    return this.accounts.update(actor, id, cmd);
+  }
+
+  @MessagePattern(IdentityPatterns.resetPassword)
+  resetPassword(@Payload() msg: ResetPasswordMessage) {
+    return this.accounts.resetPassword(msg.actor, msg.id);
   }
 
   @MessagePattern(IdentityPatterns.getAccount)

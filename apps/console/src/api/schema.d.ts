@@ -369,6 +369,24 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change an account: role, programmes, organisation, signing authority, name; deactivate or reactivate. Audited. */
+        patch: operations["AccountsController_update"];
+        trace?: never;
+    };
+    "/api/accounts/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new one-time password for the account, shown once; every session of the account ends. Audited without the password. */
+        post: operations["AccountsController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1557,6 +1575,20 @@ export interface components {
             /** @description May sign agreements for the organisation (Zeichnungsbefugnis) */
             canSign?: boolean;
         };
+        UpdateAccountDto: {
+            /** @example Petra Schmidt */
+            displayName?: string;
+            /** @enum {string} */
+            role?: "programme_admin" | "operator" | "facilitator" | "partner" | "viewer";
+            /** @description Programmes of a programme_admin, operator or viewer; replaces those of yours (grants of programmes outside yours stay) */
+            programmeIds?: string[];
+            /** @description Organisation of a partner or facilitator; null for a programme role */
+            organisationId?: string | null;
+            /** @description May sign agreements for the organisation (Zeichnungsbefugnis) */
+            canSign?: boolean;
+            /** @description true deactivates (every session ends at once), false reactivates (and lifts a lockout) */
+            disabled?: boolean;
+        };
         CreateOrganisationDto: {
             /** @example DOGEWO21 Dortmunder Gemeinnützige Wohnungsgesellschaft mbH */
             name: string;
@@ -2215,6 +2247,9 @@ export interface components {
             before: unknown;
             after: unknown;
             requestId: string | null;
+            names: {
+                [key: string]: string;
+            };
         };
         BatchItemResult: {
             quarterId: string;
@@ -2800,6 +2835,10 @@ export interface components {
             participants: number;
             recordedBy: string;
             recordedAt: string;
+        };
+        PasswordResetDto: {
+            account: components["schemas"]["AccountDto"];
+            password: string;
         };
         PersonDto: {
             id: string;
@@ -5225,6 +5264,189 @@ export interface operations {
             };
             /** @description Not found, or outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AccountsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The account after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Field errors: the role's rules as for POST; programmes or organisations outside your scope are "unknown" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `account.self_deactivate` (your own account stays active), `account.self_role` (your own role, programmes and organisation stay) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account and its new password */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetDto"];
+                };
+            };
+            /** @description The request is not valid: `code` says why, `errors` lists every bad field at once */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `account.external_sign_in`: the account signs in through the identity provider */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { Box } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Button,
@@ -10,7 +11,6 @@ import {
   List,
   SearchInput,
   SelectInput,
-  TextField,
   TextInput,
   TopToolbar,
   useListContext,
@@ -69,19 +69,41 @@ const Actions = () => (
   </TopToolbar>
 );
 
+/** A cell's text on at most two lines, cut with an ellipsis; the whole text as tooltip. */
+const Cut = ({ text, children }: { text?: string; children?: ReactNode }) => (
+  <Box
+    component="span"
+    title={text}
+    sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', wordBreak: 'break-word' }}
+  >
+    {children}
+    {children && text ? ' ' : ''}
+    {text}
+  </Box>
+);
+
 /** The audit log, newest first: read and export only; nobody can change an entry. */
 export const AuditLogList = () => {
   const dateLocale = useDateLocale();
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={false}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      {/* Fits 1280 px: names instead of ids, long texts cut with their whole text as tooltip. */}
+      <Datagrid rowClick="show" bulkActionButtons={false} sx={{ tableLayout: 'fixed', '& td, & th': { px: 1 } }}>
         <DateField source="at" showTime locales={dateLocale} />
-        <TextField source="actorEmail" emptyText="System" />
+        <FunctionField<AuditEntry> source="actorEmail" render={(r) => <Cut text={r.actorEmail ?? 'System'} />} />
         <FunctionField<AuditEntry> source="action" render={(r) => <AuditAction action={r.action} />} />
-        <FunctionField<AuditEntry> source="resourceType" sortable render={(r) => <AuditResource type={r.resourceType} />} />
-        <TextField source="resourceId" sortable={false} emptyText="–" />
-        <TextField source="programmeId" emptyText="–" />
-        <TextField source="reason" sortable={false} emptyText="–" />
+        <FunctionField<AuditEntry>
+          source="resourceType"
+          sortable
+          render={(r) => (
+            <Cut text={r.resourceId && r.names?.[r.resourceId] ? `„${r.names[r.resourceId]}“` : undefined}>
+              <AuditResource type={r.resourceType} />
+            </Cut>
+          )}
+        />
+        <FunctionField<AuditEntry> source="quarterId" sortable={false} render={(r) => <Cut text={r.quarterId ? (r.names?.[r.quarterId] ?? r.quarterId) : '–'} />} />
+        <FunctionField<AuditEntry> source="programmeId" render={(r) => <Cut text={r.programmeId ? (r.names?.[r.programmeId] ?? r.programmeId) : '–'} />} />
+        <FunctionField<AuditEntry> source="reason" sortable={false} render={(r) => <Cut text={r.reason ?? '–'} />} />
       </Datagrid>
     </List>
   );

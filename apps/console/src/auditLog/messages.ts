@@ -6,7 +6,15 @@
 export const auditGerman = {
   genq_audit: {
     action: {
-      account: { bootstrap: 'Erstes Administrationskonto angelegt', create: 'Benutzerkonto angelegt', lock: 'Benutzerkonto vorübergehend gesperrt' },
+      account: {
+        bootstrap: 'Erstes Administrationskonto angelegt',
+        create: 'Benutzerkonto angelegt',
+        lock: 'Benutzerkonto vorübergehend gesperrt',
+        update: 'Benutzerkonto geändert',
+        deactivate: 'Benutzerkonto deaktiviert',
+        reactivate: 'Benutzerkonto wieder aktiviert',
+        reset_password: 'Passwort zurückgesetzt',
+      },
       agreement: { sign: 'Zielvereinbarung unterzeichnet', submit: 'Zielvereinbarung eingereicht' },
       amendment: { accept: 'Änderung angenommen', propose: 'Änderung vorgeschlagen', reject: 'Änderung abgelehnt', sign: 'Änderung bestätigt (unterzeichnet)' },
       analysis: {
@@ -84,7 +92,15 @@ export const auditGerman = {
 export const auditEnglish: typeof auditGerman = {
   genq_audit: {
     action: {
-      account: { bootstrap: 'First administrator account created', create: 'Account created', lock: 'Account locked for a while' },
+      account: {
+        bootstrap: 'First administrator account created',
+        create: 'Account created',
+        lock: 'Account locked for a while',
+        update: 'Account changed',
+        deactivate: 'Account deactivated',
+        reactivate: 'Account reactivated',
+        reset_password: 'Password reset',
+      },
       agreement: { sign: 'Agreement signed', submit: 'Agreement submitted' },
       amendment: { accept: 'Amendment accepted', propose: 'Amendment proposed', reject: 'Amendment rejected', sign: 'Amendment confirmed (signed)' },
       analysis: {

@@ -25,6 +25,8 @@ const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
   // Who sees an organisation sees its people; only the programme office writes them (gateway policies).
   organisations: { list: ALL, show: ALL, create: ['programme_admin'] },
   people: { list: ALL, create: ['programme_admin'], edit: ['programme_admin'] },
+  // Accounts (GET/PATCH /api/accounts): the programme office alone.
+  accounts: { list: ['programme_admin'], edit: ['programme_admin'] },
   notifications: { list: ['programme_admin', 'operator'] },
   // Events a consumer gave up on (GET /api/dead-letters): for those who operate the quarters.
   'dead-letters': { list: ['programme_admin', 'operator'] },

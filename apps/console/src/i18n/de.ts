@@ -8,6 +8,7 @@ import { quarterImportGerman } from '../quarters/importMessages';
 import { cataloguesGerman } from '../catalogues/messages';
 import { programmesGerman } from '../programmes/messages';
 import { organisationsGerman, organisationsResourceGerman } from '../organisations/messages';
+import { accountsGerman, accountsResourceGerman } from '../accounts/messages';
 import { peopleGerman, peopleResourceGerman } from '../people/messages';
 import { summaryGerman } from '../process/summaryMessages';
 import { auditGerman } from '../auditLog/messages';
@@ -254,6 +255,7 @@ const domainGerman = {
   // issue 4: organisations and their people
   ...organisationsGerman,
   ...peopleGerman,
+  ...accountsGerman,
   ...cataloguesGerman,
   // audit action keys and resource types
   ...auditGerman,
@@ -323,7 +325,9 @@ const domainGerman = {
     audit: {
       export: 'Als CSV exportieren',
       export_failed: 'Der Export ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
-      before_hint: 'Stand vor der Änderung (leer bei neu angelegten Einträgen)',
+      before_hint: 'Stand vor und nach der Änderung, geänderte Felder zuerst (vorher leer bei neu angelegten Einträgen)',
+      changes: 'Änderungen',
+      field: 'Feld',
     },
   },
   process: {
@@ -451,6 +455,7 @@ const domainGerman = {
   resources: {
     ...organisationsResourceGerman,
     ...peopleResourceGerman,
+    ...accountsResourceGerman,
     quarters: {
       name: 'Quartier |||| Quartiere',
       fields: {

@@ -9,6 +9,7 @@ import { quarterImportEnglish } from '../quarters/importMessages';
 import { cataloguesEnglish } from '../catalogues/messages';
 import { programmesEnglish } from '../programmes/messages';
 import { organisationsEnglish, organisationsResourceEnglish } from '../organisations/messages';
+import { accountsEnglish, accountsResourceEnglish } from '../accounts/messages';
 import { peopleEnglish, peopleResourceEnglish } from '../people/messages';
 import { summaryEnglish } from '../process/summaryMessages';
 import { auditEnglish } from '../auditLog/messages';
@@ -29,6 +30,7 @@ const domainEnglish: DomainMessages = {
   // issue 4: organisations and their people
   ...organisationsEnglish,
   ...peopleEnglish,
+  ...accountsEnglish,
   ...cataloguesEnglish,
   ...auditEnglish,
   ...stepsEnglish,
@@ -94,7 +96,9 @@ const domainEnglish: DomainMessages = {
     audit: {
       export: 'Export as CSV',
       export_failed: 'The export failed. Please try again.',
-      before_hint: 'State before the change (empty for new records)',
+      before_hint: 'State before and after the change, changed fields first (before empty for new records)',
+      changes: 'Changes',
+      field: 'Field',
     },
   },
   process: {
@@ -221,6 +225,7 @@ const domainEnglish: DomainMessages = {
   resources: {
     ...organisationsResourceEnglish,
     ...peopleResourceEnglish,
+    ...accountsResourceEnglish,
     quarters: {
       name: 'Quarter |||| Quarters',
       fields: {

@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
-import { KEY_OPTIONAL, KEY_REQUIRED, describeChange, extensionStaysOverdue, toInterventionRequest, validateIntervention } from './intervention';
+import { KEY_OPTIONAL, KEY_REQUIRED, describeChange, dueMoved, extensionStaysOverdue, toInterventionRequest, validateIntervention } from './intervention';
 import type { InterventionForm } from './intervention';
 import type { InterventionKind, InterventionRequest } from './types';
 
@@ -72,7 +72,7 @@ export const InterventionDialog = ({
   const deadlineName = (key: string) => deadlines.find((d) => d.key === key)?.name ?? key;
   const change = describeChange(values, { deadlineName, currentDue: (key) => deadlines.find((d) => d.key === key)?.due, formatDate });
   // The process keeps a quarter stalled while it stays overdue: say so before the change is applied.
-  const stillOverdue = extensionStaysOverdue(values, values.key ? deadlines.find((d) => d.key === values.key)?.due : undefined);
+  const stillOverdue = extensionStaysOverdue(values, dueMoved(values, deadlines));
 
   const needsKey = kind === 'extend_deadline' ? values.extendMode !== 'shiftAll' : KEY_REQUIRED.includes(kind) || KEY_OPTIONAL.includes(kind);
 

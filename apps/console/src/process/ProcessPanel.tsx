@@ -114,7 +114,8 @@ export const ProcessPanel = (_props: { label?: string }) => {
 
   const submit = async (request: InterventionRequest) => {
     const result = await dataProvider.intervene(String(record.id), request);
-    notify('process.intervention.applied', { type: 'success', messageArgs: { summary: saySummary(result) } });
+    // An extension that leaves the quarter overdue is applied, but said as a warning: it stays stalled.
+    notify('process.intervention.applied', { type: result.stillOverdueSince ? 'warning' : 'success', messageArgs: { summary: saySummary(result) } });
     await load();
     refresh();
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeChange, extensionStaysOverdue, toInterventionRequest, validateIntervention } from './intervention';
+import { describeChange, dueMoved, extensionStaysOverdue, toInterventionRequest, validateIntervention } from './intervention';
 
 const formatDate = (iso: string) => iso.slice(0, 10);
 
@@ -57,5 +57,18 @@ describe('an extension that stays in the past', () => {
     expect(extensionStaysOverdue({ ...base, extendMode: 'until', until: '2026-12-01' }, undefined, now)).toBe(true);
     expect(extensionStaysOverdue({ ...base, extendMode: 'until', until: '2027-01-15' }, undefined, now)).toBe(false);
     expect(extensionStaysOverdue({ kind: 'pause', reason: 'Wahl' }, '2026-10-01T00:00:00Z', now)).toBe(false);
+  });
+
+  it('is recognised when every open deadline is shifted and the earliest stays in the past', () => {
+    const deadlines = [
+      { key: 'analysis', due: '2027-02-01T00:00:00Z' },
+      { key: 'kickoff', due: '2026-10-01T00:00:00Z' },
+      { key: 'report_1', due: undefined },
+    ];
+    const shift = { kind: 'extend_deadline' as const, reason: 'Personalwechsel', extendMode: 'shiftAll' as const };
+    expect(dueMoved({ ...shift, days: 7 }, deadlines)).toBe('2026-10-01T00:00:00Z');
+    expect(extensionStaysOverdue({ ...shift, days: 7 }, dueMoved({ ...shift, days: 7 }, deadlines), now)).toBe(true);
+    expect(extensionStaysOverdue({ ...shift, days: 90 }, dueMoved({ ...shift, days: 90 }, deadlines), now)).toBe(false);
+    expect(dueMoved({ kind: 'extend_deadline', reason: 'x', extendMode: 'days', key: 'analysis' }, deadlines)).toBe('2027-02-01T00:00:00Z');
   });
 });

@@ -106,12 +106,23 @@ export const describeChange = (
 
 /**
  * True when an extension would still leave the deadline in the past (`now`): the quarter then
- * stays overdue and stalled, and the dialog warns before it is applied.
+ * stays overdue and stalled, and the dialog warns before it is applied. `currentDue` is the
+ * chosen deadline's due date; for shifting every open deadline, the earliest one's (the one
+ * that keeps the quarter overdue longest).
  */
 export const extensionStaysOverdue = (form: InterventionForm, currentDue: string | undefined, now = Date.now()): boolean => {
-  if (form.kind !== 'extend_deadline' || (form.extendMode ?? 'days') === 'shiftAll') return false;
+  if (form.kind !== 'extend_deadline') return false;
   let next: number | undefined;
   if ((form.extendMode ?? 'days') === 'until') next = form.until ? Date.parse(form.until) : undefined;
   else if (currentDue && Number(form.days) > 0) next = Date.parse(currentDue) + Number(form.days) * 86_400_000;
   return next !== undefined && !Number.isNaN(next) && next < now;
+};
+
+/** The due date an extension moves: the chosen deadline's, or for shifting all, the earliest open one's. */
+export const dueMoved = (form: InterventionForm, deadlines: ReadonlyArray<{ key: string; due?: string | null }>): string | undefined => {
+  if ((form.extendMode ?? 'days') === 'shiftAll') {
+    const dues = deadlines.map((d) => d.due).filter((d): d is string => typeof d === 'string' && !Number.isNaN(Date.parse(d)));
+    return dues.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  }
+  return form.key ? (deadlines.find((d) => d.key === form.key)?.due ?? undefined) : undefined;
 };

@@ -84,6 +84,21 @@ const processMethods = {
   batchProgress: (batchId: string): Promise<BatchProgress> => data(api.GET('/api/interventions/batches/{id}', { params: { path: { id: batchId } } })),
 };
 
-export type GenqDataProvider = DataProvider & typeof processMethods;
+/**
+ * Accounts (issue 17): a change goes as PATCH with only the editable fields (the gateway
+ * refuses others), and a password reset answers the new one-time password once.
+ */
+const accountMethods = {
+  resetPassword: (accountId: string): Promise<{ account: Schemas['AccountDto']; password: string }> =>
+    data(api.POST('/api/accounts/{id}/password-reset', { params: { path: { id: accountId } } })),
+};
 
-export const dataProvider: GenqDataProvider = { ...restProvider, ...processMethods };
+const update: DataProvider['update'] = async (resource, params) => {
+  if (resource !== 'accounts') return restProvider.update(resource, params);
+  const { json } = await httpClient(`${apiUrl}/accounts/${encodeURIComponent(String(params.id))}`, { method: 'PATCH', body: JSON.stringify(params.data) });
+  return { data: json };
+};
+
+export type GenqDataProvider = DataProvider & typeof processMethods & typeof accountMethods;
+
+export const dataProvider: GenqDataProvider = { ...restProvider, update, ...processMethods, ...accountMethods };

@@ -38,7 +38,10 @@ describe('API problems in the console', () => {
       geometry: 'must be closed',
     });
     const said = sayProblem({ status: 400, code: 'request.invalid', params: { count: 4 }, detail: 'The request is not valid.', errors }, 'de');
-    expect(said?.message).toBe('Die Eingaben sind nicht gültig.');
+    // The notification names each field by its label, never by its key.
+    expect(said?.message).toBe(
+      'Die Eingaben sind nicht gültig. „Name“ ist ein Pflichtfeld. „Gebietsgrenze“ muss mindestens 4 Einträge haben. „Text“ darf höchstens 500 Zeichen lang sein. must be closed',
+    );
     expect(said?.body.errors).toMatchObject({ name: 'ist ein Pflichtfeld.' });
     expect((said?.body.problems as Array<{ field: string; message: string }>)[0]).toMatchObject({ field: 'name', code: 'validation.required', message: 'ist ein Pflichtfeld.' });
   });

@@ -1,4 +1,4 @@
-import { problemMessage, sayFieldProblem, type FieldProblem, type Locale, type ProblemParams } from '@genq/contracts';
+import { problemMessage, sayFieldProblem, sayFieldProblemNamed, type FieldProblem, type Locale, type ProblemParams } from '@genq/contracts';
 
 /**
  * The API answers every error as application/problem+json with a stable `code` and its
@@ -63,14 +63,19 @@ export function fieldTree(errors: ProblemBody['errors'], locale: Locale): Record
 /**
  * The body of a problem+json answer said in the user's language, for the HttpError the console
  * passes on (null for any other body): `message` is the problem's message (callers that show a
- * refusal read it), `errors` the field tree of its field problems (react-admin shows them
+ * refusal read it; an invalid request's names each field by its label), `errors` the field tree of its field problems (react-admin shows them
  * beside the inputs), and `problems` the field problems as the API listed them, each with its
  * message. The code and parameters stay in `code` and `params` for callers that decide on them.
  */
 export function sayProblem(body: unknown, locale: string): { message: string; body: Record<string, unknown> } | null {
   if (!isProblemBody(body)) return null;
   const lang = asLocale(locale);
-  const message = problemText(body, lang) ?? body.code ?? '';
+  const refusal = problemText(body, lang) ?? body.code ?? '';
+  // An invalid request says its field problems too, each naming its field by the label a person
+  // reads in the form (never its key): a notification is read away from the inputs, and a
+  // field the form does not show would otherwise go unsaid.
+  const named = body.code === 'request.invalid' ? (body.errors ?? []).map((e) => sayFieldProblemNamed(e, lang)) : [];
+  const message = [refusal, ...named].join(' ');
   const problems = (body.errors ?? []).map((e) => ({ ...e, message: sayFieldProblem(e, lang) }));
   return {
     message,

@@ -34,6 +34,7 @@ import type {
   Page,
   ParticipationEventDto,
   ParticipationRecordDto,
+  PasswordResetDto,
   PersonDto,
   ProblemDetails,
   ProcessState,
@@ -180,6 +181,7 @@ export interface ResponseTypes {
   Principal: Principal;
   ProblemDetails: ProblemDetails;
   ProcessState: ProcessState;
+  PasswordResetDto: PasswordResetDto;
   ProfileDto: ProfileDto;
   ProgrammeDistributionDto: ProgrammeDistributionDto;
   ProgrammeDto: ProgrammeDto;

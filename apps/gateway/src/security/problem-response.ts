@@ -5,7 +5,7 @@ import {
   negotiateLocale,
   problemMessage,
   problemType,
-  sayFieldProblem,
+  sayFieldProblemNamed,
   type FieldProblem,
   type FieldProblemInput,
   type Locale,
@@ -54,7 +54,7 @@ export function toProblemDetails(source: ProblemSource, locale: Locale, requestI
   const errors: FieldProblem[] | undefined = source.errors?.map((e) => ({
     field: e.field,
     code: e.code,
-    message: sayFieldProblem(e, locale),
+    message: sayFieldProblemNamed(e, locale),
     ...(e.params && Object.keys(e.params).length ? { params: e.params } : {}),
   }));
   return {

@@ -23,6 +23,21 @@ export const actorsProblems = {
   'organisation.already_registered': { status: 409, de: 'Diese Organisation ist im Programm bereits angelegt.', en: 'This organisation is already registered in the programme.' },
   'membership.exists': { status: 409, de: 'Die Organisation ist an diesem Quartier bereits beteiligt.', en: 'The organisation already takes part in this quarter.' },
   'account.exists': { status: 409, de: 'Ein Konto mit dieser E-Mail-Adresse besteht bereits.', en: 'An account with this e-mail address exists.' },
+  'account.self_deactivate': {
+    status: 409,
+    de: 'Ihr eigenes Konto können Sie nicht deaktivieren. Bitten Sie eine andere Person der Programmstelle darum.',
+    en: 'You cannot deactivate your own account. Ask another member of the programme office.',
+  },
+  'account.self_role': {
+    status: 409,
+    de: 'Ihre eigene Rolle, Ihre Programme und Ihre Organisation können Sie nicht selbst ändern, damit Sie sich nicht aussperren. Bitten Sie eine andere Person der Programmstelle darum.',
+    en: 'You cannot change your own role, programmes or organisation, so that you cannot lock yourself out. Ask another member of the programme office.',
+  },
+  'account.external_sign_in': {
+    status: 409,
+    de: 'Dieses Konto meldet sich über den Identitätsdienst der Verwaltung an und hat kein GenQ-Passwort.',
+    en: "This account signs in through the administration's identity provider and has no GenQ password.",
+  },
   'kickoff.already_recorded': { status: 409, de: 'Der Auftakt dieses Quartiers ist bereits erfasst.', en: 'The kick-off of this quarter is recorded already.' },
   'participation.already_closed': {
     status: 409,

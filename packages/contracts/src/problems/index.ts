@@ -5,12 +5,14 @@ import { analysisFieldProblems, analysisProblems } from './analysis';
 import { commonProblems, listFieldProblems, validationProblems } from './common';
 import { processFieldProblems, processProblems } from './process';
 import { incidentFieldProblems, incidentProblems } from './incidents';
+import { fieldLabel } from './fields';
 import { fillTemplate } from './render';
 import { PROBLEM_TYPE_BASE, type FieldProblemDefinition, type Locale, type ProblemDefinition, type ProblemParams } from './types';
 
 export * from './types';
 export { negotiateLocale, fillTemplate } from './render';
 export { PROBLEM_WORDS } from './words';
+export { FIELD_LABELS, RECORD_FIELD_LABELS, fieldLabel, recordFieldLabel } from './fields';
 export { INTERVENTION_SUMMARY_CODES, type InterventionSummaryCode, type ProcessProblemCode } from './process';
 
 /**
@@ -70,6 +72,24 @@ export function fieldProblemMessage(code: string, params: ProblemParams | undefi
  */
 export function sayFieldProblem(problem: { code: string; params?: ProblemParams; message?: string }, locale: Locale): string {
   return fieldProblemMessage(problem.code, problem.params, locale) ?? problem.message ?? String(problem.params?.message ?? problem.code);
+}
+
+/**
+ * A field problem said away from its form, naming the field by its label (`„Zieldatum“ muss ein
+ * Datum … sein.`): for the API's `message` and for lists of problems. A field without a label
+ * (a position in a file, a column the table does not know) is said without a subject rather
+ * than by its key.
+ */
+export function sayFieldProblemNamed(problem: { field: string; code: string; params?: ProblemParams; message?: string }, locale: Locale): string {
+  const text = sayFieldProblem(problem, locale);
+  const label = fieldLabel(problem.field, locale);
+  if (label === undefined) return text;
+  const named = locale === 'de' ? `„${label}“` : `"${label}"`;
+  // A legacy constraint's text names the field by its key (`targetDate must be …`): the label replaces it.
+  const key = problem.field.split('.').pop() ?? '';
+  if (key !== '' && text.startsWith(`${key} `)) return `${named}${text.slice(key.length)}`;
+  // The catalogue's field messages have no subject (`muss …`, `ist …`); one with a subject of its own stays as it is.
+  return /^\p{Ll}/u.test(text) ? `${named} ${text}` : text;
 }
 
 export function problemType(code: string): string {
