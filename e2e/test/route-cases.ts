@@ -292,6 +292,27 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       created: (a) => ctx.model.accounts.set(a.id, { programmeIds: a.programmeIds, organisationId: a.organisationId }),
     }),
   },
+  // A name only: a fixture user keeps the role and scope the other cases sign in with.
+  'PATCH /api/accounts/:id': { ok: 200, target: 'account', request: (ctx) => ({ body: { displayName: ctx.unique('Konto') } }) },
+  'POST /api/accounts/:id/password-reset': {
+    ok: 200,
+    // A throw-away partner account of an organisation in the caller's programme: resetting a fixture
+    // user's password would end the sessions the other cases sign in with.
+    request: async (ctx, _target, user) => {
+      // A caller without programmes is refused before the account is looked at: any organisation does.
+      const orgs = [...ctx.model.organisations];
+      const mine = orgs.filter(([, o]) => user?.programmeIds.includes(o.programmeId));
+      const candidates = (mine.length ? mine : orgs).map(([id]) => id);
+      for (const organisationId of candidates) {
+        const email = `${ctx.unique('reset').replace(/\W+/g, '.').toLowerCase()}@fixture.genq.example`;
+        const res = await ctx.api('POST', '/accounts', { token: ctx.rootToken, body: { email, displayName: 'Zurückzusetzen', password: ctx.password, role: 'partner', organisationId } });
+        if (res.status !== 201) continue;
+        ctx.model.accounts.set(res.body.id, { programmeIds: res.body.programmeIds, organisationId: res.body.organisationId });
+        return { path: `/api/accounts/${res.body.id}/password-reset` };
+      }
+      throw new Error(`set-up: no account to reset in the programmes of ${user?.key ?? 'anyone'}`);
+    },
+  },
 
   // issue 4: the quarter analysis. Writes carry a unique source or evidence, so each call changes something.
   'GET /api/analysis/template.csv': { ok: 200, request: () => ({}) },
