@@ -16,10 +16,11 @@ export interface ConsoleStack extends TestStack {
 
 /**
  * The whole stack with the console, seeded with the demo data as `npm start` seeds it unless
- * `seed` is false, and a browser; `stop` closes the browser first.
+ * `seed` is false, and a browser; `stop` closes the browser first. `env` goes to every app
+ * (e.g. the worker's incident scanner thresholds).
  */
-export async function startConsoleStack(name: string, options: { seed?: boolean } = {}): Promise<ConsoleStack> {
-  const started = await startTestStack(name, { withConsole: true, seed: options.seed ?? true });
+export async function startConsoleStack(name: string, options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<ConsoleStack> {
+  const started = await startTestStack(name, { withConsole: true, seed: options.seed ?? true, env: options.env });
   let browser: Browser | undefined;
   try {
     if (!started.stack.consoleUrl) throw new Error('the stack started without a console');

@@ -3,7 +3,12 @@ import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, Dialo
 import { useRefresh, useTranslate } from 'react-admin';
 import { INCIDENT_ACTIONS, repairIncidents, resetPreview, type IncidentAction, type IncidentRepairResult } from './api';
 
-/** The repair dialog: an action and a reason, for one incident or the selected ones. */
+/**
+ * The repair dialog: an action and a reason, for one incident or the selected ones. The list is
+ * refreshed when the dialog closes, not when the result arrives: a repaired incident leaves the
+ * list of open ones, and with it the row or selection this dialog belongs to, which would take
+ * the dialog and its result away before it could be read.
+ */
 export const RepairDialog = ({ ids, onClose }: { ids: string[]; onClose: () => void }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
@@ -29,7 +34,6 @@ export const RepairDialog = ({ ids, onClose }: { ids: string[]; onClose: () => v
     try {
       const r = await repairIncidents(one ? { id: one } : { filter: { id: ids } }, action, reason);
       setResult(r);
-      refresh();
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -37,8 +41,13 @@ export const RepairDialog = ({ ids, onClose }: { ids: string[]; onClose: () => v
     }
   };
 
+  const close = () => {
+    if (result) refresh();
+    onClose();
+  };
+
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid="incident-repair-dialog">
+    <Dialog open onClose={close} fullWidth maxWidth="sm" data-testid="incident-repair-dialog">
       <DialogTitle>{translate('genq_incidents.repair.title', { smart_count: ids.length })}</DialogTitle>
       <DialogContent>
         <TextField select fullWidth margin="normal" label={translate('genq_incidents.repair.action')} value={action} onChange={(e) => setAction(e.target.value as IncidentAction)} inputProps={{ 'data-testid': 'incident-repair-action' }}>
@@ -60,7 +69,7 @@ export const RepairDialog = ({ ids, onClose }: { ids: string[]; onClose: () => v
         )}
       </DialogContent>
       <DialogActions>
-        <MuiButton onClick={onClose}>{translate('genq_incidents.repair.close')}</MuiButton>
+        <MuiButton onClick={close}>{translate('genq_incidents.repair.close')}</MuiButton>
         {!result && (
           <MuiButton variant="contained" onClick={() => void submit()} disabled={busy || reason.trim().length < 3} data-testid="incident-repair-submit">
             {translate('genq_incidents.repair.submit')}
