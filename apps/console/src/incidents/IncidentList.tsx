@@ -28,12 +28,12 @@ interface IncidentRecord {
 }
 
 const filters = [
-  <SelectInput key="status" source="status" choices={['open', 'resolved'].map((s) => ({ id: s, name: `genq_incidents.statuses.${s}` }))} alwaysOn />,
-  <SelectInput key="kind" source="kind" choices={['activity', 'workflow_task', 'workflow_closed'].map((k) => ({ id: k, name: `genq_incidents.kinds.${k}` }))} alwaysOn />,
-  <TextInput key="activityType" source="activityType" />,
-  <TextInput key="workflowType" source="workflowType" />,
-  <TextInput key="quarterId" source="quarterId" />,
-  <TextInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" label="genq_incidents.fields.status" choices={['open', 'resolved'].map((s) => ({ id: s, name: `genq_incidents.statuses.${s}` }))} alwaysOn />,
+  <SelectInput key="kind" source="kind" label="genq_incidents.fields.kind" choices={['activity', 'workflow_task', 'workflow_closed'].map((k) => ({ id: k, name: `genq_incidents.kinds.${k}` }))} alwaysOn />,
+  <TextInput key="activityType" source="activityType" label="genq_incidents.fields.activityType" />,
+  <TextInput key="workflowType" source="workflowType" label="genq_incidents.fields.workflowType" />,
+  <TextInput key="quarterId" source="quarterId" label="genq_incidents.fields.quarterId" />,
+  <TextInput key="q" source="q" label="genq_incidents.fields.q" alwaysOn />,
 ];
 
 const Said = ({ source, prefix }: { source: 'kind' | 'status' | 'resolution'; prefix: string; label?: string }) => {
