@@ -181,7 +181,16 @@ export async function participationFigures(em: EntityManager, quarterId: string)
  * into the process indicators (`participation.figures_changed`), in the caller's transaction.
  */
 export async function recordParticipationFigures(em: EntityManager, quarterId: string, cause: string): Promise<void> {
-  const quarter = await em.getRepository(Quarter).findOneByOrFail({ id: quarterId });
+  // The figures are complete each time and the analysis service keeps the last ones, so two
+  // writes for one quarter must not count at once: on PostgreSQL (read committed) each would miss
+  // the other's uncommitted row and both would say the same total, one short (the production
+  // profile's fault test found 223 of 224 counted). The quarter's row lock makes the second wait
+  // and then count with the first committed. NO KEY UPDATE, not UPDATE: the writes already hold
+  // KEY SHARE on the quarter through their foreign key, and UPDATE would deadlock against it.
+  // SQLite writes one transaction at a time anyway.
+  const quarters = em.getRepository(Quarter).createQueryBuilder('q').where('q.id = :quarterId', { quarterId });
+  if (em.connection.options.type === 'postgres') quarters.setLock('for_no_key_update');
+  const quarter = await quarters.getOneOrFail();
   const programme = await em.getRepository(Programme).findOneByOrFail({ id: quarter.programmeId });
   const { years, networkPartners } = await participationFigures(em, quarterId);
   await recordEvent(em, 'actors', {
