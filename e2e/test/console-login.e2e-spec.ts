@@ -69,10 +69,11 @@ describe('console: signing in, by role', () => {
       30_000,
     );
     expect(rows.length).toBeGreaterThanOrEqual(12);
-    // The action in German (its raw key only as the tooltip); the resource type in German.
+    // The action in German (its raw key only as the tooltip); the resource as its German type
+    // with the quarter's name, not its id.
     for (const text of rows) {
       expect(text).toContain('Quartier angelegt');
-      expect(text).toMatch(/\tQuartier\t/);
+      expect(text).toMatch(/\sQuartier „[^“]+“/);
     }
     await page.close();
   });
