@@ -1,6 +1,6 @@
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
 import type { Call } from './support/api';
-import { loginInBrowser, screenshots, startConsoleStack, until, type ConsoleStack } from './support/console';
+import { screenshots, signInAsProgrammeAdmin, startConsoleStack, until, type ConsoleStack } from './support/console';
 
 /**
  * Issue 17 in a real browser against the whole stack: the programme office edits an account
@@ -26,8 +26,7 @@ describe('console: accounts and an extension into the past', () => {
   afterAll(() => env?.stop());
 
   const signIn = async () => {
-    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-    return loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
+    return signInAsProgrammeAdmin(env, { width: 1280, height: 900 });
   };
 
   it('edits, deactivates, reactivates and resets an account, and refuses to deactivate your own', async () => {

@@ -1,6 +1,6 @@
-import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import { DEMO_ADMIN } from '@genq/infra';
 import type { Call } from './support/api';
-import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
+import { screenshots, signInAsProgrammeAdmin, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
  * Data entry without friction (issue 17) in a real browser against the whole stack, on the demo
@@ -24,11 +24,7 @@ describe('console: editing measures and entering indicator values', () => {
 
   afterAll(() => env?.stop());
 
-  const signIn = async () => {
-    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (err) => console.error(`console page error: ${err.message}`));
-    return loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
-  };
+  const signIn = () => signInAsProgrammeAdmin(env);
 
   /** A seeded quarter whose agreement is not submitted and whose analysis uses the default catalogue. */
   const draftingQuarter = async () => {

@@ -1,6 +1,6 @@
-import { DEMO_ADMIN, DEMO_PASSWORD, run } from '@genq/infra';
+import { run } from '@genq/infra';
 import { adminWithProgramme, createQuarter, eventually, type Call } from './support/api';
-import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
+import { screenshots, signInAsProgrammeAdmin, startConsoleStack, type ConsoleStack } from './support/console';
 
 /**
  * Issue 18 in the browser: "Störungen". As in incidents.e2e-spec.ts, the actors service is
@@ -62,8 +62,7 @@ describe('console: an incident found, listed and retried in "Störungen"', () =>
     expect((await api('GET', `/quarters/${quarterId}`, undefined, 200)).body.paused).toBe(false); // the read model is stale
 
     // The programme office signs in; the dashboard's tile counts the open incidents and leads to them.
-    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1600, height: 1000 } });
-    await loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
+    const page = await signInAsProgrammeAdmin(env, { width: 1600, height: 1000 });
     const tile = page.getByTestId('dashboard-incidents');
     const value = tile.getByTestId('dashboard-incidents-value');
     await value.waitFor({ timeout: 60_000 });

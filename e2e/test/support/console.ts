@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from '@genq/infra';
+import { chromiumPath, DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
 import { startTestStack, type TestStack } from './api';
 
 /** What the browser specs share: the stack with console and demo data, Chromium, sign-in, screenshots. */
@@ -61,6 +61,16 @@ export async function loginInBrowser(page: Page, consoleUrl: string, email: stri
   await page.getByRole('button', { name: 'Anmelden' }).click();
   if (role) await page.getByTestId('role').filter({ hasText: role }).waitFor();
   return page;
+}
+
+/**
+ * A new German page signed in as the demo programme admin, at `viewport`; a crash in the
+ * console shows in the test output, not only as a missing element.
+ */
+export async function signInAsProgrammeAdmin(env: ConsoleStack, viewport = { width: 1440, height: 1000 }): Promise<Page> {
+  const page = await env.browser.newPage({ locale: 'de-DE', viewport });
+  page.on('pageerror', (err) => console.error(`console page error: ${err.message}`));
+  return loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
 }
 
 /** `shot(page, name)` saves a full-page screenshot as `<prefix>-<name>.png` in ARTIFACTS. */
