@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, run, startProductionStack, type ProductionStack, type Stack } from '@genq/infra';
@@ -117,6 +117,7 @@ describe('the production profile', () => {
     const q = `/quarters/${quarter.id}`;
     const counts = { requests: 0, answered: 0, retried: 0, lost: 0, refused503: 0 };
     const unexpected: string[] = [];
+    const failedRequests: string[] = [];
     /** One request with the retries a client makes: again after the 503's Retry-After, at most 20 times. */
     const call = async (method: string, path: string, body?: unknown): Promise<ApiResponse | undefined> => {
       counts.requests++;
@@ -130,7 +131,11 @@ describe('the production profile', () => {
           await new Promise((r) => setTimeout(r, Number(retryAfter ?? 1) * 1000));
           continue;
         }
-        if (res.status >= 500 || res.status === 0) unexpected.push(`${method} ${path}: ${res.status} ${res.text.slice(0, 200)}`);
+        if (res.status >= 500 || res.status === 0) {
+          const requestId = (res.body as { requestId?: string } | undefined)?.requestId;
+          if (requestId) failedRequests.push(requestId);
+          unexpected.push(`${method} ${path}: ${res.status} [${requestId ?? 'no request id'}] ${res.text.slice(0, 200)}`);
+        }
         counts.answered++;
         return res;
       }
@@ -182,6 +187,11 @@ describe('the production profile', () => {
     await Promise.all(load);
     console.log(`fault test: ${counts.requests} requests, ${counts.answered} answered, ${counts.retried} retries (${counts.refused503} answers were 503 with Retry-After), ${counts.lost} lost; acknowledged ${acknowledged.events.length} participation events and ${acknowledged.goals.length} goals`);
 
+    // What the gateway logged for a failed request (its cause), since CI keeps only this output.
+    if (failedRequests.length) {
+      const log = readFileSync(join(dataDir, 'logs', 'gateway-1.log'), 'utf8').split('\n');
+      console.log(`gateway log of the failed requests:\n${log.filter((line) => failedRequests.some((id) => line.includes(id))).join('\n').slice(0, 8000)}`);
+    }
     expect(unexpected).toEqual([]);
     expect(counts.lost).toBe(0);
     expect(counts.answered).toBe(counts.requests);

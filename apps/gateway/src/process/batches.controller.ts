@@ -11,6 +11,7 @@ import type { GatewayConfig } from '../config';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ServiceClients, requestAuditContext } from '../services/service-clients';
+import { queryInTime } from '../temporal/engine-errors';
 import { GATEWAY_CONFIG, TEMPORAL_CLIENT } from '../tokens';
 import { operatorOf } from './operator';
 import { Returns } from '../openapi/returns';
@@ -105,7 +106,7 @@ export class BatchesController {
     const notFound = () => problem('batch.not_found', { batchId: id });
     const range = parseListQuery({ range: rawRange }).range ?? { start: 0, end: BATCH_RESULTS_PAGE - 1 };
     try {
-      const progress = await this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery, range);
+      const progress = await queryInTime(this.temporal, () => this.temporal.workflow.getHandle(batchWorkflowId(id)).query(batchProgressQuery, range));
       // A batch is followed by whoever started it; to anyone else it does not exist.
       if (progress.startedBy !== actor.userId) throw notFound();
       // A batch started before results came in pages answers with all of them: page them here.

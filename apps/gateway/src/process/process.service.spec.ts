@@ -10,7 +10,7 @@ function temporalFailing(failure: unknown): Client {
     executeUpdate: () => Promise.reject(failure),
     query: () => Promise.reject(failure),
   };
-  return { workflow: { getHandle: () => handle } } as unknown as Client;
+  return { workflow: { getHandle: () => handle }, withDeadline: (_deadline: number, fn: () => Promise<unknown>) => fn() } as unknown as Client;
 }
 
 const pause = { kind: 'pause', reason: 'Kommunalwahl', operator: { id: 'u', name: 'o' } } as Intervention;

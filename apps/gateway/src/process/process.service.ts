@@ -7,6 +7,7 @@ import {
 import { problem } from '@genq/service-kit';
 import { processRefusalOf, quarterWorkflowId, type EventOutcome, type Intervention, type InterventionResult, type ProcessEventEnvelope, type ProcessState } from '@genq/contracts';
 import { interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
+import { queryInTime } from '../temporal/engine-errors';
 import { TEMPORAL_CLIENT } from '../tokens';
 
 /**
@@ -24,7 +25,7 @@ export class ProcessService {
 
   async state(quarterId: string): Promise<ProcessState> {
     try {
-      return await this.handle(quarterId).query(processStateQuery);
+      return await queryInTime(this.temporal, () => this.handle(quarterId).query(processStateQuery));
     } catch (err) {
       throw this.translate(err, quarterId);
     }

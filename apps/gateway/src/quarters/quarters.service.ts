@@ -16,6 +16,7 @@ import { processStateQuery } from '@genq/contracts/temporal';
 import type { CreateQuarterDto } from '@genq/dto';
 import type { QuarterWithProcess } from '../openapi/response-types';
 import { ServiceClients } from '../services/service-clients';
+import { queryInTime } from '../temporal/engine-errors';
 import { TEMPORAL_CLIENT } from '../tokens';
 
 export type { QuarterWithProcess };
@@ -71,7 +72,7 @@ export class QuartersService {
   private async liveProcess(quarter: QuarterDto): Promise<ProcessState | null> {
     if (!quarter.workflowStartedAt) return null;
     try {
-      return await this.temporal.workflow.getHandle(quarterWorkflowId(quarter.id)).query(processStateQuery);
+      return await queryInTime(this.temporal, () => this.temporal.workflow.getHandle(quarterWorkflowId(quarter.id)).query(processStateQuery));
     } catch (err) {
       this.logger.warn(`process state of quarter ${quarter.id} unavailable: ${err instanceof Error ? err.message : String(err)}`);
       return null;

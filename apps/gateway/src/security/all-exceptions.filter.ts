@@ -4,6 +4,7 @@ import { throwError, type Observable } from 'rxjs';
 import { toRpcErrorPayload } from '@genq/service-kit';
 import type { ProblemParams } from '@genq/contracts';
 import type { GatewayRequest } from '../auth/request-context';
+import { isEngineUnavailable } from '../temporal/engine-errors';
 import { sendProblem, type ProblemSource } from './problem-response';
 
 /**
@@ -11,7 +12,8 @@ import { sendProblem, type ProblemSource } from './problem-response';
  * its code, in the request's language (./problem-response). Deliberate answers
  * (HttpException: 400, 401, 404...) keep their code, parameters and field problems; anything
  * else is logged with its stack under the request id and answered with a bare 500 that carries
- * the id, never a stack trace, SQL or a driver message.
+ * the id, never a stack trace, SQL or a driver message; only Temporal being away for a moment
+ * (../temporal/engine-errors) is a 503 with Retry-After, like a service that is away.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -49,7 +51,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       });
       return;
     }
-    this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}]`, describe(exception));
+    if (isEngineUnavailable(exception)) {
+      res.setHeader('Retry-After', '1');
+      sendProblem(req, res, { status: 503, code: 'service.unavailable' });
+      return;
+    }
     sendProblem(req, res, { status: 500, code: 'internal.error' });
   }
+}
+
+/** An error for the log: its stack and what caused it (a Temporal ServiceError says the gRPC status only there). */
+function describe(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception);
+  const cause = exception.cause instanceof Error ? exception.cause.message : exception.cause;
+  return cause === undefined ? String(exception.stack) : `${exception.stack}\ncaused by: ${String(cause)}`;
 }
