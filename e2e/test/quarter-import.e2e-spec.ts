@@ -134,15 +134,20 @@ describe('bulk admission of quarters', () => {
     const ids = new Set<string>(res.body.quarters.map((q: any) => q.id));
     expect(ids.size).toBe(1000);
     // Polled once a second: the rate limit counts every request of this client.
+    // Two moments: every workflow started (Temporal confirmed the start to the actors service),
+    // and every workflow's first projection (its phase) in the read model.
     let started: any[] = [];
+    let everyStart: number | undefined;
     while (Date.now() - t0 < 20 * 60_000) {
-      started = (await quartersOf({ programmeId: P, q: 'Import-Quartier' })).filter((q) => ids.has(q.id) && q.workflowStartedAt !== null && q.phase === 'development');
+      const imported = (await quartersOf({ programmeId: P, q: 'Import-Quartier' })).filter((q) => ids.has(q.id) && q.workflowStartedAt !== null);
+      if (everyStart === undefined && imported.length === 1000) everyStart = Date.now() - t0;
+      started = imported.filter((q) => q.phase === 'development');
       if (started.length === 1000) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
-    const allStarted = Date.now() - t0;
+    const allProjected = Date.now() - t0;
     expect(started).toHaveLength(1000);
-    console.log(`[quarter-import] 1,000 quarters: import answered in ${answered} ms; every workflow started and projected after ${allStarted} ms (noisy on a shared machine)`);
+    console.log(`[quarter-import] 1,000 quarters: import answered in ${answered} ms; every workflow started after ${everyStart} ms, every one projected after ${allProjected} ms (noisy on a shared machine)`);
     // Each answered id is the quarter of its row, and its detail shows the live process.
     const nameOf = new Map(started.map((q) => [q.id, q.name]));
     expect(res.body.quarters.filter((q: any) => nameOf.get(q.id) !== q.name)).toEqual([]);
