@@ -40,8 +40,14 @@ function forge(secret: string, claims: Record<string, unknown>): string {
   return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
 }
 
-/** Minimal RFC 4180 reader for the export. */
-function parseCsv(text: string): string[][] {
+/**
+ * The programme of an audit export's row: the export names it, and this fixture names each
+ * programme by its id, the PUT case of the route test as `Programm <id>`.
+ */
+const programmeOfCell = (cell: string | undefined) => (cell === undefined ? null : cell.replace(/^Programm /, ''));
+
+/** Minimal RFC 4180 reader for the export (German: separated by semicolons). */
+function parseCsv(text: string, separator = ';'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -59,7 +65,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
+    else if (c === separator) endField();
     else if (c === '\n') {
       endField();
       rows.push(row);
@@ -284,7 +290,7 @@ describe('who may do what, on every route', () => {
         ? (res.body as Array<{ programmeId: string | null }>).map((e) => e.programmeId)
         : parseCsv(res.text.replace(/^\uFEFF/, ''))
             .slice(1)
-            .map((r) => r[8] ?? null);
+            .map((r) => programmeOfCell(r[7]));
       const foreign = programmeIds.filter((p) => p === null || p === '' || !user.programmeIds.includes(p));
       return foreign.length ? [`${where}: audit entries of other programmes: ${foreign.join(', ')}`] : [];
     }
@@ -518,21 +524,32 @@ describe('who may do what, on every route', () => {
       expect(routes.filter((r) => r.path.startsWith('/api/audit-log') && r.method !== 'GET')).toEqual([]);
     });
 
-    it('exports to CSV for programme admins, oldest first, with the records as JSON', async () => {
-      const made = await api('POST', '/organisations', { token: users.admin!.token, body: { name: 'Nachbarschaft "Süd", e.V.', type: 'initiative', programmeId: P1 } });
+    it('exports to CSV for programme admins, oldest first, as a person reads it: German words and names, English on request', async () => {
+      const made = await api('POST', '/organisations', { token: users.admin!.token, body: { name: 'Nachbarschaft "Süd"; e.V.', type: 'initiative', programmeId: P1 } });
       expect(made.status).toBe(201);
       const filter = encodeURIComponent(JSON.stringify({ action: 'organisation.create' }));
       const res = await api('GET', `/audit-log/export?filter=${filter}`, { token: users.admin!.token });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(res.headers.get('content-language')).toBe('de');
       expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="genq-audit-log-\d{4}-\d{2}-\d{2}\.csv"/);
       const rows = parseCsv(res.text.replace(/^\uFEFF/, ''));
-      expect(rows[0]).toEqual(['id', 'at', 'actorId', 'actorEmail', 'actorRole', 'action', 'resourceType', 'resourceId', 'programmeId', 'quarterId', 'reason', 'before', 'after', 'requestId']);
-      const row = rows.find((r) => r[7] === made.body.id);
-      expect(JSON.parse(row![12]!)).toMatchObject({ name: 'Nachbarschaft "Süd", e.V.' });
-      expect(rows.slice(1).every((r) => r[5] === 'organisation.create' && users.admin!.programmeIds.includes(r[8]!))).toBe(true);
+      expect(rows[0]).toEqual(['Nr.', 'Zeitpunkt', 'Person', 'Rolle', 'Aktion', 'Art', 'Eintrag', 'Programm', 'Quartier', 'Grund', 'Änderungen', 'Anfrage-ID']);
+      // The new organisation by its name, and its fields in words: no key, no id, no JSON.
+      const row = rows.find((r) => r[6] === 'Nachbarschaft "Süd"; e.V.');
+      expect(row).toBeDefined();
+      expect(row!.slice(2, 7)).toEqual([users.admin!.email, 'Programmstelle (Administration)', 'Organisation angelegt', 'Organisation', 'Nachbarschaft "Süd"; e.V.']);
+      expect(programmeOfCell(row![7])).toBe(P1);
+      expect(row![1]).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+      expect(row![10]).toContain('Name: Nachbarschaft "Süd"; e.V.');
+      expect(row![10]).not.toMatch(/[{}]|programmeId|organisation\.create/);
+      expect(rows.slice(1).every((r) => r[4] === 'Organisation angelegt' && users.admin!.programmeIds.includes(programmeOfCell(r[7])!))).toBe(true);
       const ids = rows.slice(1).map((r) => Number(r[0]));
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      const english = await api('GET', `/audit-log/export?filter=${filter}`, { token: users.admin!.token, headers: { 'accept-language': 'en' } });
+      const en = parseCsv(english.text.replace(/^\uFEFF/, ''), ',');
+      expect(en[0]![4]).toBe('Action');
+      expect(en.find((r) => r[6] === 'Nachbarschaft "Süd"; e.V.')!.slice(3, 6)).toEqual(['Programme office (administration)', 'Organisation created', 'Organisation']);
       expect(await api('GET', `/audit-log/export?filter=${filter}`, { token: users.operator!.token })).toMatchObject({ status: 403, body: { code: 'role.not_allowed', params: { role: 'operator' } } });
       const broken = await api('GET', '/audit-log/export?filter=%7Bbroken', { token: users.admin!.token });
       expect(broken).toMatchObject({ status: 400, body: { code: 'list.invalid' } });

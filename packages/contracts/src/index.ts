@@ -21,3 +21,5 @@ export * from './documents';
 export * from './quarter-import';
 export * from './incidents';
 export * from './tasks';
+export * from './audit-labels';
+export * from './audit-text';

@@ -206,7 +206,8 @@ export class AuditService {
   }
 
   /**
-   * One batch of the CSV export, oldest first, after entry `afterId`: the gateway streams
+   * One batch of the CSV export, oldest first, after entry `afterId`, with the names of the
+   * records the entries mention: the gateway streams
    * batch after batch, so an export of any size never sits in memory or in one message.
    */
   async exportBatch(actor: Actor, filter: Record<string, unknown>, afterId: number): Promise<AuditEntryDto[]> {
@@ -214,7 +215,8 @@ export class AuditService {
     const qb = this.scope.restrictAuditEntries(this.entries.createQueryBuilder('e'), actor).andWhere('e.id > :afterId', { afterId });
     const rest = this.withPeriod(qb, filter);
     const page = await pageOf(qb, { filter: rest, sort: { field: 'id', order: 'ASC' }, range: { start: 0, end: MAX_PAGE_SIZE - 1 } }, LIST_SPEC);
-    return page.data.map(toAuditEntryDto);
+    // With names, like the list: the export says records by name, not by id.
+    return this.withNames(page.data.map(toAuditEntryDto));
   }
 
   /** `at_gte` / `at_lte` (ISO dates) bound the period; the other filters go to `pageOf`. */

@@ -4915,7 +4915,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every matching entry as CSV (UTF-8 with BOM, for spreadsheets), oldest first */
+            /** @description Every matching entry as CSV (UTF-8 with BOM, for spreadsheets), oldest first, as a person reads it: in the language of Accept-Language (German by default, separated by semicolons; English by commas), actions, roles and records in words and by name, the changed fields of before and after */
             200: {
                 headers: {
                     [name: string]: unknown;

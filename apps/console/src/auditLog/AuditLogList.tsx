@@ -14,9 +14,12 @@ import {
   TextInput,
   TopToolbar,
   useListContext,
+  useLocaleState,
   useNotify,
 } from 'react-admin';
 import type { RaRecord } from 'react-admin';
+import { AUDIT_EXPORT_COLUMNS, type AuditEntryDto, type Locale } from '@genq/contracts';
+import { asLocale } from '../providers/problems';
 import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
 import type { ExportField } from '../process/exportAll';
 import { useDateLocale } from '../i18n/useDateLocale';
@@ -56,18 +59,20 @@ const ExportCsvButton = () => {
   return <Button label="app.audit.export" onClick={download} disabled={busy} startIcon={<DownloadIcon />} />;
 };
 
-/** Columns of the Excel export: every field of an entry, before/after as JSON. */
-const xlsxFields: ExportField<RaRecord>[] = ['id', 'at', 'actorEmail', 'actorRole', 'action', 'resourceType', 'resourceId', 'programmeId', 'quarterId', 'reason', 'requestId', 'before', 'after'].map(
-  (source) => ({ source }),
-);
+/** Columns of the Excel export: the CSV export's (the contracts' AUDIT_EXPORT_COLUMNS), in words and names. */
+const xlsxFields = (locale: Locale): ExportField<RaRecord>[] =>
+  AUDIT_EXPORT_COLUMNS.map((column, i) => ({ source: `column${i}`, header: column.header[locale], value: (row) => column.value(row as unknown as AuditEntryDto, locale) }));
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-    <ExportAllXlsxButton fields={xlsxFields} filename="genq-protokoll" sheet="genq_export.sheet_audit" />
-  </TopToolbar>
-);
+const Actions = () => {
+  const [locale] = useLocaleState();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <ExportCsvButton />
+      <ExportAllXlsxButton fields={xlsxFields(asLocale(locale))} filename="genq-protokoll" sheet="genq_export.sheet_audit" />
+    </TopToolbar>
+  );
+};
 
 /** A cell's text on at most two lines, cut with an ellipsis; the whole text as tooltip. */
 const Cut = ({ text, children }: { text?: string; children?: ReactNode }) => (

@@ -1,20 +1,10 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useLocaleState, useTranslate } from 'react-admin';
-import type { TranslateFunction } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { asLocale } from '../providers/problems';
 import type { AuditEntry } from './index';
 import { AuditAction, AuditResource } from './labels';
-import { snapshotRows, type SayValue } from './snapshot';
-
-/** The words of values that are keys: a role, a status, a phase or step. */
-const wordOf =
-  (translate: TranslateFunction) =>
-  (field: string, value: string): string | undefined => {
-    if (field === 'role' || field === 'actorRole') return translate(`app.roles.${value}`, { _: value });
-    if (field === 'phase') return translate(`process.phase.${value}`, { _: value });
-    return undefined;
-  };
+import { recordValueWord, snapshotRows, type SayValue } from '@genq/contracts';
 
 /** Before and after side by side, one field a line, in the user's language; changed fields first and marked. */
 export const SnapshotTable = ({ entry }: { entry: AuditEntry }) => {
@@ -24,7 +14,7 @@ export const SnapshotTable = ({ entry }: { entry: AuditEntry }) => {
   const say: SayValue = {
     locale: asLocale(locale),
     names: entry.names ?? {},
-    word: wordOf(translate),
+    word: (field, value) => recordValueWord(field, value, asLocale(locale)),
     formatDate: (iso, withTime) =>
       withTime
         ? new Date(iso).toLocaleString(dateLocale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })

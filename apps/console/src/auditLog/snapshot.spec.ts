@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordFieldLabel } from '@genq/contracts';
-import { snapshotRows, type SayValue } from './snapshot';
+import { recordFieldLabel, snapshotRows, type SayValue } from '@genq/contracts';
 
 const say: SayValue = {
   locale: 'de',

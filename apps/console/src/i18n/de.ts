@@ -1,3 +1,4 @@
+import { INTERVENTION_KIND_LABELS, PHASE_LABELS, ROLE_LABELS } from '@genq/contracts';
 import type { TranslationMessages } from 'react-admin';
 import { analysisGerman } from '../analysis/messages';
 import { dashboardGerman } from '../dashboard/messages';
@@ -315,13 +316,7 @@ const domainGerman = {
       too_many: 'Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
       unavailable: 'Die Anmeldung ist derzeit nicht möglich. Bitte versuchen Sie es später erneut.',
     },
-    roles: {
-      programme_admin: 'Programmstelle (Administration)',
-      operator: 'Betreuung der Programmstelle',
-      facilitator: 'Prozessbegleitung',
-      partner: 'Partnerorganisation',
-      viewer: 'Lesezugriff',
-    },
+    roles: ROLE_LABELS.de,
     audit: {
       export: 'Als CSV exportieren',
       export_failed: 'Der Export ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
@@ -332,14 +327,7 @@ const domainGerman = {
   },
   process: {
     summary: summaryGerman,
-    phase: {
-      development: 'Entwicklungsphase',
-      implementation: 'Umsetzungsphase',
-      reaudit: 'Bilanzierung',
-      closed: 'abgeschlossen',
-      withdrawn: 'zurückgezogen',
-      starting: 'wird gestartet',
-    },
+    phase: PHASE_LABELS.de,
     step: {
       kickoff: 'Auftakt',
       analysis: 'Quartiersanalyse',
@@ -377,16 +365,7 @@ const domainGerman = {
       intervention_by: '%{at}, %{who}: %{reason}',
     },
     intervention: {
-      kind: {
-        extend_deadline: 'Frist verlängern',
-        waive_step: 'Schritt erlassen',
-        reopen_step: 'Schritt wieder öffnen',
-        reassign: 'Zuständigkeit ändern',
-        pause: 'Pausieren',
-        resume: 'Fortsetzen',
-        remind_now: 'Jetzt erinnern',
-        withdraw: 'Zurückziehen',
-      },
+      kind: INTERVENTION_KIND_LABELS.de,
       mode: {
         days: 'um Tage',
         until: 'bis Datum',

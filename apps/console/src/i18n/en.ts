@@ -1,3 +1,4 @@
+import { INTERVENTION_KIND_LABELS, PHASE_LABELS, ROLE_LABELS } from '@genq/contracts';
 import englishMessages from 'ra-language-english';
 import type { ConsoleMessages, DomainMessages } from './de';
 import { analysisEnglish } from '../analysis/messages';
@@ -86,13 +87,7 @@ const domainEnglish: DomainMessages = {
       too_many: 'Too many sign-in attempts. Please wait a minute and try again.',
       unavailable: 'Signing in is not possible right now. Please try again later.',
     },
-    roles: {
-      programme_admin: 'Programme office (administration)',
-      operator: 'Programme office operator',
-      facilitator: 'Facilitator',
-      partner: 'Partner organisation',
-      viewer: 'Read-only',
-    },
+    roles: ROLE_LABELS.en,
     audit: {
       export: 'Export as CSV',
       export_failed: 'The export failed. Please try again.',
@@ -103,14 +98,7 @@ const domainEnglish: DomainMessages = {
   },
   process: {
     summary: summaryEnglish,
-    phase: {
-      development: 'Development phase',
-      implementation: 'Implementation phase',
-      reaudit: 'Re-audit',
-      closed: 'closed',
-      withdrawn: 'withdrawn',
-      starting: 'starting',
-    },
+    phase: PHASE_LABELS.en,
     step: {
       kickoff: 'Kick-off',
       analysis: 'Quarter analysis',
@@ -147,16 +135,7 @@ const domainEnglish: DomainMessages = {
       intervention_by: '%{at}, %{who}: %{reason}',
     },
     intervention: {
-      kind: {
-        extend_deadline: 'Extend deadline',
-        waive_step: 'Waive step',
-        reopen_step: 'Reopen step',
-        reassign: 'Change responsibility',
-        pause: 'Pause',
-        resume: 'Resume',
-        remind_now: 'Remind now',
-        withdraw: 'Withdraw',
-      },
+      kind: INTERVENTION_KIND_LABELS.en,
       mode: {
         days: 'by days',
         until: 'to a date',

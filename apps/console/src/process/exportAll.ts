@@ -5,8 +5,9 @@ import { deadlineLabel } from './deadlineLabel';
 import { fetchAllRows } from './fetchAllRows';
 
 export interface ExportField<T> {
-  /** Field name; the header is the resource's translated field label. */
+  /** Field name; the header is the resource's translated field label unless `header` says it. */
   source: string;
+  header?: string;
   value?: (row: T) => unknown;
   /** Values that are keys, in words: a phase, a step, a deadline key, yes/no, or any translation prefix. */
   as?: 'phase' | 'step' | 'deadline' | 'boolean' | { prefix: string };
@@ -69,7 +70,7 @@ export function useExportAll<T extends RaRecord>({
       const columns = fields.map((f) => {
         const read = f.value ?? ((row: T) => (row as Record<string, unknown>)[f.source]);
         return {
-          header: translate(`resources.${resource}.fields.${f.source}`, { _: f.source }),
+          header: f.header ?? translate(`resources.${resource}.fields.${f.source}`, { _: f.source }),
           value: f.as ? (row: T) => inWords(read(row), f.as!, translate) : read,
         };
       });

@@ -1,30 +1,13 @@
-import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { AuditPatterns, type Actor, type AuditEntryDto, type Page } from '@genq/contracts';
+import type { Request, Response } from 'express';
+import { AuditPatterns, auditExportHeader, auditExportRow, negotiateLocale, type Actor, type AuditEntryDto, type Page } from '@genq/contracts';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
 import { ServiceClients } from '../services/service-clients';
 import { csvLine } from './csv';
 import { Returns, ReturnsFile, ReturnsList } from '../openapi/returns';
-
-const COLUMNS: (keyof AuditEntryDto)[] = [
-  'id',
-  'at',
-  'actorId',
-  'actorEmail',
-  'actorRole',
-  'action',
-  'resourceType',
-  'resourceId',
-  'programmeId',
-  'quarterId',
-  'reason',
-  'before',
-  'after',
-  'requestId',
-];
 
 /** The audit log, read-only: there is no route that changes or removes an entry. Programme admins only. */
 @ApiTags('audit-log')
@@ -49,19 +32,25 @@ export class AuditLogController {
   @Policy({ roles: ['programme_admin'], lists: 'audit_entry' })
   @ApiProduces('text/csv')
   @ApiQuery({ name: 'filter', required: false, description: 'The list filters' })
-  @ApiOkResponse({ description: 'Every matching entry as CSV (UTF-8 with BOM, for spreadsheets), oldest first' })
+  @ApiOkResponse({
+    description:
+      'Every matching entry as CSV (UTF-8 with BOM, for spreadsheets), oldest first, as a person reads it: in the language of Accept-Language (German by default, separated by semicolons; English by commas), actions, roles and records in words and by name, the changed fields of before and after',
+  })
   @ReturnsFile('text/csv')
-  async export(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+  async export(@Query() params: RawListParams, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const locale = negotiateLocale(req.headers['accept-language']);
+    const separator = locale === 'de' ? ';' : ',';
     const { filter = {} } = parseListQuery({ filter: params.filter });
     // The first batch before any byte is sent: a bad filter still gets a proper 400.
     let batch = await this.services.send<AuditEntryDto[]>('actors', AuditPatterns.export, { actor, filter, afterId: 0 });
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="genq-audit-log-${new Date().toISOString().slice(0, 10)}.csv"`);
-    res.write(`\uFEFF${csvLine(COLUMNS)}`);
+    res.setHeader('Content-Language', locale);
+    res.write(`\uFEFF${csvLine(auditExportHeader(locale), separator)}`);
     try {
       while (batch.length > 0) {
-        for (const e of batch) res.write(csvLine(COLUMNS.map((c) => e[c])));
+        for (const e of batch) res.write(csvLine(auditExportRow(e, locale), separator));
         batch = await this.services.send<AuditEntryDto[]>('actors', AuditPatterns.export, { actor, filter, afterId: batch.at(-1)!.id });
       }
       res.end();

@@ -11,6 +11,7 @@ export function csvField(value: unknown): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(values: unknown[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+/** One record; `;` is the separator a German spreadsheet expects, `,` the English one. */
+export function csvLine(values: unknown[], separator: ',' | ';' = ','): string {
+  return `${values.map(csvField).join(separator)}\r\n`;
 }
