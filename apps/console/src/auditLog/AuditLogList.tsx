@@ -6,7 +6,6 @@ import {
   DateField,
   DateInput,
   Datagrid,
-  FilterButton,
   FunctionField,
   List,
   SearchInput,
@@ -16,6 +15,8 @@ import {
   useListContext,
   useNotify,
 } from 'react-admin';
+import { FilterButton } from '../savedViews/FilterButton';
+import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import type { RaRecord } from 'react-admin';
 import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
 import type { ExportField } from '../process/exportAll';
@@ -64,6 +65,7 @@ const xlsxFields: ExportField<RaRecord>[] = ['id', 'at', 'actorEmail', 'actorRol
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
+    <SavedViewsButton />
     <ExportCsvButton />
     <ExportAllXlsxButton fields={xlsxFields} filename="genq-protokoll" sheet="genq_export.sheet_audit" />
   </TopToolbar>
