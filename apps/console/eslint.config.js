@@ -21,6 +21,12 @@ module.exports = [
               message: 'The Temporal definitions load the workflow runtime, which has no place in a browser bundle: import from @genq/contracts.',
               allowTypeImports: true,
             },
+            {
+              // Its "save current query" keeps a second kind of saved view in the browser's storage.
+              name: 'react-admin',
+              importNames: ['FilterButton', 'SavedQueriesList'],
+              message: 'Use FilterButton of src/savedViews/FilterButton (saved views are the server\'s, see SavedViewsButton).',
+            },
           ],
           patterns: [
             { group: ['@genq/*/src/*', '@genq/*/dist/*', '@temporalio/*/src/*', '@temporalio/*/lib/*'], message: 'Import packages through their public entry.' },

@@ -113,6 +113,17 @@ describe('console: dashboard, saved views and Excel export', () => {
     );
     expect(views.find((v) => v.name === 'Quartiere in Niedersachsen')).toMatchObject({ filter, role: 'programme_admin' });
 
+    // The same name again (case and spacing do not count) is refused: the form says why, in German, and stays open.
+    await page.getByRole('button', { name: 'Gespeicherte Ansichten' }).click();
+    await page.getByRole('menuitem', { name: 'Aktuelle Ansicht speichern …' }).click();
+    await dialog.getByLabel('Name der Ansicht').fill('quartiere in  NIEDERSACHSEN');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByText('Sie haben für diese Liste bereits eine Ansicht „quartiere in NIEDERSACHSEN“ gespeichert. Bitte wählen Sie einen anderen Namen.').waitFor();
+    await shot(page, '3-duplicate-name');
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(((await api('GET', '/saved-views?resource=quarters')).body as any[]).map((v) => v.name)).toEqual(['Quartiere in Niedersachsen']);
+
     // Without a filter the list is longer; the saved view brings the filter back.
     await page.goto(`${env.consoleUrl}/#/quarters?filter=${encodeURIComponent('{}')}`);
     await until(() => page.locator('tbody tr').count(), (n) => n === 12, 15_000);
@@ -158,11 +169,28 @@ describe('console: dashboard, saved views and Excel export', () => {
     expect(actions).toContain('saved_view.create');
     await shot(page, '6-audit-log');
 
-    // Deleting the view (its creator may) takes it off the menu.
+    // Deleting asks first: cancelled, the view stays.
     await page.goto(`${env.consoleUrl}/#/quarters`);
     await page.getByRole('button', { name: 'Gespeicherte Ansichten' }).click();
     await page.getByRole('button', { name: 'Ansicht „Quartiere in Niedersachsen“ löschen' }).click();
-    await until(async () => (await api('GET', '/saved-views?resource=quarters')).body.length, (n) => n === 0, 10_000);
+    const confirm = page.getByRole('dialog').filter({ hasText: 'Ansicht „Quartiere in Niedersachsen“ löschen?' });
+    await confirm.getByRole('button', { name: 'Abbrechen' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await api('GET', '/saved-views?resource=quarters')).body).toHaveLength(1);
+
+    // "Meine Ansichten" in the menu lists the person's views; one opens its list, deleting it (confirmed) takes it away.
+    await page.getByTestId('menu-saved-views').click();
+    const row = page.getByTestId('my-saved-view').filter({ hasText: 'Quartiere in Niedersachsen' });
+    await row.getByText('Quartiere', { exact: true }).waitFor();
+    await shot(page, '7-my-views');
+    await row.getByRole('link', { name: 'Öffnen' }).click();
+    await until(() => page.locator('tbody tr').count(), (n) => n === 5, 60_000);
+    expect(decodeURIComponent(page.url())).toContain('"land":"Niedersachsen"');
+    await page.getByTestId('menu-saved-views').click();
+    await row.getByRole('button', { name: 'Ansicht „Quartiere in Niedersachsen“ löschen' }).click();
+    await confirm.getByRole('button', { name: 'Löschen' }).click();
+    await page.getByText('Sie haben noch keine Ansicht gespeichert.').waitFor();
+    await until(async () => (await api('GET', '/saved-views?resource=quarters')).body.length, (n) => n === 0, 60_000);
     await page.close();
   });
 });

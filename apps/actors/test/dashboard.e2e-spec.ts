@@ -186,6 +186,37 @@ describe.each(['sqlite', 'postgres'])('dashboard aggregates and saved views on %
     await expect(send<SavedViewChange>(SavedViewPatterns.remove, { actor: partner, id: mine.view.id })).resolves.toMatchObject({ view: { name: 'Meine' } });
   });
 
+  it("keeps a person's view names unique per list (case and spacing do not count), and lists their own", async () => {
+    const first = await send<SavedViewChange>(SavedViewPatterns.create, { actor: operator2, resource: 'people', name: 'Ansprechpersonen Dortmund', filter: { q: 'Dortmund' } });
+    // The same name again, differently spelt: refused with 409 and the name; nothing is added.
+    const taken = await rejection(SavedViewPatterns.create, { actor: operator2, resource: 'people', name: '  ansprechpersonen   DORTMUND ', filter: {} });
+    expect(taken).toMatchObject({ status: 409, code: 'saved_view.name_taken', params: { name: 'ansprechpersonen DORTMUND' } });
+    const umlaut = await send<SavedViewChange>(SavedViewPatterns.create, { actor: operator2, resource: 'people', name: 'Übersicht', filter: {} });
+    await expect(rejection(SavedViewPatterns.create, { actor: operator2, resource: 'people', name: 'übersicht', filter: {} })).resolves.toMatchObject({ status: 409, code: 'saved_view.name_taken' });
+    // Another list of the same person, and another person of the same role, may use the name.
+    const otherList = await send<SavedViewChange>(SavedViewPatterns.create, { actor: operator2, resource: 'organisations', name: 'Ansprechpersonen Dortmund', filter: {} });
+    const colleague = await send<SavedViewChange>(SavedViewPatterns.create, { actor: nrwOnly, resource: 'people', name: 'Ansprechpersonen Dortmund', filter: {} });
+    // Sorted here: views of one name are listed by creation, which may fall in the same second.
+    const names = (views: SavedViewDto[]) => views.map((v) => `${v.resource}:${v.name}:${v.createdBy}`).sort();
+    expect(names(await send<SavedViewDto[]>(SavedViewPatterns.list, { actor: operator2, resource: 'people' }))).toEqual([
+      'people:Ansprechpersonen Dortmund:test-nrw',
+      'people:Ansprechpersonen Dortmund:test-operator-2',
+      'people:Übersicht:test-operator-2',
+    ]);
+    // "Meine Ansichten": only the caller's own, of every list.
+    expect(names(await send<SavedViewDto[]>(SavedViewPatterns.list, { actor: operator2, mine: true }))).toEqual([
+      'organisations:Ansprechpersonen Dortmund:test-operator-2',
+      'people:Ansprechpersonen Dortmund:test-operator-2',
+      'people:Übersicht:test-operator-2',
+    ]);
+    expect(fieldCodes(await rejection(SavedViewPatterns.list, { actor: operator2, mine: 'yes' }))).toEqual({ mine: 'validation.isBoolean' });
+    // Deleted, the name is free again.
+    await send(SavedViewPatterns.remove, { actor: operator2, id: first.view.id });
+    const again = await send<SavedViewChange>(SavedViewPatterns.create, { actor: operator2, resource: 'people', name: 'Ansprechpersonen Dortmund', filter: {} });
+    for (const v of [again, umlaut, otherList]) await send(SavedViewPatterns.remove, { actor: operator2, id: v.view.id });
+    await send(SavedViewPatterns.remove, { actor: nrwOnly, id: colleague.view.id });
+  });
+
   it('answers an invalid view with 400 and a code per field', async () => {
     const e = await rejection(SavedViewPatterns.create, { actor: admin, resource: 'Quartiere!', name: '   ', filter: 'stalled' });
     expect(e).toMatchObject({ status: 400, code: 'request.invalid' });

@@ -17,6 +17,7 @@ import programmes from './programmes';
 import { dataProvider } from './providers/dataProvider';
 import quarters from './quarters';
 import { QuarterImport } from './quarters/QuarterImport';
+import { MySavedViews } from './savedViews/MySavedViews';
 import { Home } from './tasks/Home';
 import { TasksPage } from './tasks/TasksPage';
 
@@ -46,6 +47,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/quarters/import" element={<QuarterImport />} />
       <Route path="/tasks" element={<TasksPage />} />
+      <Route path="/saved-views" element={<MySavedViews />} />
     </CustomRoutes>
   </Admin>
 );

@@ -33,10 +33,10 @@ async function testConfig(over: Record<string, string> = {}): Promise<GatewayCon
 }
 
 const key = new TextEncoder().encode(SECRET);
-const token = (claims: Record<string, unknown> = {}, opts: { secret?: Uint8Array; exp?: string | number; iss?: string; aud?: string } = {}) =>
+const token = (claims: Record<string, unknown> = {}, opts: { secret?: Uint8Array; exp?: string | number; iss?: string; aud?: string; sub?: string } = {}) =>
   new SignJWT({ sid: '9f1f3c56-2a5c-4d3e-9c1b-1d2e3f4a5b6c', ...claims })
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('0b7e6d1c-8a4f-4f2e-9b3a-2c1d0e9f8a7b')
+    .setSubject(opts.sub ?? '0b7e6d1c-8a4f-4f2e-9b3a-2c1d0e9f8a7b')
     .setIssuer(opts.iss ?? 'genq')
     .setAudience(opts.aud ?? 'genq-api')
     .setIssuedAt()
@@ -288,6 +288,73 @@ describe('gateway: the gates in front of every route', () => {
       // Other clients, and other routes of this client, still get through.
       expect((await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.10').send({ email: 'a@b.example', password: 'x' })).status).not.toBe(429);
       expect((await request(app.getHttpServer()).get('/api/auth/me').set('X-Forwarded-For', '203.0.113.9')).status).toBe(401);
+    });
+  });
+
+  describe('rate limits per signed-in user', () => {
+    // Three requests a minute on every route, two on the credential routes: small enough to reach here.
+    let limited: INestApplication;
+    const ALICE = '6a0f7c3e-1d2b-4c5a-8e9f-0a1b2c3d4e5f';
+    const BOB = '7b1e8d4f-2e3c-4d6b-9f0a-1b2c3d4e5f60';
+    const CAROL = '8c2f9e50-3f4d-4e7c-a01b-2c3d4e5f6071';
+    const get = (address: string, bearer?: string) => {
+      const r = request(limited.getHttpServer()).get('/api/auth/me').set('X-Forwarded-For', address);
+      return bearer === undefined ? r : r.set('Authorization', `Bearer ${bearer}`);
+    };
+    const statuses = async (n: number, address: string, bearer?: string): Promise<number[]> => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await get(address, bearer)).status);
+      return out;
+    };
+
+    beforeAll(async () => {
+      limited = await createGateway(await testConfig({ RATE_LIMIT_PER_MINUTE: '3', LOGIN_RATE_LIMIT_PER_MINUTE: '2' }));
+      await limited.init();
+    });
+    afterAll(async () => {
+      await limited?.close();
+    });
+
+    it("gives two users behind one address a budget each, and anonymous requests the address's own", async () => {
+      const office = '198.51.100.7';
+      const [alice, bob] = await Promise.all([token({}, { sub: ALICE }), token({}, { sub: BOB })]);
+      // Nothing answers behind this gateway: a valid token gets as far as asking the actors service (503).
+      expect(await statuses(3, office, alice)).toEqual([503, 503, 503]);
+      const spent = await get(office, alice);
+      expect(spent.status).toBe(429);
+      expect(spent.body).toMatchObject({ status: 429, code: 'request.too_many' });
+      expect(Number(spent.headers['retry-after'])).toBeGreaterThan(0);
+      // A colleague at the same address has a budget of their own, and Alice's is spent wherever she is.
+      expect(await statuses(3, office, bob)).toEqual([503, 503, 503]);
+      expect((await get('198.51.100.99', alice)).status).toBe(429);
+      // Without sign-in the address is the client: its budget is untouched by its users, then spent.
+      expect(await statuses(3, office)).toEqual([401, 401, 401]);
+      expect((await get(office)).status).toBe(429);
+      // A signed-in user is not held back by the anonymous traffic of their address.
+      expect((await get(office, await token({}, { sub: CAROL }))).status).toBe(503);
+    });
+
+    it("counts a token that does not verify against its address, so nobody can spend another user's budget", async () => {
+      const stranger = '198.51.100.20';
+      const erin = '0e4b1a72-5b6f-4a9e-8c3d-4e5f60718293';
+      const forged = await token({}, { sub: erin, secret: new TextEncoder().encode('another-secret-of-at-least-32-characters!') });
+      const expired = await token({}, { sub: erin, exp: Math.floor(Date.now() / 1000) - 60 });
+      expect([...(await statuses(2, stranger, forged)), ...(await statuses(1, stranger, expired))]).toEqual([401, 401, 401]);
+      expect((await get(stranger, forged)).status).toBe(429);
+      // Erin's own budget is whole, at the very same address.
+      expect(await statuses(3, stranger, await token({}, { sub: erin }))).toEqual([503, 503, 503]);
+    });
+
+    it('limits the credential routes by address even for a request that carries a valid token', async () => {
+      const kiosk = '198.51.100.30';
+      const login = (bearer?: string) => {
+        const r = request(limited.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', kiosk);
+        return (bearer ? r.set('Authorization', `Bearer ${bearer}`) : r).send({ email: 'a@b.example', password: 'x' });
+      };
+      const dave = await token({}, { sub: '9d3a0f61-4a5e-4f8d-b12c-3d4e5f607182' });
+      expect([(await login(dave)).status, (await login(dave)).status]).not.toContain(429);
+      // The two attempts counted against the address: an attempt without a token is refused now.
+      expect((await login()).status).toBe(429);
     });
   });
 

@@ -10,12 +10,13 @@ import { SavedViewsService } from './saved-views.service';
 export class SavedViewsController {
   constructor(private readonly views: SavedViewsService) {}
 
-  /** Views of the caller's role, optionally of one list. */
+  /** Views of the caller's role, optionally of one list, optionally only the caller's own. */
   @MessagePattern(SavedViewPatterns.list)
-  list(@Payload() q: { actor: Actor; resource?: string }) {
+  list(@Payload() q: { actor: Actor; resource?: string; mine?: boolean }) {
     const resource = q?.resource;
     if (resource !== undefined && resource !== null && typeof resource !== 'string') throw invalidFields({ field: 'resource', code: 'validation.isString' });
-    return this.views.list(requireActor(q?.actor), resource || undefined);
+    if (q?.mine !== undefined && typeof q.mine !== 'boolean') throw invalidFields({ field: 'mine', code: 'validation.isBoolean' });
+    return this.views.list(requireActor(q?.actor), resource || undefined, q?.mine === true);
   }
 
   @MessagePattern(SavedViewPatterns.create)

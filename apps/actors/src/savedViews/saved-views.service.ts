@@ -24,9 +24,14 @@ export function toSavedViewDto(v: SavedView): SavedViewDto {
 /** The most views one role keeps per list; beyond that the list is no help any more. */
 export const MAX_VIEWS_PER_LIST = 200;
 
+/** Names compared as a person reads them: spacing collapsed, case (umlauts included) ignored. */
+export const sameViewName = (a: string, b: string): boolean => a.toLocaleLowerCase('de') === b.toLocaleLowerCase('de');
+
 /**
  * Saved views: anyone may save the filter of a list under a name; everyone of the same role
- * sees it. Only its creator or the programme office deletes one.
+ * sees it. A person's names are unique per list (another's view may have the same name: the
+ * list shows both, each person finds theirs under "Meine Ansichten"). Only its creator or the
+ * programme office deletes one.
  */
 @Injectable()
 export class SavedViewsService {
@@ -36,9 +41,10 @@ export class SavedViewsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, resource?: string): Promise<SavedViewDto[]> {
+  /** Views of the actor's role (of one list, if given), or only the actor's own (`mine`). */
+  async list(actor: Actor, resource?: string, mine = false): Promise<SavedViewDto[]> {
     const rows = await this.views.find({
-      where: { role: actor.role, ...(resource ? { resource } : {}) },
+      where: { role: actor.role, ...(resource ? { resource } : {}), ...(mine ? { createdBy: actor.userId } : {}) },
       order: { name: 'ASC', createdAt: 'ASC' },
       take: MAX_VIEWS_PER_LIST,
     });
@@ -54,6 +60,8 @@ export class SavedViewsService {
     const programmeId = await this.programmeOf(actor);
     return this.views.manager.transaction(async (em) => {
       const repo = em.getRepository(SavedView);
+      const own = await repo.find({ select: { name: true }, where: { createdBy: actor.userId, resource: cmd.resource } });
+      if (own.some((v) => sameViewName(v.name, name))) throw problem('saved_view.name_taken', { name });
       const view = toSavedViewDto(
         await repo.save(
           repo.create({

@@ -11339,6 +11339,8 @@ export interface operations {
     SavedViewsController_list: {
         parameters: {
             query?: {
+                /** @description me: only the caller’s own views (the console’s “Meine Ansichten”) */
+                owner?: "me";
                 /** @description Only views of this list, e.g. quarters */
                 resource?: unknown;
             };
@@ -11348,7 +11350,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The views saved by anyone of the caller’s role, by name */
+            /** @description The views saved by anyone of the caller’s role (or only the caller’s own), by name */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11446,6 +11448,15 @@ export interface operations {
             };
             /** @description Only for: programme_admin, operator, facilitator, partner, viewer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller has a view of this name for this list already (`saved_view.name_taken`; case and spacing do not count) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,7 +6,6 @@ import {
   DateField,
   DateInput,
   Datagrid,
-  FilterButton,
   FunctionField,
   List,
   SearchInput,
@@ -17,6 +16,8 @@ import {
   useLocaleState,
   useNotify,
 } from 'react-admin';
+import { FilterButton } from '../savedViews/FilterButton';
+import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import type { RaRecord } from 'react-admin';
 import { AUDIT_EXPORT_COLUMNS, type AuditEntryDto, type Locale } from '@genq/contracts';
 import { asLocale } from '../providers/problems';
@@ -68,6 +69,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       <FilterButton />
+      <SavedViewsButton />
       <ExportCsvButton />
       <ExportAllXlsxButton fields={xlsxFields(asLocale(locale))} filename="genq-protokoll" sheet="genq_export.sheet_audit" />
     </TopToolbar>

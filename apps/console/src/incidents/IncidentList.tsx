@@ -4,7 +4,6 @@ import {
   Button,
   Datagrid,
   DateField,
-  FilterButton,
   List,
   NumberField,
   ReferenceField,
@@ -16,6 +15,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { FilterButton } from '../savedViews/FilterButton';
+import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { RepairDialog } from './RepairDialog';
 
@@ -94,6 +95,7 @@ export const IncidentList = () => {
       actions={
         <TopToolbar>
           <FilterButton />
+          <SavedViewsButton />
         </TopToolbar>
       }
       sort={{ field: 'since', order: 'ASC' }}

@@ -1,5 +1,7 @@
 import { NOTIFICATION_KINDS } from '@genq/contracts';
-import { Datagrid, DateField, FilterButton, FunctionField, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, DateField, FunctionField, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { FilterButton } from '../savedViews/FilterButton';
+import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import type { FieldProps } from 'react-admin';
 import { DeadLetterAlert } from '../deadLetters';
 import { useDateLocale } from '../i18n/useDateLocale';
@@ -40,6 +42,7 @@ const exportFields: ExportField<NotificationRecord>[] = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
+    <SavedViewsButton />
     <ExportAllCsvButton fields={exportFields} filename="genq-benachrichtigungen" />
   </TopToolbar>
 );

@@ -1,4 +1,6 @@
-import { CreateButton, Datagrid, DateField, FilterButton, List, ReferenceField, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import { CreateButton, Datagrid, DateField, List, ReferenceField, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import { FilterButton } from '../savedViews/FilterButton';
+import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { organisationTypeChoices } from './choices';
 
@@ -9,6 +11,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       <FilterButton />
+      <SavedViewsButton />
       {mayCreate && <CreateButton />}
     </TopToolbar>
   );

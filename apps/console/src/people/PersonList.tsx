@@ -4,7 +4,6 @@ import {
   CreateButton,
   Datagrid,
   EmailField,
-  FilterButton,
   List,
   ReferenceField,
   ReferenceInput,
@@ -14,6 +13,8 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { FilterButton } from '../savedViews/FilterButton';
+import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -28,6 +29,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       <FilterButton />
+      <SavedViewsButton />
       {mayCreate && <CreateButton />}
     </TopToolbar>
   );

@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { withRetry, type RetryNotice } from './retry';
 
-const failing = (statuses: number[]) => {
+const failing = (statuses: number[], retryAfter?: number[]) => {
   let calls = 0;
   return {
     call: async () => {
+      const wait = retryAfter?.[calls];
       const status = statuses[calls++];
       if (status === undefined) return 'ok';
-      throw Object.assign(new Error(`HTTP ${status}`), { status });
+      // As react-admin's HttpError: the problem answer is the body.
+      throw Object.assign(new Error(`HTTP ${status}`), { status, body: { status, code: 'request.too_many', ...(wait === undefined ? {} : { params: { retryAfter: wait } }) } });
     },
     calls: () => calls,
   };
@@ -39,5 +41,14 @@ describe('withRetry (429 and 503 asked again after a pause)', () => {
     const f = failing([429, 429, 429, 429]);
     await expect(withRetry(f.call, 'POST', () => undefined, noSleep)).rejects.toMatchObject({ status: 429 });
     expect(f.calls()).toBe(4);
+  });
+
+  it('waits as long as the gateway asks (Retry-After of its 429), at most a minute, and sleeps what it announces', async () => {
+    const notices: RetryNotice[] = [];
+    const slept: number[] = [];
+    const f = failing([429, 429, 429], [7, 3600, 0.5]);
+    await expect(withRetry(f.call, 'GET', (n) => notices.push(n), async (ms) => void slept.push(ms))).resolves.toBe('ok');
+    expect(notices.map((n) => n.delayMs)).toEqual([7000, 60_000, 4000]);
+    expect(slept).toEqual([7000, 60_000, 4000]);
   });
 });

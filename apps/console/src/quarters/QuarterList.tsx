@@ -3,7 +3,6 @@ import {
   Datagrid,
   DateField,
   DateInput,
-  FilterButton,
   List,
   NullableBooleanInput,
   SearchInput,
@@ -14,6 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { FilterButton } from '../savedViews/FilterButton';
 import type { FieldProps } from 'react-admin';
 import { Box, Chip, Tooltip, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';

@@ -17,18 +17,23 @@ import {
 } from '@mui/material';
 import { Button, useListContext, useNotify, useTranslate } from 'react-admin';
 import { savedViewsApi, type SavedView } from './api';
+import { reasonOf, useDeleteView } from './useDeleteView';
 
-/** The message of a refused request: the field's own (400), or the gateway's reason (403). */
-const reasonOf = (e: unknown): { field?: string; message: string } => {
-  const body = (e as { body?: { message?: unknown; errors?: Record<string, unknown> } })?.body;
-  const field = typeof body?.errors?.name === 'string' ? body.errors.name : undefined;
-  const message = typeof body?.message === 'string' ? body.message : e instanceof Error ? e.message : String(e);
-  return { field, message };
+/**
+ * What the name field says of a refused save: the name's own field problem (400), or that
+ * the person has a view of this name for this list already (409, the gateway's sentence).
+ */
+export const nameProblemOf = (e: unknown): string | null => {
+  const body = (e as { status?: number; body?: { code?: unknown; errors?: Record<string, unknown> } } | null)?.body;
+  if (body?.code === 'saved_view.name_taken') return reasonOf(e);
+  return typeof body?.errors?.name === 'string' ? body.errors.name : null;
 };
 
 /**
- * "Gespeicherte Ansichten" of a list: applies a view (its filter and sort) in one click,
- * saves the current filter under a name for everyone of the same role, deletes one's own.
+ * "Gespeicherte Ansichten" of a list, the console's one way to keep a filter: applies a view
+ * (its filter and sort) in one click, saves the current filter under a name for everyone of
+ * the same role (a person's names are unique per list: the gateway refuses a second one with
+ * 409), deletes one after asking. All of one's own views are under "Meine Ansichten" in the menu.
  */
 export const SavedViewsButton = () => {
   const { resource, filterValues, sort, setFilters, setSort } = useListContext();
@@ -48,6 +53,7 @@ export const SavedViewsButton = () => {
       .catch(() => setViews([]));
   }, [resource]);
   useEffect(load, [load]);
+  const { ask, dialog: deleteDialog } = useDeleteView(() => load());
 
   const apply = (view: SavedView) => {
     setAnchor(null);
@@ -69,21 +75,11 @@ export const SavedViewsButton = () => {
       setName('');
       load();
     } catch (e) {
-      const { field } = reasonOf(e);
-      if (field) setNameError(field === 'name is required' ? translate('genq_saved_views.name_required') : field);
+      const problem = nameProblemOf(e);
+      if (problem) setNameError(problem);
       else notify('genq_saved_views.failed', { type: 'error' });
     } finally {
       setBusy(false);
-    }
-  };
-
-  const remove = async (view: SavedView) => {
-    try {
-      await savedViewsApi.remove(view.id);
-      notify('genq_saved_views.deleted', { type: 'info', messageArgs: { name: view.name } });
-      load();
-    } catch (e) {
-      notify('genq_saved_views.delete_failed', { type: 'error', messageArgs: { reason: reasonOf(e).message } });
     }
   };
 
@@ -112,9 +108,11 @@ export const SavedViewsButton = () => {
               size="small"
               edge="end"
               aria-label={translate('genq_saved_views.delete', { name: v.name })}
+              data-testid="saved-view-delete"
               onClick={(e) => {
                 e.stopPropagation();
-                void remove(v);
+                setAnchor(null);
+                ask(v);
               }}
             >
               <DeleteIcon fontSize="small" />
@@ -132,6 +130,7 @@ export const SavedViewsButton = () => {
           {translate('genq_saved_views.save_current')}
         </MenuItem>
       </Menu>
+      {deleteDialog}
       <Dialog open={dialog} onClose={() => setDialog(false)} fullWidth maxWidth="xs">
         <DialogTitle>{translate('genq_saved_views.dialog_title')}</DialogTitle>
         <DialogContent>

@@ -4,10 +4,11 @@ import type { Response } from 'express';
 import { IdentityPatterns, type AccountDto, type FieldProblemCode, type ScopeKind, type Visibility } from '@genq/contracts';
 import { invalidFields, problem } from '@genq/service-kit';
 import { ServiceClients } from '../services/service-clients';
-import { AccessTokens, InvalidTokenError } from './access-tokens';
+import { AccessTokens } from './access-tokens';
 import { actorOf } from './current-actor';
 import { POLICY_KEY, PUBLIC_KEY, type PolicyOptions, type ScopeRef } from './policy';
 import { currentRequest, type GatewayRequest, type Principal } from './request-context';
+import { verifiedBearer, type ThrottledRequest } from './bearer';
 
 /** What ids of each kind look like: anything else is refused before it reaches a service, with the field problem's code. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -63,21 +64,16 @@ export class PolicyGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(req: GatewayRequest, res: Response): Promise<Principal> {
+  private async authenticate(req: ThrottledRequest, res: Response): Promise<Principal> {
     const refuse = (error: string): never => {
       res.setHeader('WWW-Authenticate', `Bearer realm="genq", error="${error}"`);
       throw problem('auth.required');
     };
-    const header = req.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
-    if (!match) return refuse('invalid_request');
-    let subject;
-    try {
-      subject = await this.tokens.verify(match[1]!);
-    } catch (err) {
-      if (err instanceof InvalidTokenError) return refuse('invalid_token');
-      throw err;
-    }
+    // The rate limit verified the token already to pick the user's budget: the same answer, verified once.
+    const bearer = await verifiedBearer(this.tokens, req);
+    if (!bearer) return refuse('invalid_request');
+    const subject = bearer.subject;
+    if (!subject) return refuse('invalid_token');
     try {
       return subject.kind === 'local'
         ? await this.services.send<AccountDto>('actors', IdentityPatterns.resolvePrincipal, { accountId: subject.accountId, sessionId: subject.sessionId })

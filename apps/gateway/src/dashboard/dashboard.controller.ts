@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, SavedViewPatterns, type Actor, type SavedViewChange, type SavedViewDto } from '@genq/contracts';
 import { CreateSavedViewDto } from '@genq/dto';
+import { invalidFields } from '@genq/service-kit';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery } from '../common/list-query';
@@ -43,16 +44,19 @@ export class SavedViewsController {
   @Get()
   @Policy({ roles: ALL_ROLES })
   @ApiQuery({ name: 'resource', required: false, description: 'Only views of this list, e.g. quarters' })
-  @ApiOkResponse({ description: 'The views saved by anyone of the caller’s role, by name' })
+  @ApiQuery({ name: 'owner', required: false, enum: ['me'], description: 'me: only the caller’s own views (the console’s “Meine Ansichten”)' })
+  @ApiOkResponse({ description: 'The views saved by anyone of the caller’s role (or only the caller’s own), by name' })
   @ReturnsList('SavedViewDto', { listQuery: false })
-  list(@Query('resource') resource: string | undefined, @CurrentActor() actor: Actor) {
-    return this.services.send<SavedViewDto[]>('actors', SavedViewPatterns.list, { actor, resource: resource || undefined });
+  list(@Query('resource') resource: string | undefined, @Query('owner') owner: string | undefined, @CurrentActor() actor: Actor) {
+    if (owner !== undefined && owner !== '' && owner !== 'me') throw invalidFields({ field: 'owner', code: 'validation.isIn', params: { values: 'me' } });
+    return this.services.send<SavedViewDto[]>('actors', SavedViewPatterns.list, { actor, resource: resource || undefined, ...(owner === 'me' ? { mine: true } : {}) });
   }
 
   @Post()
   @Policy({ roles: ALL_ROLES })
   @ApiCreatedResponse({ description: 'The saved view' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors` (name is required)' })
+  @ApiConflictResponse({ description: 'The caller has a view of this name for this list already (`saved_view.name_taken`; case and spacing do not count)' })
   @Returns('SavedViewDto')
   async create(@Body() dto: CreateSavedViewDto, @CurrentActor() actor: Actor) {
     const { view } = await this.services.send<SavedViewChange>('actors', SavedViewPatterns.create, { ...dto, actor });

@@ -5,9 +5,9 @@ export interface SecurityConfig {
   bodyLimit: string;
   /** Largest file the bulk import of quarters accepts (`IMPORT_BODY_LIMIT`, e.g. 2mb; at most 5mb like BODY_LIMIT). */
   importBodyLimit: string;
-  /** Requests per client and minute on every route (`RATE_LIMIT_PER_MINUTE`). */
+  /** Requests per signed-in user (per client address before sign-in) and minute on every route (`RATE_LIMIT_PER_MINUTE`). */
   rateLimitPerMinute: number;
-  /** Login and refresh attempts per client and minute (`LOGIN_RATE_LIMIT_PER_MINUTE`). */
+  /** Login, refresh and logout attempts per client address and minute (`LOGIN_RATE_LIMIT_PER_MINUTE`). */
   loginRateLimitPerMinute: number;
   /**
    * Express `trust proxy` (`TRUST_PROXY`): the number of reverse proxies in front of the

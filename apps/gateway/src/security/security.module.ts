@@ -14,8 +14,9 @@ const MINUTE_MS = 60_000;
 const isCredentialRoute = (ctx: ExecutionContext): boolean => Reflect.getMetadata(STRICT_RATE_LIMIT_KEY, ctx.getHandler()) === true;
 
 /**
- * The gates every request passes, in this order: the rate limit (a flood is turned away
- * before it costs a token check or a database query), then the access policy. Plus the
+ * The gates every request passes, in this order: the rate limit (per signed-in user, by a
+ * token check without a database query; per address before sign-in: a flood is turned away
+ * before it costs a database query), then the access policy. Plus the
  * error filter that keeps internals out of answers.
  */
 @Module({

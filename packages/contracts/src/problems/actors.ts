@@ -22,6 +22,11 @@ export const actorsProblems = {
   },
   'organisation.already_registered': { status: 409, de: 'Diese Organisation ist im Programm bereits angelegt.', en: 'This organisation is already registered in the programme.' },
   'membership.exists': { status: 409, de: 'Die Organisation ist an diesem Quartier bereits beteiligt.', en: 'The organisation already takes part in this quarter.' },
+  'saved_view.name_taken': {
+    status: 409,
+    de: 'Sie haben für diese Liste bereits eine Ansicht „{name}“ gespeichert. Bitte wählen Sie einen anderen Namen.',
+    en: 'You have already saved a view “{name}” for this list. Please choose another name.',
+  },
   'account.exists': { status: 409, de: 'Ein Konto mit dieser E-Mail-Adresse besteht bereits.', en: 'An account with this e-mail address exists.' },
   'account.self_deactivate': {
     status: 409,
