@@ -68,6 +68,9 @@ export const AGREEMENT_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/quarters/:quarterId/goals-workshops': { ok: 200, target: 'quarter', request: () => ({}) },
   // Recorded again in every round, so the case asks for a date ahead: refused the same way for every caller let through.
   'POST /api/quarters/:quarterId/goals-workshops': { ok: 400, okCode: 'request.invalid', target: 'quarter', request: () => ({ body: { date: '2999-12-31', participants: 'Routentest' } }) },
+  // New goals and measures (here and in the set-ups of the milestone and status cases below) succeed because these
+  // routes run before the version routes (the gateway declares them first): once a version of the quarter is
+  // submitted, new ones are refused with 409 concept.locked.
   'POST /api/quarters/:quarterId/goals': {
     ok: 201,
     target: 'quarter',

@@ -323,9 +323,18 @@ describe('Handlungskonzept to certificate over HTTP', () => {
 
     // Submitted: the agreements service refuses, saying why.
     await as(admin, 'POST', `${q}/agreement/versions`, { weakActionFields: [], windowStart: '2027-01-01' }, 201);
-    const routes: Array<[string, string]> = [['PATCH', `${q}/goals/${goal.id}`], ['DELETE', `${q}/goals/${goal.id}`], ['PATCH', `${q}/measures/${measure.id}`], ['DELETE', `${q}/measures/${measure.id}`]];
-    for (const [method, path] of routes) {
-      const locked = await as(admin, method, path, method === 'PATCH' ? { title: 'Zu spät' } : undefined, 409);
+    const lateGoal = { actionFieldId: 'HF3', title: 'Zu spät', indicator: 'Treffen', targetValue: '12', targetDate: '2029-12-31' };
+    const lateMeasure = { goalId: goal.id, title: 'Zu spät', kind: 'mittelbar', ownerOrganisationId: company, start: '2027-03-01', end: '2028-12-31' };
+    const routes: Array<[string, string, unknown]> = [
+      ['PATCH', `${q}/goals/${goal.id}`, { title: 'Zu spät' }],
+      ['DELETE', `${q}/goals/${goal.id}`, undefined],
+      ['PATCH', `${q}/measures/${measure.id}`, { title: 'Zu spät' }],
+      ['DELETE', `${q}/measures/${measure.id}`, undefined],
+      ['POST', `${q}/goals`, lateGoal],
+      ['POST', `${q}/measures`, lateMeasure],
+    ];
+    for (const [method, path, body] of routes) {
+      const locked = await as(admin, method, path, body, 409);
       expect(locked.body).toMatchObject({ code: 'concept.locked', params: { number: 1, status: 'submitted' } });
       expect(locked.body.detail).toMatch(/^Version 1 der Zielvereinbarung ist eingereicht/);
     }

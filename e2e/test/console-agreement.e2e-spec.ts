@@ -128,6 +128,15 @@ describe('console: goals, measures, signing and approving the Zielvereinbarung',
     await expect(agreement.getByTestId('agreement-gaps').count()).resolves.toBe(0);
     await expect(agreement.getByRole('button', { name: 'Prüfentscheidung' }).count()).resolves.toBe(0);
 
+    // Submitted: the concept tab says so and offers no new goal or measure (the API refuses them).
+    await partner.getByRole('tab', { name: 'Ziele und Maßnahmen' }).click();
+    await concept.getByTestId('concept-locked').waitFor();
+    await goalBox.waitFor();
+    await expect(concept.getByRole('button', { name: 'Ziel hinzufügen' }).count()).resolves.toBe(0);
+    await expect(concept.getByRole('button', { name: 'Maßnahme hinzufügen' }).count()).resolves.toBe(0);
+    await partner.getByRole('tab', { name: 'Zielvereinbarung' }).click();
+    await v1.waitFor();
+
     // The city's demo account may not sign: the console shows the API's reason in German.
     const noAuthority = await signIn('kommune.dortmund@genq.example', 'Partnerorganisation');
     await noAuthority.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/agreement`);

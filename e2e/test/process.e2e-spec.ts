@@ -169,6 +169,34 @@ describe('process engine across processes', () => {
     expect(quarter.body.stalledReason).toBe('Frist „Auftakt“ seit 10 Sekunden überschritten');
   });
 
+  it('addresses reminders to the person the lead partner’s membership names, and to the role without an address before', async () => {
+    const org = await call('POST', '/organisations', { name: 'WBG Allertal eG (Klein Hehlen)', type: 'housing_company', programmeId: 'genq-e2e-fast' });
+    expect(org.status).toBe(201);
+    const person = await call('POST', '/people', { organisationId: org.body.id, name: 'Anna Becker', email: 'a.becker@wbg-allertal.example' });
+    expect(person.status).toBe(201);
+    const id = await createQuarter('Celle-Klein Hehlen');
+    const manual = async () => {
+      const r = await call('GET', `/notifications?filter=${encodeURIComponent(JSON.stringify({ quarterId: id, kind: 'manual' }))}&range=[0,99]`);
+      expect(r.status).toBe(200);
+      return r.body as Array<{ id: string; recipientName: string | null; recipientEmail: string | null; status: string; body: string; createdAt: string }>;
+    };
+    // A reminder sent now is in the outbox when the intervention answers (the update awaits it).
+    const remindNow = async (reason: string) => expect((await call('POST', `/quarters/${id}/interventions`, { kind: 'remind_now', key: 'kickoff', reason })).status).toBe(200);
+
+    // Nobody named yet: the Projektleitung of the housing company, without an address.
+    await remindNow('Erinnerung ohne benannte Person');
+    expect(await manual()).toEqual([expect.objectContaining({ recipientName: 'Projektleitung WBG Allertal', recipientEmail: null, status: 'not_mailed' })]);
+
+    // The lead partner's membership names a person with an e-mail: the next reminder is theirs.
+    const membership = await call('POST', `/quarters/${id}/memberships`, { organisationId: org.body.id, personId: person.body.id, role: 'lead_partner' });
+    expect(membership.status).toBe(201);
+    await remindNow('Erinnerung an die benannte Person');
+    const named = (await manual()).find((n) => n.recipientName === 'Anna Becker');
+    expect(named).toMatchObject({ recipientEmail: 'a.becker@wbg-allertal.example', status: 'sent' });
+    expect(named!.body).toMatch(/^Guten Tag Anna Becker,\n/);
+    expect(mailbox.delivered.filter((m) => m.messageId === `<${named!.id}@genq>`).map((m) => m.to)).toEqual(['a.becker@wbg-allertal.example']);
+  });
+
   it('lets an operator intervene with a reason, refuses what does not apply, and audits before and after', async () => {
     const id = await createQuarter('Celle-Vorwerk');
     const noReason = await call('POST', `/quarters/${id}/interventions`, { kind: 'pause' });

@@ -121,7 +121,7 @@ describe.each(['sqlite', 'postgres'])('editing the drafted Handlungskonzept on %
     expect(await service.refusal(P.deleteMeasure, { actor: partner, quarterId: q, measureId: m1.id })).toMatchObject({ status: 404, code: 'measure.not_found' });
   });
 
-  it('refuses every change and deletion once the agreement is submitted, naming the version and its status', async () => {
+  it('refuses every new goal or measure, change and deletion once the agreement is submitted, naming the version and its status', async () => {
     const q = randomUUID();
     const g = await goal(q);
     const m = await measure(q, g.id);
@@ -132,6 +132,8 @@ describe.each(['sqlite', 'postgres'])('editing the drafted Handlungskonzept on %
     expect(await service.refusal(P.deleteGoal, { actor: partner, quarterId: q, goalId: g.id })).toMatchObject(locked);
     expect(await service.refusal(P.updateMeasure, { actor: partner, quarterId: q, measureId: m.id, title: 'Später geändert' })).toMatchObject(locked);
     expect(await service.refusal(P.deleteMeasure, { actor: partner, quarterId: q, measureId: m.id })).toMatchObject(locked);
+    expect(await service.refusal(P.createGoal, { actor: partner, quarterId: q, actionFieldId: 'HF3', title: 'Nachgereicht', indicator: 'Treffen', targetValue: '12', targetDate: '2029-12-31' })).toMatchObject(locked);
+    expect(await service.refusal(P.createMeasure, { actor: partner, quarterId: q, goalId: g.id, title: 'Nachgereicht', kind: 'mittelbar', ownerOrganisationId: HC, start: '2027-02-01', end: '2028-12-31' })).toMatchObject(locked);
     expect((await concept(q)).goals).toEqual([expect.objectContaining({ id: g.id, title: g.title, measures: [expect.objectContaining({ id: m.id, title: m.title })] })]);
     expect((await audits(q)).map((a) => a.action)).toEqual(['goal.create', 'measure.create', 'agreement.submit']);
   });

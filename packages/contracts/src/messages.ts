@@ -5,6 +5,7 @@
 import type { Phase, ProgrammeCalendar } from '@genq/domain';
 import type { StartPosition } from './process';
 import type { QuarterBoundary } from './actors';
+import type { MembershipRole } from './auth';
 import type { NewDomainEvent } from './events';
 import type { FieldProblemInput, ProblemParams } from './problems';
 
@@ -207,11 +208,18 @@ export interface NotificationRequest {
   /** Null when nobody with an address is named yet; the entry still lands in the outbox. */
   recipientName: string | null;
   recipientEmail: string | null;
+  /**
+   * Set when the process names nobody for the reminder: the membership role of the quarter's
+   * organisation it goes to (`lead_partner`, the Projektleitung). The actors service then makes
+   * the person that membership names the recipient, with their e-mail; with no person named,
+   * the reminder keeps the role's name and no address. Not stored.
+   */
+  recipientRole?: MembershipRole;
   subject: string;
   body: string;
 }
 
-export interface NotificationDto extends NotificationRequest {
+export interface NotificationDto extends Omit<NotificationRequest, 'recipientRole'> {
   id: string;
   status: 'pending' | 'sent' | 'not_mailed';
   createdAt: string;

@@ -199,6 +199,9 @@ export async function quarterLifecycleWorkflow(input: QuarterLifecycleInput): Pr
       occurrence,
       recipientName,
       recipientEmail: toOffice ? null : (person?.email ?? null),
+      // Nobody named by the process: the actors service names the person of the lead partner's
+      // membership, if any. Only the activity's input changes, so old histories replay as they were.
+      ...(toOffice || person ? {} : { recipientRole: 'lead_partner' as const }),
       subject,
       body,
     });

@@ -129,6 +129,11 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     expect(s.stalled?.reason).toBe('Frist „Auftakt“ seit 30 Tagen überschritten');
     const escalation = recorder.notificationsOf('silent').find((n) => n.kind === 'escalation');
     expect(escalation?.recipientName).toBe('Programmstelle');
+    expect(escalation?.recipientRole).toBeUndefined();
+    // Nobody named: the reminders go to the lead partner's role, for the actors service to name its person.
+    const reminder = recorder.notificationsOf('silent').find((n) => n.kind === 'before_due');
+    expect(reminder).toMatchObject({ recipientEmail: null, recipientRole: 'lead_partner' });
+    expect(reminder?.recipientName).toMatch(/^Projektleitung /);
 
     // An extension to a date that has passed cures nothing: the quarter stays stalled, and the result says so.
     const tooShort = await q.intervene({ kind: 'extend_deadline', key: 'kickoff', by: 'P7D', reason: 'eine Woche mehr' });
@@ -308,6 +313,7 @@ describe('quarter lifecycle on the default calendar (time-skipping)', () => {
     const manual = recorder.notificationsOf('all-interventions').filter((n) => n.kind === 'manual');
     expect(manual).toHaveLength(1);
     expect(manual[0]).toMatchObject({ recipientName: 'Petra Schmidt', recipientEmail: 'p.schmidt@example.org', deadlineKey: 'kickoff' });
+    expect(manual[0]?.recipientRole).toBeUndefined();
 
     await q.intervene({ kind: 'withdraw', reason: 'Kommune zieht zurück' });
     s = await q.handle.result();

@@ -91,6 +91,7 @@ const toJustificationDto = (j: FieldJustification): FieldJustificationDto => ({ 
 export class ConceptService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Drafts a goal; refused once the agreement is submitted, like every other change of the concept. */
   async createGoal(actor: Actor, quarterId: string, dto: CreateGoalDto): Promise<GoalDto> {
     requireRole(actor, DRAFTING_ROLES, 'draft_goals');
     const goal = this.db.getRepository(Goal).create({
@@ -106,12 +107,14 @@ export class ConceptService {
       targetGroups: dto.targetGroups ?? [],
     });
     return this.db.transaction(async (em) => {
+      await refuseWhenSubmitted(em, quarterId);
       const created = toGoalDto(await em.getRepository(Goal).save(goal));
       await auditChange(em, { action: 'goal.create', resourceType: 'goal', resourceId: created.id, quarterId, before: null, after: created });
       return created;
     });
   }
 
+  /** Drafts a measure of a goal of the quarter; refused once the agreement is submitted (a new measure then comes by amendment). */
   async createMeasure(actor: Actor, quarterId: string, dto: CreateMeasureDto): Promise<MeasureDto> {
     requireRole(actor, DRAFTING_ROLES, 'draft_measures');
     const goal = await this.db.getRepository(Goal).findOneBy({ id: dto.goalId, quarterId });
@@ -137,6 +140,7 @@ export class ConceptService {
       statusHistory: [{ status, at: new Date().toISOString(), by: actor.userId, reason: null }],
     });
     return this.db.transaction(async (em) => {
+      await refuseWhenSubmitted(em, quarterId);
       const created = toMeasureDto(await em.getRepository(Measure).save(measure));
       await auditChange(em, { action: 'measure.create', resourceType: 'measure', resourceId: created.id, quarterId, before: null, after: created });
       return created;

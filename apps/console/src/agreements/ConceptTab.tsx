@@ -53,7 +53,7 @@ export const ConceptTab = () => {
   if (error) return <LoadFailed messageKey="genq_agreements.failed" error={error} />;
   if (!data || !quarterId) return null;
   const { concept, orgs, locked } = data;
-  /** Goals and measures are edited and deleted until the agreement is submitted. */
+  /** Goals and measures are added, edited and deleted until the agreement is submitted; the alert above says why the buttons are gone. */
   const editable = !!mayDraft && !locked;
 
   const orgName = (id: string | null) => (id ? (orgs.find((o) => o.organisationId === id)?.organisationName ?? translate(`${F}.measure.unknown_org`)) : '–');
@@ -81,7 +81,7 @@ export const ConceptTab = () => {
             <Stack direction="row" spacing={1} alignItems="center">
               <Typography variant="h6">{translate(`genq_agreements.action_fields.${field}`)}</Typography>
               {gapChips((g) => g.code === 'field_without_goal' && g.actionFieldId === field)}
-              {mayDraft && (
+              {editable && (
                 <Button size="small" onClick={() => setGoalDialog(field)}>
                   {translate(`${F}.add_goal`)}
                 </Button>
@@ -178,7 +178,7 @@ export const ConceptTab = () => {
                     </TableBody>
                   </Table>
                 )}
-                {mayDraft && (
+                {editable && (
                   <Button size="small" sx={{ mt: 1 }} onClick={() => setMeasureDialog(goal.id)}>
                     {translate(`${F}.add_measure`)}
                   </Button>

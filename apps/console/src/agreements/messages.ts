@@ -62,7 +62,7 @@ export const agreementsGerman = {
       measure_deleted: 'Maßnahme gelöscht',
       confirm_delete_goal: 'Das Ziel „%{title}“ und seine %{count} Maßnahme(n) werden gelöscht. Das lässt sich nicht rückgängig machen.',
       confirm_delete_measure: 'Die Maßnahme „%{title}“ wird gelöscht. Das lässt sich nicht rückgängig machen.',
-      locked: 'Die Zielvereinbarung ist eingereicht: Ziele und Maßnahmen lassen sich nicht mehr bearbeiten oder löschen.',
+      locked: 'Die Zielvereinbarung ist eingereicht: Ziele und Maßnahmen lassen sich nicht mehr anlegen, bearbeiten oder löschen. Änderungen laufen nun über die Prüfung (Zurückweisung) oder eine Änderung der Vereinbarung.',
       fields: {
         actionFieldId: 'Handlungsfeld',
         title: 'Titel',
@@ -252,7 +252,7 @@ export const agreementsEnglish: typeof agreementsGerman = {
       measure_deleted: 'Measure deleted',
       confirm_delete_goal: 'The goal "%{title}" and its %{count} measure(s) will be deleted. This cannot be undone.',
       confirm_delete_measure: 'The measure "%{title}" will be deleted. This cannot be undone.',
-      locked: 'The agreement is submitted: goals and measures can no longer be edited or deleted.',
+      locked: 'The agreement is submitted: goals and measures can no longer be added, edited or deleted. Changes now go through the review (sent back) or an amendment of the agreement.',
       fields: {
         actionFieldId: 'Action field',
         title: 'Title',

@@ -8487,6 +8487,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `concept.locked`: the agreement of the quarter is submitted (params number, status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -8569,6 +8578,15 @@ export interface operations {
             };
             /** @description Not found, or outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concept.locked`: the agreement of the quarter is submitted (params number, status) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -78,6 +78,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'Goal added to the Handlungskonzept' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`' })
+  @ApiConflictResponse({ description: '`concept.locked`: the agreement of the quarter is submitted (params number, status)' })
   @Returns('GoalDto')
   async createGoal(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateGoalDto, @CurrentActor() actor: Actor) {
     return this.services.send<GoalDto>('agreements', P.createGoal, { ...dto, quarterId, actor });
@@ -87,6 +88,7 @@ export class ConceptController {
   @Policy({ roles: DRAFTERS, scope: QUARTER })
   @ApiCreatedResponse({ description: 'Measure added to a goal' })
   @ApiBadRequestResponse({ description: 'Field errors under `errors`; a goal of another quarter is unknown' })
+  @ApiConflictResponse({ description: '`concept.locked`: the agreement of the quarter is submitted (params number, status)' })
   @Returns('MeasureDto')
   async createMeasure(@Param('quarterId', new ParseUUIDPipe()) quarterId: string, @Body() dto: CreateMeasureDto, @CurrentActor() actor: Actor) {
     return this.services.send<MeasureDto>('agreements', P.createMeasure, { ...dto, quarterId, actor });

@@ -91,8 +91,8 @@ export const agreementsProblems = {
   'goal.not_found': { status: 404, de: 'Dieses Ziel gibt es in diesem Quartier nicht.', en: 'No such goal in this quarter.' },
   'concept.locked': {
     status: 409,
-    de: 'Version {number} der Zielvereinbarung ist {status}: Ziele und Maßnahmen können nicht mehr geändert oder gelöscht werden. Nach der Einreichung ändert sich die Vereinbarung nur durch die Prüfung (Zurückweisung) oder eine Änderung.',
-    en: 'Version {number} of the Zielvereinbarung is {status}: goals and measures can no longer be edited or deleted. After submission the agreement changes only through the review (sent back) or an amendment.',
+    de: 'Version {number} der Zielvereinbarung ist {status}: Ziele und Maßnahmen können nicht mehr angelegt, geändert oder gelöscht werden. Nach der Einreichung ändert sich die Vereinbarung nur durch die Prüfung (Zurückweisung) oder eine Änderung.',
+    en: 'Version {number} of the Zielvereinbarung is {status}: goals and measures can no longer be added, edited or deleted. After submission the agreement changes only through the review (sent back) or an amendment.',
   },
   // Measures, milestones, the goals workshop
   'measure.not_found': { status: 404, de: 'Diese Maßnahme gibt es in diesem Quartier nicht.', en: 'No such measure in this quarter.' },
