@@ -57,6 +57,10 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     await page.goto(`${env.consoleUrl}/#/quarters/${quarter.id}/show/analysis`);
     await page.getByTestId(`rating-${criteria[0]!.id}`).waitFor();
     await page.getByTestId('analysis-radar').waitFor();
+    // Legible (issue 17): at least 400 px, a numbered scale and a legend.
+    expect((await page.getByTestId('analysis-radar').boundingBox())!.width).toBeGreaterThanOrEqual(400);
+    await page.getByTestId('radar-legend').getByText('Programm (Median)').waitFor();
+    expect(await page.getByTestId('radar-scale').allTextContents()).toEqual(['0', '1', '2', '3']);
     await shot(page, '1-analysis-before');
 
     for (const c of criteria) {
@@ -79,6 +83,8 @@ describe('console: analysis, programme calendar and catalogue versions', () => {
     for (const c of criteria.filter((x) => x.field === 'HF1')) await hf1.getByText(c.id, { exact: true }).waitFor();
     for (const c of criteria.filter((x) => x.field === 'HF2')) await hf2.getByText(c.id, { exact: true }).waitFor();
     await page.getByTestId('radar-quarter').waitFor();
+    // A point on every action field's axis: HF2's mean of 0 sits at the centre, but it is drawn.
+    expect(await page.getByTestId('radar-point').count()).toBe(CATALOGUE.actionFields.length);
     await shot(page, '2-analysis-rated');
 
     // What the browser saved is what the API holds: every criterion, with its evidence.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { importProblems } from './importErrors';
-import { radarPoint, radarPolygon } from './radar';
+import { radarPoint, radarPolygon, radarShape } from './radar';
 
 describe('radar geometry', () => {
   const centre = { x: 100, y: 100 };
@@ -19,6 +19,21 @@ describe('radar geometry', () => {
   it('draws a polygon only when every axis has a value', () => {
     expect(radarPolygon([3, 3, 3, 3], 3, 80, centre)).toBe('100,20 180,100 100,180 20,100');
     expect(radarPolygon([3, null, 3, 3], 3, 80, centre)).toBeNull();
+  });
+
+  it('draws a quarter rated in only some action fields through the fields it has rated', () => {
+    expect(radarShape([3, null, 3, 3], 3, 80, centre)).toEqual({
+      points: [
+        { x: 100, y: 20, axis: 0 },
+        { x: 100, y: 180, axis: 2 },
+        { x: 20, y: 100, axis: 3 },
+      ],
+      outline: '100,20 100,180 20,100',
+    });
+    // Two rated fields are a line, one a point, none nothing.
+    expect(radarShape([null, 3, null, 1.5], 3, 80, centre).outline).toBe('180,100 60,100');
+    expect(radarShape([null, null, 2, null], 3, 80, centre)).toEqual({ points: [{ x: 100, y: 153.33, axis: 2 }], outline: null });
+    expect(radarShape([null, null, null, null], 3, 80, centre)).toEqual({ points: [], outline: null });
   });
 });
 

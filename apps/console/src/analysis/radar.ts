@@ -27,4 +27,20 @@ export function radarPolygon(values: ReadonlyArray<number | null>, max: number, 
   return values.map((v, i) => radarPoint(i, values.length, v as number, max, radius, centre)).map((p) => `${p.x},${p.y}`).join(' ');
 }
 
+/** What of a quarter's shape can be drawn: a point on every rated axis, and the outline through them. */
+export interface RadarShape {
+  points: Array<Point & { axis: number }>;
+  /** SVG `points` through the rated axes in order (a line for two, a polygon for three or more); null for fewer than two. */
+  outline: string | null;
+}
+
+/**
+ * The shape of the axes that have a value, so a quarter rated in only some action fields still
+ * shows what it has (issue 17): unrated axes are skipped, not drawn as zero.
+ */
+export function radarShape(values: ReadonlyArray<number | null>, max: number, radius: number, centre: Point): RadarShape {
+  const points = values.flatMap((v, i) => (v === null ? [] : [{ ...radarPoint(i, values.length, v, max, radius, centre), axis: i }]));
+  return { points, outline: points.length >= 2 ? points.map((p) => `${p.x},${p.y}`).join(' ') : null };
+}
+
 const round = (n: number) => Math.round(n * 100) / 100;
