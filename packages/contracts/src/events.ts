@@ -95,6 +95,13 @@ export interface DomainEventPayloads {
     asOf: string;
   };
 
+  /**
+   * The programme office merged a duplicate organisation (`organisationId`, now removed) into
+   * `intoId`: records that named the duplicate name the kept one. Not about one quarter (the
+   * envelope's `quarterId` is ''); `quarterIds` are the quarters whose members or names changed.
+   */
+  'organisation.merged': { organisationId: string; intoId: string; programmeId: string; quarterIds: string[] };
+
   // ---- analysis: the Quartiersanalyse and the strategy workshop ------------------------------
   /** Every criterion is rated and the analysis submitted (Quartiersanalyse done). */
   'analysis.submitted': { analysisId: string };
