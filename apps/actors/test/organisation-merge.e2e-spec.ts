@@ -19,6 +19,7 @@ import {
   type Page,
   type PersonDto,
   type QuarterDto,
+  type QuarterImportResult,
 } from '@genq/contracts';
 import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
@@ -83,6 +84,22 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     // A name of another kind is not taken for it: "Stadt Dortmund" is no housing company.
     const unknown = await quarter('Eving', 'Stadt Dortmund', 'stadt dortmund');
     expect(unknown.quarter).toMatchObject({ municipality: 'Stadt Dortmund', housingCompany: 'stadt dortmund' });
+  });
+
+  it('writes the registered names for the quarters of an imported file too', async () => {
+    const csv = [
+      'name;municipality;kreis;land;housingCompany;programmeId;startedAt;startPhase;startStepKey',
+      `Wambel;STADT DORTMUND;;Nordrhein-Westfalen;Dogewo21 ;${P};;;`,
+      `Brackel;Stadt  Dortmund;;Nordrhein-Westfalen;Vivawest;${P};;;`,
+      '',
+    ].join('\r\n');
+    const result = await send<QuarterImportResult>(ActorsPatterns.importQuarters, { actor: admin, csv });
+    expect(result).toMatchObject({ created: 2 });
+    const imported = await Promise.all(result.quarters.map((q) => send<QuarterDto>(ActorsPatterns.getQuarter, { actor: admin, id: q.id })));
+    expect(imported.map((q) => [q.name, q.municipality, q.housingCompany])).toEqual([
+      ['Wambel', 'Stadt Dortmund', 'DOGEWO21'],
+      ['Brackel', 'Stadt Dortmund', 'Vivawest'],
+    ]);
   });
 
   it('refuses an organisation whose name differs from a registered one only in case or spacing', async () => {
