@@ -149,6 +149,20 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     expect(audit.data[0]).toMatchObject({ resourceType: 'organisation', resourceId: company.id, programmeId: P, reason: 'Doppelt angelegt' });
   });
 
+  it('runs two merges of one pair in opposite directions one after the other: one merges, the other finds its organisation gone', async () => {
+    const a = await org('Spar- und Bauverein Dortmund', 'housing_company');
+    const b = await org('Spar und Bauverein', 'housing_company');
+    const outcomes = await Promise.allSettled([
+      send<OrganisationMergeResult>(OrganisationsPatterns.merge, { actor: admin, id: a.id, into: b.id, reason: 'Doppelt' }),
+      send<OrganisationMergeResult>(OrganisationsPatterns.merge, { actor: admin, id: b.id, into: a.id, reason: 'Doppelt' }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect([400, 404]).toContain((refused?.reason as { payload?: { status?: number } })?.payload?.status);
+    const left = await send<Page<OrganisationDto>>(OrganisationsPatterns.list, { actor: admin, filter: { q: 'Bauverein' } });
+    expect(left.data).toHaveLength(1);
+  });
+
   it('refuses a merge into itself, into another kind or programme, by another role, or one that would make two quarters one; and changes nothing then', async () => {
     const other = await org('DOGEWO21 Service', 'housing_company', OTHER);
     const body = { actor: admin, id: company.id, reason: 'Test' };

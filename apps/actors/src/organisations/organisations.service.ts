@@ -102,8 +102,15 @@ export class OrganisationsService {
     }
     return this.organisations.manager.transaction(async (em) => {
       const organisations = em.getRepository(Organisation);
-      const duplicate = await organisations.findOneByOrFail({ id });
-      const kept = await organisations.findOneByOrFail({ id: cmd.into });
+      // Both rows locked, in id order: two merges of the same pair at once run one after the
+      // other, and the second finds its duplicate (or the one to keep) gone instead of both going.
+      const rows = organisations.createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [id, cmd.into] }).orderBy('o.id', 'ASC');
+      if (em.connection.options.type === 'postgres') rows.setLock('pessimistic_write');
+      const locked = await rows.getMany();
+      const duplicate = locked.find((o) => o.id === id);
+      const kept = locked.find((o) => o.id === cmd.into);
+      if (!duplicate) throw problem('organisation.not_found', { id });
+      if (!kept) throw invalidFields({ field: 'into', code: 'organisation.unknown', params: { id: cmd.into } });
       if (duplicate.type !== kept.type) throw problem('organisation.merge_other_kind', { type: duplicate.type, intoType: kept.type });
       if (duplicate.programmeId !== kept.programmeId) throw problem('organisation.merge_other_programme', {});
       const touched = new Set<string>();
