@@ -137,6 +137,9 @@ describe('people, signing authority and participation indicators over HTTP', () 
     const email = 'partner@leg-nrw.genq.example';
     const account = (await as(admin, 'POST', '/accounts', { email, displayName: 'LEG', password: DEMO_PASSWORD, role: 'partner', organisationId: duplicate }, 201)).body.id as string;
     const partner = await env.login(email);
+    // A measure of the quarter's concept that the duplicate owns (the agreements service keeps it).
+    const goal = (await as(admin, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', targetValue: '20', targetDate: '2029-12-31' }, 201)).body;
+    const measure = (await as(admin, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge', ownerOrganisationId: duplicate, kind: 'unmittelbar', start: '2027-02-01', end: '2028-12-31' }, 201)).body.id as string;
 
     // Only the programme office merges, within one kind, never into itself.
     const body = { into: kept, reason: 'Doppelt angelegt: LEG NRW ist die LEG Wohnen NRW GmbH' };
@@ -157,5 +160,10 @@ describe('people, signing authority and participation indicators over HTTP', () 
     await as(partner, 'GET', q, undefined, 200);
     const audit = await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action: 'organisation.merge' }))}`, undefined, 200);
     expect(audit.body).toEqual([expect.objectContaining({ resourceId: kept, reason: body.reason })]);
+    // The agreements service follows the merge from the event: the measure names the organisation kept.
+    await eventually(async () => {
+      const concept = (await as(admin, 'GET', `${q}/handlungskonzept`, undefined, 200)).body as { goals: Array<{ measures: Array<{ id: string; ownerOrganisationId: string }> }> };
+      return concept.goals.flatMap((g) => g.measures).find((m) => m.id === measure)?.ownerOrganisationId === kept;
+    }, 'the agreements service to follow organisation.merged', 180_000);
   });
 });
