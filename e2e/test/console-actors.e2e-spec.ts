@@ -104,6 +104,50 @@ describe('console: organisations, people and the quarter’s actors', () => {
     expect(indicators.body).toEqual([expect.objectContaining({ value: 1, source: 'Beteiligungsnachweis (automatisch)' })]);
   });
 
+  it('creates a quarter from the organisations (registering the municipality on the spot) and merges a duplicate housing company', async () => {
+    const company = (await api('POST', '/organisations', { name: 'DOGEWO21', type: 'housing_company', programmeId: P }, 201)).body.id as string;
+    const duplicate = (await api('POST', '/organisations', { name: 'Dogewo 21 GmbH', type: 'housing_company', programmeId: P }, 201)).body.id as string;
+    const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
+    await loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
+
+    await page.goto(`${env.consoleUrl}/#/quarters/create`);
+    await page.getByRole('combobox', { name: /^Programm/ }).click();
+    await page.getByRole('option', { name: 'GenQ NRW 2026' }).click();
+    await page.getByRole('textbox', { name: /^Quartier/ }).fill('Hörde Clarenberg');
+    // No municipality is registered yet: typed, it is offered for registration.
+    await page.getByRole('combobox', { name: /^Kommune/ }).fill('Stadt Dortmund');
+    await page.getByRole('option', { name: '„Stadt Dortmund“ neu anlegen' }).click();
+    await page.getByText('Organisation „Stadt Dortmund“ angelegt').waitFor();
+    await page.getByRole('combobox', { name: /^Land/ }).click();
+    await page.getByRole('option', { name: 'Nordrhein-Westfalen' }).click();
+    // The housing company is picked from the registered ones by a typed search.
+    await page.getByRole('combobox', { name: /^Wohnungsunternehmen/ }).fill('dogew');
+    await page.getByRole('option', { name: 'Dogewo 21 GmbH', exact: true }).waitFor();
+    await page.getByRole('option', { name: 'DOGEWO21', exact: true }).click();
+    await shot(page, '6-quarter-create-from-organisations');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/#\/quarters\/[0-9a-f-]{36}\/show/);
+    const created = /quarters\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    expect((await api('GET', `/quarters/${created}`)).body).toMatchObject({ name: 'Hörde Clarenberg', municipality: 'Stadt Dortmund', housingCompany: 'DOGEWO21' });
+    const cities = await api('GET', `/organisations?filter=${encodeURIComponent(JSON.stringify({ type: 'municipality', programmeId: P }))}`);
+    expect(cities.body.map((o: { name: string }) => o.name)).toEqual(['Stadt Dortmund']);
+
+    // "Zusammenführen" on the duplicate: it goes into DOGEWO21, with a reason for the log.
+    await page.goto(`${env.consoleUrl}/#/organisations/${duplicate}/show`);
+    await page.getByTestId('organisation-merge').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: /^Bleibende Organisation/ }).click();
+    await page.getByRole('option', { name: 'DOGEWO21', exact: true }).click();
+    await dialog.getByRole('textbox', { name: /^Begründung/ }).fill('Doppelt angelegt');
+    await dialog.getByText('„Dogewo 21 GmbH“ wird in „DOGEWO21“ überführt und entfernt.', { exact: false }).waitFor();
+    await shot(page, '7-organisation-merge');
+    await dialog.getByTestId('organisation-merge-confirm').click();
+    await page.waitForURL(new RegExp(`#/organisations/${company}/show`));
+    await page.getByText('„Dogewo 21 GmbH“ ist in „DOGEWO21“ aufgegangen', { exact: false }).waitFor();
+    expect((await api('GET', `/organisations/${duplicate}`)).status).toBe(404);
+    await page.close();
+  });
+
   it('shows a quarter whose workflow the worker has not started yet as being started, then its process', async () => {
     // The worker is down: the registration is acknowledged, its start waits in the event stream.
     await env.stack.apps.worker!.kill();
@@ -115,11 +159,11 @@ describe('console: organisations, people and the quarter’s actors', () => {
     const starting = page.getByTestId('process-starting');
     await starting.waitFor();
     expect(await starting.textContent()).toContain('Der Prozess wird gestartet');
-    await shot(page, '6-process-starting');
+    await shot(page, '8-process-starting');
     // The worker comes back and starts the workflow from the stream; the panel, asking again, shows it.
     await env.stack.replaceWorker();
     await page.getByTestId('process-panel').waitFor({ timeout: 60_000 });
     await page.getByText('Entwicklungsphase').first().waitFor();
-    await shot(page, '7-process-started');
+    await shot(page, '9-process-started');
   });
 });

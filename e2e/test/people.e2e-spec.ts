@@ -122,4 +122,48 @@ describe('people, signing authority and participation indicators over HTTP', () 
       ['participation_events', '2026-12-31', 2, source],
     ]);
   });
+  it('names a quarter’s housing company as the organisation registered under that name, and merges a duplicate for the programme office', async () => {
+    const org = async (name: string, type: string) => (await as(admin, 'POST', '/organisations', { name, type, programmeId: P }, 201)).body.id as string;
+    const kept = await org('LEG Wohnen NRW GmbH', 'housing_company');
+    const duplicate = await org('LEG NRW', 'housing_company');
+    const city = await org('Stadt Gelsenkirchen', 'municipality');
+    // A second spelling of a registered name is refused; a quarter typed so takes the registered one.
+    const again = await as(admin, 'POST', '/organisations', { name: '  leg   nrw ', type: 'housing_company', programmeId: P }, 409);
+    expect(again.body).toMatchObject({ code: 'organisation.already_registered', errors: [{ field: 'name', code: 'organisation.name_taken' }] });
+    const quarter = await createQuarter(env.apiAs(admin), { name: 'Gelsenkirchen-Hassel', municipality: 'stadt gelsenkirchen', land: 'Nordrhein-Westfalen', housingCompany: 'leg nrw', programmeId: P });
+    expect(quarter).toMatchObject({ municipality: 'Stadt Gelsenkirchen', housingCompany: 'LEG NRW' });
+    const q = `/quarters/${quarter.id}`;
+    await as(admin, 'POST', `${q}/memberships`, { organisationId: duplicate, role: 'lead_partner' }, 201);
+    const email = 'partner@leg-nrw.genq.example';
+    const account = (await as(admin, 'POST', '/accounts', { email, displayName: 'LEG', password: DEMO_PASSWORD, role: 'partner', organisationId: duplicate }, 201)).body.id as string;
+    const partner = await env.login(email);
+    // A measure of the quarter's concept that the duplicate owns (the agreements service keeps it).
+    const goal = (await as(admin, 'POST', `${q}/goals`, { actionFieldId: 'HF2', title: 'Barrierearm wohnen', indicator: 'Wohnungen', targetValue: '20', targetDate: '2029-12-31' }, 201)).body;
+    const measure = (await as(admin, 'POST', `${q}/measures`, { goalId: goal.id, title: 'Aufzüge', ownerOrganisationId: duplicate, kind: 'unmittelbar', start: '2027-02-01', end: '2028-12-31' }, 201)).body.id as string;
+
+    // Only the programme office merges, within one kind, never into itself.
+    const body = { into: kept, reason: 'Doppelt angelegt: LEG NRW ist die LEG Wohnen NRW GmbH' };
+    expect((await as(partner, 'POST', `/organisations/${duplicate}/merge`, body, 403)).body.code).toBe('role.not_allowed');
+    const itself = await as(admin, 'POST', `/organisations/${duplicate}/merge`, { ...body, into: duplicate }, 409);
+    expect(itself.body).toMatchObject({ code: 'organisation.merge_into_itself', detail: 'Eine Organisation kann nicht mit sich selbst zusammengeführt werden.' });
+    const otherKind = await as(admin, 'POST', `/organisations/${duplicate}/merge`, { ...body, into: city }, 409);
+    expect(otherKind.body).toMatchObject({ code: 'organisation.merge_other_kind', detail: 'Nur Organisationen derselben Art lassen sich zusammenführen (Wohnungsunternehmen und Kommune).' });
+    expect(fieldCodes((await as(admin, 'POST', `/organisations/${duplicate}/merge`, { into: kept }, 400)).body)).toEqual({ reason: 'validation.required' });
+
+    const merged = (await as(admin, 'POST', `/organisations/${duplicate}/merge`, body, 200)).body;
+    expect(merged).toMatchObject({ organisation: { id: kept }, merged: { id: duplicate, name: 'LEG NRW' }, moved: { memberships: 1, people: 0, accounts: 1, quarters: 1 } });
+    expect((await as(admin, 'GET', `/organisations/${duplicate}`, undefined, 404)).body.code).toBe('organisation.not_found');
+    expect((await as(admin, 'GET', q, undefined, 200)).body.housingCompany).toBe('LEG Wohnen NRW GmbH');
+    expect((await as(admin, 'GET', `${q}/memberships`, undefined, 200)).body.map((m: { organisationId: string }) => m.organisationId)).toEqual([kept]);
+    expect((await as(admin, 'GET', `/accounts/${account}`, undefined, 200)).body.organisationId).toBe(kept);
+    // The partner keeps seeing its quarter, now through the organisation kept.
+    await as(partner, 'GET', q, undefined, 200);
+    const audit = await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action: 'organisation.merge' }))}`, undefined, 200);
+    expect(audit.body).toEqual([expect.objectContaining({ resourceId: kept, reason: body.reason })]);
+    // The agreements service follows the merge from the event: the measure names the organisation kept.
+    await eventually(async () => {
+      const concept = (await as(admin, 'GET', `${q}/handlungskonzept`, undefined, 200)).body as { goals: Array<{ measures: Array<{ id: string; ownerOrganisationId: string }> }> };
+      return concept.goals.flatMap((g) => g.measures).find((m) => m.id === measure)?.ownerOrganisationId === kept;
+    }, 'the agreements service to follow organisation.merged', 180_000);
+  });
 });

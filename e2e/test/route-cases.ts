@@ -258,6 +258,23 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       created: (o) => ctx.model.organisations.set(o.id, { programmeId: o.programmeId }),
     }),
   },
+  // issue 17: merging a duplicate removes it: a throw-away pair in a programme of the caller, never a fixture organisation.
+  'POST /api/organisations/:id/merge': {
+    ok: 200,
+    request: async (ctx, _target, user) => {
+      // A caller without programmes is refused before the organisations are looked at: any programme does.
+      const programmes = [...new Set([...ctx.model.organisations.values()].map((o) => o.programmeId))];
+      const mine = programmes.filter((p) => user?.programmeIds.includes(p));
+      for (const programmeId of mine.length ? mine : programmes) {
+        const org = (name: string) => ctx.api('POST', '/organisations', { token: ctx.rootToken, body: { name: ctx.unique(name), type: 'initiative', programmeId } });
+        const [duplicate, kept] = [await org('Doppelt'), await org('Behalten')];
+        if (duplicate.status !== 201 || kept.status !== 201) continue;
+        ctx.model.organisations.set(kept.body.id, { programmeId });
+        return { path: `/api/organisations/${duplicate.body.id}/merge`, body: { into: kept.body.id, reason: 'Routentest: doppelt angelegt' } };
+      }
+      throw new Error(`set-up: no programme to merge organisations in for ${user?.key ?? 'anyone'}`);
+    },
+  },
 
   // issue 4: people of organisations (the programme office writes them; whoever sees the organisation reads them)
   'GET /api/people': {

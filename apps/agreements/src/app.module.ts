@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsPatterns } from '@genq/contracts';
 import { NATS_CONFIG, SERVICE_CONFIG, ServiceEventBus, dataSourceOptions, healthControllerFor } from '@genq/service-kit';
 import { CertificateLifecycle } from './agreement/certificates';
+import { OrganisationMergeFollower } from './concept/organisation-merges';
 import { WeakFieldsFollower } from './concept/weak-fields';
 import { AgreementService } from './agreement/agreement.service';
 import { AgreementsController } from './agreements.controller';
@@ -36,6 +37,7 @@ export class AgreementsModule {
         ServiceEventBus,
         CertificateLifecycle,
         WeakFieldsFollower,
+        OrganisationMergeFollower,
         ConceptService,
         GoalsWorkshopService,
         AgreementService,

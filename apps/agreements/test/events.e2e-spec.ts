@@ -10,6 +10,7 @@ import {
   type AuditRecordCommand,
   type CertificateDto,
   type CertificateVerification,
+  type DomainEvent,
   type GoalDto,
   type FieldProblemInput,
   type GoalsWorkshopDto,
@@ -19,6 +20,7 @@ import {
 } from '@genq/contracts';
 import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { AgreementsModule } from '../src/app.module';
+import { Measure } from '../src/entities';
 import { person, signerOf } from './support/actors';
 import { announce, announceCertified } from './support/process-facts';
 
@@ -245,6 +247,30 @@ describe.each(['sqlite', 'postgres'])('events of the agreements service on %s', 
     await service.send(P.setJustification, { actor: hcSigner, quarterId: q, actionFieldId: 'HF4', text: 'Der Quartierstreff deckt das Handlungsfeld ab.' });
     const v = await service.send<AgreementVersionDto>(P.submit, { actor: hcSigner, quarterId: q, quarterName: 'Q', weakActionFields: [], windowStart: '2027-01-01' });
     expect((v.snapshot as unknown as { weakActionFields: string[] }).weakActionFields).toEqual(['HF2', 'HF4']);
+  });
+
+  it('names the organisation kept in measures once the actors service merged a duplicate, once per event', async () => {
+    const q = randomUUID();
+    const [duplicate, other] = [randomUUID(), randomUUID()];
+    const g = await service.send<GoalDto>(P.createGoal, { actor: hcSigner, quarterId: q, actionFieldId: 'HF1', title: 'Treffpunkt', indicator: 'x', targetValue: '1', targetDate: '2029-12-31' });
+    const base = { actor: hcSigner, quarterId: q, goalId: g.id, kind: 'unmittelbar', start: '2027-03-01', end: '2028-12-31' };
+    const owned = await service.send<MeasureDto>(P.createMeasure, { ...base, title: 'Quartierstreff', ownerOrganisationId: duplicate, partnerOrganisationIds: [other] });
+    const partnered = await service.send<MeasureDto>(P.createMeasure, { ...base, title: 'Mieterfest', ownerOrganisationId: HC, partnerOrganisationIds: [duplicate, HC, other] });
+    const merged: DomainEvent<'organisation.merged'> = {
+      id: `organisation-merged:${duplicate}`,
+      type: 'organisation.merged',
+      version: 1,
+      source: 'actors',
+      quarterId: '',
+      occurredAt: new Date().toISOString(),
+      payload: { organisationId: duplicate, intoId: HC, programmeId: 'genq-nrw-2026', quarterIds: [q] },
+    };
+    await announce(service, merged);
+    await announce(service, merged); // redelivered: nothing more happens
+    const rows = await db.getRepository(Measure).findBy({ quarterId: q });
+    const byId = new Map(rows.map((m) => [m.id, m]));
+    expect(byId.get(owned.id)).toMatchObject({ ownerOrganisationId: HC, partnerOrganisationIds: [other] });
+    expect(byId.get(partnered.id)).toMatchObject({ ownerOrganisationId: HC, partnerOrganisationIds: [HC, other] });
   });
 
   it('lets a quarter that joined in the implementation phase (certified outside GenQ) pass without a certificate', async () => {

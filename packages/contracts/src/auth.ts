@@ -182,6 +182,34 @@ export interface CreateOrganisationCommand {
   programmeId: string;
 }
 
+/**
+ * Merges a duplicate organisation into the one kept (the path's organisation is the duplicate):
+ * its memberships, people, accounts and the quarters that name it move to `into`, and the
+ * duplicate is removed. Both must be of the same kind and programme.
+ */
+export interface MergeOrganisationCommand {
+  /** The organisation kept. */
+  into: string;
+  /** Why, for the audit log. */
+  reason: string;
+}
+
+/** What a merge moved from the duplicate to the organisation kept. */
+export interface OrganisationMergeResult {
+  /** The organisation kept. */
+  organisation: OrganisationDto;
+  /** The duplicate, as it was before it was removed. */
+  merged: OrganisationDto;
+  moved: {
+    /** Memberships moved; a quarter both took part in keeps the kept organisation's membership. */
+    memberships: number;
+    people: number;
+    accounts: number;
+    /** Quarters whose municipality or housing company named the duplicate. */
+    quarters: number;
+  };
+}
+
 export interface MembershipDto {
   id: string;
   quarterId: string;
@@ -219,6 +247,7 @@ export const OrganisationsPatterns = {
   create: 'actors.organisations.create',
   get: 'actors.organisations.get',
   list: 'actors.organisations.list',
+  merge: 'actors.organisations.merge',
   addMembership: 'actors.memberships.add',
   listMemberships: 'actors.memberships.list',
 } as const;

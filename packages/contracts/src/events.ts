@@ -95,6 +95,13 @@ export interface DomainEventPayloads {
     asOf: string;
   };
 
+  /**
+   * The programme office merged a duplicate organisation (`organisationId`, now removed) into
+   * `intoId`: records that named the duplicate name the kept one. Not about one quarter (the
+   * envelope's `quarterId` is ''); `quarterIds` are the quarters whose members or names changed.
+   */
+  'organisation.merged': { organisationId: string; intoId: string; programmeId: string; quarterIds: string[] };
+
   // ---- analysis: the Quartiersanalyse and the strategy workshop ------------------------------
   /** Every criterion is rated and the analysis submitted (Quartiersanalyse done). */
   'analysis.submitted': { analysisId: string };
@@ -221,6 +228,8 @@ export const EVENT_CONSUMERS = {
   analysisParticipation: { durable: 'analysis-participation', subjects: [eventSubject('actors', 'participation.figures_changed')] },
   /** The agreements service keeps the weak action fields of the quarter's analysis. */
   agreementsAnalysis: { durable: 'agreements-analysis', subjects: [eventSubject('analysis', 'analysis.weak_fields_changed')] },
+  /** The agreements service follows merged organisations: measures name the organisation kept. */
+  agreementsOrganisations: { durable: 'agreements-organisations', subjects: [eventSubject('actors', 'organisation.merged')] },
   /** The actors service appends every service's audit entries to the audit log. */
   actorsAudit: { durable: 'actors-audit', subjects: [`${EVENTS_SUBJECT_PREFIX}.*.audit.recorded`] },
 } as const;

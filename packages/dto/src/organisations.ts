@@ -6,6 +6,7 @@ import {
   type AddMembershipCommand,
   type CreateOrganisationCommand,
   type MembershipRole,
+  type MergeOrganisationCommand,
   type OrganisationType,
 } from '@genq/contracts';
 import { ActingUser, ActorDto } from './auth';
@@ -37,6 +38,28 @@ export class CreateOrganisationDto implements CreateOrganisationCommand {
 }
 
 export class CreateOrganisationMessage extends CreateOrganisationDto {
+  @ActingUser()
+  actor!: ActorDto;
+}
+
+/** Merges the path's organisation (a duplicate) into another of the same kind and programme. */
+export class MergeOrganisationDto implements MergeOrganisationCommand {
+  @ApiProperty({ description: 'The organisation kept; the duplicate (the path) is removed' })
+  @IsUUID('4', { message: 'into must be a UUID' })
+  into!: string;
+
+  @ApiProperty({ example: 'Doppelt angelegt: „DOGEWO21“ und „Dogewo 21“', description: 'Why, for the audit log' })
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class MergeOrganisationMessage extends MergeOrganisationDto {
+  /** The duplicate. */
+  @IsUUID('4')
+  id!: string;
+
   @ActingUser()
   actor!: ActorDto;
 }

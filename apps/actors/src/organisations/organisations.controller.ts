@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { OrganisationsPatterns, type ScopedGet, type ScopedListQuery } from '@genq/contracts';
-import { AddMembershipMessage, CreateOrganisationMessage } from '@genq/dto';
+import { AddMembershipMessage, CreateOrganisationMessage, MergeOrganisationMessage } from '@genq/dto';
 import { requireActor } from '../scope/actor';
 import { OrganisationsService } from './organisations.service';
 
@@ -24,6 +24,12 @@ export class OrganisationsController {
   list(@Payload() q: ScopedListQuery) {
     const { actor, ...query } = q ?? ({} as ScopedListQuery);
     return this.organisations.list(requireActor(actor), query);
+  }
+
+  @MessagePattern(OrganisationsPatterns.merge)
+  merge(@Payload() msg: MergeOrganisationMessage) {
+    const { actor, id, ...cmd } = msg;
+    return this.organisations.merge(actor, id, cmd);
   }
 
   @MessagePattern(OrganisationsPatterns.addMembership)

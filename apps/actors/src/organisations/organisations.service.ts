@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import {
   MEMBERSHIP_ROLES,
   type Actor,
@@ -10,18 +10,24 @@ import {
   type FieldProblemInput,
   type ListQuery,
   type MembershipDto,
+  type MergeOrganisationCommand,
   type OrganisationDto,
+  type OrganisationMergeResult,
   type Page,
 } from '@genq/contracts';
-import { invalidFields, isUniqueViolation, pageOf, problem } from '@genq/service-kit';
+import { invalidFields, isUniqueViolation, pageOf, problem, recordEvent } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
+import { Account } from '../identity/entities/account.entity';
 import { Person } from '../people/entities/person.entity';
+import { Quarter } from '../quarters/entities/quarter.entity';
+import { naturalKeyOf } from '../quarters/quarters.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { recordParticipationFigures } from '../participation/participation.service';
 import { ScopeService } from '../scope/scope.service';
 import { Organisation } from './entities/organisation.entity';
 import { QuarterMembership } from './entities/quarter-membership.entity';
+import { organisationNameKey } from './organisation-names';
 
 export function toOrganisationDto(o: Organisation): OrganisationDto {
   return { id: o.id, name: o.name, type: o.type, ags: o.ags, programmeId: o.programmeId, createdAt: o.createdAt.toISOString() };
@@ -48,6 +54,10 @@ export class OrganisationsService {
     if (!actor.programmeIds.includes(cmd.programmeId) || !(await this.programmes.exists(cmd.programmeId))) {
       throw invalidFields({ field: 'programmeId', code: 'programme.unknown', params: { id: cmd.programmeId } });
     }
+    // One organisation written two ways ("DOGEWO21", "Dogewo21 ") is the duplicate this refuses.
+    const key = organisationNameKey(cmd.name);
+    const sameName = (await this.organisations.find({ select: { id: true, name: true }, where: { programmeId: cmd.programmeId } })).some((o) => organisationNameKey(o.name) === key);
+    if (sameName) throw problem('organisation.already_registered', {}, [{ field: 'name', code: 'organisation.name_taken' }]);
     try {
       return await this.organisations.manager.transaction(async (em) => {
         const repo = em.getRepository(Organisation);
@@ -74,6 +84,107 @@ export class OrganisationsService {
       defaultSort: { field: 'name', order: 'ASC' },
     });
     return { data: page.data.map(toOrganisationDto), total: page.total };
+  }
+
+  /**
+   * Merges the duplicate `id` into `cmd.into`, in one transaction: its memberships (a quarter
+   * both take part in keeps the kept one's, with the duplicate's person if it named none), its
+   * people and accounts move to the kept organisation, quarters that name it as municipality or
+   * housing company name the kept one, and the duplicate is removed. Records
+   * `organisation.merged` and the audit entry with the reason alongside.
+   */
+  async merge(actor: Actor, id: string, cmd: MergeOrganisationCommand): Promise<OrganisationMergeResult> {
+    requireRole(actor, ['programme_admin']);
+    if (id === cmd.into) throw problem('organisation.merge_into_itself', {});
+    await this.scope.requireVisible(actor, 'organisation', id);
+    if (!(await this.scope.visible(actor, 'organisation', cmd.into)).visible) {
+      throw invalidFields({ field: 'into', code: 'organisation.unknown', params: { id: cmd.into } });
+    }
+    return this.organisations.manager.transaction(async (em) => {
+      const organisations = em.getRepository(Organisation);
+      // Both rows locked, in id order: two merges of the same pair at once run one after the
+      // other, and the second finds its duplicate (or the one to keep) gone instead of both going.
+      const rows = organisations.createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [id, cmd.into] }).orderBy('o.id', 'ASC');
+      if (em.connection.options.type === 'postgres') rows.setLock('pessimistic_write');
+      const locked = await rows.getMany();
+      const duplicate = locked.find((o) => o.id === id);
+      const kept = locked.find((o) => o.id === cmd.into);
+      if (!duplicate) throw problem('organisation.not_found', { id });
+      if (!kept) throw invalidFields({ field: 'into', code: 'organisation.unknown', params: { id: cmd.into } });
+      if (duplicate.type !== kept.type) throw problem('organisation.merge_other_kind', { type: duplicate.type, intoType: kept.type });
+      if (duplicate.programmeId !== kept.programmeId) throw problem('organisation.merge_other_programme', {});
+      const touched = new Set<string>();
+
+      const memberships = em.getRepository(QuarterMembership);
+      const keptIn = new Map((await memberships.findBy({ organisationId: kept.id })).map((m) => [m.quarterId, m]));
+      let movedMemberships = 0;
+      const lessPartners: string[] = [];
+      for (const m of await memberships.findBy({ organisationId: duplicate.id })) {
+        touched.add(m.quarterId);
+        const there = keptIn.get(m.quarterId);
+        if (there) {
+          if (!there.personId && m.personId) await memberships.update({ id: there.id }, { personId: m.personId });
+          await memberships.delete({ id: m.id });
+          lessPartners.push(m.quarterId);
+        } else {
+          await memberships.update({ id: m.id }, { organisationId: kept.id });
+          movedMemberships += 1;
+        }
+      }
+      // One network partner fewer where both took part: the analysis hears the new count.
+      for (const quarterId of lessPartners) await recordParticipationFigures(em, quarterId, `organisation-merge:${duplicate.id}`);
+
+      const people = (await em.getRepository(Person).update({ organisationId: duplicate.id }, { organisationId: kept.id })).affected ?? 0;
+      const accounts = (await em.getRepository(Account).update({ organisationId: duplicate.id }, { organisationId: kept.id })).affected ?? 0;
+      const quarters = await this.renameInQuarters(em, duplicate, kept, touched);
+
+      const merged = toOrganisationDto(duplicate);
+      const organisation = toOrganisationDto(kept);
+      await organisations.delete({ id: duplicate.id });
+      const result: OrganisationMergeResult = { organisation, merged, moved: { memberships: movedMemberships, people, accounts, quarters } };
+      await recordEvent(em, 'actors', {
+        id: `organisation-merged:${duplicate.id}`,
+        type: 'organisation.merged',
+        quarterId: '',
+        payload: { organisationId: duplicate.id, intoId: kept.id, programmeId: kept.programmeId, quarterIds: [...touched].sort() },
+      });
+      await this.audit.recordChange(em, {
+        action: 'organisation.merge',
+        resourceType: 'organisation',
+        resourceId: kept.id,
+        programmeId: kept.programmeId,
+        reason: cmd.reason.trim(),
+        before: { organisation, merged },
+        after: result,
+      });
+      return result;
+    });
+  }
+
+  /**
+   * Quarters that name the duplicate as their municipality or housing company (in any case or
+   * spacing) name the kept organisation. A quarter's key holds its municipality: a quarter that
+   * would then repeat another's key is refused, the whole merge with it.
+   */
+  private async renameInQuarters(em: EntityManager, duplicate: Organisation, kept: Organisation, touched: Set<string>): Promise<number> {
+    const column = duplicate.type === 'municipality' ? 'municipality' : duplicate.type === 'housing_company' ? 'housingCompany' : null;
+    if (!column) return 0;
+    const repo = em.getRepository(Quarter);
+    const key = organisationNameKey(duplicate.name);
+    const named = (await repo.find({ select: { id: true, name: true, municipality: true, housingCompany: true, programmeId: true }, where: { programmeId: duplicate.programmeId } })).filter(
+      (q) => organisationNameKey(q[column]) === key,
+    );
+    for (const q of named) {
+      const patch: Partial<Quarter> = { [column]: kept.name };
+      if (column === 'municipality') {
+        patch.naturalKey = naturalKeyOf({ programmeId: q.programmeId, municipality: kept.name, name: q.name });
+        const clash = await repo.findOneBy({ naturalKey: patch.naturalKey });
+        if (clash && clash.id !== q.id) throw problem('organisation.merge_quarter_clash', { name: q.name, municipality: kept.name });
+      }
+      await repo.update({ id: q.id }, patch);
+      touched.add(q.id);
+    }
+    return named.length;
   }
 
   async addMembership(actor: Actor, quarterId: string, cmd: AddMembershipCommand): Promise<MembershipDto> {

@@ -25,6 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { Quarter } from './entities/quarter.entity';
+import { QuarterOrganisationNames } from '../organisations/organisation-names';
 import { naturalKeyOf, newQuarterRow, registeredEvent, sameRegistration, toQuarterDto } from './quarters.service';
 
 /** Rows per INSERT: far below the bound variables SQLite and PostgreSQL allow in one statement. */
@@ -108,6 +109,7 @@ export class QuarterImportService {
     const warnings: QuarterImportResult['warnings'] = [];
     const checked: CheckedRow[] = [];
     const firstLine = new Map<string, number>();
+    const organisationNames = new Map<string, QuarterOrganisationNames>();
     const now = Date.now();
     const refuse = (line: number, problems: FieldProblemInput[]) => {
       for (const p of problems) errors.push({ ...p, field: `rows.${line}.${columnOf(p.field)}` });
@@ -133,8 +135,8 @@ export class QuarterImportService {
       for (const column of ['name', 'municipality', 'kreis', 'housingCompany'] as const) {
         if (startsLikeFormula(cell(row, column))) warnings.push({ field: `rows.${line}.${column}`, code: 'spreadsheet.formula_cell' });
       }
-      const dto = plainToInstance(CreateQuarterDto, plain);
-      const problems = fieldProblems(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: true } }));
+      const typed = plainToInstance(CreateQuarterDto, plain);
+      const problems = fieldProblems(validateSync(typed, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: true } }));
       const fields = new Set(problems.map((p) => p.field));
       if (!fields.has('programmeId') && !programmes.has(plain.programmeId)) {
         problems.push({ field: 'programmeId', code: 'programme.unknown', params: { id: plain.programmeId } });
@@ -146,6 +148,10 @@ export class QuarterImportService {
         refuse(line, problems);
         continue;
       }
+      // A municipality or housing company registered as an organisation takes its registered spelling.
+      let names = organisationNames.get(typed.programmeId);
+      if (!names) organisationNames.set(typed.programmeId, (names = await QuarterOrganisationNames.load(this.quarters.manager, typed.programmeId)));
+      const dto = names.apply(typed);
       const naturalKey = naturalKeyOf(dto);
       const first = firstLine.get(naturalKey);
       if (first !== undefined) {

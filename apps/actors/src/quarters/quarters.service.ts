@@ -17,6 +17,7 @@ import { boundaryProblem, type FieldProblemInput } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
 import { invalidFields, isUniqueViolation, listProblem, pageOf, problem, recordEvent, recordEventsOnce } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
+import { QuarterOrganisationNames } from '../organisations/organisation-names';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -97,19 +98,22 @@ export class QuartersService {
    * (`created: false`), so a client retry never makes a second one; a different quarter
    * under the same name in the same municipality and programme is a conflict. A new quarter
    * records `quarter.registered` in the same transaction; a repeat records nothing.
+   * A municipality or housing company registered as an organisation of the programme is
+   * written in its registered spelling, however it was typed ("dogewo21" becomes "DOGEWO21").
    */
-  async create(actor: Actor, dto: CreateQuarterDto): Promise<CreateQuarterResult> {
+  async create(actor: Actor, given: CreateQuarterDto): Promise<CreateQuarterResult> {
     requireRole(actor, ['programme_admin']);
     // Another office's programme reads exactly like one that does not exist.
     const problems: FieldProblemInput[] = [];
     // One read answers both whether the programme exists and its calendar for the event.
-    const programme = actor.programmeIds.includes(dto.programmeId) ? await this.programmes.find(dto.programmeId) : null;
+    const programme = actor.programmeIds.includes(given.programmeId) ? await this.programmes.find(given.programmeId) : null;
     if (!programme) {
-      problems.push({ field: 'programmeId', code: 'programme.unknown', params: { id: dto.programmeId } });
+      problems.push({ field: 'programmeId', code: 'programme.unknown', params: { id: given.programmeId } });
     }
-    const startedAt = dto.startedAt ? new Date(dto.startedAt) : new Date();
+    const startedAt = given.startedAt ? new Date(given.startedAt) : new Date();
     if (startedAt.getTime() > Date.now() + 60_000) problems.push({ field: 'startedAt', code: 'date.in_future' });
     if (problems.length > 0 || !programme) throw invalidFields(...problems);
+    const dto = (await QuarterOrganisationNames.load(this.quarters.manager, given.programmeId)).apply(given);
     const naturalKey = naturalKeyOf(dto);
     const existing = await this.quarters.findOneBy({ naturalKey });
     if (existing) return this.repeatOrConflict(existing, dto);

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { EVENT_CONSUMERS, type DomainEvent } from '@genq/contracts';
 import { inboxHandler, type ServiceUnderTest } from '@genq/service-kit';
 import { CertificateLifecycle } from '../../src/agreement/certificates';
+import { OrganisationMergeFollower } from '../../src/concept/organisation-merges';
 import { WeakFieldsFollower } from '../../src/concept/weak-fields';
 
 /** What the process announces on certification (as `process.certified` / `process.cycle_renewed`), applied as its consumer does. */
@@ -30,6 +31,11 @@ export async function announce(service: ServiceUnderTest, event: DomainEvent) {
   if (event.source === 'analysis') {
     const follower = service.app.get(WeakFieldsFollower);
     await inboxHandler(db, EVENT_CONSUMERS.agreementsAnalysis.durable, (em, e) => follower.apply(em, e))(event);
+    return;
+  }
+  if (event.type === 'organisation.merged') {
+    const follower = service.app.get(OrganisationMergeFollower);
+    await inboxHandler(db, EVENT_CONSUMERS.agreementsOrganisations.durable, (em, e) => follower.apply(em, e))(event);
     return;
   }
   const lifecycle = service.app.get(CertificateLifecycle);

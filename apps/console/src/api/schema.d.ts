@@ -422,6 +422,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merges a duplicate (the path) into the organisation kept: memberships, people, accounts and the quarters that name it move there, the duplicate is removed. One transaction, audited with the reason. */
+        post: operations["OrganisationsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -1604,6 +1621,15 @@ export interface components {
              * @example genq-nrw-2026
              */
             programmeId: string;
+        };
+        MergeOrganisationDto: {
+            /** @description The organisation kept; the duplicate (the path) is removed */
+            into: string;
+            /**
+             * @description Why, for the audit log
+             * @example Doppelt angelegt: „DOGEWO21“ und „Dogewo 21“
+             */
+            reason: string;
         };
         CreatePersonDto: {
             /** @description The organisation the person works for */
@@ -2796,6 +2822,16 @@ export interface components {
             ags: string | null;
             programmeId: string;
             createdAt: string;
+        };
+        OrganisationMergeResult: {
+            organisation: components["schemas"]["OrganisationDto"];
+            merged: components["schemas"]["OrganisationDto"];
+            moved: {
+                memberships: number;
+                people: number;
+                accounts: number;
+                quarters: number;
+            };
         };
         /** @enum {string} */
         OrganisationType: "housing_company" | "municipality" | "welfare_organisation" | "private_owner" | "local_business" | "initiative" | "facilitation" | "programme_office";
@@ -5691,6 +5727,104 @@ export interface operations {
             };
             /** @description Not found, or outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service is temporarily unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OrganisationsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeOrganisationDto"];
+            };
+        };
+        responses: {
+            /** @description The organisation kept, the duplicate as it was, and what moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationMergeResult"];
+                };
+            };
+            /** @description Field errors: `into` outside your scope is "unknown", a reason is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only for: programme_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `organisation.merge_into_itself`, `organisation.merge_other_kind`, `organisation.merge_other_programme`, `organisation.merge_quarter_clash` (two quarters of one name would land in one municipality) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,7 +23,8 @@ const ACCESS: Record<string, Partial<Record<string, Role[]>>> = {
     record_steps: ['programme_admin', 'partner', 'facilitator'],
   },
   // Who sees an organisation sees its people; only the programme office writes them (gateway policies).
-  organisations: { list: ALL, show: ALL, create: ['programme_admin'] },
+  // Merging a duplicate into the organisation kept (POST /api/organisations/:id/merge).
+  organisations: { list: ALL, show: ALL, create: ['programme_admin'], merge: ['programme_admin'] },
   people: { list: ALL, create: ['programme_admin'], edit: ['programme_admin'] },
   // Accounts (GET/PATCH /api/accounts): the programme office alone.
   accounts: { list: ['programme_admin'], edit: ['programme_admin'] },

@@ -19,6 +19,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { Typography } from '@mui/material';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { organisationTypeChoices } from './choices';
+import { MergeOrganisationButton } from './MergeOrganisationButton';
 
 /** "Person erfassen" for this organisation: the create form starts with it chosen. */
 const AddPersonButton = () => {
@@ -57,6 +58,7 @@ export const OrganisationShow = () => {
           </Datagrid>
         </ReferenceManyField>
         <AddPersonButton />
+        <MergeOrganisationButton />
       </SimpleShowLayout>
     </Show>
   );

@@ -31,6 +31,7 @@ import type {
   MembershipDto,
   NotificationDto,
   OrganisationDto,
+  OrganisationMergeResult,
   Page,
   ParticipationEventDto,
   ParticipationRecordDto,
@@ -175,6 +176,7 @@ export interface ResponseTypes {
   MembershipDto: MembershipDto;
   NotificationDto: NotificationDto;
   OrganisationDto: OrganisationDto;
+  OrganisationMergeResult: OrganisationMergeResult;
   ParticipationEventDto: ParticipationEventDto;
   ParticipationRecordDto: ParticipationRecordDto;
   PersonDto: PersonDto;

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ALL_ROLES, OrganisationsPatterns, type Actor, type MembershipDto, type OrganisationDto, type Page } from '@genq/contracts';
-import { AddMembershipDto, CreateOrganisationDto } from '@genq/dto';
+import { ALL_ROLES, OrganisationsPatterns, type Actor, type MembershipDto, type OrganisationDto, type OrganisationMergeResult, type Page } from '@genq/contracts';
+import { AddMembershipDto, CreateOrganisationDto, MergeOrganisationDto } from '@genq/dto';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { ListQueryDocs, parseListQuery, withContentRange, type RawListParams } from '../common/list-query';
@@ -40,6 +40,24 @@ export class OrganisationsController {
   @Returns('OrganisationDto')
   async create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor) {
     return this.services.send<OrganisationDto>('actors', OrganisationsPatterns.create, { ...dto, actor });
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Policy({ roles: ['programme_admin'], scope: { organisation: 'params.id' } })
+  @ApiOperation({
+    summary:
+      'Merges a duplicate (the path) into the organisation kept: memberships, people, accounts and the quarters that name it move there, the duplicate is removed. One transaction, audited with the reason.',
+  })
+  @ApiOkResponse({ description: 'The organisation kept, the duplicate as it was, and what moved' })
+  @ApiBadRequestResponse({ description: 'Field errors: `into` outside your scope is "unknown", a reason is required' })
+  @ApiConflictResponse({
+    description:
+      '`organisation.merge_into_itself`, `organisation.merge_other_kind`, `organisation.merge_other_programme`, `organisation.merge_quarter_clash` (two quarters of one name would land in one municipality)',
+  })
+  @Returns('OrganisationMergeResult')
+  merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MergeOrganisationDto, @CurrentActor() actor: Actor) {
+    return this.services.send<OrganisationMergeResult>('actors', OrganisationsPatterns.merge, { ...dto, id, actor });
   }
 }
 

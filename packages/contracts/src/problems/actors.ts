@@ -21,6 +21,26 @@ export const actorsProblems = {
     en: 'Quarter "{name}" in {municipality} is already registered in this programme.',
   },
   'organisation.already_registered': { status: 409, de: 'Diese Organisation ist im Programm bereits angelegt.', en: 'This organisation is already registered in the programme.' },
+  'organisation.merge_into_itself': {
+    status: 409,
+    de: 'Eine Organisation kann nicht mit sich selbst zusammengeführt werden.',
+    en: 'An organisation cannot be merged into itself.',
+  },
+  'organisation.merge_other_kind': {
+    status: 409,
+    de: 'Nur Organisationen derselben Art lassen sich zusammenführen ({type} und {intoType}).',
+    en: 'Only organisations of the same kind can be merged ({type} and {intoType}).',
+  },
+  'organisation.merge_other_programme': {
+    status: 409,
+    de: 'Nur Organisationen desselben Programms lassen sich zusammenführen.',
+    en: 'Only organisations of the same programme can be merged.',
+  },
+  'organisation.merge_quarter_clash': {
+    status: 409,
+    de: 'Nach dem Zusammenführen gäbe es das Quartier „{name}“ in {municipality} zweimal. Bitte bereinigen Sie zuerst die Quartiere.',
+    en: 'After the merge, quarter "{name}" in {municipality} would exist twice. Please resolve the quarters first.',
+  },
   'membership.exists': { status: 409, de: 'Die Organisation ist an diesem Quartier bereits beteiligt.', en: 'The organisation already takes part in this quarter.' },
   'saved_view.name_taken': {
     status: 409,

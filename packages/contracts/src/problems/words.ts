@@ -1,5 +1,26 @@
 import type { Locale } from './types';
 
+const ORGANISATION_TYPE_WORDS_DE: Record<string, string> = {
+  housing_company: 'Wohnungsunternehmen',
+  municipality: 'Kommune',
+  welfare_organisation: 'Freier Träger',
+  private_owner: 'Private Einzeleigentümer',
+  local_business: 'Lokale Wirtschaft',
+  initiative: 'Initiative',
+  facilitation: 'Prozessbegleitung',
+  programme_office: 'Programmstelle',
+};
+const ORGANISATION_TYPE_WORDS_EN: Record<string, string> = {
+  housing_company: 'housing company',
+  municipality: 'municipality',
+  welfare_organisation: 'welfare organisation',
+  private_owner: 'private owners',
+  local_business: 'local business',
+  initiative: 'initiative',
+  facilitation: 'facilitation',
+  programme_office: 'programme office',
+};
+
 /**
  * Parameter values that are themselves codes (a status, a role, an action a refusal names):
  * by parameter name, the words each locale says for them. A value not listed is shown as it is.
@@ -32,6 +53,9 @@ export const PROBLEM_WORDS: Record<Locale, Record<string, Record<string, string>
       viewer: '„Lesezugriff“',
     },
     party: { housing_company: 'Wohnungsunternehmen', municipality: 'Kommune', measure_owner: 'Trägerin einer Maßnahme' },
+    /** Organisation kinds (a merge across kinds names both). */
+    type: ORGANISATION_TYPE_WORDS_DE,
+    intoType: ORGANISATION_TYPE_WORDS_DE,
     /** What a refusal says someone may not (or no longer) do: agreements' `action` parameter. */
     action: {
       sign_agreements: 'Zielvereinbarungen unterzeichnen',
@@ -64,6 +88,8 @@ export const PROBLEM_WORDS: Record<Locale, Record<string, Record<string, string>
       viewer: '"Read-only"',
     },
     party: { housing_company: 'housing company', municipality: 'municipality', measure_owner: 'owner of a measure' },
+    type: ORGANISATION_TYPE_WORDS_EN,
+    intoType: ORGANISATION_TYPE_WORDS_EN,
     action: {
       sign_agreements: 'sign agreements',
       submit_concept: 'submit the Handlungskonzept',
