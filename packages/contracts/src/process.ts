@@ -258,9 +258,15 @@ export type Audited = { audit?: AuditContext };
 export type Intervention = { operator: OperatorRef; reason: string; id?: string } & Audited & (
   | {
       kind: 'extend_deadline';
-      /** A step or report key; omitted with `shiftAll` to move every remaining deadline. */
+      /** A step or report key; omitted with `shiftAll` to move every remaining deadline, or with `current`. */
       key?: string;
       shiftAll?: boolean;
+      /**
+       * The deadline the process is chasing now (the open one due first), whichever it is: a
+       * development step, an annual report, a milestone or the Bilanzierung. For a batch over
+       * quarters in different steps.
+       */
+      current?: boolean;
       /** ISO-8601 duration to add (e.g. P14D), or... */
       by?: string;
       /** ...an absolute new due date (single deadline only). */

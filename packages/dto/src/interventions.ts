@@ -54,6 +54,11 @@ export class InterventionDto {
   @IsBoolean()
   shiftAll?: boolean;
 
+  @ApiPropertyOptional({ description: 'extend_deadline: the deadline each quarter is chasing now (the open one due first), without naming it; for batches over quarters in different steps' })
+  @IsOptional()
+  @IsBoolean()
+  current?: boolean;
+
   @ApiPropertyOptional({ description: 'extend_deadline: ISO-8601 duration to add', example: 'P14D' })
   @IsOptional()
   @Matches(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, { message: 'by must be an ISO-8601 duration such as P14D' })

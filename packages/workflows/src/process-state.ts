@@ -158,6 +158,11 @@ export function openDeadlines(state: EngineState): Deadline[] {
   return [];
 }
 
+/** The deadline the process is chasing now: the open one due first (`extend_deadline` with `current`). */
+export function currentDeadline(state: EngineState): Deadline | undefined {
+  return openDeadlines(state).reduce<Deadline | undefined>((first, d) => (!first || t(d.due) < t(first.due) ? d : first), undefined);
+}
+
 export function findDeadline(state: EngineState, key: string): Deadline | undefined {
   return (
     state.steps.find((s) => s.key === key) ??
@@ -524,7 +529,7 @@ export function validateIntervention(state: EngineState, iv: Intervention): void
         if (!iv.by) refuse('intervention.shift_needs_by', 'shifting all remaining deadlines needs a duration ("by")');
         if (remaining(state).length === 0) refuse('deadline.none_remaining', 'there are no remaining deadlines');
       } else {
-        const d = deadline(iv.key);
+        const d = iv.current ? (currentDeadline(state) ?? refuse('deadline.none_current', 'no deadline is running right now')) : deadline(iv.key);
         if (done(d)) {
           const status = d.status === 'waived' ? 'waived' : 'completed';
           refuse('deadline.done_reopen_first', `"${d.name}" is already ${status}; reopen it first`, { name: d.name, status });
@@ -609,7 +614,7 @@ export function applyIntervention(
   let stillOverdueSince: string | undefined;
   switch (iv.kind) {
     case 'extend_deadline': {
-      const targets = iv.shiftAll ? remaining(state) : [findDeadline(state, iv.key as string) as Deadline];
+      const targets = iv.shiftAll ? remaining(state) : [(iv.current ? currentDeadline(state) : findDeadline(state, iv.key as string)) as Deadline];
       before = targets.map(snapshot);
       for (const d of targets) {
         d.due = iv.until && !iv.shiftAll ? new Date(iv.until).toISOString() : addDuration(new Date(d.due), iv.by as string).toISOString();

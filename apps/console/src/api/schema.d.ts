@@ -1533,6 +1533,8 @@ export interface components {
             key?: string;
             /** @description extend_deadline: move every remaining deadline */
             shiftAll?: boolean;
+            /** @description extend_deadline: the deadline each quarter is chasing now (the open one due first), without naming it; for batches over quarters in different steps */
+            current?: boolean;
             /**
              * @description extend_deadline: ISO-8601 duration to add
              * @example P14D
@@ -2907,7 +2909,7 @@ export interface components {
             [key: string]: components["schemas"]["ProblemParamValue"];
         };
         /** @enum {string} */
-        ProcessProblemCode: "intervention.reason_required" | "intervention.operator_required" | "intervention.unknown" | "intervention.deadline_required" | "intervention.shift_needs_by" | "intervention.by_or_until" | "intervention.until_not_date" | "intervention.until_not_later" | "intervention.by_not_duration" | "intervention.responsible_required" | "deadline.not_found" | "deadline.none_remaining" | "deadline.done_reopen_first" | "deadline.already_done" | "deadline.not_closed" | "deadline.reopen_development_only" | "deadline.nothing_due" | "process.closed" | "process.withdrawn" | "quarter.paused" | "quarter.not_paused" | "event.wrong_quarter" | "event.id_required" | "event.duplicate" | "event.development_over" | "event.unknown_step" | "event.step_done" | "event.no_review_pending" | "event.report_not_due" | "event.report_in" | "event.report_not_open" | "event.report_not_in" | "event.milestone_unknown" | "event.milestone_reached" | "event.measures_in_implementation" | "event.amendment_needs_implementation" | "event.amendment_open" | "event.amendment_not_open" | "event.amendment_unconfirmed" | "event.no_reaudit_due" | "event.unknown_type" | "quarter.no_process" | "batch.not_found" | "batch.too_broad" | "batch.empty" | "batch.item_failed";
+        ProcessProblemCode: "intervention.reason_required" | "intervention.operator_required" | "intervention.unknown" | "intervention.deadline_required" | "intervention.shift_needs_by" | "intervention.by_or_until" | "intervention.until_not_date" | "intervention.until_not_later" | "intervention.by_not_duration" | "intervention.responsible_required" | "deadline.not_found" | "deadline.none_remaining" | "deadline.none_current" | "deadline.done_reopen_first" | "deadline.already_done" | "deadline.not_closed" | "deadline.reopen_development_only" | "deadline.nothing_due" | "process.closed" | "process.withdrawn" | "quarter.paused" | "quarter.not_paused" | "event.wrong_quarter" | "event.id_required" | "event.duplicate" | "event.development_over" | "event.unknown_step" | "event.step_done" | "event.no_review_pending" | "event.report_not_due" | "event.report_in" | "event.report_not_open" | "event.report_not_in" | "event.milestone_unknown" | "event.milestone_reached" | "event.measures_in_implementation" | "event.amendment_needs_implementation" | "event.amendment_open" | "event.amendment_not_open" | "event.amendment_unconfirmed" | "event.no_reaudit_due" | "event.unknown_type" | "quarter.no_process" | "batch.not_found" | "batch.too_broad" | "batch.empty" | "batch.item_failed";
         ProcessState: {
             quarterId: string;
             programmeId: string;

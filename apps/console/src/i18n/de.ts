@@ -370,6 +370,7 @@ const domainGerman = {
         days: 'um Tage',
         until: 'bis Datum',
         shift_all: 'alle offenen Fristen',
+        current: 'die laufende Frist jedes Quartiers',
       },
       fields: {
         key: 'Frist',
@@ -398,6 +399,7 @@ const domainGerman = {
         extend_days: '„%{step}“ wird um %{days} Tage verlängert.',
         extend_until: '„%{step}“ wird am %{to} fällig.',
         shift_all: 'Alle noch offenen Fristen werden um %{days} Tage verschoben.',
+        extend_current: 'Die laufende Frist jedes Quartiers (ob Schritt, Jahresbericht, Meilenstein oder Bilanzierung) wird um %{days} Tage verlängert.',
         waive_step: '„%{step}“ wird als übersprungen markiert; ist es der aktuelle Schritt, beginnt der nächste.',
         reopen_step: '„%{step}“ wird wieder der aktuelle Schritt; der bisher aktuelle Schritt geht zurück auf ausstehend.',
         reassign: 'Erinnerungen für das Quartier gehen künftig an %{name}.',

@@ -140,6 +140,7 @@ const domainEnglish: DomainMessages = {
         days: 'by days',
         until: 'to a date',
         shift_all: 'all open deadlines',
+        current: "each quarter's current deadline",
       },
       fields: {
         key: 'Deadline',
@@ -168,6 +169,7 @@ const domainEnglish: DomainMessages = {
         extend_days: '"%{step}" will be extended by %{days} days.',
         extend_until: '"%{step}" will be due on %{to}.',
         shift_all: 'Every open deadline moves by %{days} days.',
+        extend_current: "Each quarter's current deadline (a step, an annual report, a milestone or the Bilanzierung) moves by %{days} days.",
         waive_step: '"%{step}" will be marked as waived; if it is the current step, the next one opens.',
         reopen_step: '"%{step}" becomes the current step again; the step that was current goes back to pending.',
         reassign: 'Reminders for the quarter will go to %{name}.',

@@ -200,6 +200,7 @@ export const BatchInterventionButton = () => {
           open
           onClose={() => setStep((s) => (s === 'form' ? 'preview' : s))}
           deadlines={STEP_KEYS.map((key) => ({ key, name: translate(`process.step.${key}`) }))}
+          allowCurrent
           submit={submit}
           submitLabel={translate('process.batch.start', { smart_count: preview?.total ?? 0 })}
         />

@@ -44,6 +44,7 @@ export const InterventionDialog = ({
   submit,
   submitLabel,
   allowShiftAll = true,
+  allowCurrent = false,
 }: {
   kind: InterventionKind;
   open: boolean;
@@ -53,6 +54,8 @@ export const InterventionDialog = ({
   submit: (request: InterventionRequest) => Promise<void>;
   submitLabel?: string;
   allowShiftAll?: boolean;
+  /** Offer "the current deadline of each quarter" (a batch over quarters in different steps). */
+  allowCurrent?: boolean;
 }) => {
   const translate = useTranslate();
   const dateLocale = useDateLocale();
@@ -74,7 +77,7 @@ export const InterventionDialog = ({
   // The process keeps a quarter stalled while it stays overdue: say so before the change is applied.
   const stillOverdue = extensionStaysOverdue(values, dueMoved(values, deadlines));
 
-  const needsKey = kind === 'extend_deadline' ? values.extendMode !== 'shiftAll' : KEY_REQUIRED.includes(kind) || KEY_OPTIONAL.includes(kind);
+  const needsKey = kind === 'extend_deadline' ? values.extendMode !== 'shiftAll' && values.extendMode !== 'current' : KEY_REQUIRED.includes(kind) || KEY_OPTIONAL.includes(kind);
 
   const onSubmit = async () => {
     setTouched(true);
@@ -99,11 +102,12 @@ export const InterventionDialog = ({
       <DialogTitle id={`intervention-${kind}`}>{translate(`process.intervention.kind.${kind}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          {kind === 'extend_deadline' && allowShiftAll && (
+          {kind === 'extend_deadline' && (allowShiftAll || allowCurrent) && (
             <RadioGroup row value={values.extendMode} onChange={(e) => set({ extendMode: e.target.value as InterventionForm['extendMode'] })}>
+              {allowCurrent && <FormControlLabel value="current" control={<Radio />} label={translate('process.intervention.mode.current')} />}
               <FormControlLabel value="days" control={<Radio />} label={translate('process.intervention.mode.days')} />
               <FormControlLabel value="until" control={<Radio />} label={translate('process.intervention.mode.until')} />
-              <FormControlLabel value="shiftAll" control={<Radio />} label={translate('process.intervention.mode.shift_all')} />
+              {allowShiftAll && <FormControlLabel value="shiftAll" control={<Radio />} label={translate('process.intervention.mode.shift_all')} />}
             </RadioGroup>
           )}
           {needsKey && (

@@ -15,6 +15,13 @@ describe('intervention form', () => {
       days: 'process.intervention.errors.days',
     });
     expect(validateIntervention({ kind: 'extend_deadline', reason: 'Daten fehlen', extendMode: 'shiftAll', days: 14 })).toEqual({});
+    expect(validateIntervention({ kind: 'extend_deadline', reason: 'Daten fehlen', extendMode: 'current', days: 14 })).toEqual({});
+  });
+
+  it('extends each quarter\'s current deadline in a batch, whatever step it is in', () => {
+    const form = { kind: 'extend_deadline' as const, reason: 'Sommerpause', extendMode: 'current' as const, days: 21, key: 'analysis' };
+    expect(toInterventionRequest(form)).toEqual({ kind: 'extend_deadline', reason: 'Sommerpause', current: true, by: 'P21D' });
+    expect(describeChange(form, { formatDate: (d) => d })).toEqual({ key: 'process.intervention.preview.extend_current', params: { days: 21 } });
   });
 
   it('builds the API request per kind', () => {

@@ -5,8 +5,8 @@ export interface InterventionForm {
   kind: InterventionKind;
   reason: string;
   key?: string;
-  /** extend_deadline: by a number of days, to a date, or every open deadline by days. */
-  extendMode?: 'days' | 'until' | 'shiftAll';
+  /** extend_deadline: by a number of days, to a date, every open deadline by days, or each quarter's current deadline by days (batches). */
+  extendMode?: 'days' | 'until' | 'shiftAll' | 'current';
   days?: number | string;
   until?: string;
   responsibleName?: string;
@@ -25,7 +25,7 @@ export const validateIntervention = (form: InterventionForm): Record<string, str
   else if (reason.length > 1000) errors.reason = 'process.intervention.errors.reason_long';
   if (form.kind === 'extend_deadline') {
     const mode = form.extendMode ?? 'days';
-    if (mode !== 'shiftAll' && !form.key) errors.key = 'process.intervention.errors.key';
+    if (mode !== 'shiftAll' && mode !== 'current' && !form.key) errors.key = 'process.intervention.errors.key';
     if (mode === 'until') {
       if (!form.until || Number.isNaN(Date.parse(form.until))) errors.until = 'process.intervention.errors.until';
     } else {
@@ -49,6 +49,7 @@ export const toInterventionRequest = (form: InterventionForm): InterventionReque
     case 'extend_deadline': {
       const mode = form.extendMode ?? 'days';
       if (mode === 'shiftAll') return { ...request, shiftAll: true, by: `P${Number(form.days)}D` };
+      if (mode === 'current') return { ...request, current: true, by: `P${Number(form.days)}D` };
       if (mode === 'until') return { ...request, key: form.key, until: form.until };
       return { ...request, key: form.key, by: `P${Number(form.days)}D` };
     }
@@ -78,6 +79,7 @@ export const describeChange = (
     case 'extend_deadline': {
       const mode = form.extendMode ?? 'days';
       if (mode === 'shiftAll') return { key: 'process.intervention.preview.shift_all', params: { days: Number(form.days) || 0 } };
+      if (mode === 'current') return { key: 'process.intervention.preview.extend_current', params: { days: Number(form.days) || 0 } };
       const current = form.key ? context.currentDue?.(form.key) : undefined;
       let next: string | undefined;
       if (mode === 'until' && form.until) next = form.until;

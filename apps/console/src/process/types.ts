@@ -19,6 +19,8 @@ export interface InterventionRequest {
   reason: string;
   key?: string;
   shiftAll?: boolean;
+  /** extend_deadline: the deadline each quarter is chasing now (batches). */
+  current?: boolean;
   by?: string;
   until?: string;
   responsible?: Responsible;

@@ -40,6 +40,7 @@ export const processProblems = {
   'intervention.responsible_required': { status: 409, de: 'Bitte nennen Sie die neue zuständige Person.', en: 'Name the new responsible person.' },
   'deadline.not_found': { status: 409, de: 'Einen Schritt oder Bericht „{key}“ gibt es nicht.', en: 'Unknown step or report "{key}".' },
   'deadline.none_remaining': { status: 409, de: 'Es gibt keine offenen Fristen.', en: 'There are no remaining deadlines.' },
+  'deadline.none_current': { status: 409, de: 'Das Quartier hat gerade keine laufende Frist.', en: 'The quarter has no deadline running right now.' },
   'deadline.done_reopen_first': {
     status: 409,
     de: '„{name}“ ist bereits {status}. Bitte öffnen Sie den Schritt zuerst wieder.',
