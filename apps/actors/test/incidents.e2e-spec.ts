@@ -148,4 +148,25 @@ describe.each(['sqlite', 'postgres'])('the incident list on %s', (label) => {
     expect(matched.map((i) => i.quarterId)).toEqual([quarters.A]);
     expect(await send<IncidentDto[]>(IncidentsPatterns.matching, { actor: operatorA, filter: { quarterId: quarters.B } })).toEqual([]);
   });
+
+  it("files the audit entry of a repair on a batch's incident (no programme) under each programme of the operator", async () => {
+    await report('2026-12-01T13:00:00.000Z', [observation('A', { attempts: 12 }), observation(null, { key: 'batch-2/run-1/activity/1', workflowId: 'batch-2', activityType: 'recordAudit' })]);
+    const batch = (await send<Page<IncidentDto>>(IncidentsPatterns.list, { actor: admin, filter: { status: 'open', workflowId: 'batch-2' } })).data[0]!;
+    await send(IncidentsPatterns.recordRepair, {
+      incidentId: batch.id,
+      note: { action: 'cancel', at: '2026-12-01T13:00:10.000Z', byUserId: admin.userId, byEmail: admin.email, reason: 'batch stuck', outcome: 'applied', reasonCode: null },
+      actor: { userId: admin.userId, email: admin.email, role: admin.role },
+      requestId: 'req-3',
+      key: 'repair-3:batch',
+      programmeIds: ['p-a', 'p-b'],
+    });
+    const entries = async (actor: typeof admin) =>
+      (await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor, filter: { action: 'incident.cancel', resourceId: batch.id } })).data.map((e) => [e.programmeId, e.reason]).sort();
+    expect(await entries(admin)).toEqual([
+      ['p-a', 'batch stuck'],
+      ['p-b', 'batch stuck'],
+    ]);
+    // An operator of one programme sees the entry filed under it.
+    expect(await entries(operatorA)).toEqual([['p-a', 'batch stuck']]);
+  });
 });

@@ -78,6 +78,12 @@ export interface IncidentRepairRecord {
   actor: AuditActor;
   requestId: string | null;
   key: string;
+  /**
+   * The programmes the operator acts for (the request's audit context): the entry of an
+   * incident of no programme (a batch) is filed under each, so their admins see it. Absent in
+   * repairs started before it was passed.
+   */
+  programmeIds?: string[];
 }
 
 export interface IncidentDto extends IncidentObservation {

@@ -1,4 +1,4 @@
-import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { isCancellation, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   DEFAULT_BATCH_PARALLELISM,
   type BatchActivities,
@@ -19,6 +19,9 @@ const { recordAudit } = proxyActivities<ProcessActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
+
+/** A cancelled batch ends as cancelled instead of recording its remaining quarters as failed. */
+export const BATCH_CANCEL_ENDS_BATCH_PATCH = 'batch-cancel-ends-batch';
 
 /** Quarters worked on at once by batches started before the parallelism was configurable. */
 const LEGACY_PARALLEL = 4;
@@ -85,6 +88,10 @@ export async function batchInterventionWorkflow(input: BatchInterventionInput): 
       try {
         record(await applyIntervention({ quarterId, intervention: input.intervention, batchId: input.batchId, auditActor: input.auditActor }));
       } catch (err) {
+        // Cancelled (an operator's `cancel` on its incident): the batch ends as cancelled, the
+        // quarters it has not reached are not touched. Before the patch the lanes went on and
+        // recorded every remaining quarter as failed, and the batch completed.
+        if (isCancellation(err) && patched(BATCH_CANCEL_ENDS_BATCH_PATCH)) throw err;
         record({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err), reasonCode: 'batch.item_failed', reasonParams: {} });
       }
     }

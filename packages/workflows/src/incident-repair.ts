@@ -49,6 +49,8 @@ export async function incidentRepairWorkflow(input: IncidentRepairInput): Promis
         actor: input.actor,
         requestId: input.audit?.requestId ?? null,
         key: requestId,
+        // An activity's input: histories from before replay unchanged.
+        programmeIds: input.audit?.programmeIds ?? [],
       });
     }
   }

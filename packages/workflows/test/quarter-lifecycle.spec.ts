@@ -1,3 +1,4 @@
+import { CancelledFailure, WorkflowFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { ensureTemporalBinary, run } from '@genq/infra';
@@ -16,8 +17,13 @@ describe('quarter lifecycle on a real Temporal server', () => {
   let running: Promise<void>;
   const recorder = new Recorder();
   /** The batch's per-quarter step as the worker runs it, here only counting how many run at once. */
-  const batchItems = { running: 0, most: 0 };
+  const batchItems = { running: 0, most: 0, started: [] as string[] };
+  /** A quarter whose step does not finish until released (a hanging update). */
+  let releaseHanging: () => void = () => {};
+  const hanging = new Promise<void>((r) => (releaseHanging = r));
   const applyIntervention = async ({ quarterId }: { quarterId: string }): Promise<BatchItemResult> => {
+    batchItems.started.push(quarterId);
+    if (quarterId.startsWith('hang-')) await hanging;
     batchItems.most = Math.max(batchItems.most, ++batchItems.running);
     await new Promise((r) => setTimeout(r, 150));
     batchItems.running--;
@@ -124,6 +130,28 @@ describe('quarter lifecycle on a real Temporal server', () => {
     expect(page).toMatchObject({ total: 24, done: 24, applied: 21, refused: 3, resultsStart: 20 });
     expect(page.results).toEqual(done.results.slice(20));
     expect((await handle.query(batchProgressQuery)).results).toHaveLength(24);
+  });
+
+  it('ends as cancelled when cancelled while working on a quarter (before the patch it completed, the rest recorded as failed)', async () => {
+    const handle = await env.client.workflow.start(BATCH_INTERVENTION_WORKFLOW, {
+      taskQueue: TASK_QUEUE,
+      workflowId: batchWorkflowId('cancelled-batch'),
+      args: [{ batchId: 'cancelled-batch', quarterIds: ['hang-1', 'cq-2', 'cq-3'], parallelism: 1, intervention: { operator: { id: 'u-1', name: 'Olga' }, kind: 'pause', reason: 'Sommerpause' }, filter: {}, requestedAt: new Date().toISOString() }],
+    });
+    try {
+      await eventually(() => expect(batchItems.started).toContain('hang-1'), 30_000);
+      await handle.cancel();
+      const ended = await handle.result().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(ended).toBeInstanceOf(WorkflowFailedError);
+      expect((ended as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+      expect((await handle.describe()).status.name).toBe('CANCELLED');
+    } finally {
+      // The worker's shutdown waits for its activities.
+      releaseHanging();
+    }
   });
 
   it('registers every search attribute the workflow upserts', async () => {

@@ -223,21 +223,26 @@ export class IncidentsService {
         await em
           .getRepository(Incident)
           .update({ id: i.id }, { lastRepair: cmd.note, ...(repairedLate ? { resolution: 'repaired' as const, resolvedBy: cmd.note.byUserId } : {}) });
-        await this.audit.record(
-          {
-            actor: cmd.actor,
-            action: `incident.${cmd.note.action}`,
-            resourceType: 'incident',
-            resourceId: i.id,
-            programmeId: i.programmeId,
-            quarterId: i.quarterId,
-            reason: cmd.note.reason,
-            before: { status: i.status, attempts: i.attempts, paused: i.paused, message: i.message },
-            after: { outcome: cmd.note.outcome, reasonCode: cmd.note.reasonCode },
-            requestId: cmd.requestId,
-          },
-          em,
-        );
+        // An incident of no programme (a batch) is filed under each programme the operator
+        // acts for: an entry of no programme is in no programme admin's audit log.
+        const programmes: Array<string | null> = i.programmeId ? [i.programmeId] : cmd.programmeIds?.length ? [...new Set(cmd.programmeIds)] : [null];
+        for (const programmeId of programmes) {
+          await this.audit.record(
+            {
+              actor: cmd.actor,
+              action: `incident.${cmd.note.action}`,
+              resourceType: 'incident',
+              resourceId: i.id,
+              programmeId,
+              quarterId: i.quarterId,
+              reason: cmd.note.reason,
+              before: { status: i.status, attempts: i.attempts, paused: i.paused, message: i.message },
+              after: { outcome: cmd.note.outcome, reasonCode: cmd.note.reasonCode },
+              requestId: cmd.requestId,
+            },
+            em,
+          );
+        }
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

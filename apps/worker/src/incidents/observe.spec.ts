@@ -1,4 +1,4 @@
-import { activitiesToReset, closedObservation, FailingSince, failureSummary, notYetStarted, observationsOf, type IncidentThresholds } from './observe';
+import { activitiesToReset, closedObservation, FailingSince, failureSummary, notYetStarted, observationsOf, pauseRefusal, type IncidentThresholds } from './observe';
 
 const ts = (iso: string) => ({ seconds: Math.floor(Date.parse(iso) / 1000), nanos: 0 });
 const wf = { workflowId: 'quarter-q1', runId: 'r1', workflowType: 'quarterLifecycleWorkflow', programmeId: 'p1' };
@@ -115,6 +115,26 @@ describe('which activities "retry now" resets', () => {
     });
     // 7 waits for dispatch; 8 runs; 9 ran and failed again (attempt 2); 10 finished (gone).
     expect(notYetStarted(describe, ['7', '8', '9', '10'])).toEqual(['7']);
+  });
+});
+
+describe('pause and resume refused before they are sent', () => {
+  // Temporal answers both with success and changes nothing, so the refusal is ours.
+  const describe = d({ pendingActivities: [activity(5, { activityId: '7' }), activity(4, { activityId: '8', paused: true })] });
+
+  it('pauses a running or retrying activity and resumes a paused one', () => {
+    expect(pauseRefusal(describe, '7', 'pause')).toBeNull();
+    expect(pauseRefusal(describe, '8', 'resume')).toBeNull();
+  });
+
+  it('refuses to pause a paused activity and to resume one that is not paused', () => {
+    expect(pauseRefusal(describe, '8', 'pause')).toMatchObject({ code: 'incident.already_paused' });
+    expect(pauseRefusal(describe, '7', 'resume')).toMatchObject({ code: 'incident.not_paused' });
+  });
+
+  it('says so when the activity is no longer pending (it finished meanwhile)', () => {
+    expect(pauseRefusal(describe, '9', 'pause')).toMatchObject({ code: 'incident.activity_gone' });
+    expect(pauseRefusal(d({}), '7', 'resume')).toMatchObject({ code: 'incident.activity_gone' });
   });
 });
 

@@ -171,6 +171,26 @@ export function notYetStarted(describe: Describe, ids: readonly string[]): strin
     .map((a) => a.activityId!);
 }
 
+/**
+ * Why a pause or resume of one activity is refused before it is sent, from the workflow's
+ * describe answer; null when it can go ahead. Temporal (1.29) answers a pause of an activity
+ * that is paused already, and a resume of one that is not paused, with success and changes
+ * nothing, so the operator would read "applied" (and the audit log would keep it) for an
+ * action that did nothing. An activity no longer pending has finished (or the run moved on):
+ * nothing to pause or resume.
+ */
+export function pauseRefusal(
+  describe: Describe,
+  activityId: string,
+  action: 'pause' | 'resume',
+): { code: 'incident.activity_gone' | 'incident.already_paused' | 'incident.not_paused'; reason: string } | null {
+  const a = (describe.pendingActivities ?? []).find((p) => p.activityId === activityId);
+  if (!a) return { code: 'incident.activity_gone', reason: `activity ${activityId} is no longer pending` };
+  if (action === 'pause' && a.paused) return { code: 'incident.already_paused', reason: `activity ${activityId} is paused already` };
+  if (action === 'resume' && !a.paused) return { code: 'incident.not_paused', reason: `activity ${activityId} is not paused` };
+  return null;
+}
+
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '@genq/contracts';
 import { request } from '@genq/service-kit';
 import { call } from '../activities/process.activities';
-import { activitiesToReset, notYetStarted, tsMs } from './observe';
+import { activitiesToReset, notYetStarted, pauseRefusal, tsMs } from './observe';
 
 const { EventType, ResetReapplyType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
 type Ns = { client: Client; namespace: string };
@@ -121,13 +121,16 @@ export function createIncidentActivities({ client, actors, namespace }: Ns & { a
             await retryNow({ client, namespace }, execution, incident.activityId, identity);
             break;
           case 'pause':
+          case 'resume': {
             if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
-            await svc.pauseActivity({ namespace, execution, id: incident.activityId, identity, reason, requestId });
+            // The server takes a pause of a paused activity (a resume of a running one) as a
+            // success that changes nothing: refuse it here, with the reason.
+            const no = pauseRefusal(await svc.describeWorkflowExecution({ namespace, execution }), incident.activityId, action);
+            if (no) return refused(incident, no.code, { activityId: incident.activityId }, no.reason);
+            if (action === 'pause') await svc.pauseActivity({ namespace, execution, id: incident.activityId, identity, reason, requestId });
+            else await svc.unpauseActivity({ namespace, execution, id: incident.activityId, identity, resetAttempts: true, resetHeartbeat: false });
             break;
-          case 'resume':
-            if (incident.kind !== 'activity' || !incident.activityId) return activityOnly();
-            await svc.unpauseActivity({ namespace, execution, id: incident.activityId, identity, resetAttempts: true, resetHeartbeat: false });
-            break;
+          }
           case 'reset': {
             const preview = resetPreviewOf(incident, await historyLines({ client, namespace }, execution));
             if (!preview.possible) return refused(incident, 'incident.reset_no_good_task', { workflowId: incident.workflowId }, 'no completed workflow task');

@@ -27,6 +27,21 @@ export const incidentProblems = {
     de: 'Der Workflow {workflowId} läuft nicht mehr in diesem Lauf; die Störung erledigt sich beim nächsten Suchlauf.',
     en: 'Workflow {workflowId} no longer runs in this run; the next scan resolves the incident.',
   },
+  'incident.already_paused': {
+    status: 409,
+    de: 'Die Aktivität {activityId} ist bereits angehalten; „Fortsetzen“ lässt sie wieder laufen.',
+    en: 'Activity {activityId} is paused already; "resume" runs it again.',
+  },
+  'incident.not_paused': {
+    status: 409,
+    de: 'Die Aktivität {activityId} ist nicht angehalten; es gibt nichts fortzusetzen.',
+    en: 'Activity {activityId} is not paused; there is nothing to resume.',
+  },
+  'incident.activity_gone': {
+    status: 409,
+    de: 'Die Aktivität {activityId} wartet nicht mehr auf einen Versuch; die Störung erledigt sich beim nächsten Suchlauf.',
+    en: 'Activity {activityId} no longer waits for an attempt; the next scan resolves the incident.',
+  },
   'incident.server_refused': {
     status: 409,
     de: 'Der Temporal-Server lehnt die Aktion „{action}“ ab. Grund: „{message}“.',
