@@ -164,9 +164,12 @@ describe('console: dashboard, saved views and Excel export', () => {
     const auditSheet = audit.getWorksheet('Protokoll')!;
     const saved = (await api('GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action: 'saved_view.create' }))}`)).body as any[];
     expect(saved).toHaveLength(1);
+    // The same columns as the CSV export, in words: the action as a person reads it, never its key.
+    expect(auditSheet.getRow(1).getCell(5).value).toBe('Aktion');
     const actions: string[] = [];
     for (let r = 2; r <= auditSheet.rowCount; r++) actions.push(String(auditSheet.getRow(r).getCell(5).value));
-    expect(actions).toContain('saved_view.create');
+    expect(actions).toContain('Ansicht gespeichert');
+    expect(actions.filter((a) => /^[a-z_]+\.[a-z_.]+$/.test(a))).toEqual([]);
     await shot(page, '6-audit-log');
 
     // Deleting asks first: cancelled, the view stays.
