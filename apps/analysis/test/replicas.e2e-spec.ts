@@ -85,7 +85,7 @@ describe('two replicas of a service', () => {
   }, 30_000);
 
   it('answers every request after a replica crashed (its connection cut, no goodbye)', async () => {
-    await third!.app.unwrap<{ close(): Promise<void> }>().close();
+    await third!.crash();
     const health = await requests(second, 20);
     expect(health).toHaveLength(20);
     const answered = await second.send<ServiceHealth>(AnalysisPatterns.health, {});

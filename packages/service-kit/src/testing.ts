@@ -18,7 +18,7 @@ import { startMicroservice } from './service';
  */
 let testNats: { server: Promise<NatsServer>; users: number; dir: string } | undefined;
 
-async function acquireTestNats(): Promise<{ config: NatsConfig; release(): Promise<void> }> {
+async function acquireTestNats(): Promise<{ config: NatsConfig; monitorUrl: string; release(): Promise<void> }> {
   if (!testNats) {
     const dir = mkdtempSync(join(tmpdir(), 'genq-rpc-nats-'));
     // Required lazily: @genq/infra is a development dependency, only tests get here.
@@ -39,6 +39,7 @@ async function acquireTestNats(): Promise<{ config: NatsConfig; release(): Promi
   let released = false;
   return {
     config: { url: server.url, streamReplicas: 1 },
+    monitorUrl: server.monitorUrl,
     async release() {
       if (released) return;
       released = true;
@@ -61,6 +62,13 @@ export interface ServiceUnderTest {
   schemaDrift(): Promise<string[]>;
   /** Requests this replica has received so far (its NATS connection's incoming messages). */
   requestsReceived(): number;
+  /**
+   * Cuts the replica's NATS connection as a crash would (no goodbye, no draining) and waits
+   * until the NATS server has dropped it. A request sent in between is routed to the dead
+   * connection and lost, as in production (the caller answers 503 and the client retries);
+   * a test of what happens *after* a crash starts once the server knows.
+   */
+  crash(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,6 +112,17 @@ export async function startServiceForTest<C extends ServiceConfig>(
     },
     requestsReceived() {
       return app.unwrap<{ stats(): { inMsgs: number } }>().stats().inMsgs;
+    },
+    async crash() {
+      const connection = app.unwrap<{ info?: { client_id?: number }; close(): Promise<void> }>();
+      const cid = connection.info?.client_id;
+      await connection.close();
+      if (cid === undefined) throw new Error('the NATS connection did not say its client id');
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+        const open = (await (await fetch(`${nats.monitorUrl}/connz?cid=${cid}`)).json()) as { connections?: unknown[] };
+        if (!open.connections?.length) return;
+      }
+      throw new Error(`the NATS server still lists connection ${cid} 10 s after it was cut`);
     },
     async close() {
       await client.close();
