@@ -1,16 +1,9 @@
+import { ORGANISATION_TYPE_WORDS_DE } from '@genq/contracts';
+
 /** Messages of the organisation screens and of "Organisation beteiligen" in the quarter's Akteure tab (issue 4); spread into de.ts and en.ts. */
 export const organisationsGerman = {
   genq_organisations: {
-    types: {
-      housing_company: 'Wohnungsunternehmen',
-      municipality: 'Kommune',
-      welfare_organisation: 'Freier Träger',
-      private_owner: 'Private Einzeleigentümer',
-      local_business: 'Lokale Wirtschaft',
-      initiative: 'Initiative',
-      facilitation: 'Prozessbegleitung',
-      programme_office: 'Programmstelle',
-    },
+    types: ORGANISATION_TYPE_WORDS_DE,
     validation: { ags: 'Bitte geben Sie den 8-stelligen Amtlichen Gemeindeschlüssel an' },
     people: 'Personen',
     no_people: 'Für diese Organisation sind noch keine Personen erfasst.',

@@ -11,7 +11,7 @@ import { PROBLEM_TYPE_BASE, type FieldProblemDefinition, type Locale, type Probl
 
 export * from './types';
 export { negotiateLocale, fillTemplate } from './render';
-export { PROBLEM_WORDS } from './words';
+export { ORGANISATION_TYPE_WORDS_DE, PROBLEM_WORDS } from './words';
 export { FIELD_LABELS, RECORD_FIELD_LABELS, fieldLabel, recordFieldLabel } from './fields';
 export { INTERVENTION_SUMMARY_CODES, type InterventionSummaryCode, type ProcessProblemCode } from './process';
 

@@ -1,6 +1,7 @@
 import type { Locale } from './types';
 
-const ORGANISATION_TYPE_WORDS_DE: Record<string, string> = {
+/** The kinds of organisation (OrganisationType) in German: for refusals and the console's screens alike (English differs: lower case inside a sentence). */
+export const ORGANISATION_TYPE_WORDS_DE: Record<string, string> = {
   housing_company: 'Wohnungsunternehmen',
   municipality: 'Kommune',
   welfare_organisation: 'Freier Träger',
