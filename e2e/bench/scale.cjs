@@ -28,8 +28,12 @@
  * quarter's lifecycle workflow has started and projected its phase into the read model (the
  * process starter's work), with the CPU every process spent on it.
  *
+ * `--profile production` runs the modes `full` and `import` on the production profile instead
+ * (infra/lib/production.cjs: the Temporal server on PostgreSQL with SQL visibility, PostgreSQL
+ * for every service, a three-node NATS cluster, two replicas of each service and two workers).
+ *
  * Usage: node e2e/bench/scale.cjs [--quarters N] [--mode full|readmodel|import] [--batch M]
- *        [--samples K] [--out file.json] [--data-dir dir] [--keep]
+ *        [--profile embedded|production] [--samples K] [--out file.json] [--data-dir dir] [--keep]
  * Needs the apps built (`npx turbo run build`).
  */
 const fs = require('node:fs');
@@ -40,6 +44,7 @@ const { execFileSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '../..');
 const { startStack, freeStackPorts } = require(path.join(ROOT, 'infra/lib/stack.cjs'));
+const { startProductionStack } = require(path.join(ROOT, 'infra/lib/production.cjs'));
 const { signIn } = require(path.join(ROOT, 'infra/lib/seed.cjs'));
 const { bootstrapAdmin } = require(path.join(ROOT, 'infra/lib/demo.cjs'));
 
@@ -51,11 +56,12 @@ const UPCOMING_DAYS = 30;
 // ---- arguments -------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { mode: 'full', quarters: undefined, batch: 1000, samples: 60, out: undefined, dataDir: undefined, keep: false, idleSeconds: 20 };
+  const o = { mode: 'full', profile: 'embedded', quarters: undefined, batch: 1000, samples: 60, out: undefined, dataDir: undefined, keep: false, idleSeconds: 20 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
     if (a === '--mode') o.mode = next();
+    else if (a === '--profile') o.profile = next();
     else if (a === '--quarters') o.quarters = Number(next());
     else if (a === '--batch') o.batch = Number(next());
     else if (a === '--samples') o.samples = Number(next());
@@ -66,6 +72,8 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${a}`);
   }
   if (!['full', 'readmodel', 'import'].includes(o.mode)) throw new Error(`--mode must be full, readmodel or import, got ${o.mode}`);
+  if (!['embedded', 'production'].includes(o.profile)) throw new Error(`--profile must be embedded or production, got ${o.profile}`);
+  if (o.profile === 'production' && o.mode === 'readmodel') throw new Error('--mode readmodel writes actors.sqlite: it runs on the embedded profile only');
   o.quarters ??= { full: 10_000, readmodel: 100_000, import: 1_000 }[o.mode];
   if (!Number.isInteger(o.quarters) || o.quarters < 1) throw new Error('--quarters must be a positive whole number');
   return o;
@@ -175,26 +183,72 @@ function procStat(pid) {
   }
 }
 
-/** Every process of the stack by name: the apps' own, the Temporal server's and NATS's found by their data paths. */
+/**
+ * Every process of the stack by name: the apps' own, the Temporal server's and NATS's found by
+ * their data paths. A name may stand for a group (PostgreSQL: the postmaster and its backends,
+ * found again at each snapshot since backends come and go).
+ */
 function stackPids(stack) {
   const pids = {};
   for (const [name, app] of Object.entries(stack.apps)) if (app.child?.pid) pids[name] = app.child.pid;
+  const commands = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let cmd;
     try {
-      cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      commands.push([Number(entry), fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')]);
     } catch {
-      continue;
+      // gone meanwhile
     }
-    if (cmd.includes(path.join(stack.dataDir, 'temporal.sqlite'))) pids.temporal = Number(entry);
-    else if (cmd.includes('nats-server') && cmd.includes(path.join(stack.dataDir, 'nats'))) pids.nats = Number(entry);
+  }
+  let natsNode = 0;
+  for (const [pid, cmd] of commands.sort((a, b) => a[0] - b[0])) {
+    if (cmd.includes(path.join(stack.dataDir, 'temporal.sqlite'))) pids.temporal = pid;
+    else if (stack.temporal?.process?.pid === pid) pids.temporal = pid;
+    else if (cmd.includes('nats-server') && cmd.includes(path.join(stack.dataDir, 'nats'))) {
+      natsNode++;
+      pids[stack.profile === 'production' ? `nats-${natsNode}` : 'nats'] = pid;
+    }
+  }
+  if (stack.postgres?.dir) {
+    const postmaster = Number(fs.readFileSync(path.join(stack.postgres.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    pids.postgres = () => [postmaster, ...childrenOf(postmaster)];
   }
   return pids;
 }
 
+function childrenOf(parent) {
+  const out = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 function snapshot(pids) {
-  return Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, procStat(pid)]));
+  return Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, typeof pid === 'function' ? groupStat(pid()) : procStat(pid)]));
+}
+
+/** A group of processes that share memory (PostgreSQL): CPU summed, memory as PSS summed (shared pages counted once). */
+function groupStat(pids) {
+  let rss = 0;
+  let cpu = 0;
+  for (const pid of pids) {
+    const one = procStat(pid);
+    if (!one) continue;
+    cpu += one.cpu;
+    try {
+      rss += Number(/Pss:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      rss += one.rss;
+    }
+  }
+  return { rss, cpu };
 }
 
 /** RSS now and CPU used between two snapshots, per process. */
@@ -209,11 +263,12 @@ function usage(before, after, seconds) {
   return out;
 }
 
-function diskUse(dir) {
+function diskUse(stack) {
   const out = {};
   let total = 0;
-  for (const entry of fs.readdirSync(dir)) {
-    const p = path.join(dir, entry);
+  const entries = fs.readdirSync(stack.dataDir).map((entry) => [entry, path.join(stack.dataDir, entry)]);
+  if (stack.postgres?.dir) entries.push(['postgres', stack.postgres.dir]);
+  for (const [entry, p] of entries) {
     const bytes = Number(execFileSync('du', ['-sb', p]).toString().split('\t')[0]);
     out[entry] = Math.round(bytes / 1048576 * 10) / 10;
     total += bytes;
@@ -495,7 +550,7 @@ async function full(o, stack, log) {
       idle,
       end: usage(afterProjection, atEnd),
     },
-    disk: diskUse(stack.dataDir),
+    disk: diskUse(stack),
   };
 }
 
@@ -565,7 +620,7 @@ async function readModelOnly(o, stack, log) {
     figures: { dashboard: dash.total, stalled: dash.stalled, overdue: dash.overdue, upcoming: dash.upcoming.count },
     readModel,
     processes: usage(null, snapshot(pids)),
-    disk: diskUse(stack.dataDir),
+    disk: diskUse(stack),
   };
 }
 
@@ -602,7 +657,7 @@ async function importOnly(o, stack, log) {
       startsPerSecond: ms(projection.projected / Math.max(0.001, allSeconds - answerSeconds)),
     },
     processes: usage(before, after, allSeconds),
-    disk: diskUse(stack.dataDir),
+    disk: diskUse(stack),
   };
 }
 
@@ -613,7 +668,7 @@ function table(result) {
   const add = (what, value) => rows.push([what, value]);
   const lat = (s) => (s ? `p50 ${s.p50} ms, p95 ${s.p95} ms` : '-');
   const m = result.measurements;
-  add('quarters', result.quarters);
+  add('quarters', `${result.quarters} (${result.profile ?? 'embedded'} profile)`);
   if (m.import) {
     add('POST /api/quarters/import answered', `${m.import.answerSeconds} s`);
     add('every workflow started and projected', `${m.import.allProjectedSeconds} s after the upload (${m.import.startsPerSecond} starts/s)`);
@@ -660,15 +715,19 @@ function machine() {
 async function main(argv = process.argv.slice(2), log = console.log) {
   const o = parseArgs(argv);
   const dataDir = path.resolve(o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'genq-bench-')));
-  const out = path.resolve(o.out ?? path.join(ROOT, 'data', 'bench', `scale-${o.mode}-${o.quarters}.json`));
+  const out = path.resolve(o.out ?? path.join(ROOT, 'data', 'bench', `scale-${o.profile === 'production' ? 'production-' : ''}${o.mode}-${o.quarters}.json`));
   const startedAt = new Date();
   const info = machine();
   const ports = await freeStackPorts({ withConsole: false });
-  log(`[bench] ${o.mode} with ${o.quarters} quarters, data in ${dataDir}`);
+  log(`[bench] ${o.mode} with ${o.quarters} quarters on the ${o.profile} profile, data in ${dataDir}`);
   // One client sends every request: the per-client rate limit (600 a minute by default) is
   // lifted for the run, as it would be for a trusted importer.
   // (A run outlasts the default 15-minute access token too: it signs in again before each phase.)
-  const stack = await startStack({ dataDir, ports, withConsole: false, log, env: { RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '100000000' } });
+  const env = { RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '100000000' };
+  const stack =
+    o.profile === 'production'
+      ? await startProductionStack({ dataDir, ports: { gateway: ports.gateway }, withConsole: false, log, env })
+      : await startStack({ dataDir, ports, withConsole: false, log, env });
   // Ctrl-C or a kill stops the stack too: no server outlives the benchmark.
   const onSignal = (signal) => {
     log(`[bench] ${signal}: stopping the stack`);
@@ -688,6 +747,7 @@ async function main(argv = process.argv.slice(2), log = console.log) {
   const result = {
     benchmark: 'scale',
     mode: o.mode,
+    profile: o.profile,
     quarters: o.quarters,
     startedAt: startedAt.toISOString(),
     seconds: ms((Date.now() - startedAt.getTime()) / 1000),

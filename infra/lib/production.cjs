@@ -167,7 +167,7 @@ async function startProductionStack({ dataDir, ports = {}, withConsole = true, e
       temporalBin: cli,
       natsUrl: nats.url,
       natsMonitorUrls: nats.nodes.map((n) => n.monitorUrl),
-      postgres: { host: pg.host, port: pg.port, user: pg.user, url: pg.url },
+      postgres: { host: pg.host, port: pg.port, user: pg.user, url: pg.url, dir: pg.dir },
       nats,
       temporal,
       apps,
