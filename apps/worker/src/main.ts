@@ -3,8 +3,13 @@ import 'reflect-metadata';
 import { createServer, type AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { OpenTelemetryPlugin, OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import {
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  OpenTelemetryPlugin,
+  OpenTelemetryWorkflowClientInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import type { ClientProxy } from '@nestjs/microservices';
 import { ActorsPatterns, EVENT_CONSUMERS, IncidentsPatterns, type IncidentScanResult, type ProgrammeDto, type QuarterDto } from '@genq/contracts';
@@ -63,8 +68,7 @@ async function main(): Promise<void> {
     workflowsPath: config.workflowsPath,
     activities: { ...processActivities, ...createBatchActivities({ client, actors }), ...createIncidentActivities({ client, actors, namespace: config.temporal.namespace }) },
     ...config.limits,
-    // Workflow and activity spans, children of the update or start that caused them.
-    plugins: [new OpenTelemetryPlugin({ resource: otel.resource, spanProcessor: otel.spanProcessor ?? DROP_SPANS })],
+    ...workflowTracing(otel.spanProcessor),
   });
   registerReadinessProbe('temporal', async () => {
     await clientConnection.withDeadline(Date.now() + 3000, () => clientConnection.workflowService.getSystemInfo({}));
@@ -117,13 +121,23 @@ const log = { info: (m: string) => pinoLog.info(m), warn: (m: string) => pinoLog
 // Set up by ./telemetry, the first import.
 const otel = telemetry() ?? startTelemetry('worker');
 
-/** Without an OTLP endpoint the workflow spans are made (ids for propagation) and dropped. */
-const DROP_SPANS = {
-  onStart: () => undefined,
-  onEnd: () => undefined,
-  forceFlush: async () => undefined,
-  shutdown: async () => undefined,
-};
+/**
+ * Spans inside the workflows only when traces are exported. The sandbox evaluates the
+ * OpenTelemetry modules once per workflow it holds (about 250 KB and 8 ms each, measured in
+ * docs/benchmarks.md): with 10,000 open quarters and a cache of 500, every cold workflow task paid
+ * it, for spans that were dropped. Without an endpoint the activities still make their spans
+ * (trace ids in their log lines and in their requests to the services), each activity a trace
+ * of its own instead of a child of the request that started the workflow.
+ */
+function workflowTracing(spanProcessor: typeof otel.spanProcessor): Pick<WorkerOptions, 'plugins' | 'interceptors'> {
+  // Workflow, update and activity spans, children of the update or start that caused them.
+  if (spanProcessor) return { plugins: [new OpenTelemetryPlugin({ resource: otel.resource, spanProcessor })] };
+  return {
+    interceptors: {
+      activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
+    },
+  };
+}
 
 /**
  * The Temporal SDK's runtime: its log lines through the process's logger, and its worker

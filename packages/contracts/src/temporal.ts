@@ -8,6 +8,14 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BatchProgress, BatchResultsRange, EventOutcome, Intervention, InterventionResult, ProcessEventEnvelope, ProcessState } from './process';
 
+/**
+ * The values the workflows need from the contracts, from here and not from the main entry:
+ * the worker's sandbox evaluates every module a workflow imports once per workflow it holds
+ * (each cached workflow gets its own module instances), and the main entry brings every
+ * message catalogue along (docs/benchmarks.md, worker memory).
+ */
+export { DEFAULT_BATCH_PARALLELISM, PROCESS_REFUSAL_TYPE } from './process';
+
 export const processStateQuery = defineQuery<ProcessState>('processState');
 export const reportEventUpdate = defineUpdate<EventOutcome, [ProcessEventEnvelope]>('reportEvent');
 export const interveneUpdate = defineUpdate<InterventionResult, [Intervention]>('intervene');

@@ -1,14 +1,13 @@
 import { isCancellation, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import {
-  DEFAULT_BATCH_PARALLELISM,
-  type BatchActivities,
-  type ProcessActivities,
-  type BatchInterventionInput,
-  type BatchItemResult,
-  type BatchProgress,
-  type BatchResultsRange,
+import type {
+  BatchActivities,
+  ProcessActivities,
+  BatchInterventionInput,
+  BatchItemResult,
+  BatchProgress,
+  BatchResultsRange,
 } from '@genq/contracts';
-import { batchProgressQuery } from '@genq/contracts/temporal';
+import { DEFAULT_BATCH_PARALLELISM, batchProgressQuery } from '@genq/contracts/temporal';
 
 const { applyIntervention } = proxyActivities<BatchActivities>({
   startToCloseTimeout: '1 minute',

@@ -11,18 +11,17 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  PROCESS_REFUSAL_TYPE,
-  type AuditContext,
-  type AuditRecordCommand,
-  type Deadline,
-  type NotificationKind,
-  type ProcessActivities,
-  type ProcessRefusal,
-  type ProcessState,
-  type QuarterLifecycleInput,
+import type {
+  AuditContext,
+  AuditRecordCommand,
+  Deadline,
+  NotificationKind,
+  ProcessActivities,
+  ProcessRefusal,
+  ProcessState,
+  QuarterLifecycleInput,
 } from '@genq/contracts';
-import { SEARCH_ATTRIBUTES, interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
+import { PROCESS_REFUSAL_TYPE, SEARCH_ATTRIBUTES, interveneUpdate, processStateQuery, reportEventUpdate } from '@genq/contracts/temporal';
 import {
   Refusal,
   applyEvent,
