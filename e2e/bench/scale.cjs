@@ -284,10 +284,23 @@ function query(params) {
     .join('&');
 }
 
-/** A caller signed in as the bootstrap programme admin, with a fresh access token. */
-function adminCall(stack) {
+/**
+ * A caller signed in as the bootstrap programme admin. It signs in again every ten minutes, so
+ * a phase that outlasts the 15-minute access token (the read model catching up with 10,000
+ * quarters, a batch on a loaded machine) keeps going.
+ */
+async function adminCall(stack) {
   const admin = bootstrapAdmin();
-  return signIn(stack.gatewayUrl, admin.email, admin.password);
+  const fresh = () => signIn(stack.gatewayUrl, admin.email, admin.password);
+  let call = await fresh();
+  let signedInAt = Date.now();
+  return async (...args) => {
+    if (Date.now() - signedInAt > 10 * 60_000) {
+      call = await fresh();
+      signedInAt = Date.now();
+    }
+    return call(...args);
+  };
 }
 
 async function setUp(stack, programmes) {

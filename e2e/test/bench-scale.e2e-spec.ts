@@ -41,4 +41,20 @@ describe('npm run bench:scale at 30 quarters', () => {
     expect(m.disk.totalMB).toBeGreaterThan(0);
     expect(result.machine.cpus).toBeGreaterThan(0);
   }, 15 * 60_000);
+
+  it('runs on the production profile too: Temporal server on PostgreSQL, replicas, a NATS cluster', async () => {
+    const out = join(dir, 'scale-production.json');
+    const { result } = await bench.main(['--profile', 'production', '--quarters', '12', '--batch', '6', '--samples', '3', '--idle-seconds', '2', '--out', out], () => {});
+    expect(result.profile).toBe('production');
+    const m = result.measurements;
+    expect(m.creation).toMatchObject({ quarters: 12, failures: 0 });
+    expect(m.figures.dashboard).toBe(12);
+    expect(m.visibility.openWorkflows).toBe(12);
+    expect(m.batch).toMatchObject({ quarters: 6, expected: 6, failed: 0, resultsRead: 6 });
+    // Every process of the profile is measured: both replicas, both workers, the cluster, PostgreSQL.
+    for (const name of ['temporal', 'postgres', 'nats-1', 'nats-2', 'nats-3', 'actors-1', 'actors-2', 'worker-1', 'worker-2', 'gateway-1']) {
+      expect(m.processes.idle[name]).toMatchObject({ rssMB: expect.any(Number), cpuPercent: expect.any(Number) });
+    }
+    expect(m.disk.byEntryMB.postgres).toBeGreaterThan(0);
+  }, 15 * 60_000);
 });
