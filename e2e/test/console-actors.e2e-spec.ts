@@ -107,6 +107,8 @@ describe('console: organisations, people and the quarter’s actors', () => {
   it('creates a quarter from the organisations (registering the municipality on the spot) and merges a duplicate housing company', async () => {
     const company = (await api('POST', '/organisations', { name: 'DOGEWO21', type: 'housing_company', programmeId: P }, 201)).body.id as string;
     const duplicate = (await api('POST', '/organisations', { name: 'Dogewo 21 GmbH', type: 'housing_company', programmeId: P }, 201)).body.id as string;
+    // The quarter registered before DOGEWO21 was holds it now.
+    expect((await api('GET', `/quarters/${quarterId}`)).body).toMatchObject({ housingCompany: 'DOGEWO21', housingCompanyId: company });
     const page = await env.browser.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 1000 } });
     await loginInBrowser(page, env.consoleUrl, DEMO_ADMIN.email, DEMO_PASSWORD, 'Programmstelle (Administration)');
 
@@ -131,6 +133,14 @@ describe('console: organisations, people and the quarter’s actors', () => {
     expect((await api('GET', `/quarters/${created}`)).body).toMatchObject({ name: 'Hörde Clarenberg', municipality: 'Stadt Dortmund', housingCompany: 'DOGEWO21' });
     const cities = await api('GET', `/organisations?filter=${encodeURIComponent(JSON.stringify({ type: 'municipality', programmeId: P }))}`);
     expect(cities.body.map((o: { name: string }) => o.name)).toEqual(['Stadt Dortmund']);
+    // The quarter holds both organisations: its overview links to their pages.
+    expect((await api('GET', `/quarters/${created}`)).body).toMatchObject({ municipalityId: cities.body[0].id, housingCompanyId: company });
+    const companyLink = page.getByTestId('quarter-housingCompany-link');
+    await companyLink.waitFor();
+    expect(await companyLink.textContent()).toBe('DOGEWO21');
+    expect(await companyLink.getAttribute('href')).toBe(`#/organisations/${company}/show`);
+    await page.getByTestId('quarter-municipality-link').click();
+    await page.waitForURL(new RegExp(`#/organisations/${cities.body[0].id}/show`));
 
     // "Zusammenführen" on the duplicate: it goes into DOGEWO21, with a reason for the log.
     await page.goto(`${env.consoleUrl}/#/organisations/${duplicate}/show`);
@@ -159,6 +169,11 @@ describe('console: organisations, people and the quarter’s actors', () => {
     const starting = page.getByTestId('process-starting');
     await starting.waitFor();
     expect(await starting.textContent()).toContain('Der Prozess wird gestartet');
+    // Neither "Dortmund" nor "Vivawest" is a registered organisation: plain names, no links.
+    expect(pending).toMatchObject({ municipalityId: null, housingCompanyId: null });
+    await page.getByText('Vivawest', { exact: true }).first().waitFor();
+    expect(await page.getByTestId('quarter-housingCompany-link').count()).toBe(0);
+    expect(await page.getByTestId('quarter-municipality-link').count()).toBe(0);
     await shot(page, '8-process-starting');
     // The worker comes back and starts the workflow from the stream; the panel, asking again, shows it.
     await env.stack.replaceWorker();

@@ -24,6 +24,7 @@ import {
 import { OutboxEventRow, startServiceForTest, type DatabaseConfig, type ServiceUnderTest } from '@genq/service-kit';
 import { ActorsModule } from '../src/app.module';
 import { Organisation } from '../src/organisations/entities/organisation.entity';
+import { Quarter } from '../src/quarters/entities/quarter.entity';
 
 const calendar = JSON.parse(readFileSync(join(__dirname, '../../analysis/seed/catalogue-genq-default-1.0.0.json'), 'utf8')).defaultCalendar;
 
@@ -52,6 +53,12 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     const saved = await repo.save(repo.create({ id: randomUUID(), name, type: type as Organisation['type'], ags: null, programmeId: P }));
     return send<OrganisationDto>(OrganisationsPatterns.get, { actor: admin, id: saved.id });
   };
+  const getQuarter = (id: string) => send<QuarterDto>(ActorsPatterns.getQuarter, { actor: admin, id });
+  /** What a quarter holds of its organisations: [municipality, its id, housing company, its id]. */
+  const organisationsOf = async (id: string) => {
+    const q = await getQuarter(id);
+    return [q.municipality, q.municipalityId, q.housingCompany, q.housingCompanyId];
+  };
   const membersOf = async (quarterId: string) =>
     (await send<Page<MembershipDto>>(OrganisationsPatterns.listMemberships, { actor: admin, id: quarterId })).data.map((m) => [m.organisationId, m.personId]);
   let company: OrganisationDto;
@@ -71,10 +78,11 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     await service?.close();
   });
 
-  it('writes a quarter’s municipality and housing company as the organisations registered under those names, in any case or spacing', async () => {
+  it('writes a quarter’s municipality and housing company as the organisations registered under those names, in any case or spacing, and keeps their ids', async () => {
     const first = await quarter('Scharnhorst Ost', '  stadt   DORTMUND ', 'dogewo21');
     expect(first.created).toBe(true);
-    expect(first.quarter).toMatchObject({ municipality: 'Stadt Dortmund', housingCompany: 'DOGEWO21' });
+    expect(first.quarter).toMatchObject({ municipality: 'Stadt Dortmund', municipalityId: city.id, housingCompany: 'DOGEWO21', housingCompanyId: company.id });
+    expect(await organisationsOf(first.quarter.id)).toEqual(['Stadt Dortmund', city.id, 'DOGEWO21', company.id]);
     // The event the workflow starts from carries the registered names too.
     const [event] = await service.app.get(DataSource).getRepository(OutboxEventRow).findBy({ quarterId: first.quarter.id, type: 'quarter.registered' });
     expect(event!.payload).toMatchObject({ quarter: { municipality: 'Stadt Dortmund', housingCompany: 'DOGEWO21' } });
@@ -84,6 +92,7 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     // A name of another kind is not taken for it: "Stadt Dortmund" is no housing company.
     const unknown = await quarter('Eving', 'Stadt Dortmund', 'stadt dortmund');
     expect(unknown.quarter).toMatchObject({ municipality: 'Stadt Dortmund', housingCompany: 'stadt dortmund' });
+    expect(await organisationsOf(unknown.quarter.id)).toEqual(['Stadt Dortmund', city.id, 'stadt dortmund', null]);
   });
 
   it('writes the registered names for the quarters of an imported file too', async () => {
@@ -95,11 +104,22 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     ].join('\r\n');
     const result = await send<QuarterImportResult>(ActorsPatterns.importQuarters, { actor: admin, csv });
     expect(result).toMatchObject({ created: 2 });
-    const imported = await Promise.all(result.quarters.map((q) => send<QuarterDto>(ActorsPatterns.getQuarter, { actor: admin, id: q.id })));
-    expect(imported.map((q) => [q.name, q.municipality, q.housingCompany])).toEqual([
-      ['Wambel', 'Stadt Dortmund', 'DOGEWO21'],
-      ['Brackel', 'Stadt Dortmund', 'Vivawest'],
+    const imported = await Promise.all(result.quarters.map((q) => getQuarter(q.id)));
+    expect(imported.map((q) => [q.name, q.municipality, q.municipalityId, q.housingCompany, q.housingCompanyId])).toEqual([
+      ['Wambel', 'Stadt Dortmund', city.id, 'DOGEWO21', company.id],
+      ['Brackel', 'Stadt Dortmund', city.id, 'Vivawest', null],
     ]);
+  });
+
+  it('links the quarters registered under an organisation’s name before it was, when it is registered', async () => {
+    const brackel = (await send<Page<QuarterDto>>(ActorsPatterns.listQuarters, { actor: admin, filter: { q: 'Brackel' } })).data[0]!;
+    expect(brackel).toMatchObject({ housingCompany: 'Vivawest', housingCompanyId: null });
+    // In another programme, a quarter of that name stays unlinked.
+    const elsewhere = (await send<CreateQuarterResult>(ActorsPatterns.createQuarter, { actor: admin, name: 'Brackel', municipality: 'Dortmund', housingCompany: 'Vivawest', land: 'Nordrhein-Westfalen', programmeId: OTHER })).quarter;
+    const vivawest = await org('VIVAWEST', 'housing_company');
+    // The id, not the spelling: the quarter keeps its name as written.
+    expect(await organisationsOf(brackel.id)).toEqual(['Stadt Dortmund', city.id, 'Vivawest', vivawest.id]);
+    expect(await organisationsOf(elsewhere.id)).toEqual(['Dortmund', null, 'Vivawest', null]);
   });
 
   it('refuses an organisation whose name differs from a registered one only in case or spacing', async () => {
@@ -113,7 +133,10 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     const duplicate = await legacyOrganisation('Dogewo 21 GmbH', 'housing_company');
     const both = (await quarter('Hörde', 'Stadt Dortmund', 'DOGEWO21')).quarter;
     const onlyDuplicate = (await quarter('Nordstadt', 'Stadt Dortmund', 'dogewo 21 gmbh')).quarter;
-    expect(onlyDuplicate.housingCompany).toBe('Dogewo 21 GmbH');
+    expect(onlyDuplicate).toMatchObject({ housingCompany: 'Dogewo 21 GmbH', housingCompanyId: duplicate.id });
+    // A quarter that names the duplicate without its id (as rows from before ids were kept could).
+    const withoutId = (await quarter('Kirchhörde', 'Stadt Dortmund', 'Dogewo 21 GmbH')).quarter;
+    await service.app.get(DataSource).getRepository(Quarter).update({ id: withoutId.id }, { housingCompanyId: null });
     const person = await send<PersonDto>(PeoplePatterns.create, { actor: admin, organisationId: duplicate.id, name: 'Dana Doppel' });
     await send(OrganisationsPatterns.addMembership, { actor: admin, quarterId: both.id, organisationId: company.id, role: 'lead_partner' });
     await send(OrganisationsPatterns.addMembership, { actor: admin, quarterId: both.id, organisationId: duplicate.id, personId: person.id, role: 'co_partner' });
@@ -131,7 +154,7 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     expect(result).toMatchObject({
       organisation: { id: company.id, name: 'DOGEWO21' },
       merged: { id: duplicate.id, name: 'Dogewo 21 GmbH' },
-      moved: { memberships: 1, people: 1, accounts: 1, quarters: 1 },
+      moved: { memberships: 1, people: 1, accounts: 1, quarters: 2 },
     });
 
     expect(await rejection(OrganisationsPatterns.get, { actor: admin, id: duplicate.id })).toMatchObject({ status: 404, code: 'organisation.not_found' });
@@ -140,10 +163,11 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     expect(await membersOf(onlyDuplicate.id)).toEqual([[company.id, null]]);
     await expect(send<PersonDto>(PeoplePatterns.get, { actor: admin, id: person.id })).resolves.toMatchObject({ organisationId: company.id });
     await expect(send<AccountDto>(IdentityPatterns.getAccount, { actor: admin, id: account.id })).resolves.toMatchObject({ organisationId: company.id });
-    await expect(send<QuarterDto>(ActorsPatterns.getQuarter, { actor: admin, id: onlyDuplicate.id })).resolves.toMatchObject({ housingCompany: 'DOGEWO21' });
+    expect(await organisationsOf(onlyDuplicate.id)).toEqual(['Stadt Dortmund', city.id, 'DOGEWO21', company.id]);
+    expect(await organisationsOf(withoutId.id)).toEqual(['Stadt Dortmund', city.id, 'DOGEWO21', company.id]);
 
     const events = await service.app.get(DataSource).getRepository(OutboxEventRow).findBy({ type: 'organisation.merged' });
-    expect(events.map((e) => e.payload)).toContainEqual({ organisationId: duplicate.id, intoId: company.id, programmeId: P, quarterIds: [both.id, onlyDuplicate.id].sort() });
+    expect(events.map((e) => e.payload)).toContainEqual({ organisationId: duplicate.id, intoId: company.id, programmeId: P, quarterIds: [both.id, onlyDuplicate.id, withoutId.id].sort() });
     const audit = await send<Page<AuditEntryDto>>(AuditPatterns.list, { actor: admin, filter: { action: 'organisation.merge' } });
     expect(audit.data).toHaveLength(1);
     expect(audit.data[0]).toMatchObject({ resourceType: 'organisation', resourceId: company.id, programmeId: P, reason: 'Doppelt angelegt' });
@@ -188,6 +212,6 @@ describe.each(['sqlite', 'postgres'])('quarters naming organisations, merging du
     });
     await expect(send<OrganisationDto>(OrganisationsPatterns.get, { actor: admin, id: dortmund.id })).resolves.toMatchObject({ name: 'Dortmund' });
     expect(await membersOf(clashing.id)).toEqual([[dortmund.id, null]]);
-    await expect(send<QuarterDto>(ActorsPatterns.getQuarter, { actor: admin, id: clashing.id })).resolves.toMatchObject({ municipality: 'Dortmund' });
+    expect(await organisationsOf(clashing.id)).toEqual(['Dortmund', dortmund.id, 'DOGEWO21', company.id]);
   });
 });

@@ -138,9 +138,13 @@ export interface QuarterDto {
   id: string;
   name: string;
   municipality: string;
+  /** The organisation (a municipality of the programme) registered under `municipality`; null while none is. */
+  municipalityId: string | null;
   kreis: string | null;
   land: string;
   housingCompany: string;
+  /** The organisation (a housing company of the programme) registered under `housingCompany`; null while none is. */
+  housingCompanyId: string | null;
   programmeId: string;
   /** When the lifecycle workflow was confirmed started; null while it is being started. */
   workflowStartedAt: string | null;

@@ -27,7 +27,7 @@ import { recordParticipationFigures } from '../participation/participation.servi
 import { ScopeService } from '../scope/scope.service';
 import { Organisation } from './entities/organisation.entity';
 import { QuarterMembership } from './entities/quarter-membership.entity';
-import { organisationNameKey } from './organisation-names';
+import { linkQuartersNaming, organisationNameKey, quarterColumnsOf, quartersNamingWithoutId } from './organisation-names';
 
 export function toOrganisationDto(o: Organisation): OrganisationDto {
   return { id: o.id, name: o.name, type: o.type, ags: o.ags, programmeId: o.programmeId, createdAt: o.createdAt.toISOString() };
@@ -55,13 +55,16 @@ export class OrganisationsService {
       throw invalidFields({ field: 'programmeId', code: 'programme.unknown', params: { id: cmd.programmeId } });
     }
     // One organisation written two ways ("DOGEWO21", "Dogewo21 ") is the duplicate this refuses.
-    const key = organisationNameKey(cmd.name);
-    const sameName = (await this.organisations.find({ select: { id: true, name: true }, where: { programmeId: cmd.programmeId } })).some((o) => organisationNameKey(o.name) === key);
-    if (sameName) throw problem('organisation.already_registered', {}, [{ field: 'name', code: 'organisation.name_taken' }]);
+    if (await this.organisations.exists({ where: { programmeId: cmd.programmeId, nameKey: organisationNameKey(cmd.name) } })) {
+      throw problem('organisation.already_registered', {}, [{ field: 'name', code: 'organisation.name_taken' }]);
+    }
     try {
       return await this.organisations.manager.transaction(async (em) => {
         const repo = em.getRepository(Organisation);
-        const created = toOrganisationDto(await repo.save(repo.create({ id: randomUUID(), name: cmd.name.trim(), type: cmd.type, ags: cmd.ags ?? null, programmeId: cmd.programmeId })));
+        const saved = await repo.save(repo.create({ id: randomUUID(), name: cmd.name.trim(), type: cmd.type, ags: cmd.ags ?? null, programmeId: cmd.programmeId }));
+        // Quarters registered under its name before it was (their id still null) name it from now on.
+        await linkQuartersNaming(em, saved);
+        const created = toOrganisationDto(saved);
         await this.audit.recordChange(em, { action: 'organisation.create', resourceType: 'organisation', resourceId: created.id, programmeId: created.programmeId, before: null, after: created });
         return created;
       });
@@ -89,8 +92,8 @@ export class OrganisationsService {
   /**
    * Merges the duplicate `id` into `cmd.into`, in one transaction: its memberships (a quarter
    * both take part in keeps the kept one's, with the duplicate's person if it named none), its
-   * people and accounts move to the kept organisation, quarters that name it as municipality or
-   * housing company name the kept one, and the duplicate is removed. Records
+   * people and accounts move to the kept organisation, quarters that hold it as municipality or
+   * housing company hold and name the kept one, and the duplicate is removed. Records
    * `organisation.merged` and the audit entry with the reason alongside.
    */
   async merge(actor: Actor, id: string, cmd: MergeOrganisationCommand): Promise<OrganisationMergeResult> {
@@ -162,21 +165,23 @@ export class OrganisationsService {
   }
 
   /**
-   * Quarters that name the duplicate as their municipality or housing company (in any case or
-   * spacing) name the kept organisation. A quarter's key holds its municipality: a quarter that
-   * would then repeat another's key is refused, the whole merge with it.
+   * Quarters that hold the duplicate as their municipality or housing company (its id, or, with
+   * no id of that kind, its name in any case or spacing) hold and name the kept organisation. A
+   * quarter's key holds its municipality: a quarter that would then repeat another's key is
+   * refused, the whole merge with it.
    */
   private async renameInQuarters(em: EntityManager, duplicate: Organisation, kept: Organisation, touched: Set<string>): Promise<number> {
-    const column = duplicate.type === 'municipality' ? 'municipality' : duplicate.type === 'housing_company' ? 'housingCompany' : null;
-    if (!column) return 0;
+    const columns = quarterColumnsOf(duplicate.type);
+    if (!columns) return 0;
     const repo = em.getRepository(Quarter);
-    const key = organisationNameKey(duplicate.name);
-    const named = (await repo.find({ select: { id: true, name: true, municipality: true, housingCompany: true, programmeId: true }, where: { programmeId: duplicate.programmeId } })).filter(
-      (q) => organisationNameKey(q[column]) === key,
-    );
+    const holding = await repo.find({
+      select: { id: true, name: true, municipality: true, housingCompany: true, programmeId: true },
+      where: { [columns.id]: duplicate.id, programmeId: duplicate.programmeId },
+    });
+    const named = [...holding, ...(await quartersNamingWithoutId(em, duplicate))];
     for (const q of named) {
-      const patch: Partial<Quarter> = { [column]: kept.name };
-      if (column === 'municipality') {
+      const patch: Partial<Quarter> = { [columns.name]: kept.name, [columns.id]: kept.id };
+      if (columns.name === 'municipality') {
         patch.naturalKey = naturalKeyOf({ programmeId: q.programmeId, municipality: kept.name, name: q.name });
         const clash = await repo.findOneBy({ naturalKey: patch.naturalKey });
         if (clash && clash.id !== q.id) throw problem('organisation.merge_quarter_clash', { name: q.name, municipality: kept.name });

@@ -25,7 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { Quarter } from './entities/quarter.entity';
-import { QuarterOrganisationNames } from '../organisations/organisation-names';
+import { QuarterOrganisationNames, type QuarterOrganisationIds } from '../organisations/organisation-names';
 import { naturalKeyOf, newQuarterRow, registeredEvent, sameRegistration, toQuarterDto } from './quarters.service';
 
 /** Rows per INSERT: far below the bound variables SQLite and PostgreSQL allow in one statement. */
@@ -34,7 +34,7 @@ const CHUNK = 200;
 /** A row that passed every check, with the registration it stands for. */
 interface CheckedRow {
   line: number;
-  dto: CreateQuarterDto;
+  dto: CreateQuarterDto & QuarterOrganisationIds;
   naturalKey: string;
 }
 
@@ -109,7 +109,7 @@ export class QuarterImportService {
     const warnings: QuarterImportResult['warnings'] = [];
     const checked: CheckedRow[] = [];
     const firstLine = new Map<string, number>();
-    const organisationNames = new Map<string, QuarterOrganisationNames>();
+    const valid: Array<{ line: number; typed: CreateQuarterDto }> = [];
     const now = Date.now();
     const refuse = (line: number, problems: FieldProblemInput[]) => {
       for (const p of problems) errors.push({ ...p, field: `rows.${line}.${columnOf(p.field)}` });
@@ -148,9 +148,13 @@ export class QuarterImportService {
         refuse(line, problems);
         continue;
       }
-      // A municipality or housing company registered as an organisation takes its registered spelling.
-      let names = organisationNames.get(typed.programmeId);
-      if (!names) organisationNames.set(typed.programmeId, (names = await QuarterOrganisationNames.load(this.quarters.manager, typed.programmeId)));
+      valid.push({ line, typed });
+    }
+
+    // A municipality or housing company registered as an organisation takes its registered
+    // spelling and its id: one look-up for the distinct names of the whole file.
+    const names = await QuarterOrganisationNames.lookUp(this.quarters.manager, valid.map((v) => v.typed));
+    for (const { line, typed } of valid) {
       const dto = names.apply(typed);
       const naturalKey = naturalKeyOf(dto);
       const first = firstLine.get(naturalKey);

@@ -17,7 +17,7 @@ import { boundaryProblem, type FieldProblemInput } from '@genq/contracts';
 import type { CreateQuarterDto } from '@genq/dto';
 import { invalidFields, isUniqueViolation, listProblem, pageOf, problem, recordEvent, recordEventsOnce } from '@genq/service-kit';
 import { AuditService } from '../audit/audit.service';
-import { QuarterOrganisationNames } from '../organisations/organisation-names';
+import { QuarterOrganisationNames, type QuarterOrganisationIds } from '../organisations/organisation-names';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { requireRole } from '../scope/actor';
 import { ScopeService } from '../scope/scope.service';
@@ -28,9 +28,11 @@ export function toQuarterDto(q: Quarter): QuarterDto {
     id: q.id,
     name: q.name,
     municipality: q.municipality,
+    municipalityId: q.municipalityId ?? null,
     kreis: q.kreis,
     land: q.land,
     housingCompany: q.housingCompany,
+    housingCompanyId: q.housingCompanyId ?? null,
     programmeId: q.programmeId,
     startedAt: q.startedAt.toISOString(),
     startAt: q.startAt,
@@ -99,7 +101,8 @@ export class QuartersService {
    * under the same name in the same municipality and programme is a conflict. A new quarter
    * records `quarter.registered` in the same transaction; a repeat records nothing.
    * A municipality or housing company registered as an organisation of the programme is
-   * written in its registered spelling, however it was typed ("dogewo21" becomes "DOGEWO21").
+   * written in its registered spelling, however it was typed ("dogewo21" becomes "DOGEWO21"),
+   * and the quarter holds its id (QuarterOrganisationNames).
    */
   async create(actor: Actor, given: CreateQuarterDto): Promise<CreateQuarterResult> {
     requireRole(actor, ['programme_admin']);
@@ -113,7 +116,7 @@ export class QuartersService {
     const startedAt = given.startedAt ? new Date(given.startedAt) : new Date();
     if (startedAt.getTime() > Date.now() + 60_000) problems.push({ field: 'startedAt', code: 'date.in_future' });
     if (problems.length > 0 || !programme) throw invalidFields(...problems);
-    const dto = (await QuarterOrganisationNames.load(this.quarters.manager, given.programmeId)).apply(given);
+    const dto = (await QuarterOrganisationNames.lookUp(this.quarters.manager, [given])).apply(given);
     const naturalKey = naturalKeyOf(dto);
     const existing = await this.quarters.findOneBy({ naturalKey });
     if (existing) return this.repeatOrConflict(existing, dto);
@@ -264,16 +267,21 @@ export class QuartersService {
   }
 }
 
-/** A registered quarter's row, before its workflow runs: the registration, an empty process state, no details yet. */
-export function newQuarterRow(dto: CreateQuarterDto, naturalKey: string, startedAt: Date): Partial<Quarter> {
+/**
+ * A registered quarter's row, before its workflow runs: the registration (its organisations as
+ * QuarterOrganisationNames found them), an empty process state, no details yet.
+ */
+export function newQuarterRow(dto: CreateQuarterDto & QuarterOrganisationIds, naturalKey: string, startedAt: Date): Partial<Quarter> {
   return {
     id: randomUUID(),
     naturalKey,
     name: dto.name.trim(),
     municipality: dto.municipality.trim(),
+    municipalityId: dto.municipalityId,
     kreis: dto.kreis?.trim() || null,
     land: dto.land,
     housingCompany: dto.housingCompany.trim(),
+    housingCompanyId: dto.housingCompanyId,
     programmeId: dto.programmeId,
     startedAt,
     startAt: dto.startAt ? { phase: dto.startAt.phase, ...(dto.startAt.stepKey ? { stepKey: dto.startAt.stepKey } : {}) } : null,

@@ -3012,9 +3012,11 @@ export interface components {
             id: string;
             name: string;
             municipality: string;
+            municipalityId: string | null;
             kreis: string | null;
             land: string;
             housingCompany: string;
+            housingCompanyId: string | null;
             programmeId: string;
             workflowStartedAt: string | null;
             phase: components["schemas"]["Phase"] | null;
@@ -3055,9 +3057,11 @@ export interface components {
             id: string;
             name: string;
             municipality: string;
+            municipalityId: string | null;
             kreis: string | null;
             land: string;
             housingCompany: string;
+            housingCompanyId: string | null;
             programmeId: string;
             workflowStartedAt: string | null;
             phase: components["schemas"]["Phase"] | null;

@@ -11,6 +11,7 @@ import { ReportsTab } from '../agreements/ReportsTab';
 import { QuarterLogTab } from '../agreements/QuarterLogTab';
 import { AmendmentsPanel } from '../agreements/AmendmentsPanel';
 import { QuarterDetailsPanel } from './QuarterDetailsForm';
+import { OrganisationNameField } from './OrganisationNameField';
 
 const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -24,10 +25,10 @@ export const QuarterShow = () => {
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="resources.quarters.tabs.overview">
           <TextField source="name" />
-          <TextField source="municipality" />
+          <OrganisationNameField source="municipality" idSource="municipalityId" />
           <TextField source="kreis" emptyText="–" />
           <TextField source="land" />
-          <TextField source="housingCompany" />
+          <OrganisationNameField source="housingCompany" idSource="housingCompanyId" />
           <QuarterDetailsPanel label="genq_quarter_details.section" />
           <ReferenceField source="programmeId" reference="programmes" link={false} />
           <PhaseField source="phase" />

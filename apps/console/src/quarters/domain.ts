@@ -41,7 +41,7 @@ export interface QuarterProcess {
 export interface Quarter
   extends RaRecord<string>,
     Pick<QuarterDto, 'name' | 'municipality' | 'kreis' | 'land' | 'housingCompany' | 'programmeId' | 'phase' | 'currentStep' | 'workflowStartedAt' | 'createdAt'>,
-    Partial<Pick<QuarterDto, 'stalled' | 'stalledReason' | 'stalledSince' | 'paused' | 'nextDueAt' | 'overdueSince'>> {
+    Partial<Pick<QuarterDto, 'stalled' | 'stalledReason' | 'stalledSince' | 'paused' | 'nextDueAt' | 'overdueSince' | 'municipalityId' | 'housingCompanyId'>> {
   /** Only on GET one, and absent when the workflow could not be queried. */
   process?: QuarterProcess;
 }

@@ -144,6 +144,9 @@ export const RECORD_FIELD_LABELS: Record<string, { de: string; en: string }> = {
   lockedUntil: { de: 'Gesperrt bis', en: 'Locked until' },
   quarterId: { de: 'Quartier', en: 'Quarter' },
   organisationName: { de: 'Organisation', en: 'Organisation' },
+  // A quarter's municipality and housing company as registered organisations (their names beside them).
+  municipalityId: { de: 'Kommune (Organisation)', en: 'Municipality (organisation)' },
+  housingCompanyId: { de: 'Wohnungsunternehmen (Organisation)', en: 'Housing company (organisation)' },
   personName: { de: 'Person', en: 'Person' },
   workflowStartedAt: { de: 'Prozess begonnen am', en: 'Process started on' },
   currentStep: { de: 'Aktueller Schritt', en: 'Current step' },

@@ -8,6 +8,9 @@ import type { QuarterBoundary, StartPosition } from '@genq/contracts';
  */
 @Entity({ name: 'quarters' })
 @Index('uq_quarters_natural_key', ['naturalKey'], { unique: true })
+// The quarters naming an organisation (merge, rename), and those of a programme naming none yet (linked when it is created).
+@Index('ix_quarters_municipality_id', ['municipalityId', 'programmeId'])
+@Index('ix_quarters_housing_company_id', ['housingCompanyId', 'programmeId'])
 export class Quarter {
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
@@ -22,6 +25,10 @@ export class Quarter {
   @Column('varchar', { length: 200 })
   municipality!: string;
 
+  /** The organisation (of kind municipality) registered under `municipality`; null while none is. */
+  @Column('varchar', { length: 36, nullable: true })
+  municipalityId!: string | null;
+
   @Column('varchar', { length: 200, nullable: true })
   kreis!: string | null;
 
@@ -30,6 +37,10 @@ export class Quarter {
 
   @Column('varchar', { length: 200 })
   housingCompany!: string;
+
+  /** The organisation (of kind housing company) registered under `housingCompany`; null while none is. */
+  @Column('varchar', { length: 36, nullable: true })
+  housingCompanyId!: string | null;
 
   @Index('ix_quarters_programme')
   @Column('varchar', { length: 100 })
