@@ -138,9 +138,12 @@ describe('console: the main flow with the keyboard only', () => {
     await page.getByTestId('intervention-list').getByText(REASON, { exact: false }).waitFor({ timeout: 120_000 });
     await expectFocus(page, on(isExtend), 'back on "Frist verlängern" once applied', trail);
     await shot(page, '8-applied');
-    const after = (await env.apiAs(admin)('GET', `/quarters/${quarter.id}/process`, undefined, 200)).body as { interventions: Array<{ kind: string; reason: string; key?: string }> };
+    // Applied to the chosen deadline: the current step's, by the dialog's 30 days.
+    const after = (await env.apiAs(admin)('GET', `/quarters/${quarter.id}/process`, undefined, 200)).body as { steps: Array<{ key: string; due: string }>; interventions: Array<{ kind: string; reason: string }> };
     expect(after.interventions).toHaveLength(before.interventions.length + 1);
-    expect(after.interventions.at(-1)).toMatchObject({ kind: 'extend_deadline', reason: REASON, key: current.key });
+    expect(after.interventions.at(-1)).toMatchObject({ kind: 'extend_deadline', reason: REASON });
+    const moved = after.steps.find((s) => s.key === current.key)!;
+    expect(new Date(moved.due).getTime() - new Date(current.due).getTime()).toBe(30 * 86_400_000);
 
     // Back up to the menu, to "Meine Aufgaben".
     await tabTo(page, (f) => f.testId === 'menu-tasks', 'the menu item "Meine Aufgaben"', trail, { back: true, max: 60 });
