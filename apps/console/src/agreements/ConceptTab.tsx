@@ -120,63 +120,67 @@ export const ConceptTab = () => {
                     {translate(`${F}.measure.no_measures`)}
                   </Typography>
                 ) : (
-                  <Table size="small" sx={{ mt: 1 }}>
-                    <TableHead>
-                      <TableRow>
-                        <TableCell>{translate(`${F}.measure.title`)}</TableCell>
-                        <TableCell>{translate(`${F}.measure.owner`)}</TableCell>
-                        <TableCell>{translate(`${F}.measure.partners`)}</TableCell>
-                        <TableCell>{translate(`${F}.goal.target_groups`)}</TableCell>
-                        <TableCell>{translate(`${F}.measure.kind`)}</TableCell>
-                        <TableCell>{translate(`${F}.measure.schedule`)}</TableCell>
-                        <TableCell>{translate(`${F}.measure.funding`)}</TableCell>
-                        <TableCell>{translate(`${F}.measure.status`)}</TableCell>
-                      </TableRow>
-                    </TableHead>
-                    <TableBody>
-                      {goal.measures.map((m) => (
-                        <TableRow key={m.id} data-testid={`measure-${m.id}`}>
-                          <TableCell>
-                            {m.title}
-                            <Box>{gapChips((g) => g.measureId === m.id)}</Box>
-                            {editable && (
-                              <Box>
-                                <Button size="small" aria-label={`${translate(`${F}.edit_measure`)}: ${m.title}`} onClick={() => setEditMeasure(m)}>
-                                  {translate(`${F}.edit_measure`)}
-                                </Button>
-                                <Button size="small" color="error" aria-label={`${translate(`${F}.delete_measure`)}: ${m.title}`} onClick={() => setDeleting({ kind: 'measure', measure: m })}>
-                                  {translate(`${F}.delete_measure`)}
-                                </Button>
-                              </Box>
-                            )}
-                          </TableCell>
-                          <TableCell>{orgName(m.ownerOrganisationId)}</TableCell>
-                          <TableCell>{m.partnerOrganisationIds.map(orgName).join(', ') || '–'}</TableCell>
-                          <TableCell>{m.targetGroups.join(', ') || '–'}</TableCell>
-                          <TableCell>{translate(`${F}.kinds.${m.kind}`, { _: m.kind })}</TableCell>
-                          <TableCell>
-                            {format.date(m.start)} – {format.date(m.end)}
-                          </TableCell>
-                          <TableCell>
-                            {format.euro(m.cost)}
-                            {m.funding.map((f, i) => (
-                              <Typography key={i} variant="caption" display="block" color="text.secondary">
-                                {translate(`${F}.funding_sources.${f.source}`, { _: f.source })}: {format.euro(f.amount)}
-                              </Typography>
-                            ))}
-                          </TableCell>
-                          <TableCell>
-                            <Chip size="small" label={m.status} />
-                            {mayDraft && (
-                              <Button size="small" onClick={() => setStatusDialog(m)}>
-                                {translate(`${F}.change_status`)}
-                              </Button>
-                            )}
-                          </TableCell>
+                  // Eight columns at 1280 px (issue 17): cells 8 px apart; on a narrower screen the
+                  // table scrolls in its box (contained: it does not widen the page).
+                  <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
+                    <Table size="small" sx={{ mt: 1, '& .MuiTableCell-root': { px: 1 } }}>
+                      <TableHead>
+                        <TableRow>
+                          <TableCell>{translate(`${F}.measure.title`)}</TableCell>
+                          <TableCell>{translate(`${F}.measure.owner`)}</TableCell>
+                          <TableCell>{translate(`${F}.measure.partners`)}</TableCell>
+                          <TableCell>{translate(`${F}.goal.target_groups`)}</TableCell>
+                          <TableCell>{translate(`${F}.measure.kind`)}</TableCell>
+                          <TableCell>{translate(`${F}.measure.schedule`)}</TableCell>
+                          <TableCell>{translate(`${F}.measure.funding`)}</TableCell>
+                          <TableCell>{translate(`${F}.measure.status`)}</TableCell>
                         </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
+                      </TableHead>
+                      <TableBody>
+                        {goal.measures.map((m) => (
+                          <TableRow key={m.id} data-testid={`measure-${m.id}`}>
+                            <TableCell>
+                              {m.title}
+                              <Box>{gapChips((g) => g.measureId === m.id)}</Box>
+                              {editable && (
+                                <Box>
+                                  <Button size="small" aria-label={`${translate(`${F}.edit_measure`)}: ${m.title}`} onClick={() => setEditMeasure(m)}>
+                                    {translate(`${F}.edit_measure`)}
+                                  </Button>
+                                  <Button size="small" color="error" aria-label={`${translate(`${F}.delete_measure`)}: ${m.title}`} onClick={() => setDeleting({ kind: 'measure', measure: m })}>
+                                    {translate(`${F}.delete_measure`)}
+                                  </Button>
+                                </Box>
+                              )}
+                            </TableCell>
+                            <TableCell>{orgName(m.ownerOrganisationId)}</TableCell>
+                            <TableCell>{m.partnerOrganisationIds.map(orgName).join(', ') || '–'}</TableCell>
+                            <TableCell>{m.targetGroups.join(', ') || '–'}</TableCell>
+                            <TableCell>{translate(`${F}.kinds.${m.kind}`, { _: m.kind })}</TableCell>
+                            <TableCell>
+                              {format.date(m.start)} – {format.date(m.end)}
+                            </TableCell>
+                            <TableCell>
+                              {format.euro(m.cost)}
+                              {m.funding.map((f, i) => (
+                                <Typography key={i} variant="caption" display="block" color="text.secondary">
+                                  {translate(`${F}.funding_sources.${f.source}`, { _: f.source })}: {format.euro(f.amount)}
+                                </Typography>
+                              ))}
+                            </TableCell>
+                            <TableCell>
+                              <Chip size="small" label={m.status} />
+                              {mayDraft && (
+                                <Button size="small" onClick={() => setStatusDialog(m)}>
+                                  {translate(`${F}.change_status`)}
+                                </Button>
+                              )}
+                            </TableCell>
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
+                  </Box>
                 )}
                 {editable && (
                   <Button size="small" sx={{ mt: 1 }} onClick={() => setMeasureDialog(goal.id)}>

@@ -1,5 +1,6 @@
 import { CreateButton, Datagrid, DateField, List, NumberField, TextField, TopToolbar, useCanAccess } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
+import { RecordLinkField } from '../layout/RecordLinkField';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'catalogues', action: 'create' });
@@ -14,7 +15,7 @@ export const CatalogueList = () => {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="catalogueId" label="genq_catalogues.fields.catalogueId" />
         <TextField source="version" label="genq_catalogues.fields.version" />
-        <TextField source="title" label="genq_catalogues.fields.title" />
+        <RecordLinkField source="title" label="genq_catalogues.fields.title" />
         <NumberField source="actionFields" label="genq_catalogues.fields.actionFields" sortable={false} locales={dateLocale} />
         <NumberField source="criteria" label="genq_catalogues.fields.criteria" sortable={false} locales={dateLocale} />
         <NumberField source="indicators" label="genq_catalogues.fields.indicators" sortable={false} locales={dateLocale} />

@@ -345,8 +345,14 @@ const domainGerman = {
     },
     timeline: {
       title: 'Prozessverlauf',
+      columns: {
+        deadline: 'Frist',
+        status: 'Stand',
+        due: 'fällig am',
+        completed: 'abgeschlossen am',
+        reminders: 'Erinnerungen',
+      },
       due: 'fällig am %{date}',
-      completed: 'abgeschlossen am %{date}',
       overdue: 'überfällig',
       current: 'aktueller Schritt',
       empty: 'Für dieses Quartier sind noch keine Schritte geplant.',
@@ -358,7 +364,6 @@ const domainGerman = {
       paused_chip: 'pausiert',
       withdrawn: 'Zurückgezogen am %{date}: %{reason}',
       waived: 'übersprungen: %{reason}',
-      reminders: '%{smart_count} Erinnerung gesendet |||| %{smart_count} Erinnerungen gesendet',
       responsible: 'zuständig: %{name}',
       interventions: 'Eingriffe',
       no_interventions: 'Bisher keine Eingriffe.',

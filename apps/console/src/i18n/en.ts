@@ -116,8 +116,14 @@ const domainEnglish: DomainMessages = {
     },
     timeline: {
       title: 'Process',
+      columns: {
+        deadline: 'Deadline',
+        status: 'Status',
+        due: 'due',
+        completed: 'completed',
+        reminders: 'Reminders',
+      },
       due: 'due %{date}',
-      completed: 'completed %{date}',
       overdue: 'overdue',
       current: 'current step',
       empty: 'No steps are scheduled for this quarter yet.',
@@ -128,7 +134,6 @@ const domainEnglish: DomainMessages = {
       paused_chip: 'paused',
       withdrawn: 'Withdrawn on %{date}: %{reason}',
       waived: 'waived: %{reason}',
-      reminders: '%{smart_count} reminder sent |||| %{smart_count} reminders sent',
       responsible: 'responsible: %{name}',
       interventions: 'Interventions',
       no_interventions: 'No interventions so far.',

@@ -8,7 +8,7 @@ const RoleLabel = () => {
   const translate = useTranslate();
   if (!role) return null;
   return (
-    <Typography variant="body2" component="span" sx={{ mr: 1, opacity: 0.85, whiteSpace: 'nowrap' }} data-testid="role">
+    <Typography variant="body2" component="span" sx={{ ml: 2, mr: 1, opacity: 0.85, whiteSpace: 'nowrap' }} data-testid="role">
       {translate(`app.roles.${role}`)}
     </Typography>
   );

@@ -3,6 +3,7 @@ import { FilterButton } from '../savedViews/FilterButton';
 import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { organisationTypeChoices } from './choices';
+import { RecordLinkField } from '../layout/RecordLinkField';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="type" source="type" choices={organisationTypeChoices} alwaysOn />];
 
@@ -22,7 +23,7 @@ export const OrganisationList = () => {
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" />
+        <RecordLinkField source="name" />
         <SelectField source="type" choices={organisationTypeChoices} />
         <TextField source="ags" emptyText="–" />
         <ReferenceField source="programmeId" reference="programmes" link={false} />

@@ -78,6 +78,9 @@ export const InterventionDialog = ({
   const stillOverdue = extensionStaysOverdue(values, dueMoved(values, deadlines));
 
   const needsKey = kind === 'extend_deadline' ? values.extendMode !== 'shiftAll' && values.extendMode !== 'current' : KEY_REQUIRED.includes(kind) || KEY_OPTIONAL.includes(kind);
+  const showModes = kind === 'extend_deadline' && (allowShiftAll || allowCurrent);
+  // Keyboard users start in the first field (the mode, checked on "um Tage"), not on the dialog's frame (issue 17).
+  const [firstField] = useState<'mode' | 'key' | 'reason'>(showModes ? 'mode' : needsKey ? 'key' : 'reason');
 
   const onSubmit = async () => {
     setTouched(true);
@@ -102,10 +105,10 @@ export const InterventionDialog = ({
       <DialogTitle id={`intervention-${kind}`}>{translate(`process.intervention.kind.${kind}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          {kind === 'extend_deadline' && (allowShiftAll || allowCurrent) && (
+          {showModes && (
             <RadioGroup row value={values.extendMode} onChange={(e) => set({ extendMode: e.target.value as InterventionForm['extendMode'] })}>
               {allowCurrent && <FormControlLabel value="current" control={<Radio />} label={translate('process.intervention.mode.current')} />}
-              <FormControlLabel value="days" control={<Radio />} label={translate('process.intervention.mode.days')} />
+              <FormControlLabel value="days" control={<Radio autoFocus={firstField === 'mode'} />} label={translate('process.intervention.mode.days')} />
               <FormControlLabel value="until" control={<Radio />} label={translate('process.intervention.mode.until')} />
               {allowShiftAll && <FormControlLabel value="shiftAll" control={<Radio />} label={translate('process.intervention.mode.shift_all')} />}
             </RadioGroup>
@@ -116,6 +119,7 @@ export const InterventionDialog = ({
               label={translate(KEY_OPTIONAL.includes(kind) ? 'process.intervention.fields.key_optional' : 'process.intervention.fields.key')}
               value={values.key ?? ''}
               onChange={(e) => set({ key: e.target.value || undefined })}
+              autoFocus={firstField === 'key'}
               error={!!errorOf('key')}
               helperText={errorOf('key')}
               inputProps={{ 'data-testid': 'intervention-key' }}
@@ -174,6 +178,7 @@ export const InterventionDialog = ({
             required
             multiline
             minRows={2}
+            autoFocus={firstField === 'reason'}
             label={translate('process.intervention.fields.reason')}
             value={values.reason}
             onChange={(e) => set({ reason: e.target.value })}

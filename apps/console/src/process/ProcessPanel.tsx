@@ -1,19 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  List,
-  ListItem,
-  ListItemText,
-  Skeleton,
-  Step,
-  StepContent,
-  StepLabel,
-  Stepper,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Chip, List, ListItem, ListItemText, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import RadioButtonCheckedIcon from '@mui/icons-material/RadioButtonChecked';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
@@ -28,12 +14,14 @@ import type { DeadlineOption } from './InterventionDialog';
 import { INTERVENTION_KINDS, deadlinesOf } from './types';
 import type { DeadlineView, InterventionKind, InterventionRequest, ProcessStateView } from './types';
 import { useGenqDataProvider } from './useGenqDataProvider';
+import { visuallyHidden } from '../tasks/visuallyHidden';
 
+// Decoration only (SVG icons are aria-hidden): the status chip says it in words.
 const statusIcon: Record<StepStatus, ReactElement> = {
-  completed: <CheckCircleIcon color="success" />,
-  active: <RadioButtonCheckedIcon color="primary" />,
-  waived: <RemoveCircleOutlineIcon color="disabled" />,
-  pending: <RadioButtonUncheckedIcon color="disabled" />,
+  completed: <CheckCircleIcon color="success" fontSize="small" />,
+  active: <RadioButtonCheckedIcon color="primary" fontSize="small" />,
+  waived: <RemoveCircleOutlineIcon color="disabled" fontSize="small" />,
+  pending: <RadioButtonUncheckedIcon color="disabled" fontSize="small" />,
 };
 
 const isOpen = (d: DeadlineView) => d.status === 'pending' || d.status === 'active';
@@ -49,7 +37,7 @@ export const useDeadlineOptions = (deadlines: DeadlineView[]): DeadlineOption[] 
  * waived and reminders; pause and stalled state; the interventions so far; and one button
  * per intervention.
  */
-export const ProcessPanel = (_props: { label?: string }) => {
+export const ProcessPanel = () => {
   const record = useRecordContext<Quarter>();
   const translate = useTranslate();
   const dateLocale = useDateLocale();
@@ -120,8 +108,84 @@ export const ProcessPanel = (_props: { label?: string }) => {
     refresh();
   };
 
+  const timeline =
+    deadlines.length === 0 ? (
+      <Alert severity="info">{translate('process.timeline.empty')}</Alert>
+    ) : (
+      <Table size="small" data-testid="process-timeline" aria-labelledby="process-timeline-title" sx={{ '& .MuiTableCell-root': { px: 1, py: 0.5 } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('process.timeline.columns.deadline')}</TableCell>
+            <TableCell>{translate('process.timeline.columns.status')}</TableCell>
+            <TableCell>{translate('process.timeline.columns.due')}</TableCell>
+            <TableCell>{translate('process.timeline.columns.completed')}</TableCell>
+            <TableCell align="right">{translate('process.timeline.columns.reminders')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {deadlines.map((d) => {
+            const isCurrent = d.key === process.currentStep;
+            const overdue = isOpen(d) && new Date(d.due).getTime() < now;
+            return (
+              <TableRow key={d.key} selected={isCurrent} aria-current={isCurrent ? 'step' : undefined} data-testid={`deadline-${d.key}`}>
+                <TableCell>
+                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                    {statusIcon[d.status]}
+                    <Box>
+                      <Typography component="span" variant="body2" sx={{ fontWeight: isCurrent ? 600 : 400 }} color={d.status === 'waived' ? 'text.secondary' : 'text.primary'}>
+                        {translate(`process.step.${d.key}`, { _: d.name })}
+                      </Typography>
+                      {isCurrent && (
+                        <Box component="span" sx={visuallyHidden}>
+                          {` (${translate('process.timeline.current')})`}
+                        </Box>
+                      )}
+                      {d.waivedReason && (
+                        <Typography variant="caption" component="div" color="text.secondary">
+                          {translate('process.timeline.waived', { reason: d.waivedReason })}
+                        </Typography>
+                      )}
+                      {d.responsible && (
+                        <Typography variant="caption" component="div" color="text.secondary">
+                          {translate('process.timeline.responsible', { name: d.responsible.name })}
+                        </Typography>
+                      )}
+                    </Box>
+                  </Box>
+                </TableCell>
+                <TableCell>
+                  <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={translate(`process.status.${d.status}`, { _: d.status })}
+                      color={d.status === 'active' ? 'primary' : d.status === 'completed' ? 'success' : 'default'}
+                    />
+                    {overdue && <Chip size="small" color="error" label={translate('process.timeline.overdue')} />}
+                    {process.paused && isOpen(d) && <Chip size="small" label={translate('process.timeline.paused_chip')} />}
+                  </Box>
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <Typography variant="body2" component="span" color={overdue ? 'error' : 'text.primary'} data-testid={`due-${d.key}`}>
+                    {formatDate(d.due)}
+                  </Typography>
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.completedAt ? formatDate(d.completedAt) : '–'}</TableCell>
+                <TableCell align="right">{(d.reminders?.length ?? 0).toLocaleString(dateLocale)}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    );
+
+  // The timeline first, in one line per deadline, so that it fits the first screen at 1280x720
+  // (issue 17); the interventions (buttons and history) below it.
   return (
     <Box data-testid="process-panel">
+      <Typography variant="subtitle1" component="h2" id="process-timeline-title" sx={{ fontWeight: 600, mb: 1 }}>
+        {translate('process.timeline.title')}
+      </Typography>
       {process.stalled && (
         <Alert severity="warning" sx={{ mb: 1 }} data-testid="stalled-alert">
           {translate('process.timeline.stalled', { since: formatDate(process.stalled.since), reason: process.stalled.reason })}
@@ -137,8 +201,12 @@ export const ProcessPanel = (_props: { label?: string }) => {
           {translate('process.timeline.withdrawn', { date: formatDate(process.withdrawn.at), reason: process.withdrawn.reason })}
         </Alert>
       )}
+      {timeline}
+      <Typography variant="subtitle1" component="h3" sx={{ mt: 2, mb: 1 }}>
+        {translate('process.timeline.interventions')}
+      </Typography>
       {mayIntervene && !ended && (
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }} data-testid="intervention-buttons">
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 1 }} data-testid="intervention-buttons">
           {INTERVENTION_KINDS.filter((k) => (k === 'pause' ? !process.paused : k === 'resume' ? !!process.paused : true)).map((kind) => (
             <Button
               key={kind}
@@ -152,62 +220,6 @@ export const ProcessPanel = (_props: { label?: string }) => {
           ))}
         </Box>
       )}
-      {deadlines.length === 0 ? (
-        <Alert severity="info">{translate('process.timeline.empty')}</Alert>
-      ) : (
-        <Stepper orientation="vertical" nonLinear sx={{ py: 1 }}>
-          {deadlines.map((d) => {
-            const isCurrent = d.key === process.currentStep;
-            const overdue = isOpen(d) && new Date(d.due).getTime() < now;
-            return (
-              <Step key={d.key} completed={d.status === 'completed'} expanded active={isCurrent}>
-                <StepLabel icon={statusIcon[d.status]} sx={isCurrent ? { bgcolor: 'action.selected', borderRadius: 1, px: 1, mx: -1 } : undefined}>
-                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }} data-testid={`deadline-${d.key}`}>
-                    <Typography component="span" sx={{ fontWeight: isCurrent ? 600 : 400 }} color={d.status === 'waived' ? 'text.secondary' : 'text.primary'}>
-                      {translate(`process.step.${d.key}`, { _: d.name })}
-                    </Typography>
-                    <Chip
-                      size="small"
-                      variant="outlined"
-                      label={translate(`process.status.${d.status}`, { _: d.status })}
-                      color={d.status === 'active' ? 'primary' : d.status === 'completed' ? 'success' : 'default'}
-                    />
-                    {isCurrent && (
-                      <Typography component="span" variant="caption" color="primary">
-                        {translate('process.timeline.current')}
-                      </Typography>
-                    )}
-                    {overdue && <Chip size="small" color="error" label={translate('process.timeline.overdue')} />}
-                    {process.paused && isOpen(d) && <Chip size="small" label={translate('process.timeline.paused_chip')} />}
-                  </Box>
-                </StepLabel>
-                <StepContent>
-                  <Typography variant="body2" color={overdue ? 'error' : 'text.secondary'} data-testid={`due-${d.key}`}>
-                    {translate('process.timeline.due', { date: formatDate(d.due) })}
-                  </Typography>
-                  {d.completedAt && (
-                    <Typography variant="body2" color="text.secondary">
-                      {translate('process.timeline.completed', { date: formatDate(d.completedAt) })}
-                    </Typography>
-                  )}
-                  {d.waivedReason && (
-                    <Typography variant="body2" color="text.secondary">
-                      {translate('process.timeline.waived', { reason: d.waivedReason })}
-                    </Typography>
-                  )}
-                  <Typography variant="body2" color="text.secondary">
-                    {translate('process.timeline.reminders', { smart_count: d.reminders?.length ?? 0 })}
-                    {d.responsible ? ` · ${translate('process.timeline.responsible', { name: d.responsible.name })}` : ''}
-                  </Typography>
-                </StepContent>
-              </Step>
-            );
-          })}
-        </Stepper>
-      )}
-      <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
-        {translate('process.timeline.interventions')}
-      </Typography>
       {process.interventions.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {translate('process.timeline.no_interventions')}

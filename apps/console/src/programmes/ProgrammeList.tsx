@@ -3,12 +3,13 @@ import { Datagrid, FunctionField, List, TextField } from 'react-admin';
 import { PdfButton, documentPaths } from '../documents/PdfButton';
 import { mayReadProgrammeReport } from './ProgrammeShow';
 import type { Programme } from '.';
+import { RecordLinkField } from '../layout/RecordLinkField';
 
 export const ProgrammeList = () => (
   <List sort={{ field: 'name', order: 'ASC' }} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="id" />
-      <TextField source="name" />
+      <RecordLinkField source="name" />
       <TextField source="catalogueVersion" />
       {mayReadProgrammeReport() && (
         <FunctionField<Programme>

@@ -15,11 +15,12 @@ import {
 } from 'react-admin';
 import { FilterButton } from '../savedViews/FilterButton';
 import type { FieldProps } from 'react-admin';
-import { Box, Chip, Tooltip, Typography } from '@mui/material';
+import { Box, Tooltip, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { fetchFacets, type Facets } from '../dashboard/api';
 import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
 import { useDateLocale } from '../i18n/useDateLocale';
+import { RecordLinkField } from '../layout/RecordLinkField';
 import { SavedViewsButton } from '../savedViews/SavedViewsButton';
 import { BatchInterventionButton } from '../process/BatchInterventionButton';
 import { ExportAllCsvButton } from '../process/ExportAllCsvButton';
@@ -72,9 +73,12 @@ const StalledField = (_props: FieldProps<Quarter>) => {
   const dateLocale = useDateLocale();
   const translate = useTranslate();
   if (!record?.stalled || !record.stalledSince) return <>–</>;
+  // Text, not a chip: it wraps, and the list fits 1280 px (issue 17).
   return (
     <Box>
-      <Chip size="small" color="warning" label={translate('resources.quarters.stalled_since', { date: new Date(record.stalledSince).toLocaleDateString(dateLocale) })} />
+      <Typography variant="body2" component="div" sx={{ color: 'warning.main', fontWeight: 600 }}>
+        {translate('resources.quarters.stalled_since', { date: new Date(record.stalledSince).toLocaleDateString(dateLocale) })}
+      </Typography>
       {record.stalledReason && (
         <Typography variant="caption" component="div" color="text.secondary">
           {record.stalledReason}
@@ -83,6 +87,30 @@ const StalledField = (_props: FieldProps<Quarter>) => {
     </Box>
   );
 };
+
+/** The municipality, its Land underneath: one column less, so that the list fits 1280 px (issue 17). */
+const MunicipalityField = (_props: FieldProps<Quarter>) => {
+  const record = useRecordContext<Quarter>();
+  if (!record) return null;
+  return (
+    <Box>
+      <Typography variant="body2" component="div">
+        {record.municipality}
+      </Typography>
+      <Typography variant="caption" component="div" color="text.secondary">
+        {record.land}
+      </Typography>
+    </Box>
+  );
+};
+
+/** The phase as a chip, the current step underneath (one column, as for the municipality). */
+const ProgressField = (_props: FieldProps<Quarter>) => (
+  <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+    <PhaseField source="phase" />
+    <StepField source="currentStep" />
+  </Box>
+);
 
 /** Next due date; red with "overdue since" when the earliest open deadline has passed. */
 const NextDueField = (_props: FieldProps<Quarter>) => {
@@ -147,13 +175,12 @@ export const QuarterList = () => {
       sx={{ '& .RaList-actions': { flexWrap: 'wrap', alignItems: 'flex-start' } }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}>
-        <TextField source="name" />
-        <TextField source="municipality" />
-        <TextField source="land" />
+        {/* The name links to the quarter: the keyboard's way into a row. */}
+        <RecordLinkField source="name" />
+        <MunicipalityField source="municipality" />
         <TextField source="housingCompany" />
         {/* Phase and step keys do not sort meaningfully as strings. */}
-        <PhaseField source="phase" sortable={false} />
-        <StepField source="currentStep" sortable={false} />
+        <ProgressField source="phase" label="genq_quarter_list.progress" sortable={false} />
         <StalledField source="stalledSince" sortBy="stalledSince" />
         <NextDueField source="nextDueAt" sortBy="nextDueAt" />
         <DateField source="createdAt" locales={dateLocale} options={{ dateStyle: 'medium' }} />

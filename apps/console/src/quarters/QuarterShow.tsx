@@ -1,4 +1,5 @@
-import { DateField, ReferenceField, Show, TabbedShowLayout, TextField, useCanAccess } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { DateField, ReferenceField, Show, SimpleShowLayout, TabbedShowLayout, TabbedShowLayoutTabs, TextField, useCanAccess, useRecordContext } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { PhaseField } from './PhaseField';
 import { ProcessPanel } from '../process/ProcessPanel';
@@ -12,19 +13,38 @@ import { QuarterLogTab } from '../agreements/QuarterLogTab';
 import { AmendmentsPanel } from '../agreements/AmendmentsPanel';
 import { QuarterDetailsPanel } from './QuarterDetailsForm';
 import { OrganisationNameField } from './OrganisationNameField';
+import type { Quarter } from './domain';
 
 const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-/** One tab for now; further areas (analysis, agreement, reports) become further tabs. */
-export const QuarterShow = () => {
-  const dateLocale = useDateLocale();
-  // The audit log is the programme admin's (gateway policy): others get no "Protokoll" tab.
-  const { canAccess: mayReadLog } = useCanAccess({ resource: 'audit-log', action: 'list' });
+/**
+ * The quarter's name as the page's heading, above the tabs and in full: the title in the top
+ * bar is cut with "…" when the name is long, this heading wraps instead (issue 17).
+ */
+const QuarterHeading = () => {
+  const record = useRecordContext<Quarter>();
+  if (!record) return null;
   return (
-    <Show>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="resources.quarters.tabs.overview">
-          <TextField source="name" />
+    <Typography variant="h6" component="h1" sx={{ px: 2, pt: 1.5, overflowWrap: 'anywhere' }} data-testid="quarter-title">
+      {record.name}
+    </Typography>
+  );
+};
+
+/**
+ * The overview in two columns on a laptop screen: the quarter's facts on the left, its
+ * process on the right, so the timeline is seen without scrolling at 1280x720 (issue 17).
+ * Narrower screens stack them, the facts first.
+ */
+const Overview = (_props: { label?: false }) => {
+  const dateLocale = useDateLocale();
+  return (
+    // Side by side where both fit (from 1280 px: 220 + 700 px and the gap), stacked below.
+    // Flex, not grid: a grid's fr columns would make the page as wide as their content.
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, alignItems: 'flex-start' }}>
+      <Box sx={{ flex: '1 1 220px', minWidth: 0 }}>
+        {/* The name is the page's heading above the tabs. */}
+        <SimpleShowLayout sx={{ p: 0 }}>
           <OrganisationNameField source="municipality" idSource="municipalityId" />
           <TextField source="kreis" emptyText="–" />
           <TextField source="land" />
@@ -35,7 +55,27 @@ export const QuarterShow = () => {
           <StepField source="currentStep" />
           <DateField source="workflowStartedAt" locales={dateLocale} showTime options={dateTime} emptyText="–" />
           <DateField source="createdAt" locales={dateLocale} showTime options={dateTime} />
-          <ProcessPanel label="process.timeline.title" />
+        </SimpleShowLayout>
+      </Box>
+      <Box sx={{ flex: '3 1 700px', minWidth: 0 }}>
+        <ProcessPanel />
+      </Box>
+    </Box>
+  );
+};
+
+/** The quarter: its overview with the process, then one tab per area of the work. */
+export const QuarterShow = () => {
+  // The audit log is the programme admin's (gateway policy): others get no "Protokoll" tab.
+  const { canAccess: mayReadLog } = useCanAccess({ resource: 'audit-log', action: 'list' });
+  return (
+    <Show>
+      <QuarterHeading />
+      {/* Eight tabs do not fit every width: they scroll instead of being cut off, and (contained)
+          do not widen the page to their own length. */}
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" sx={{ contain: 'inline-size' }} />}>
+        <TabbedShowLayout.Tab label="resources.quarters.tabs.overview">
+          <Overview label={false} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="genq_analysis.tabs.actors" path="actors">
           <ActorsTab />

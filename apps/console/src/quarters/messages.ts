@@ -26,6 +26,7 @@ export const quarterDetailsGerman = {
   genq_quarter_list: {
     next_due_after: 'Nächste Frist ab',
     next_due_before: 'Nächste Frist vor',
+    progress: 'Phase und Schritt',
   },
 };
 
@@ -56,5 +57,6 @@ export const quarterDetailsEnglish: typeof quarterDetailsGerman = {
   genq_quarter_list: {
     next_due_after: 'Next deadline from',
     next_due_before: 'Next deadline before',
+    progress: 'Phase and step',
   },
 };
