@@ -14,8 +14,8 @@ import { axeFindings, germanProblems } from './support/screens';
  * menu's count the same), rates every criterion and submits the analysis, reads in the
  * quarter's timeline that both steps are completed, and records the next step's deliverable,
  * the Strategieworkshop's priorities. Every screen on the way is German (no raw
- * key, identifier, English sentence, date not in TT.MM.JJJJ) and passes axe-core's serious and
- * critical rules. The API is read only to check what the browser did. Screenshots land in
+ * key, identifier, English sentence, date not in TT.MM.JJJJ), fits the window's width and
+ * passes axe-core's serious and critical rules. The API is read only to check what the browser did. Screenshots land in
  * e2e/test-artifacts/ (gitignored).
  */
 jest.setTimeout(20 * 60_000);
@@ -42,10 +42,12 @@ describe('console: a partner completes the Auftakt and the analysis from their i
   const tasks = async () => (await api('GET', '/tasks', undefined, 200)).body as { data: any[]; total: number; overdue: number };
   let quarterId: string;
 
-  /** The screen as a person reads it: German throughout, and no serious or critical accessibility finding. */
+  /** The screen as a person reads it: German throughout, no serious or critical accessibility finding, nothing to scroll sideways for at 1280 px. */
   const readable = async (name: string) => {
     await page.locator('.MuiSkeleton-root, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: WAIT }).catch(() => undefined);
     await shot(page, name);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(`${name}: ${sideways} px to scroll sideways`).toBe(`${name}: 0 px to scroll sideways`);
     const findings = (await axeFindings(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
     expect(findings.map((f) => `${name}: axe ${f.impact} ${f.id}: ${f.help} ${f.nodes.join(' ')}`)).toEqual([]);
     expect(germanProblems(await page.evaluate(() => document.body.innerText)).map((p) => `${name}: ${p}`)).toEqual([]);

@@ -29,10 +29,10 @@ describe('console: every main screen in German, accessible', () => {
 
   afterAll(() => env?.stop());
 
-  /** Waits for the screen to settle, then checks and photographs it. */
+  /** Waits for the screen to settle (generously: on a loaded machine a list loads for more than 15 s), then checks and photographs it. */
   const check = async (page: Page, name: string) => {
     await page.waitForLoadState('networkidle').catch(() => undefined);
-    await page.locator('.MuiSkeleton-root, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await page.locator('.MuiSkeleton-root, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 120_000 }).catch(() => undefined);
     await shot(page, name);
     const findings = (await axeFindings(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
     const text = await page.evaluate(() => document.body.innerText);

@@ -176,35 +176,38 @@ export const AnalysisTab = () => {
       {profile && (
         <Box>
           <Typography variant="h6">{translate('genq_analysis.radar.title')}</Typography>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems="flex-start">
+          {/* Side by side only where both fit: at 1280 px the table's strengths and weaknesses ran off the page. */}
+          <Stack direction={{ xs: 'column', xl: 'row' }} spacing={2} alignItems="flex-start">
             <RadarChart
               max={3}
               axes={profile.actionFields.map((f) => ({ id: f.actionFieldId, label: f.name, value: f.mean, median: f.programme.median }))}
             />
-            <Table size="small" data-testid="analysis-profile">
-              <TableHead>
-                <TableRow>
-                  <TableCell />
-                  <TableCell>{translate('genq_analysis.radar.quarter')}</TableCell>
-                  <TableCell>{translate('genq_analysis.radar.median')}</TableCell>
-                  <TableCell>{translate('genq_analysis.radar.strengths')}</TableCell>
-                  <TableCell>{translate('genq_analysis.radar.weaknesses')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {profile.actionFields.map((f) => (
-                  <TableRow key={f.actionFieldId}>
-                    <TableCell>
-                      {f.actionFieldId} – {f.name}
-                    </TableCell>
-                    <TableCell>{mean(f.mean)}</TableCell>
-                    <TableCell>{mean(f.programme.median)}</TableCell>
-                    <TableCell>{f.strengths.map((s) => <Chip key={s} size="small" color="success" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
-                    <TableCell>{f.weaknesses.map((s) => <Chip key={s} size="small" color="warning" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
+            <Box sx={{ flex: 1, minWidth: 0, maxWidth: '100%', overflowX: 'auto' }}>
+              <Table size="small" data-testid="analysis-profile">
+                <TableHead>
+                  <TableRow>
+                    <TableCell />
+                    <TableCell>{translate('genq_analysis.radar.quarter')}</TableCell>
+                    <TableCell>{translate('genq_analysis.radar.median')}</TableCell>
+                    <TableCell>{translate('genq_analysis.radar.strengths')}</TableCell>
+                    <TableCell>{translate('genq_analysis.radar.weaknesses')}</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {profile.actionFields.map((f) => (
+                    <TableRow key={f.actionFieldId}>
+                      <TableCell>
+                        {f.actionFieldId} – {f.name}
+                      </TableCell>
+                      <TableCell>{mean(f.mean)}</TableCell>
+                      <TableCell>{mean(f.programme.median)}</TableCell>
+                      <TableCell>{f.strengths.map((s) => <Chip key={s} size="small" color="success" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
+                      <TableCell>{f.weaknesses.map((s) => <Chip key={s} size="small" color="warning" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
           </Stack>
         </Box>
       )}
