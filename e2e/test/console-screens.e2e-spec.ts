@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
 import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } from './support/console';
+import { axeFindings, germanProblems, type Finding } from './support/screens';
 
 /**
  * Every main screen of the console in German, as a person of each role sees it on the demo
@@ -21,26 +22,8 @@ import { loginInBrowser, screenshots, startConsoleStack, type ConsoleStack } fro
 jest.setTimeout(20 * 60_000);
 
 const shot = screenshots('console-screens');
-const AXE = require.resolve('axe-core/axe.min.js');
 /** A quarter's name as long as the API takes (200 characters), with a long German compound in it. */
 const LONG_NAME = 'Gelsenkirchen-Ückendorf rund um den Flöz-Dickebank-Platz zwischen Bochumer Straße, Rheinelbestraße und Virchowstraße – Quartiersentwicklungsgemeinschaftsvereinbarungsgebiet Nord mit Seniorenwohnanlage';
-
-/** What axe reports, reduced to what a failure message needs. */
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-async function axeFindings(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-  });
-}
 
 /**
  * What does not fit 1280 px: the page scrolling sideways, and (with `table`) the quarter list's
@@ -64,51 +47,6 @@ async function layoutProblems(page: Page, table = false): Promise<string[]> {
   }, table);
 }
 
-/** Identifiers that must never be shown in German: step and phase keys, roles, membership roles, statuses, deadline keys. */
-const RAW_WORDS = [
-  'kickoff',
-  'strategy_workshop',
-  'goals_workshop',
-  'decision_and_signing',
-  'review_and_certification',
-  'development',
-  'implementation',
-  'reaudit',
-  'withdrawn',
-  'programme_admin',
-  'facilitator',
-  'lead_partner',
-  'co_partner',
-  'cooperation_partner',
-  'residents_representation',
-  'housing_company',
-  'municipality',
-  'welfare_organisation',
-  'sent_back',
-  'superseded',
-  'before_due',
-  'on_due',
-  'not_mailed',
-];
-/** English sentences of the server or of an untranslated library. */
-const ENGLISH = [/\bmust be\b/i, /\bshould not\b/i, /\bis required\b/i, /\bnot found\b/i, /\binternal server error\b/i, /\bbad request\b/i, /\bforbidden\b/i, /\bunauthori[sz]ed\b/i, /\bno results\b/i, /\bloading\b/i];
-
-/** The problems of the visible German text of a page: raw keys, identifiers, English sentences, dates not in TT.MM.JJJJ. */
-export function germanProblems(text: string): string[] {
-  // E-mail addresses and URLs are data, not messages.
-  const clean = text.replace(/[\w.+-]+@[\w.-]+/g, ' ').replace(/https?:\/\/\S+/g, ' ');
-  const problems: string[] = [];
-  for (const m of clean.matchAll(/\b(?:genq_|resources\.|process\.|app\.|ra\.)[a-z_]+(?:\.[a-z0-9_]+)+\b/g)) problems.push(`untranslated key „${m[0]}“`);
-  for (const m of clean.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)) problems.push(`identifier „${m[0]}“`);
-  for (const word of RAW_WORDS) if (new RegExp(`\\b${word}\\b`).test(clean)) problems.push(`raw value „${word}“`);
-  for (const re of ENGLISH) {
-    const m = re.exec(clean);
-    if (m) problems.push(`English „${clean.slice(Math.max(0, m.index - 30), m.index + 40).trim()}“`);
-  }
-  for (const m of clean.matchAll(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}\.\s?(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\.?\s\d{4}\b/g)) problems.push(`date „${m[0]}“ not TT.MM.JJJJ`);
-  return [...new Set(problems)];
-}
-
 describe('console: every main screen in German, accessible', () => {
   let env: ConsoleStack;
   const report: Record<string, { findings: Finding[]; german: string[]; layout: string[] }> = {};
@@ -123,12 +61,12 @@ describe('console: every main screen in German, accessible', () => {
   let adminToken: Promise<string> | undefined;
   const adminApi = async () => env.apiAs(await (adminToken ??= env.login(DEMO_ADMIN.email)));
 
-  /** Waits for the screen to settle, then checks and photographs it. */
+  /** Waits for the screen to settle (generously: on a loaded machine a list loads for more than 15 s), then checks and photographs it. */
   const check = async (page: Page, name: string, options: { table?: boolean } = {}) => {
     // A list shows placeholder rows while it loads: measure its table once the data is there.
     if (options.table) await page.locator('.RaDatagrid-tableWrapper tbody tr').first().waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle').catch(() => undefined);
-    await page.locator('.MuiSkeleton-root, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await page.locator('.MuiSkeleton-root, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 120_000 }).catch(() => undefined);
     const layout = await layoutProblems(page, options.table);
     await shot(page, name);
     const findings = (await axeFindings(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');

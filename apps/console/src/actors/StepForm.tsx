@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Box, Button, MenuItem, Paper, TextField, Typography, type SxProps } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { fieldErrors, reasonOf } from '../agreements/errors';
+import { followTasks } from '../tasks/api';
 
 /** Today as YYYY-MM-DD, the default of the date fields (the API refuses dates in the future). */
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -24,6 +25,8 @@ export const useStepSubmit = (savedKey: string) => {
       setErrors({});
       setRefusal(null);
       notify(savedKey, { type: 'success' });
+      // The step completes from the event stream: its task leaves "Meine Aufgaben" a moment later.
+      followTasks();
       await onSaved();
     } catch (err) {
       const fields = fieldErrors(err);

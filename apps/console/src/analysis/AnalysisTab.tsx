@@ -17,25 +17,41 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { analysisApi, type IndicatorValue, type Profile } from './api';
+import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { analysisApi, type Analysis, type IndicatorValue, type Profile } from './api';
 import { downloadFile } from '../providers/apiClient';
 import { importProblems, type ImportProblem } from './importErrors';
 import { RadarChart } from './RadarChart';
 import { IndicatorForm } from './IndicatorForm';
+import { StrategyWorkshopPanel } from './StrategyWorkshopPanel';
+import { unratedOf } from './submission';
 import { PdfButton, documentPaths } from '../documents/PdfButton';
 import { germanDate } from '../process/csv';
 import { useDateLocale } from '../i18n/useDateLocale';
+import { useFormat } from '../agreements/format';
+import { followTasks } from '../tasks/api';
 
 const SCALE = [0, 1, 2, 3];
 type Draft = Record<string, { rating: number | ''; evidence: string }>;
 
-/** The quarter's analysis: indicators by form or CSV import, the self-assessment, and the profile against the programme. */
+/**
+ * The quarter's analysis: indicators by form or CSV import, the self-assessment, the profile
+ * against the programme, and submitting it, which completes the Quartiersanalyse step (the
+ * process hears of it through the event stream). Who may record steps sees what is missing
+ * and the button; once submitted, everyone sees when, and the strategy workshop's priorities
+ * (the next step) are recorded here.
+ */
 export const AnalysisTab = () => {
   const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
   const notify = useNotify();
   const locale = useDateLocale();
+  const format = useFormat();
+  const { canAccess: mayWrite } = useCanAccess({ resource: 'quarters', action: 'record_steps' });
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [unrated, setUnrated] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const mean = (n: number | null) => (n === null ? '–' : n.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const [indicators, setIndicators] = useState<IndicatorValue[]>([]);
   const [profile, setProfile] = useState<Profile | null>(null);
@@ -49,12 +65,14 @@ export const AnalysisTab = () => {
   const load = useCallback(async () => {
     if (!quarterId) return;
     try {
-      const [values, ratings, p, names] = await Promise.all([
+      const [current, values, ratings, p, names] = await Promise.all([
+        analysisApi.analysis(quarterId),
         analysisApi.indicators(quarterId),
         analysisApi.ratings(quarterId),
         analysisApi.profile(quarterId),
         analysisApi.criterionNames(quarterId),
       ]);
+      setAnalysis(current);
       setCriterionNames(names);
       setIndicators(values);
       setProfile(p);
@@ -92,13 +110,15 @@ export const AnalysisTab = () => {
 
   const downloadTemplate = () => downloadFile(analysisApi.templatePath, 'genq-indikatoren-vorlage.csv', 'text/csv');
 
-  const save = async () => {
-    if (!quarterId) return;
-    const ratings = Object.entries(draft)
+  const draftRatings = () =>
+    Object.entries(draft)
       .filter(([, d]) => d.rating !== '')
       .map(([criterionId, d]) => ({ criterionId, rating: d.rating as number, evidence: d.evidence.trim() || null }));
+
+  const save = async () => {
+    if (!quarterId) return;
     try {
-      await analysisApi.saveRatings(quarterId, ratings);
+      await analysisApi.saveRatings(quarterId, draftRatings());
       notify('genq_analysis.ratings.saved', { type: 'success' });
       await load();
     } catch (err) {
@@ -106,10 +126,47 @@ export const AnalysisTab = () => {
     }
   };
 
+  // Submitting saves the ratings on screen first: nobody has to know that "Bewertungen speichern" comes before.
+  const submit = async () => {
+    if (!quarterId) return;
+    setBusy(true);
+    try {
+      const ratings = draftRatings();
+      if (ratings.length > 0) await analysisApi.saveRatings(quarterId, ratings);
+      await analysisApi.submit(quarterId);
+      setUnrated([]);
+      setRefusal(null);
+      notify('genq_analysis.submission.submitted', { type: 'success' });
+      // The process completes the step from the event stream: the task leaves "Meine Aufgaben" shortly after.
+      followTasks();
+      await load();
+    } catch (err) {
+      const missing = unratedOf(err);
+      setUnrated(missing);
+      setRefusal((err as Error).message);
+      notify(translate('genq_analysis.submission.refused', { reason: (err as Error).message }), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitted = analysis?.status === 'submitted';
+  const open = criteria.filter((id) => draft[id]?.rating === '' || draft[id]?.rating === undefined).length;
+
   if (error) return <Alert severity="error">{translate('genq_analysis.failed', { message: error })}</Alert>;
 
   return (
     <Stack spacing={3} sx={{ py: 1 }}>
+      {analysis && (
+        <Alert severity={submitted ? 'success' : 'info'} data-testid="analysis-status">
+          {submitted
+            ? translate('genq_analysis.submission.done', { date: format.date(analysis.submittedAt) })
+            : translate(mayWrite ? 'genq_analysis.submission.todo' : 'genq_analysis.submission.not_yet', { count: open })}
+        </Alert>
+      )}
+      {quarterId && analysis && submitted && profile && (
+        <StrategyWorkshopPanel quarterId={quarterId} analysis={analysis} profile={profile} criterionNames={criterionNames} mayWrite={!!mayWrite} onSaved={load} />
+      )}
       {quarterId && (
         <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
           <PdfButton path={documentPaths.analysis(String(quarterId))} filename="quartiersanalyse.pdf" label="genq_analysis.documents.analysis_pdf" />
@@ -119,35 +176,38 @@ export const AnalysisTab = () => {
       {profile && (
         <Box>
           <Typography variant="h6">{translate('genq_analysis.radar.title')}</Typography>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems="flex-start">
+          {/* Side by side only where both fit: at 1280 px the table's strengths and weaknesses ran off the page. */}
+          <Stack direction={{ xs: 'column', xl: 'row' }} spacing={2} alignItems="flex-start">
             <RadarChart
               max={3}
               axes={profile.actionFields.map((f) => ({ id: f.actionFieldId, label: f.name, value: f.mean, median: f.programme.median }))}
             />
-            <Table size="small" data-testid="analysis-profile">
-              <TableHead>
-                <TableRow>
-                  <TableCell />
-                  <TableCell>{translate('genq_analysis.radar.quarter')}</TableCell>
-                  <TableCell>{translate('genq_analysis.radar.median')}</TableCell>
-                  <TableCell>{translate('genq_analysis.radar.strengths')}</TableCell>
-                  <TableCell>{translate('genq_analysis.radar.weaknesses')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {profile.actionFields.map((f) => (
-                  <TableRow key={f.actionFieldId}>
-                    <TableCell>
-                      {f.actionFieldId} – {f.name}
-                    </TableCell>
-                    <TableCell>{mean(f.mean)}</TableCell>
-                    <TableCell>{mean(f.programme.median)}</TableCell>
-                    <TableCell>{f.strengths.map((s) => <Chip key={s} size="small" color="success" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
-                    <TableCell>{f.weaknesses.map((s) => <Chip key={s} size="small" color="warning" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
+            <Box sx={{ flex: 1, minWidth: 0, maxWidth: '100%', overflowX: 'auto' }}>
+              <Table size="small" data-testid="analysis-profile">
+                <TableHead>
+                  <TableRow>
+                    <TableCell />
+                    <TableCell>{translate('genq_analysis.radar.quarter')}</TableCell>
+                    <TableCell>{translate('genq_analysis.radar.median')}</TableCell>
+                    <TableCell>{translate('genq_analysis.radar.strengths')}</TableCell>
+                    <TableCell>{translate('genq_analysis.radar.weaknesses')}</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {profile.actionFields.map((f) => (
+                    <TableRow key={f.actionFieldId}>
+                      <TableCell>
+                        {f.actionFieldId} – {f.name}
+                      </TableCell>
+                      <TableCell>{mean(f.mean)}</TableCell>
+                      <TableCell>{mean(f.programme.median)}</TableCell>
+                      <TableCell>{f.strengths.map((s) => <Chip key={s} size="small" color="success" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
+                      <TableCell>{f.weaknesses.map((s) => <Chip key={s} size="small" color="warning" label={s} sx={{ mr: 0.5 }} />)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
           </Stack>
         </Box>
       )}
@@ -172,6 +232,8 @@ export const AnalysisTab = () => {
                     size="small"
                     fullWidth
                     value={draft[id]?.rating ?? ''}
+                    error={unrated.includes(id) && draft[id]?.rating === ''}
+                    helperText={unrated.includes(id) && draft[id]?.rating === '' ? translate('genq_analysis.submission.missing') : undefined}
                     inputProps={{ 'aria-label': `${translate('genq_analysis.ratings.rating')} ${id}` }}
                     onChange={(e) => setDraft({ ...draft, [id]: { evidence: draft[id]?.evidence ?? '', rating: e.target.value === '' ? '' : Number(e.target.value) } })}
                   >
@@ -196,9 +258,26 @@ export const AnalysisTab = () => {
             ))}
           </TableBody>
         </Table>
-        <Button variant="contained" sx={{ mt: 1 }} onClick={() => void save()}>
-          {translate('genq_analysis.ratings.save')}
-        </Button>
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }} flexWrap="wrap" useFlexGap>
+          <Button variant={mayWrite && !submitted ? 'outlined' : 'contained'} onClick={() => void save()}>
+            {translate('genq_analysis.ratings.save')}
+          </Button>
+          {mayWrite && !submitted && (
+            <Button variant="contained" disabled={busy} onClick={() => void submit()}>
+              {translate('genq_analysis.submission.submit')}
+            </Button>
+          )}
+        </Stack>
+        {mayWrite && !submitted && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {translate('genq_analysis.submission.hint')}
+          </Typography>
+        )}
+        {refusal && (
+          <Alert severity="error" sx={{ mt: 1 }} data-testid="analysis-submit-refusal">
+            {refusal}
+          </Alert>
+        )}
       </Box>
 
       <Box>

@@ -1,4 +1,5 @@
 import type {
+  AnalysisDto,
   CloseParticipationCommand,
   IndicatorValueDto,
   KickoffRecordDto,
@@ -21,6 +22,8 @@ export type IndicatorValue = Pick<IndicatorValueDto, 'id' | 'indicatorId' | 'ref
 export type Rating = Pick<RatingDto, 'criterionId' | 'actionFieldId' | 'rating' | 'evidence' | 'targetGroups'>;
 export type Distribution = Pick<ProfileField['programme'], 'count' | 'median' | 'q1' | 'q3'>;
 export type ActionFieldProfile = Pick<ProfileField, 'actionFieldId' | 'name' | 'mean' | 'rated' | 'total' | 'strengths' | 'weaknesses'> & { programme: Distribution };
+/** The analysis as the tab reads it: whether and when it was submitted (the Quartiersanalyse), and the strategy workshop's priorities. */
+export type Analysis = Pick<AnalysisDto, 'status' | 'submittedAt' | 'priorities' | 'prioritiesRecordedAt'>;
 export type Profile = Pick<ProfileDto, 'unrated'> & { actionFields: ActionFieldProfile[] };
 export type Membership = Pick<MembershipDto, 'id' | 'organisationId' | 'organisationName' | 'role'> & Partial<Pick<MembershipDto, 'personName'>>;
 export type KickoffRecord = KickoffRecordDto;
@@ -46,6 +49,12 @@ const QID = (quarterId: string) => ({ params: { path: { quarterId } } });
 const upTo500 = { range: JSON.stringify([0, 499]) };
 
 export const analysisApi = {
+  analysis: (quarterId: string): Promise<Analysis> => data(api.GET('/api/quarters/{id}/analysis', Q(quarterId))),
+  /** Submits the analysis; rejects with a 400 `analysis.ratings_missing` naming each unrated criterion (`ratings.<criterionId>`). A repeat changes nothing. */
+  submit: async (quarterId: string): Promise<Analysis> => (await data(api.POST('/api/quarters/{id}/analysis/submit', Q(quarterId)))).analysis,
+  /** Records the strategy workshop's priorities (action field or criterion ids); 409 while the analysis is not submitted. */
+  recordPriorities: async (quarterId: string, priorities: string[]): Promise<Analysis> =>
+    (await data(api.POST('/api/quarters/{id}/analysis/priorities', { ...Q(quarterId), body: { priorities } }))).analysis,
   indicators: (quarterId: string): Promise<IndicatorValue[]> => data(api.GET('/api/quarters/{id}/indicators', { params: { path: { id: quarterId }, query: upTo500 } })),
   ratings: (quarterId: string): Promise<Rating[]> => data(api.GET('/api/quarters/{id}/ratings', { params: { path: { id: quarterId }, query: upTo500 } })),
   profile: (quarterId: string): Promise<Profile> => data(api.GET('/api/quarters/{id}/profile', Q(quarterId))),

@@ -54,6 +54,16 @@ export const analysisGerman = {
       saved: 'Bewertungen gespeichert',
       unrated: 'nicht bewertet',
     },
+    submission: {
+      todo: 'Die Quartiersanalyse ist noch nicht eingereicht. Bewerten Sie jedes Kriterium (noch offen: %{count}) und reichen Sie die Analyse unter der Selbsteinschätzung mit „Analyse einreichen“ ein.',
+      not_yet: 'Die Quartiersanalyse ist noch nicht eingereicht.',
+      done: 'Die Quartiersanalyse wurde am %{date} eingereicht.',
+      submit: 'Analyse einreichen',
+      hint: 'Beim Einreichen werden die Bewertungen gespeichert; jedes Kriterium braucht eine Bewertung. Die eingereichte Analyse schließt den Schritt „Quartiersanalyse“ ab.',
+      submitted: 'Quartiersanalyse eingereicht',
+      refused: 'Nicht eingereicht: %{reason}',
+      missing: 'noch nicht bewertet',
+    },
     scale: { '0': '0 – nicht vorhanden', '1': '1 – ansatzweise', '2': '2 – weitgehend', '3': '3 – vollständig' },
     radar: {
       title: 'Stärken-Schwächen-Profil',
@@ -122,6 +132,16 @@ export const analysisEnglish: typeof analysisGerman = {
       save: 'Save ratings',
       saved: 'Ratings saved',
       unrated: 'not rated',
+    },
+    submission: {
+      todo: 'The neighbourhood analysis is not submitted yet. Rate every criterion (still open: %{count}) and submit the analysis below the self-assessment with "Submit analysis".',
+      not_yet: 'The neighbourhood analysis is not submitted yet.',
+      done: 'The neighbourhood analysis was submitted on %{date}.',
+      submit: 'Submit analysis',
+      hint: 'Submitting saves the ratings; every criterion needs a rating. The submitted analysis completes the "Quartiersanalyse" step.',
+      submitted: 'Neighbourhood analysis submitted',
+      refused: 'Not submitted: %{reason}',
+      missing: 'not rated yet',
     },
     scale: { '0': '0 – not in place', '1': '1 – first steps', '2': '2 – largely', '3': '3 – fully' },
     radar: {

@@ -35,6 +35,32 @@ export function reloadTasks(): Promise<void> {
   return inFlight;
 }
 
+/** After a step's deliverable was recorded: how long and how often the tasks are renewed. */
+const FOLLOW_MS = 90_000;
+const FOLLOW_EVERY_MS = 3_000;
+let following: ReturnType<typeof setInterval> | undefined;
+const idsOf = (list?: TaskList) => (list ? list.data.map((t) => t.id).join('|') : '');
+
+/**
+ * A deliverable that completes a step was recorded: the process completes the step from the
+ * event stream and the read model follows, so the task leaves the list a moment later. Renews
+ * the tasks every few seconds until the list changed (or a while passed), so the menu's count
+ * and "Meine Aufgaben" show the next task without waiting for the minute's renewal.
+ */
+export function followTasks(): void {
+  const before = idsOf(state.list);
+  const until = Date.now() + FOLLOW_MS;
+  if (following) clearInterval(following);
+  const timer = setInterval(() => {
+    void reloadTasks().then(() => {
+      if (idsOf(state.list) === before && Date.now() < until) return;
+      clearInterval(timer);
+      if (following === timer) following = undefined;
+    });
+  }, FOLLOW_EVERY_MS);
+  following = timer;
+}
+
 const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
