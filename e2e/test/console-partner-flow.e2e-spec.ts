@@ -203,6 +203,9 @@ describe('console: a partner completes the Auftakt and the analysis from their i
 
     // The quarter from the menu's list, its overview with the timeline.
     await page.getByRole('menuitem', { name: /^Quartiere/ }).first().click();
+    // The list's own row: the inbox's table, still there a moment, lists the quarter too.
+    await page.waitForURL(/#\/quarters(\?.*)?$/);
+    await page.getByTestId('tasks').waitFor({ state: 'detached' });
     await page.locator('tbody tr').filter({ hasText: QUARTER }).click();
     await page.waitForURL(new RegExp(`#/quarters/${quarterId}/show$`));
     const timeline = page.getByTestId('process-panel');
