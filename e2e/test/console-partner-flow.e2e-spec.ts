@@ -216,10 +216,12 @@ describe('console: a partner completes the Auftakt and the analysis from their i
       const step = timeline.getByTestId(`deadline-${key}`);
       await step.getByText(name, { exact: true }).waitFor();
       await step.getByText('abgeschlossen', { exact: true }).waitFor();
+      // The "abgeschlossen am" column: today, as TT.MM.JJJJ.
+      await step.getByText(todayDe(), { exact: true }).waitFor();
     }
-    await timeline.getByText(`abgeschlossen am ${todayDe()}`).first().waitFor();
-    await expect(timeline.getByText(`abgeschlossen am ${todayDe()}`).count()).resolves.toBe(2);
-    await timeline.getByTestId('deadline-strategy_workshop').getByText('aktueller Schritt', { exact: false }).waitFor();
+    // The current step: marked for everyone (highlighted) and for screen readers (aria-current).
+    await timeline.locator('[data-testid="deadline-strategy_workshop"][aria-current="step"]').waitFor();
+    await timeline.getByTestId('deadline-strategy_workshop').getByText('in Bearbeitung', { exact: true }).waitFor();
     await readable('11-timeline');
   });
 
