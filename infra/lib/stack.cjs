@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startTemporalDevServer, ensureTemporalBinary } = require('./temporal.cjs');
 const { startNatsServer, ensureNatsServer } = require('./nats.cjs');
-const { waitForHttp } = require('./ports.cjs');
+const { waitForHttp, freePort } = require('./ports.cjs');
 const { sleep, tailFile, spawnLogged } = require('./exec.cjs');
 const { ensureSecrets } = require('./secrets.cjs');
 const { bootstrapAdmin } = require('./demo.cjs');
@@ -153,19 +153,39 @@ async function startStack({ dataDir, ports, withConsole = true, log = console.lo
     let worker = spawnWorker();
     started.push(worker);
 
-    const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
     const consoleOrigins = ports.console ? [`http://localhost:${ports.console}`, `http://127.0.0.1:${ports.console}`] : [];
-    const gateway = spawnApp('gateway', path.join(ROOT, 'apps', 'gateway', 'dist', 'main.js'), {
-      cwd: ROOT,
-      logFile: path.join(logs, 'gateway.log'),
-      env: {
-        AUTH_JWT_SECRET: authJwtSecret,
-        ...common,
-        GATEWAY_HOST: '127.0.0.1',
-        GATEWAY_PORT: String(ports.gateway),
-        CORS_ORIGINS: consoleOrigins.join(','),
-      },
-    });
+    // The gateway's port was free when it was chosen, but the gateway binds it last, many
+    // seconds later, and a stack started beside this one may have bound it meanwhile (in CI a
+    // Temporal UI did, and answered this stack's sign-in with its CSRF refusal). So the gateway
+    // is ready once *it* logged that it listens on the port, and one that found the port taken
+    // starts again on another.
+    let gateway;
+    let gatewayUrl;
+    for (let attempt = 1; ; attempt++) {
+      gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
+      gateway = spawnApp('gateway', path.join(ROOT, 'apps', 'gateway', 'dist', 'main.js'), {
+        cwd: ROOT,
+        logFile: path.join(logs, 'gateway.log'),
+        env: {
+          AUTH_JWT_SECRET: authJwtSecret,
+          ...common,
+          GATEWAY_HOST: '127.0.0.1',
+          GATEWAY_PORT: String(ports.gateway),
+          CORS_ORIGINS: consoleOrigins.join(','),
+        },
+      });
+      try {
+        await waitReady(gateway, () => waitForLogLine(gateway, `gateway listening on ${gatewayUrl}/api`, 90_000), 'listening');
+        break;
+      } catch (err) {
+        if (attempt >= 3 || !/EADDRINUSE/.test(err.message)) {
+          started.push(gateway);
+          throw err;
+        }
+        log(`[genq] gateway port ${ports.gateway} was taken meanwhile: starting the gateway on another`);
+        ports.gateway = await freePort();
+      }
+    }
     started.push(gateway);
     await waitReady(gateway, () => waitForHttp(`${gatewayUrl}/api/health`, { timeoutMs: 90_000, okStatuses: [200] }), '/api/health');
     await waitReady(worker, () => waitForLogLine(worker, 'worker polling task queue', 60_000), 'polling');
