@@ -22,6 +22,14 @@ export interface AuthConfig {
   audience: string;
   /** Lifetime of a local access token; refresh tokens renew it. */
   accessTokenTtlSeconds: number;
+  /**
+   * How long a resolved principal (session and account checked by the actors service) is reused
+   * (`AUTH_PRINCIPAL_CACHE_MS`, default 5,000; 0: ask on every request). A write through this
+   * gateway empties the cache at once; a change through another replica counts after this time.
+   */
+  principalCacheMs: number;
+  /** The most principals kept (`AUTH_PRINCIPAL_CACHE_ENTRIES`, default 10,000): the oldest go first. */
+  principalCacheEntries: number;
   oidc?: OidcConfig;
 }
 
@@ -34,6 +42,8 @@ export function readAuthConfig(r: EnvReader): AuthConfig {
     issuer: r.string('AUTH_JWT_ISSUER', 'genq'),
     audience: r.string('AUTH_JWT_AUDIENCE', 'genq-api'),
     accessTokenTtlSeconds: r.int('AUTH_ACCESS_TOKEN_TTL_SECONDS', 900, { min: 1, max: 3600 }),
+    principalCacheMs: r.int('AUTH_PRINCIPAL_CACHE_MS', 5000, { min: 0, max: 60_000 }),
+    principalCacheEntries: r.int('AUTH_PRINCIPAL_CACHE_ENTRIES', 10_000, { min: 1, max: 1_000_000 }),
   };
   if (mode === 'local') {
     config.jwtSecret = r.string('AUTH_JWT_SECRET');

@@ -9,6 +9,7 @@ import { actorOf } from './current-actor';
 import { POLICY_KEY, PUBLIC_KEY, type PolicyOptions, type ScopeRef } from './policy';
 import { currentRequest, type GatewayRequest, type Principal } from './request-context';
 import { verifiedBearer, type ThrottledRequest } from './bearer';
+import { PrincipalCache } from './principal-cache';
 
 /** What ids of each kind look like: anything else is refused before it reaches a service, with the field problem's code. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -38,6 +39,7 @@ export class PolicyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly services: ServiceClients,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,8 +78,10 @@ export class PolicyGuard implements CanActivate {
     if (!subject) return refuse('invalid_token');
     try {
       return subject.kind === 'local'
-        ? await this.services.send<AccountDto>('actors', IdentityPatterns.resolvePrincipal, { accountId: subject.accountId, sessionId: subject.sessionId })
-        : await this.services.send<AccountDto>('actors', IdentityPatterns.resolveExternalPrincipal, subject);
+        ? await this.principals.resolve(`local:${subject.accountId}:${subject.sessionId}`, () =>
+            this.services.send<AccountDto>('actors', IdentityPatterns.resolvePrincipal, { accountId: subject.accountId, sessionId: subject.sessionId }),
+          )
+        : await this.principals.resolve(`oidc:${subject.issuer}:${subject.subject}:${subject.email}`, () => this.services.send<AccountDto>('actors', IdentityPatterns.resolveExternalPrincipal, subject));
     } catch (err) {
       // A revoked session or a disabled account; anything else (503) passes through.
       if (err instanceof HttpException && err.getStatus() === 401) return refuse('invalid_token');

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { ExecutionContext } from '@nestjs/common';
 import type { GatewayConfig } from '../config';
@@ -8,6 +8,7 @@ import { AuthModule } from '../auth/auth.module';
 import { STRICT_RATE_LIMIT_KEY } from '../auth/policy';
 import { PolicyGuard } from '../auth/policy.guard';
 import { HttpThrottlerGuard } from '../auth/throttler.guard';
+import { ForgetPrincipalsAfterWrites } from '../auth/principal-cache';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 const MINUTE_MS = 60_000;
@@ -37,6 +38,8 @@ const isCredentialRoute = (ctx: ExecutionContext): boolean => Reflect.getMetadat
   providers: [
     { provide: APP_GUARD, useClass: HttpThrottlerGuard },
     { provide: APP_GUARD, useExisting: PolicyGuard },
+    // A write may change who anyone is: the cached principals are forgotten when it is handled.
+    { provide: APP_INTERCEPTOR, useExisting: ForgetPrincipalsAfterWrites },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
   ],
 })
