@@ -21,4 +21,11 @@ export interface ProcessActivities {
 export interface BatchActivities {
   /** Applies one intervention to one quarter's workflow; a refusal is a result, not an error. */
   applyIntervention(args: { quarterId: string; intervention: Intervention; batchId?: string; auditActor?: AuditActor }): Promise<BatchItemResult>;
+  /**
+   * The same for a page of a batch's quarters at once, one result per quarter in their order:
+   * one activity instead of one per quarter. Fails as a whole when a quarter's outcome is not
+   * known (Temporal or the audit log away); its retry applies each quarter once (the
+   * intervention's id per batch and quarter), and the batch asks quarter by quarter if it still fails.
+   */
+  applyInterventions(args: { quarterIds: string[]; intervention: Intervention; batchId: string; auditActor?: AuditActor }): Promise<BatchItemResult[]>;
 }

@@ -9,7 +9,7 @@ import type {
 } from '@genq/contracts';
 import { DEFAULT_BATCH_PARALLELISM, batchProgressQuery } from '@genq/contracts/temporal';
 
-const { applyIntervention } = proxyActivities<BatchActivities>({
+const { applyIntervention, applyInterventions } = proxyActivities<BatchActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumAttempts: 5 },
 });
@@ -21,6 +21,15 @@ const { recordAudit } = proxyActivities<ProcessActivities>({
 
 /** A cancelled batch ends as cancelled instead of recording its remaining quarters as failed. */
 export const BATCH_CANCEL_ENDS_BATCH_PATCH = 'batch-cancel-ends-batch';
+
+/**
+ * Batches started since take their quarters a page per activity instead of one each: about a
+ * third of the Temporal operations per quarter on the batch's side, and a history an eighth as
+ * long (docs/benchmarks.md, batch).
+ */
+export const BATCH_PAGES_PATCH = 'batch-pages-per-activity';
+/** The most quarters one activity applies. */
+const MAX_PAGE = 8;
 
 /** Quarters worked on at once by batches started before the parallelism was configurable. */
 const LEGACY_PARALLEL = 4;
@@ -82,18 +91,41 @@ export async function batchInterventionWorkflow(input: BatchInterventionInput): 
     ? Math.min(MAX_PARALLEL, Math.max(1, Math.floor(input.parallelism ?? DEFAULT_BATCH_PARALLELISM)))
     : LEGACY_PARALLEL;
   const queue = [...input.quarterIds];
-  async function lane(): Promise<void> {
-    for (let quarterId = queue.shift(); quarterId !== undefined; quarterId = queue.shift()) {
-      try {
-        record(await applyIntervention({ quarterId, intervention: input.intervention, batchId: input.batchId, auditActor: input.auditActor }));
-      } catch (err) {
-        // Cancelled (an operator's `cancel` on its incident): the batch ends as cancelled, the
-        // quarters it has not reached are not touched. Before the patch the lanes went on and
-        // recorded every remaining quarter as failed, and the batch completed.
-        if (isCancellation(err) && patched(BATCH_CANCEL_ENDS_BATCH_PATCH)) throw err;
-        record({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err), reasonCode: 'batch.item_failed', reasonParams: {} });
-      }
+  const { intervention, batchId, auditActor } = input;
+  /** One quarter in an activity of its own; a failure after the activity's retries is the quarter's result. */
+  async function applyAlone(quarterId: string): Promise<void> {
+    try {
+      record(await applyIntervention({ quarterId, intervention, batchId, auditActor }));
+    } catch (err) {
+      // Cancelled (an operator's `cancel` on its incident): the batch ends as cancelled, the
+      // quarters it has not reached are not touched. Before the patch the lanes went on and
+      // recorded every remaining quarter as failed, and the batch completed.
+      if (isCancellation(err) && patched(BATCH_CANCEL_ENDS_BATCH_PATCH)) throw err;
+      record({ quarterId, outcome: 'failed', reason: err instanceof Error ? err.message : String(err), reasonCode: 'batch.item_failed', reasonParams: {} });
     }
+  }
+  async function lane(): Promise<void> {
+    for (let quarterId = queue.shift(); quarterId !== undefined; quarterId = queue.shift()) await applyAlone(quarterId);
+  }
+
+  if (patched(BATCH_PAGES_PATCH)) {
+    // `parallel` quarters at once as before, in pages of at most MAX_PAGE per activity.
+    const lanes = Math.ceil(parallel / MAX_PAGE);
+    const size = Math.ceil(parallel / lanes);
+    const pageLane = async (): Promise<void> => {
+      for (let page = queue.splice(0, size); page.length > 0; page = queue.splice(0, size)) {
+        try {
+          (await applyInterventions({ quarterIds: page, intervention, batchId, auditActor })).forEach(record);
+        } catch (err) {
+          if (isCancellation(err)) throw err;
+          // The page failed after its retries: each of its quarters once more on its own, so the
+          // results say which one failed (those applied meanwhile answer as applied).
+          for (const quarterId of page) await applyAlone(quarterId);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: lanes }, pageLane));
+    return progress();
   }
   await Promise.all(Array.from({ length: parallel }, lane));
   return progress();

@@ -29,6 +29,14 @@ describe('quarter lifecycle on a real Temporal server', () => {
     batchItems.running--;
     return quarterId.endsWith('3') ? { quarterId, outcome: 'refused', reason: 'paused', reasonCode: 'quarter.no_process', reasonParams: { quarterId } } : { quarterId, outcome: 'applied', summary: 'ok' };
   };
+  /** A page of a batch as the worker applies it: every quarter at once; a page holding `pagefail-` fails as a whole. */
+  const batchPages: string[][] = [];
+  const applyInterventions = async ({ quarterIds }: { quarterIds: string[] }): Promise<BatchItemResult[]> => {
+    batchPages.push(quarterIds);
+    const results = await Promise.all(quarterIds.map((quarterId) => applyIntervention({ quarterId })));
+    if (quarterIds.some((q) => q.startsWith('pagefail-'))) throw new Error('the audit log is away');
+    return results;
+  };
 
   /** A quarter's next projection waits for this promise (the actors service away), once. */
   const held = new Map<string, Promise<void>>();
@@ -49,7 +57,7 @@ describe('quarter lifecycle on a real Temporal server', () => {
       }
       await recorder.projectProcessState(cmd);
     };
-    worker = await startWorker(env, { ...recorder, projectProcessState, applyIntervention });
+    worker = await startWorker(env, { ...recorder, projectProcessState, applyIntervention, applyInterventions });
     running = worker.run();
   }, 20 * 60_000);
 
@@ -124,6 +132,8 @@ describe('quarter lifecycle on a real Temporal server', () => {
     });
     const done = await handle.result();
     expect(batchItems.most).toBe(6);
+    // One activity per page of six (the parallelism), not one per quarter.
+    expect(batchPages.filter((p) => p[0]?.startsWith('bq-')).map((p) => p.length)).toEqual([6, 6, 6, 6]);
     expect(done).toMatchObject({ total: 24, done: 24, applied: 21, refused: 3, failed: 0, finished: true });
     expect(done.results).toHaveLength(24);
     const page = await handle.query(batchProgressQuery, { start: 20, end: 29 });
@@ -131,6 +141,20 @@ describe('quarter lifecycle on a real Temporal server', () => {
     expect(page.results).toEqual(done.results.slice(20));
     expect((await handle.query(batchProgressQuery)).results).toHaveLength(24);
   });
+
+  it('takes a page that keeps failing quarter by quarter, so each quarter has its own result', async () => {
+    const quarterIds = ['pq-1', 'pagefail-2', 'pq-3', 'pq-4'];
+    const handle = await env.client.workflow.start(BATCH_INTERVENTION_WORKFLOW, {
+      taskQueue: TASK_QUEUE,
+      workflowId: batchWorkflowId('page-fallback-batch'),
+      args: [{ batchId: 'page-fallback-batch', quarterIds, parallelism: 2, intervention: { operator: { id: 'u-1', name: 'Olga' }, kind: 'pause', reason: 'Sommerpause' }, filter: {}, requestedAt: new Date().toISOString() }],
+    });
+    const done = await handle.result();
+    // The failing page was tried five times (the activity's retries), then its two quarters alone.
+    expect(batchPages.filter((p) => p.includes('pagefail-2'))).toHaveLength(5);
+    expect(done).toMatchObject({ total: 4, done: 4, applied: 3, refused: 1, failed: 0, finished: true });
+    expect(done.results.map((r) => r.quarterId).sort()).toEqual([...quarterIds].sort());
+  }, 120_000);
 
   it('ends as cancelled when cancelled while working on a quarter (before the patch it completed, the rest recorded as failed)', async () => {
     const handle = await env.client.workflow.start(BATCH_INTERVENTION_WORKFLOW, {

@@ -10,7 +10,7 @@ import { call } from './process.activities';
  * uses for one, and records it in the audit log under the operator who started the batch.
  */
 export function createBatchActivities({ client, actors }: { client: Client; actors: ClientProxy }): BatchActivities {
-  return {
+  const activities: BatchActivities = {
     async applyIntervention({ quarterId, intervention, batchId, auditActor }): Promise<BatchItemResult> {
       try {
         // The id makes a retry of this step (after a crash) apply once.
@@ -49,5 +49,20 @@ export function createBatchActivities({ client, actors }: { client: Client; acto
         throw err;
       }
     },
+
+    applyInterventions: ({ quarterIds, ...rest }) => applyToPage(quarterIds, (quarterId) => activities.applyIntervention({ quarterId, ...rest })),
   };
+  return activities;
+}
+
+/**
+ * A page of a batch: every quarter at once (the batch sizes its pages to its parallelism). Each
+ * quarter is tried even when another fails; then the first failure fails the page, so that Temporal
+ * retries it (quarters already applied answer as before: their intervention ids repeat).
+ */
+export async function applyToPage(quarterIds: string[], applyOne: (quarterId: string) => Promise<BatchItemResult>): Promise<BatchItemResult[]> {
+  const settled = await Promise.allSettled(quarterIds.map(applyOne));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<BatchItemResult>).value);
 }
