@@ -9,7 +9,7 @@
  * deterministic spread over Länder, Kreise, municipalities, housing companies, programmes,
  * phases, steps and start dates, so some are overdue and stalled), waits until the read model
  * holds every one, and then measures in one run:
- * - `GET /api/dashboard` and the stalled / overdue / next-due pages of 25 (`GET /api/quarters`);
+ * - `GET /api/dashboard` (with and without its facets, and the facets alone) and the stalled / overdue / next-due pages of 25 (`GET /api/quarters`);
  * - the same questions asked of Temporal visibility through the client (connection made
  *   before the clock starts): the dashboard's counts, and the pages of 25 unsorted and sorted
  *   (visibility on SQLite cannot sort: every match is listed and sorted here);
@@ -315,6 +315,9 @@ function readModelQuestions(now) {
   const soon = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000).toISOString();
   return {
     dashboard: '/dashboard',
+    // As the console asks since the facets left its dashboard request (it loads them once).
+    dashboardWithoutFacets: '/dashboard?facets=false',
+    facets: '/dashboard/facets',
     stalledPage: `/quarters?${query({ filter: { stalled: true }, sort: ['stalledSince', 'ASC'], range: [0, PAGE - 1] })}`,
     overduePage: `/quarters?${query({ filter: { overdue: true }, sort: ['overdueSince', 'ASC'], range: [0, PAGE - 1] })}`,
     nextDuePage: `/quarters?${query({ filter: { nextDueAfter: now.toISOString(), nextDueBefore: soon }, sort: ['nextDueAt', 'ASC'], range: [0, PAGE - 1] })}`,
@@ -691,6 +694,8 @@ function table(result) {
     return rows.map(([a, b]) => `${String(a).padEnd(w)}  ${b}`).join('\n');
   }
   add('GET /api/dashboard', lat(m.readModel.dashboard));
+  if (m.readModel.dashboardWithoutFacets) add('  the same, facets=false (console)', lat(m.readModel.dashboardWithoutFacets));
+  if (m.readModel.facets) add('GET /api/dashboard/facets', lat(m.readModel.facets));
   add('stalled page of 25', lat(m.readModel.stalledPage));
   add('overdue page of 25', lat(m.readModel.overduePage));
   add('next-due page of 25', lat(m.readModel.nextDuePage));

@@ -1,4 +1,4 @@
-import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
+import { DEMO_ADMIN, DEMO_PASSWORD, managementUrl } from '@genq/infra';
 import { adminWithProgramme, fieldCodes, signIn, startTestStack, type TestStack } from './support/api';
 
 /**
@@ -83,6 +83,31 @@ describe('accounts edited by the programme office over HTTP', () => {
     // Your own name is yours to change.
     await as(admin, 'PATCH', `/accounts/${me.id}`, { displayName: 'Programmstelle GenQ' }, 200);
     await as(admin, 'GET', '/auth/me', undefined, 200);
+  });
+
+  it('checks a session once for several requests, and a change made through the gateway counts for the very next request', async () => {
+    // How often the gateway asked the actors service for a principal (its own metric).
+    const metrics = `${await managementUrl(env.stack.apps.gateway!)}/metrics`;
+    const resolutions = async () => {
+      const text = await (await fetch(metrics)).text();
+      const line = text.split('\n').find((l) => l.startsWith('genq_rpc_client_duration_seconds_count') && l.includes('pattern="actors.identity.resolve-principal"') && l.includes('outcome="ok"'));
+      return Number(line?.split(' ').pop() ?? 0);
+    };
+    const company = (await as(admin, 'POST', '/organisations', { name: 'Wohnbau Cache GmbH', type: 'housing_company', programmeId: P }, 201)).body.id as string;
+    const email = 'cache@konten.genq.example';
+    const account = (await as(admin, 'POST', '/accounts', { email, displayName: 'Carla Cache', password: DEMO_PASSWORD, role: 'partner', organisationId: company, canSign: false }, 201)).body;
+    const token = await env.login(email);
+
+    const before = await resolutions();
+    for (let i = 0; i < 5; i++) expect((await as(token, 'GET', '/auth/me', undefined, 200)).body.canSign).toBe(false);
+    // Five requests within the cache's time (AUTH_PRINCIPAL_CACHE_MS, 5 s): one question.
+    expect((await resolutions()) - before).toBe(1);
+
+    // The admin's change is the next request's truth, without waiting for the cache's time.
+    await as(admin, 'PATCH', `/accounts/${account.id}`, { canSign: true }, 200);
+    expect((await as(token, 'GET', '/auth/me', undefined, 200)).body.canSign).toBe(true);
+    await as(admin, 'PATCH', `/accounts/${account.id}`, { disabled: true }, 200);
+    expect((await as(token, 'GET', '/auth/me')).status).toBe(401);
   });
 
   it('resets a password to a one-time password shown once, ends the sessions, and audits without the password', async () => {

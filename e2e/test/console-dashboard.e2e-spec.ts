@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '@genq/infra';
-import type { Call } from './support/api';
+import { fieldCodes, type Call } from './support/api';
 import { loginInBrowser, screenshots, startConsoleStack, until, type ConsoleStack } from './support/console';
 
 /**
@@ -44,6 +44,12 @@ describe('console: dashboard, saved views and Excel export', () => {
     const nds = await dashboard({ land: LAND });
     expect(nds.total).toBe(5);
     expect(nds.facets.land).toEqual(['Niedersachsen', 'Nordrhein-Westfalen']);
+    // The console asks without the facets (they do not change with the filter; it loads them once).
+    const lean = (await api('GET', `/dashboard?facets=false&filter=${encodeURIComponent(JSON.stringify({ land: LAND }))}`, undefined, 200)).body;
+    expect(lean).toMatchObject({ total: 5, stalled: nds.stalled });
+    expect(lean).not.toHaveProperty('facets');
+    const refused = await api('GET', `/dashboard?facets=vielleicht&filter=${encodeURIComponent('[1]')}`, undefined, 400);
+    expect(fieldCodes(refused.body)).toEqual({ filter: 'list.filter_invalid', facets: 'validation.isBoolean' });
     // Counts per step add up to the quarters per phase.
     const development = all.byPhase.find((p: any) => p.phase === 'development').count;
     expect(all.byStep.filter((s: any) => s.phase === 'development').reduce((n: number, s: any) => n + s.count, 0)).toBe(development);

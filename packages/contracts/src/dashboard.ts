@@ -61,7 +61,12 @@ export interface AgreementsDashboard {
 /** GET /api/dashboard. */
 export interface DashboardDto extends QuarterDashboard, AgreementsDashboard {
   filter: DashboardFilter;
-  facets: DashboardFacets;
+  /**
+   * The values that occur in the caller's scope, whatever the filter (as `GET /api/dashboard/facets`).
+   * Absent when asked with `facets=false`: the console loads them once instead of with every
+   * refresh (at 10,000 quarters they are most of the answer).
+   */
+  facets?: DashboardFacets;
 }
 
 /** The quarters the agreements part is restricted to: `all` when the caller sees every quarter unfiltered. */

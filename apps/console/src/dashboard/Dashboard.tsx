@@ -3,7 +3,7 @@ import { Alert, Box, Card, CardActionArea, CardContent, CardHeader, List, ListIt
 import { LinkBase, Title, useCreatePath, useNavigate, useStore, useTranslate } from 'react-admin';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { PHASES, STEP_KEYS } from '../quarters/domain';
-import { cleanFilter, fetchDashboard, type Dashboard as DashboardData, type DashboardFilter, type QuarterLine } from './api';
+import { cleanFilter, fetchDashboard, useFacets, type Dashboard as DashboardData, type DashboardFilter, type QuarterLine } from './api';
 import { BarChart, StackedBarChart, STATUS_COLOURS, type Bar } from './charts';
 import { FilterBar } from './FilterBar';
 import { IncidentTile } from '../incidents';
@@ -123,6 +123,7 @@ export const Dashboard = ({ organisation = false }: { organisation?: boolean }) 
   const dateLocale = useDateLocale();
   const [filter, setFilter] = useStore<DashboardFilter>('genq.dashboard.filter', {});
   const [data, setData] = useState<DashboardData | undefined>();
+  const facets = useFacets();
   const [failed, setFailed] = useState(false);
   const link = useListLink(organisation ? {} : filter);
   const filterKey = JSON.stringify(organisation ? {} : cleanFilter(filter));
@@ -180,7 +181,7 @@ export const Dashboard = ({ organisation = false }: { organisation?: boolean }) 
       ) : (
         <>
           <Title title="app.dashboard.title" />
-          <FilterBar filter={filter} facets={data?.facets} onChange={(f) => setFilter(cleanFilter(f))} />
+          <FilterBar filter={filter} facets={facets} onChange={(f) => setFilter(cleanFilter(f))} />
         </>
       )}
       {failed && (

@@ -16,8 +16,7 @@ import {
 import { FilterButton } from '../savedViews/FilterButton';
 import type { FieldProps } from 'react-admin';
 import { Box, Tooltip, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { fetchFacets, type Facets } from '../dashboard/api';
+import { useFacets, type Facets } from '../dashboard/api';
 import { ExportAllXlsxButton } from '../dashboard/ExportAllXlsxButton';
 import { useDateLocale } from '../i18n/useDateLocale';
 import { RecordLinkField } from '../layout/RecordLinkField';
@@ -56,16 +55,6 @@ const quarterFilters = (facets: Facets | undefined) => [
   facetInput('housingCompany', facets),
   facetInput('programmeId', facets),
 ];
-
-const useFacets = () => {
-  const [facets, setFacets] = useState<Facets | undefined>();
-  useEffect(() => {
-    fetchFacets()
-      .then(setFacets)
-      .catch(() => setFacets(undefined));
-  }, []);
-  return facets;
-};
 
 /** "stockend seit" with the reason underneath; empty when the quarter moves. */
 const StalledField = (_props: FieldProps<Quarter>) => {

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, SavedViewPatterns, type Actor, type SavedViewChange, type SavedViewDto } from '@genq/contracts';
+import { ALL_ROLES, SavedViewPatterns, type Actor, type FieldProblemInput, type SavedViewChange, type SavedViewDto } from '@genq/contracts';
 import { CreateSavedViewDto } from '@genq/dto';
-import { invalidFields } from '@genq/service-kit';
+import { invalidFields, listProblem, ProblemException } from '@genq/service-kit';
 import { CurrentActor } from '../auth/current-actor';
 import { Policy } from '../auth/policy';
 import { parseListQuery } from '../common/list-query';
@@ -19,11 +19,27 @@ export class DashboardController {
   @Get()
   @Policy({ roles: ALL_ROLES })
   @ApiQuery({ name: 'filter', required: false, description: 'JSON object with any of land, kreis, municipality, housingCompany, programmeId' })
+  @ApiQuery({
+    name: 'facets',
+    required: false,
+    enum: ['true', 'false'],
+    description: '`false`: without `facets` (load them once from /api/dashboard/facets; at 10,000 quarters they are most of the answer). Default `true`.',
+  })
   @ApiOkResponse({ description: 'Counts per phase and step, stalled/overdue/paused, upcoming deadlines, measures per action field and status, certificates' })
-  @ApiBadRequestResponse({ description: 'Unknown filter fields, each named under `errors`' })
+  @ApiBadRequestResponse({ description: 'Unknown filter fields, or a `facets` other than true or false, each named under `errors`' })
   @Returns('DashboardDto')
-  get(@Query('filter') filter: string | undefined, @CurrentActor() actor: Actor) {
-    return this.dashboard.get(actor, parseListQuery({ filter }).filter ?? {});
+  get(@Query('filter') filter: string | undefined, @Query('facets') facets: string | undefined, @CurrentActor() actor: Actor) {
+    const flag: FieldProblemInput[] = facets === undefined || facets === 'true' || facets === 'false' ? [] : [{ field: 'facets', code: 'validation.isBoolean' }];
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = parseListQuery({ filter }).filter ?? {};
+    } catch (err) {
+      // Every problem at once: the filter's and the flag's.
+      if (flag.length > 0 && err instanceof ProblemException) throw listProblem(...(err.errors ?? []), ...flag);
+      throw err;
+    }
+    if (flag.length > 0) throw listProblem(...flag);
+    return this.dashboard.get(actor, parsed, { facets: facets !== 'false' });
   }
 
   @Get('facets')

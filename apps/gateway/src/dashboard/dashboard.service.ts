@@ -21,15 +21,15 @@ import { ServiceClients } from '../services/service-clients';
 export class DashboardService {
   constructor(private readonly services: ServiceClients) {}
 
-  async get(actor: Actor, filter: Record<string, unknown>): Promise<DashboardDto> {
+  async get(actor: Actor, filter: Record<string, unknown>, { facets: withFacets = true }: { facets?: boolean } = {}): Promise<DashboardDto> {
     // All at once: the round trips overlap instead of adding up. The actors service checks
     // the filter in both requests that take it, so a bad filter is the same 400 either way.
     const [quarters, agreements, facets] = await Promise.all([
       this.services.send<QuarterDashboard>('actors', DashboardPatterns.quarters, { actor, filter }),
       this.agreementFigures(actor, filter),
-      this.facets(actor),
+      withFacets ? this.facets(actor) : undefined,
     ]);
-    return { filter: filter as DashboardFilter, ...quarters, ...agreements, facets };
+    return { filter: filter as DashboardFilter, ...quarters, ...agreements, ...(facets ? { facets } : {}) };
   }
 
   facets(actor: Actor): Promise<DashboardFacets> {
