@@ -2432,7 +2432,7 @@ export interface components {
             stalledList: components["schemas"]["DashboardQuarterLine"][];
             overdueList: components["schemas"]["DashboardQuarterLine"][];
             filter: components["schemas"]["DashboardFilter"];
-            facets: components["schemas"]["DashboardFacets"];
+            facets?: components["schemas"]["DashboardFacets"];
         };
         DashboardFacets: {
             land: string[];
@@ -11364,6 +11364,8 @@ export interface operations {
     DashboardController_get: {
         parameters: {
             query?: {
+                /** @description `false`: without `facets` (load them once from /api/dashboard/facets; at 10,000 quarters they are most of the answer). Default `true`. */
+                facets?: "true" | "false";
                 /** @description JSON object with any of land, kreis, municipality, housingCompany, programmeId */
                 filter?: unknown;
             };
@@ -11382,7 +11384,7 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardDto"];
                 };
             };
-            /** @description Unknown filter fields, each named under `errors` */
+            /** @description Unknown filter fields, or a `facets` other than true or false, each named under `errors` */
             400: {
                 headers: {
                     [name: string]: unknown;
