@@ -1,8 +1,10 @@
 import { dirname } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions, MixedList, QueryRunner, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from './config';
 import { installSqliteGate } from './sqlite-gate';
+import { keepPlannerStatistics, type SqliteConnection } from './sqlite-statistics';
 
 /**
  * TypeORM options of one service's own database. Migrations always run at start;
@@ -25,10 +27,12 @@ export function dataSourceOptions(
       type: 'better-sqlite3',
       database: db.path,
       // WAL lets the console read while the worker projects; foreign keys are off by default in SQLite.
-      prepareDatabase: (conn: { pragma(s: string): unknown }) => {
+      prepareDatabase: (conn: SqliteConnection) => {
         conn.pragma('journal_mode = WAL');
         conn.pragma('foreign_keys = ON');
         conn.pragma('busy_timeout = 5000');
+        // The planner's statistics, which SQLite does not keep by itself (see sqlite-statistics).
+        keepPlannerStatistics(conn, undefined, (err) => new Logger('SqliteStatistics').warn(`PRAGMA optimize failed: ${err instanceof Error ? err.message : String(err)}`));
       },
     };
   }

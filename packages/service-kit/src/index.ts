@@ -5,6 +5,7 @@
  */
 export * from './config';
 export * from './database';
+export * from './sqlite-statistics';
 export * from './errors';
 export * from './rpc-client';
 export * from './service';
