@@ -177,7 +177,8 @@ function procStat(pid) {
     const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { rss, cpu: (Number(fields[11]) + Number(fields[12])) / CLK_TCK };
+    // utime + stime; cutime + cstime: of the children it has waited for (those that ended).
+    return { rss, cpu: (Number(fields[11]) + Number(fields[12])) / CLK_TCK, endedChildrenCpu: (Number(fields[13]) + Number(fields[14])) / CLK_TCK };
   } catch {
     return null;
   }
@@ -234,14 +235,18 @@ function snapshot(pids) {
   return Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, typeof pid === 'function' ? groupStat(pid()) : procStat(pid)]));
 }
 
-/** A group of processes that share memory (PostgreSQL): CPU summed, memory as PSS summed (shared pages counted once). */
+/**
+ * A group of processes that share memory (PostgreSQL): CPU summed, memory as PSS summed (shared
+ * pages counted once). The first is the group's parent: the CPU of the children it has reaped
+ * (PostgreSQL's backends come and go with connections) counts too, so the sum never falls.
+ */
 function groupStat(pids) {
   let rss = 0;
   let cpu = 0;
-  for (const pid of pids) {
+  for (const [i, pid] of pids.entries()) {
     const one = procStat(pid);
     if (!one) continue;
-    cpu += one.cpu;
+    cpu += one.cpu + (i === 0 ? one.endedChildrenCpu : 0);
     try {
       rss += Number(/Pss:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
     } catch {
