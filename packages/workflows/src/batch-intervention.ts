@@ -23,9 +23,9 @@ const { recordAudit } = proxyActivities<ProcessActivities>({
 export const BATCH_CANCEL_ENDS_BATCH_PATCH = 'batch-cancel-ends-batch';
 
 /**
- * Batches started since take their quarters a page per activity instead of one each: about a
- * third of the Temporal operations per quarter on the batch's side, and a history an eighth as
- * long (docs/benchmarks.md, batch).
+ * Batches started since take their quarters a page per activity instead of one each: an eighth
+ * of the batch workflow's activities and tasks, a history an eighth as long, progress queries
+ * answered sooner. The quarters' own workflows remain most of a batch's time (docs/benchmarks.md).
  */
 export const BATCH_PAGES_PATCH = 'batch-pages-per-activity';
 /** The most quarters one activity applies. */
