@@ -1,15 +1,29 @@
-import Database from 'better-sqlite3';
-import { keepPlannerStatistics } from './sqlite-statistics';
+import { keepPlannerStatistics, type SqliteConnection } from './sqlite-statistics';
+
+/** The part of better-sqlite3 these tests use (the package ships no types, and none are installed). */
+interface Statement {
+  run(...params: unknown[]): unknown;
+  get(): unknown;
+  all(): unknown[];
+}
+interface Db extends SqliteConnection {
+  exec(sql: string): void;
+  prepare(sql: string): Statement;
+  transaction(fn: () => void): () => void;
+  close(): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Database = require('better-sqlite3') as new (path: string) => Db;
 
 describe('keepPlannerStatistics (the embedded database gathers no statistics by itself)', () => {
-  const stats = (db: Database.Database) =>
+  const stats = (db: Db) =>
     db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").get() as { n: number };
-  const plan = (db: Database.Database) =>
+  const plan = (db: Db) =>
     (db.prepare('EXPLAIN QUERY PLAN SELECT * FROM q WHERE programme IN (1, 2) AND overdue IS NOT NULL ORDER BY overdue, id LIMIT 25').all() as Array<{ detail: string }>)
       .map((r) => r.detail)
       .join(' | ');
 
-  function filled(): Database.Database {
+  function filled(): Db {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE q (id INTEGER PRIMARY KEY, programme INTEGER NOT NULL, overdue TEXT)');
     db.exec('CREATE INDEX ix_programme ON q (programme)');
