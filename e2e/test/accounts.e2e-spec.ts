@@ -21,7 +21,9 @@ describe('accounts edited by the programme office over HTTP', () => {
     (await as(admin, 'GET', `/audit-log?filter=${encodeURIComponent(JSON.stringify({ action, resourceId }))}`, undefined, 200)).body as Array<{ before: unknown; after: unknown }>;
 
   beforeAll(async () => {
-    env = await startTestStack('accounts');
+    // Every case signs in several times from one address within the minute: more than the
+    // default login limit (10 a minute, tested in authorisation.e2e-spec.ts) allows.
+    env = await startTestStack('accounts', { env: { LOGIN_RATE_LIMIT_PER_MINUTE: '60' } });
     admin = await adminWithProgramme(env, P, 'GenQ Konten 2026');
   }, 20 * 60_000);
 
